@@ -1,0 +1,156 @@
+// The store: a directory holding one RocksDB database of RDF quads.
+//
+// This header and the ones it includes are the whole public surface of engine/storage/;
+// no RocksDB type appears in them. Every term is a 64-bit TermId (see term_id.h); quads are
+// scanned as ids and decoded to terms only when printed.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/status.h"
+#include "engine/storage/term_id.h"
+#include "grammar/rdf/term.h"
+
+namespace silk::storage {
+
+struct QuadIds {
+  TermId s = 0;
+  TermId p = 0;
+  TermId o = 0;
+  TermId g = kDefaultGraphId;
+
+  friend bool operator==(const QuadIds&, const QuadIds&) = default;
+  friend auto operator<=>(const QuadIds&, const QuadIds&) = default;
+};
+
+// Any subset of the four positions bound; an unbound position matches everything.
+// `g == kDefaultGraphId` matches the default graph only; an unbound `g` matches every graph.
+struct QuadPattern {
+  std::optional<TermId> s;
+  std::optional<TermId> p;
+  std::optional<TermId> o;
+  std::optional<TermId> g;
+};
+
+struct StoreOptions {
+  bool read_only = false;          // open without the writer lock; writes are refused
+  bool create_if_missing = true;   // an empty or missing directory becomes a new store
+};
+
+struct PredicateStats {
+  TermId predicate = 0;
+  std::uint64_t quads = 0;
+  std::uint64_t distinct_subjects = 0;
+  std::uint64_t distinct_objects = 0;
+};
+
+struct GraphStats {
+  TermId graph = 0;
+  std::uint64_t quads = 0;
+};
+
+struct StoreStats {
+  std::uint64_t quads = 0;
+  std::uint64_t terms = 0;          // dictionary entries (inlined literals are not counted)
+  std::uint64_t bytes_on_disk = 0;  // live SST and log files
+  std::vector<PredicateStats> predicates;  // by quads, largest first
+  std::vector<GraphStats> graphs;          // by graph id
+};
+
+// Quads matching a pattern, in the order of the index that serves it.
+// LevelDB's shape: check status() once Valid() turns false.
+class QuadIterator {
+ public:
+  virtual ~QuadIterator() = default;
+  virtual bool Valid() const = 0;
+  virtual void Next() = 0;
+  // REQUIRES: Valid()
+  virtual QuadIds quad() const = 0;
+  // Ok, or why iteration ended early (I/O error, corruption).
+  virtual Status status() const = 0;
+};
+
+// A consistent, read-only view of the store as of its creation; writes committed later are
+// invisible to it. Thread-safe for concurrent readers. Must not outlive its Store.
+class Snapshot {
+ public:
+  virtual ~Snapshot() = default;
+
+  // Every quad matching `pattern`, served by the index whose leading positions are bound.
+  virtual std::unique_ptr<QuadIterator> Scan(const QuadPattern& pattern) const = 0;
+  // The exact number of matching quads.
+  virtual Result<std::uint64_t> Count(const QuadPattern& pattern) const = 0;
+  // A cheap estimate of Count() from the statistics, for the planner; never reads the indexes
+  // beyond a few keys.
+  virtual std::uint64_t Estimate(const QuadPattern& pattern) const = 0;
+
+  // The id of a term already in the store, or nullopt. Blank nodes are never found: their
+  // labels belong to the load that made them.
+  virtual Result<std::optional<TermId>> Lookup(const rdf::TermView& term) const = 0;
+  // The term behind an id. Blank nodes decode as `_:b<number>`, stable for the node's life.
+  virtual Result<rdf::Term> Decode(TermId id) const = 0;
+};
+
+// A set of inserts and deletes that becomes visible all at once on Commit(), or not at all.
+// Destroying it without Commit() discards it and leaves the store exactly as it was.
+// Not thread-safe; one per Store at a time.
+class WriteTransaction {
+ public:
+  virtual ~WriteTransaction() = default;
+
+  // Blank-node labels are scoped: within one scope `_:x` is one fresh node, never equal to a
+  // node already in the store. A transaction starts with one scope; call this between files.
+  virtual void NewBlankNodeScope() = 0;
+
+  // The id for `term`, assigning a new one if the store does not know it yet.
+  virtual Result<TermId> Encode(const rdf::TermView& term) = 0;
+
+  // Adding a quad that is present, or removing one that is absent, changes nothing.
+  virtual Status Insert(const rdf::QuadView& quad) = 0;
+  virtual Status Insert(const QuadIds& quad) = 0;
+  // Quads with blank nodes given by label match nothing (labels are scoped); delete stored
+  // blank nodes by id.
+  virtual Status Delete(const rdf::QuadView& quad) = 0;
+  virtual Status Delete(const QuadIds& quad) = 0;
+
+  // Quads actually added and removed so far (duplicates and no-ops excluded).
+  virtual std::uint64_t inserted() const = 0;
+  virtual std::uint64_t deleted() const = 0;
+
+  // Applies everything atomically and durably. The transaction is spent afterwards.
+  virtual Status Commit() = 0;
+};
+
+class Store {
+ public:
+  // Opens or creates the store in `dir`.
+  // Errors: kBusy when another process has it open for writing; kIncompatible for a store
+  // of another format version or a directory that holds something else; kIOError otherwise.
+  static Result<std::unique_ptr<Store>> Open(const std::string& dir, const StoreOptions& options);
+
+  virtual ~Store() = default;
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  virtual const std::string& dir() const = 0;
+  virtual bool read_only() const = 0;
+
+  virtual std::unique_ptr<Snapshot> GetSnapshot() const = 0;
+  // REQUIRES: !read_only() and no other transaction of this store alive.
+  virtual std::unique_ptr<WriteTransaction> BeginWrite() = 0;
+
+  virtual Result<StoreStats> Stats() const = 0;
+  // Cross-checks the store: every index holds the same quads, every id decodes, the
+  // dictionary maps both ways, the statistics match the data. Ok or a description of the
+  // first problems found.
+  virtual Status Check() const = 0;
+
+ protected:
+  Store() = default;
+};
+
+}  // namespace silk::storage

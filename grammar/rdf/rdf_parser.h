@@ -1,0 +1,46 @@
+// Reading RDF text: N-Triples, N-Quads, Turtle and TriG, streamed in constant memory.
+// The façade over the PEGTL grammars; no PEGTL type appears here.
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "grammar/parse_error.h"
+#include "grammar/rdf/term.h"
+
+namespace silk::rdf {
+
+enum class RdfFormat { kNTriples, kNQuads, kTurtle, kTriG };
+
+// The format a file name implies: .nt, .nq, .ttl, .trig (a trailing .gz is ignored here).
+std::optional<RdfFormat> RdfFormatFromPath(std::string_view path);
+// "N-Triples", "N-Quads", "Turtle", "TriG".
+std::string_view RdfFormatName(RdfFormat format);
+
+// Receives each statement as it is parsed.
+class QuadSink {
+ public:
+  virtual ~QuadSink() = default;
+  // The views are valid only during the call. Return false to stop parsing early (the
+  // parser then returns no error; the sink keeps its own reason).
+  virtual bool Accept(const QuadView& quad) = 0;
+};
+
+struct ParseOptions {
+  RdfFormat format = RdfFormat::kNQuads;
+  std::string source_name = "<stdin>";  // used in error messages: "SOURCE:LINE:COL: …"
+  std::string base_iri;                 // Turtle/TriG: the base for relative IRIs
+};
+
+// Parses `in` to the end, handing every statement to `sink` in document order.
+// Memory stays bounded whatever the input size (no statement is held after it is accepted).
+// Returns the first syntax error; statements before it have already been accepted, so a
+// caller that wants all-or-nothing must buffer or roll back itself.
+// Blank node labels are passed through as written (without "_:"); Turtle's anonymous nodes
+// (`[]`, collections) get labels that cannot clash with written ones.
+std::optional<ParseError> ParseRdf(std::istream& in, const ParseOptions& options, QuadSink& sink);
+
+}  // namespace silk::rdf

@@ -1,0 +1,103 @@
+// A failed load says where and why, exits with the documented code, and changes nothing.
+#include <gtest/gtest.h>
+
+#include "engine/storage/store.h"
+#include "tests/shell/silk_process.h"
+
+namespace silk::testing {
+namespace {
+
+constexpr char kGood[] = "<http://e/s> <http://e/p> \"first\" .\n";
+
+class LoadErrors : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    WriteFile(dir_.Sub("good.nt"), kGood);
+    ASSERT_EQ(Silk({"load", dir_.Sub("good.nt")}).exit_code, 0);
+    before_ = Silk({"dump"}).out;
+  }
+
+  ProcessResult Silk(std::vector<std::string> args, const std::string& input = "") {
+    args.insert(args.begin(), {"--db", dir_.Sub("db")});
+    return RunSilk(args, input);
+  }
+
+  void ExpectUnchanged() {
+    EXPECT_EQ(Silk({"dump"}).out, before_);
+    EXPECT_EQ(Silk({"check"}).exit_code, 0);
+  }
+
+  TempDir dir_;
+  std::string before_;
+};
+
+TEST_F(LoadErrors, MalformedLineNamesFileLineAndColumn) {
+  std::string text;
+  for (int i = 0; i < 5000; ++i) {
+    text += "<http://e/s" + std::to_string(i) + "> <http://e/p> \"ok\" .\n";
+  }
+  text += "<http://e/bad> <http://e/p> \"unterminated .\n";
+  WriteFile(dir_.Sub("bad.nt"), text);
+
+  ProcessResult load = Silk({"load", dir_.Sub("bad.nt")});
+  EXPECT_EQ(load.exit_code, 1);
+  EXPECT_NE(load.err.find(dir_.Sub("bad.nt") + ":5001:"), std::string::npos) << load.err;
+  EXPECT_NE(load.err.find("^"), std::string::npos) << "a caret under the column: " << load.err;
+  EXPECT_NE(load.err.find("unchanged"), std::string::npos) << load.err;
+  ExpectUnchanged();
+}
+
+TEST_F(LoadErrors, ABadSecondFileLoadsNeitherFile) {
+  WriteFile(dir_.Sub("fine.nt"), "<http://e/new> <http://e/p> \"new\" .\n");
+  WriteFile(dir_.Sub("bad.nq"), "<http://e/s> <http://e/p> \"x\" <http://e/g> <http://e/extra> .\n");
+  ProcessResult load = Silk({"load", dir_.Sub("fine.nt"), dir_.Sub("bad.nq")});
+  EXPECT_EQ(load.exit_code, 1);
+  EXPECT_NE(load.err.find(dir_.Sub("bad.nq") + ":1:"), std::string::npos) << load.err;
+  ExpectUnchanged();
+}
+
+TEST_F(LoadErrors, GraphNameInNTriplesIsAnError) {
+  WriteFile(dir_.Sub("quads.nt"), "<http://e/s> <http://e/p> \"x\" <http://e/g> .\n");
+  ProcessResult load = Silk({"load", dir_.Sub("quads.nt")});
+  EXPECT_EQ(load.exit_code, 1);
+  EXPECT_NE(load.err.find(":1:"), std::string::npos) << load.err;
+  ExpectUnchanged();
+}
+
+TEST_F(LoadErrors, MissingFileIsReportedBeforeAnythingIsLoaded) {
+  ProcessResult load = Silk({"load", dir_.Sub("good.nt"), dir_.Sub("missing.nt")});
+  EXPECT_EQ(load.exit_code, 1);
+  EXPECT_NE(load.err.find("cannot open"), std::string::npos) << load.err;
+  EXPECT_NE(load.err.find("missing.nt"), std::string::npos) << load.err;
+  ExpectUnchanged();
+}
+
+TEST_F(LoadErrors, SecondWriterIsToldTheStoreIsInUse) {
+  auto holder = storage::Store::Open(dir_.Sub("db"), {});
+  ASSERT_TRUE(holder.ok()) << holder.status().message();
+
+  ProcessResult load = Silk({"load", dir_.Sub("good.nt")});
+  EXPECT_EQ(load.exit_code, 3);
+  EXPECT_NE(load.err.find("in use"), std::string::npos) << load.err;
+
+  // Readers are not writers: they still get in.
+  ProcessResult dump = Silk({"dump"});
+  EXPECT_EQ(dump.exit_code, 0) << dump.err;
+  EXPECT_EQ(dump.out, before_);
+}
+
+TEST_F(LoadErrors, UsageErrorsExitWithTwo) {
+  EXPECT_EQ(Silk({"load"}).exit_code, 2);
+  EXPECT_EQ(Silk({"load", dir_.Sub("good.nt"), "--graph", "not an iri"}).exit_code, 2);
+  EXPECT_EQ(Silk({"load", dir_.Sub("good.txt")}).exit_code, 2);
+  EXPECT_EQ(Silk({"load", "-", "--format", "rdfxml"}).exit_code, 2);
+  EXPECT_EQ(Silk({"dump", "--format", "xml"}).exit_code, 2);
+  EXPECT_EQ(Silk({"stats", "--bogus"}).exit_code, 2);
+  ProcessResult typo = Silk({"lod"});
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_NE(typo.err.find("did you mean 'load'"), std::string::npos) << typo.err;
+  ExpectUnchanged();
+}
+
+}  // namespace
+}  // namespace silk::testing

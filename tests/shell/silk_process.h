@@ -1,0 +1,38 @@
+// Runs the real `silk` binary, as a user's shell would, and captures what it prints.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace silk::testing {
+
+struct ProcessResult {
+  int exit_code = -1;
+  std::string out;  // standard output
+  std::string err;  // standard error
+};
+
+// Runs `silk ARGS…` with `input` on standard input. The binary comes from $SILK_BINARY,
+// which ctest sets.
+ProcessResult RunSilk(const std::vector<std::string>& args, const std::string& input = "");
+
+// A fresh directory under the system's temporary directory, removed on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+  std::string Sub(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+std::string ReadFile(const std::string& path);
+void WriteFile(const std::string& path, const std::string& contents);
+
+}  // namespace silk::testing
