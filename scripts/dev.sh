@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(build-essential cmake librocksdb-dev tao-pegtl-dev libfmt-dev libgtest-dev)
+packages=(build-essential cmake librocksdb-dev tao-pegtl-dev libfmt-dev libgtest-dev libicu-dev libssl-dev)
 
 install_missing() {
   local missing=()

@@ -39,6 +39,27 @@ const std::vector<CommandSpec>& Commands() {
           .run = RunLoad,
       },
       {
+          .name = "query",
+          .usage = "['SPARQL' | -f FILE] [--format FORMAT] [--default-graph union|stored] [--timeout S]",
+          .summary = "Run a SPARQL query or update (from the argument, a file, or standard input)",
+          .details =
+              "Queries: SELECT, ASK, CONSTRUCT, DESCRIBE. Updates: INSERT DATA, DELETE DATA,\n"
+              "DELETE/INSERT ... WHERE, CLEAR. Prefix a query with EXPLAIN to see its plan, or\n"
+              "with EXPLAIN ANALYZE to run it and see the rows each step produced.\n"
+              "The default graph is the union of all graphs; --default-graph stored reads the\n"
+              "store's default graph alone, as plain SPARQL does. The prefixes rdf, rdfs, xsd,\n"
+              "owl, skos, schema, prov, dct and foaf are declared for you.\n",
+          .options = {{"-f", "FILE", "Read the query from FILE (relative IRIs resolve against it)"},
+                      {"--format", "FORMAT",
+                       "table (default), tsv, csv, json, xml (W3C results), ntriples (graphs)"},
+                      {"--default-graph", "MODE", "union (default) or stored"},
+                      {"--timeout", "SECONDS", "Stop the query after this long (exit code 1)"},
+                      {"--base", "IRI", "Base for relative IRIs in the query"}},
+          .min_args = 0,
+          .max_args = 1,
+          .run = RunQuery,
+      },
+      {
           .name = "dump",
           .usage = "[--format nquads|ntriples] [--graph IRI]",
           .summary = "Write the store's statements to standard output",

@@ -1,6 +1,8 @@
 // silk stats: what the store holds.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "grammar/rdf/ntriples_writer.h"
 #include "shell/commands.h"
 #include "shell/exit_codes.h"

@@ -13,8 +13,8 @@ struct ProcessResult {
   std::string err;  // standard error
 };
 
-// Runs `silk ARGS…` with `input` on standard input. The binary comes from $SILK_BINARY,
-// which ctest sets.
+// Runs `silk ARGS…` with `input` on standard input: the binary this build made, or
+// $SILK_BINARY.
 ProcessResult RunSilk(const std::vector<std::string>& args, const std::string& input = "");
 
 // A fresh directory under the system's temporary directory, removed on destruction.

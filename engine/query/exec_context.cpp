@@ -1,0 +1,41 @@
+#include "engine/query/exec_context.h"
+
+#include <fmt/format.h>
+
+namespace silk::query {
+
+ExecContext::ExecContext(const storage::Snapshot& snapshot, const QueryLimits& limits)
+    : snapshot_(snapshot), limits_(limits), terms_(snapshot) {
+  if (limits.timeout) deadline_ = std::chrono::steady_clock::now() + *limits.timeout;
+}
+
+VarId ExecContext::Variable(std::string_view name) {
+  for (std::size_t i = 0; i < variable_names_.size(); ++i) {
+    if (variable_names_[i] == name) return static_cast<VarId>(i);
+  }
+  variable_names_.emplace_back(name);
+  return static_cast<VarId>(variable_names_.size() - 1);
+}
+
+void ExecContext::CheckCancelled() {
+  if (limits_.cancel != nullptr && limits_.cancel->load(std::memory_order_relaxed)) {
+    throw QueryAborted{Status::Cancelled("the query was cancelled")};
+  }
+  // Reading the clock costs more than the flag; every 64th call is often enough.
+  if (deadline_ && (++checks_ & 63) == 0 && std::chrono::steady_clock::now() > *deadline_) {
+    const double seconds = std::chrono::duration<double>(*limits_.timeout).count();
+    throw QueryAborted{
+        Status::Cancelled(fmt::format("the query ran past its time limit of {:g} s", seconds))};
+  }
+}
+
+void ExecContext::ChargeMemory(std::uint64_t bytes) {
+  memory_used_ += bytes;
+  if (memory_used_ > limits_.memory_limit) {
+    throw QueryAborted{Status::Cancelled(fmt::format(
+        "the query needs more than its memory limit of {} MiB for intermediate results",
+        limits_.memory_limit >> 20))};
+  }
+}
+
+}  // namespace silk::query

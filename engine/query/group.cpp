@@ -1,0 +1,131 @@
+// Group: hashes rows by their key values and feeds each group's aggregators.
+#include <unordered_map>
+#include <unordered_set>
+
+#include "engine/query/operators.h"
+
+namespace silk::query {
+namespace {
+
+struct IdsHash {
+  std::size_t operator()(const std::vector<TermId>& ids) const {
+    std::size_t h = 0x9E3779B97F4A7C15ULL;
+    for (TermId id : ids) h = (h ^ id) * 0xFF51AFD7ED558CCDULL;
+    return h;
+  }
+};
+
+std::vector<VarId> GroupColumns(const std::vector<GroupKey>& keys,
+                                const std::vector<AggregateColumn>& aggregates) {
+  std::vector<VarId> columns;
+  for (const GroupKey& key : keys) columns.push_back(key.var);
+  for (const AggregateColumn& aggregate : aggregates) columns.push_back(aggregate.var);
+  return columns;
+}
+
+class Group final : public Operator {
+ public:
+  Group(ExecContext& ctx, OperatorPtr input, std::vector<GroupKey> keys,
+        std::vector<AggregateColumn> aggregates)
+      : Operator(ctx, GroupColumns(keys, aggregates)), input_(std::move(input)),
+        keys_(std::move(keys)), aggregates_(std::move(aggregates)) {
+    set_estimated_rows(keys_.empty() ? 1 : std::max(1.0, input_->estimated_rows() / 10));
+    set_maybe_unbound(columns());
+  }
+
+  std::string Describe() const override {
+    std::vector<VarId> vars;
+    for (const GroupKey& key : keys_) vars.push_back(key.var);
+    return keys_.empty() ? "Aggregate" : "Group by " + DescribeVariables(ctx_, vars);
+  }
+  std::vector<const Operator*> children() const override { return {input_.get()}; }
+
+ protected:
+  bool DoNext(IdTable& out) override {
+    if (!grouped_) GroupAll();
+    for (; next_ < groups_.size() && out.rows() < kBatchRows; ++next_) {
+      const GroupState& group = groups_[next_];
+      std::span<TermId> row = out.AddRow();
+      std::copy(group.key.begin(), group.key.end(), row.begin());
+      for (std::size_t a = 0; a < aggregates_.size(); ++a) {
+        expr::EvalResult result = group.aggregators[a]->Finish();
+        row[keys_.size() + a] = result ? ctx_.terms().Encode(*result) : kUnbound;
+      }
+    }
+    return next_ < groups_.size();
+  }
+
+ private:
+  struct GroupState {
+    std::vector<TermId> key;
+    std::vector<std::unique_ptr<expr::Aggregator>> aggregators;
+    // COUNT(DISTINCT *) counts distinct solutions, which only the group can see.
+    std::unordered_set<std::vector<TermId>, IdsHash> distinct_rows;
+  };
+
+  GroupState NewGroup(std::vector<TermId> key) {
+    GroupState group{std::move(key), {}, {}};
+    for (const AggregateColumn& aggregate : aggregates_) {
+      expr::AggregateSpec spec = aggregate.spec;
+      // COUNT(DISTINCT *) dedupes whole rows itself; its aggregator only counts.
+      if (!aggregate.argument) spec.distinct = false;
+      group.aggregators.push_back(expr::Aggregator::Create(spec));
+    }
+    return group;
+  }
+
+  void GroupAll() {
+    grouped_ = true;
+    std::unordered_map<std::vector<TermId>, std::size_t, IdsHash> index;
+    IdTable batch;
+    std::vector<TermId> key(keys_.size());
+    while (input_->Next(batch)) {
+      for (std::size_t r = 0; r < batch.rows(); ++r) {
+        const std::span<const TermId> row = batch.row(r);
+        for (std::size_t k = 0; k < keys_.size(); ++k) {
+          expr::EvalResult value = keys_[k].expression->Evaluate(row);
+          key[k] = value ? ctx_.terms().Encode(*value) : kUnbound;
+        }
+        auto [it, added] = index.try_emplace(key, groups_.size());
+        if (added) {
+          groups_.push_back(NewGroup(key));
+          ctx_.ChargeMemory(256 + key.size() * sizeof(TermId));
+        }
+        Accumulate(groups_[it->second], row);
+      }
+    }
+    // Aggregates without GROUP BY make one group, even of nothing (COUNT(*) is then 0).
+    if (groups_.empty() && keys_.empty()) groups_.push_back(NewGroup({}));
+  }
+
+  void Accumulate(GroupState& group, std::span<const TermId> row) {
+    for (std::size_t a = 0; a < aggregates_.size(); ++a) {
+      AggregateColumn& aggregate = aggregates_[a];
+      if (aggregate.argument) {
+        group.aggregators[a]->Add(aggregate.argument->Evaluate(row));
+        continue;
+      }
+      // COUNT(*): any value stands for "one more solution".
+      if (aggregate.spec.distinct && !group.distinct_rows.emplace(row.begin(), row.end()).second) {
+        continue;
+      }
+      group.aggregators[a]->Add(expr::Value::Boolean(true));
+    }
+  }
+
+  OperatorPtr input_;
+  std::vector<GroupKey> keys_;
+  std::vector<AggregateColumn> aggregates_;
+  bool grouped_ = false;
+  std::vector<GroupState> groups_;
+  std::size_t next_ = 0;
+};
+
+}  // namespace
+
+OperatorPtr MakeGroup(ExecContext& ctx, OperatorPtr input, std::vector<GroupKey> keys,
+                      std::vector<AggregateColumn> aggregates) {
+  return std::make_unique<Group>(ctx, std::move(input), std::move(keys), std::move(aggregates));
+}
+
+}  // namespace silk::query

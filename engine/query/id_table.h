@@ -1,0 +1,60 @@
+// Rows of term ids, row-major: the unit operators pass to each other.
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <vector>
+
+#include "engine/query/query_ids.h"
+
+namespace silk::query {
+
+// Operators hand over at most this many rows per call, so memory per pipeline stays small
+// and cancellation is checked often.
+inline constexpr std::size_t kBatchRows = 1024;
+
+class IdTable {
+ public:
+  explicit IdTable(std::size_t width = 0) : width_(width) {}
+
+  std::size_t width() const { return width_; }
+  std::size_t rows() const { return rows_; }
+  bool empty() const { return rows() == 0; }
+
+  std::span<const TermId> row(std::size_t i) const { return {ids_.data() + i * width_, width_}; }
+  std::span<TermId> row(std::size_t i) { return {ids_.data() + i * width_, width_}; }
+  TermId at(std::size_t row, std::size_t column) const { return ids_[row * width_ + column]; }
+
+  // Appends a row of kUnbound and returns it for filling in.
+  std::span<TermId> AddRow() {
+    ids_.resize(ids_.size() + width_, kUnbound);
+    ++rows_;
+    return {ids_.data() + ids_.size() - width_, width_};
+  }
+  void AddRow(std::span<const TermId> values) {
+    ids_.insert(ids_.end(), values.begin(), values.end());
+    ++rows_;
+  }
+  void PopRow() {
+    ids_.resize(ids_.size() - width_);
+    --rows_;
+  }
+  void Clear() {
+    ids_.clear();
+    rows_ = 0;
+  }
+  void Reset(std::size_t width) {
+    width_ = width;
+    Clear();
+  }
+  std::size_t MemoryBytes() const { return ids_.capacity() * sizeof(TermId); }
+
+ private:
+  std::size_t width_;
+  std::vector<TermId> ids_;
+  // Counted, not derived from ids_.size(): a table of no columns still has rows (the one
+  // empty row of an empty group, ASK).
+  std::size_t rows_ = 0;
+};
+
+}  // namespace silk::query

@@ -1,0 +1,162 @@
+#include "engine/query/query_engine.h"
+
+#include <cctype>
+#include <chrono>
+#include <random>
+#include <variant>
+
+#include "engine/query/explain.h"
+#include "engine/query/graph_output.h"
+#include "engine/query/planner.h"
+#include "engine/query/query_runtime.h"
+#include "engine/query/update_executor.h"
+#include "grammar/query/query_parser.h"
+
+namespace silk::query {
+namespace {
+
+class Request final : public PreparedRequest {
+ public:
+  Request(std::variant<ast::Query, ast::Update> parsed, ExplainMode mode)
+      : parsed_(std::move(parsed)), mode_(mode) {}
+  bool is_update() const override { return std::holds_alternative<ast::Update>(parsed_); }
+  ExplainMode explain() const override { return mode_; }
+  const std::variant<ast::Query, ast::Update>& parsed() const { return parsed_; }
+
+ private:
+  std::variant<ast::Query, ast::Update> parsed_;
+  ExplainMode mode_;
+};
+
+// Consumes a case-insensitive keyword at `pos` (after white space); true when it was there.
+bool TakeKeyword(std::string& text, std::size_t& pos, std::string_view keyword) {
+  std::size_t at = pos;
+  while (at < text.size() && std::isspace(static_cast<unsigned char>(text[at]))) ++at;
+  if (text.size() - at < keyword.size()) return false;
+  for (std::size_t i = 0; i < keyword.size(); ++i) {
+    if (std::toupper(static_cast<unsigned char>(text[at + i])) != keyword[i]) return false;
+  }
+  const std::size_t end = at + keyword.size();
+  if (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) {
+    return false;
+  }
+  // Blank the keyword out rather than cutting it, so error positions stay where the user
+  // typed them.
+  for (std::size_t i = at; i < end; ++i) text[i] = ' ';
+  pos = end;
+  return true;
+}
+
+ExplainMode TakeExplain(std::string& text) {
+  std::size_t pos = 0;
+  if (!TakeKeyword(text, pos, "EXPLAIN")) return ExplainMode::kNone;
+  return TakeKeyword(text, pos, "ANALYZE") ? ExplainMode::kAnalyze : ExplainMode::kPlan;
+}
+
+bool FurtherThan(const ParseError& a, const ParseError& b) {
+  return a.line > b.line || (a.line == b.line && a.column > b.column);
+}
+
+// Results of EXPLAIN ANALYZE are computed and dropped.
+class DiscardingWriter final : public ResultWriter {
+ public:
+  void Begin(const std::vector<std::string>&) override {}
+  void WriteRow(Row) override {}
+  void WriteTriple(const rdf::QuadView&) override {}
+  void End() override {}
+  void WriteBoolean(bool) override {}
+};
+
+void WriteSelect(ExecContext& ctx, Operator& root, const std::vector<VarId>& output,
+                 ResultWriter& writer) {
+  std::vector<std::string> names;
+  for (VarId var : output) names.push_back(ctx.VariableName(var));
+  writer.Begin(names);
+  std::vector<int> columns;
+  for (VarId var : output) columns.push_back(root.ColumnOf(var));
+  std::vector<std::optional<rdf::TermView>> row(output.size());
+  IdTable batch;
+  while (root.Next(batch)) {
+    for (std::size_t r = 0; r < batch.rows(); ++r) {
+      for (std::size_t c = 0; c < columns.size(); ++c) {
+        const TermId id = columns[c] < 0 ? kUnbound : batch.at(r, columns[c]);
+        row[c] = id == kUnbound ? std::nullopt
+                                : std::optional<rdf::TermView>(ctx.terms().TermOf(id).view());
+      }
+      writer.WriteRow(row);
+    }
+  }
+  writer.End();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<PreparedRequest>> Prepare(std::string_view text,
+                                                 const QueryOptions& options) {
+  std::string body(text);
+  const ExplainMode mode = TakeExplain(body);
+  QueryParseOptions parse_options;
+  parse_options.source_name = options.source_name;
+  parse_options.base_iri = options.base_iri;
+  parse_options.predeclared_prefixes = options.prefixes;
+  parse_options.reject_unbound_projections = options.reject_unbound_projections;
+
+  ParseResult<ast::Query> query = ParseQuery(body, parse_options);
+  if (query.ok()) {
+    return std::unique_ptr<PreparedRequest>(
+        std::make_unique<Request>(std::move(query).value(), mode));
+  }
+  ParseResult<ast::Update> update = ParseUpdate(body, parse_options);
+  if (update.ok()) {
+    return std::unique_ptr<PreparedRequest>(
+        std::make_unique<Request>(std::move(update).value(), mode));
+  }
+  // The text is whichever kind got further before it failed: report that kind's error.
+  return Status::Syntax(FurtherThan(update.error(), query.error()) ? update.error()
+                                                                   : query.error());
+}
+
+Status Execute(const PreparedRequest& prepared, storage::Store& store, ResultWriter& writer,
+               const QueryOptions& options, std::string* plan) {
+  const auto& request = static_cast<const Request&>(prepared);
+  if (const auto* update = std::get_if<ast::Update>(&request.parsed())) {
+    return ExecuteUpdate(*update, store, options);
+  }
+  const ast::Query& query = std::get<ast::Query>(request.parsed());
+
+  std::unique_ptr<storage::Snapshot> snapshot = store.GetSnapshot();
+  Result<storage::StoreStats> stats = store.Stats();
+  if (!stats.ok()) return stats.status();
+  ExecContext ctx(*snapshot, options.limits);
+  QueryRuntime runtime(query.base_iri.empty() ? options.base_iri : query.base_iri);
+  Planner planner(ctx, runtime.functions, *stats);
+  try {
+    std::vector<VarId> output;
+    const Dataset dataset = ResolveDataset(ctx, query.datasets, options.union_default_graph);
+    OperatorPtr root = planner.PlanQuery(query, dataset, &output);
+    if (request.explain() == ExplainMode::kPlan) {
+      if (plan != nullptr) *plan = ExplainPlan(*root, /*analyze=*/false);
+      return Status::Ok();
+    }
+    DiscardingWriter discard;
+    ResultWriter& out = request.explain() == ExplainMode::kAnalyze ? discard : writer;
+    switch (query.form) {
+      case ast::QueryForm::kSelect: WriteSelect(ctx, *root, output, out); break;
+      case ast::QueryForm::kAsk: {
+        IdTable batch;
+        out.WriteBoolean(root->Next(batch));
+        break;
+      }
+      case ast::QueryForm::kConstruct: WriteConstruct(ctx, *root, query, out); break;
+      case ast::QueryForm::kDescribe: WriteDescribe(ctx, *root, query, dataset, out); break;
+    }
+    if (request.explain() == ExplainMode::kAnalyze && plan != nullptr) {
+      *plan = ExplainPlan(*root, /*analyze=*/true);
+    }
+  } catch (const QueryAborted& aborted) {
+    return aborted.status;
+  }
+  return Status::Ok();
+}
+
+}  // namespace silk::query

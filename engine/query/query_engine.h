@@ -1,0 +1,61 @@
+// The query engine's façade: SPARQL text in, results out, over one store.
+//
+//   auto request = query::Prepare(text, options);      // parse and check: no store needed
+//   if (!request.ok()) …                               // a syntax error, with position
+//   Status s = query::Execute(**request, store, *writer);
+//
+// A query reads one snapshot, so it never sees half of an update. An update applies each of
+// its operations as one atomic write; a failure, a timeout or a cancellation leaves the
+// store as the last completed operation left it (a one-operation update: unchanged).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "engine/query/exec_context.h"
+#include "engine/query/result_writer.h"
+#include "engine/status.h"
+#include "engine/storage/store.h"
+
+namespace silk::query {
+
+enum class ExplainMode { kNone, kPlan, kAnalyze };
+
+struct QueryOptions {
+  std::string source_name = "<query>";  // for error messages
+  std::string base_iri;                 // for relative IRIs without a BASE
+  // Prefixes declared before the text (the shell's well-known ones); the text may override.
+  std::vector<std::pair<std::string, std::string>> prefixes;
+  // The default graph is the union of all graphs (true), or the store's default graph alone.
+  bool union_default_graph = true;
+  // In a shell a projected variable that WHERE never binds is nearly always a typo.
+  bool reject_unbound_projections = false;
+  QueryLimits limits;
+};
+
+// A parsed, checked request. Opaque; made by Prepare.
+class PreparedRequest {
+ public:
+  virtual ~PreparedRequest() = default;
+  // Whether the request writes (an update): the caller opens the store accordingly.
+  virtual bool is_update() const = 0;
+  // `EXPLAIN` / `EXPLAIN ANALYZE` before the query.
+  virtual ExplainMode explain() const = 0;
+};
+
+// Parses `text`: a query, an update, or either prefixed by EXPLAIN [ANALYZE].
+// Errors: Status::Syntax with the position and what was expected.
+Result<std::unique_ptr<PreparedRequest>> Prepare(std::string_view text,
+                                                 const QueryOptions& options);
+
+// Runs a prepared request. Queries write their results to `writer`; updates write nothing.
+// With EXPLAIN, `plan` receives the plan (after running it, for ANALYZE) and no results are
+// written. Errors: kCancelled (cancelled, timed out, over the memory cap), storage errors.
+// REQUIRES: a writable store for updates.
+Status Execute(const PreparedRequest& request, storage::Store& store, ResultWriter& writer,
+               const QueryOptions& options, std::string* plan = nullptr);
+
+}  // namespace silk::query

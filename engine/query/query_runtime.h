@@ -1,0 +1,34 @@
+// The per-execution state of SPARQL's functions: one NOW() for the whole query, a random
+// source for RAND/UUID, and the blank nodes BNODE() makes.
+#pragma once
+
+#include <chrono>
+#include <random>
+#include <string>
+
+#include "engine/query/expr/builtins.h"
+
+namespace silk::query {
+
+struct QueryRuntime {
+  explicit QueryRuntime(std::string base_iri)
+      : random(std::random_device{}()),
+        // "q" keeps BNODE()'s labels apart from stored blank nodes, which print as "b…".
+        bnodes("q") {
+    functions.now = expr::DateTime::FromUnixMicros(
+        std::chrono::duration_cast<std::chrono::microseconds>(
+            std::chrono::system_clock::now().time_since_epoch())
+            .count());
+    functions.base_iri = std::move(base_iri);
+    functions.random = &random;
+    functions.bnodes = &bnodes;
+  }
+  QueryRuntime(const QueryRuntime&) = delete;
+  QueryRuntime& operator=(const QueryRuntime&) = delete;
+
+  std::mt19937_64 random;
+  expr::CountingBnodeFactory bnodes;
+  expr::FunctionContext functions;
+};
+
+}  // namespace silk::query

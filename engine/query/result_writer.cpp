@@ -1,0 +1,337 @@
+#include "engine/query/result_writer.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "grammar/rdf/ntriples_writer.h"
+
+namespace silk::query {
+namespace {
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Whether Turtle can write `literal` bare: integers, decimals, doubles and booleans whose
+// lexical form is Turtle's own syntax for them.
+bool IsBareInTurtle(const rdf::TermView& literal) {
+  const std::string_view type = literal.datatype;
+  if (!type.starts_with(rdf::kXsd)) return false;
+  const std::string_view name = type.substr(rdf::kXsd.size());
+  std::string_view text = literal.value;
+  if (name == "boolean") return text == "true" || text == "false";
+  if (!text.empty() && (text[0] == '+' || text[0] == '-')) text.remove_prefix(1);
+  if (name == "integer") return AllDigits(text);
+  if (name == "decimal") {
+    const std::size_t dot = text.find('.');
+    return dot != std::string_view::npos && (dot == 0 || AllDigits(text.substr(0, dot))) &&
+           AllDigits(text.substr(dot + 1));
+  }
+  if (name == "double") {
+    const std::size_t e = text.find_first_of("eE");
+    if (e == std::string_view::npos) return false;
+    std::string_view mantissa = text.substr(0, e);
+    std::string_view exponent = text.substr(e + 1);
+    if (!exponent.empty() && (exponent[0] == '+' || exponent[0] == '-')) exponent.remove_prefix(1);
+    const std::size_t dot = mantissa.find('.');
+    const bool mantissa_ok =
+        dot == std::string_view::npos
+            ? AllDigits(mantissa)
+            : (dot == 0 || AllDigits(mantissa.substr(0, dot))) &&
+                  (dot + 1 == mantissa.size() || AllDigits(mantissa.substr(dot + 1))) &&
+                  mantissa.size() > 1;
+    return mantissa_ok && AllDigits(exponent);
+  }
+  return false;
+}
+
+// Turtle's form of a term: numbers and booleans bare, everything else as N-Triples writes it.
+std::string TurtleText(const rdf::TermView& term) {
+  if (term.IsLiteral() && IsBareInTurtle(term)) return std::string(term.value);
+  std::string text;
+  rdf::AppendTerm(text, term);
+  return text;
+}
+
+// What every format shares: the stream, and graphs (CONSTRUCT, DESCRIBE) as N-Triples.
+class StreamWriter : public ResultWriter {
+ public:
+  explicit StreamWriter(std::ostream& out) : out_(out) {}
+  void WriteTriple(const rdf::QuadView& triple) override {
+    std::string line;
+    rdf::AppendQuad(line, triple, /*with_graph=*/false);
+    out_ << line;
+  }
+
+ protected:
+  std::ostream& out_;
+};
+
+class TsvWriter final : public StreamWriter {
+ public:
+  explicit TsvWriter(std::ostream& out) : StreamWriter(out) {}
+  void Begin(const std::vector<std::string>& variables) override {
+    for (std::size_t i = 0; i < variables.size(); ++i) {
+      out_ << (i ? "\t?" : "?") << variables[i];
+    }
+    out_ << '\n';
+  }
+  void WriteRow(Row row) override {
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      if (i) out_ << '\t';
+      // N-Triples escapes tabs and newlines, so a value never breaks the layout.
+      if (row[i]) out_ << TurtleText(*row[i]);
+    }
+    out_ << '\n';
+  }
+  void End() override {}
+  void WriteBoolean(bool value) override { out_ << (value ? "true\n" : "false\n"); }
+
+};
+
+class CsvWriter final : public StreamWriter {
+ public:
+  explicit CsvWriter(std::ostream& out) : StreamWriter(out) {}
+  void Begin(const std::vector<std::string>& variables) override {
+    for (std::size_t i = 0; i < variables.size(); ++i) {
+      if (i) out_ << ',';
+      Field(variables[i]);
+    }
+    out_ << "\r\n";  // RFC 4180 line ends, as the SPARQL CSV format asks
+  }
+  void WriteRow(Row row) override {
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      if (i) out_ << ',';
+      if (!row[i]) continue;
+      // CSV keeps only the value: IRIs bare, literals by their lexical form.
+      if (row[i]->IsBlank()) {
+        Field("_:" + std::string(row[i]->value));
+      } else {
+        Field(row[i]->value);
+      }
+    }
+    out_ << "\r\n";
+  }
+  void End() override {}
+  void WriteBoolean(bool value) override { out_ << (value ? "true\r\n" : "false\r\n"); }
+
+ private:
+  void Field(std::string_view value) {
+    if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
+      out_ << value;
+      return;
+    }
+    out_ << '"';
+    for (char c : value) {
+      if (c == '"') out_ << '"';
+      out_ << c;
+    }
+    out_ << '"';
+  }
+};
+
+std::string JsonString(std::string_view text) {
+  std::string out = "\"";
+  for (unsigned char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          out += fmt::format("\\u{:04x}", c);
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out + "\"";
+}
+
+class JsonWriter final : public StreamWriter {
+ public:
+  explicit JsonWriter(std::ostream& out) : StreamWriter(out) {}
+  void Begin(const std::vector<std::string>& variables) override {
+    variables_ = variables;
+    out_ << "{\"head\":{\"vars\":[";
+    for (std::size_t i = 0; i < variables.size(); ++i) {
+      out_ << (i ? "," : "") << JsonString(variables[i]);
+    }
+    out_ << "]},\"results\":{\"bindings\":[";
+  }
+  void WriteRow(Row row) override {
+    out_ << (rows_++ ? ",\n" : "\n") << '{';
+    bool first = true;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      if (!row[i]) continue;  // unbound: absent, as the format says
+      out_ << (first ? "" : ",") << JsonString(variables_[i]) << ':' << Binding(*row[i]);
+      first = false;
+    }
+    out_ << '}';
+  }
+  void End() override { out_ << "\n]}}\n"; }
+  void WriteBoolean(bool value) override {
+    out_ << "{\"head\":{},\"boolean\":" << (value ? "true" : "false") << "}\n";
+  }
+
+ private:
+  static std::string Binding(const rdf::TermView& term) {
+    switch (term.kind) {
+      case rdf::TermKind::kIri:
+        return "{\"type\":\"uri\",\"value\":" + JsonString(term.value) + "}";
+      case rdf::TermKind::kBlank:
+        return "{\"type\":\"bnode\",\"value\":" + JsonString(term.value) + "}";
+      default: {
+        std::string out = "{\"type\":\"literal\",\"value\":" + JsonString(term.value);
+        if (!term.language.empty()) {
+          out += ",\"xml:lang\":" + JsonString(term.language);
+        } else if (!term.datatype.empty() && term.datatype != rdf::kXsdString) {
+          out += ",\"datatype\":" + JsonString(term.datatype);
+        }
+        return out + "}";
+      }
+    }
+  }
+  std::vector<std::string> variables_;
+  std::uint64_t rows_ = 0;
+};
+
+std::string XmlEscape(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+class XmlWriter final : public StreamWriter {
+ public:
+  explicit XmlWriter(std::ostream& out) : StreamWriter(out) {}
+  void Begin(const std::vector<std::string>& variables) override {
+    variables_ = variables;
+    out_ << kHeader << "<head>";
+    for (const std::string& variable : variables) {
+      out_ << "<variable name=\"" << XmlEscape(variable) << "\"/>";
+    }
+    out_ << "</head>\n<results>\n";
+  }
+  void WriteRow(Row row) override {
+    out_ << "<result>";
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      if (!row[i]) continue;
+      out_ << "<binding name=\"" << XmlEscape(variables_[i]) << "\">" << Value(*row[i])
+           << "</binding>";
+    }
+    out_ << "</result>\n";
+  }
+  void End() override { out_ << "</results>\n</sparql>\n"; }
+  void WriteBoolean(bool value) override {
+    out_ << kHeader << "<head/>\n<boolean>" << (value ? "true" : "false")
+         << "</boolean>\n</sparql>\n";
+  }
+
+ private:
+  static constexpr std::string_view kHeader =
+      "<?xml version=\"1.0\"?>\n<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">\n";
+  static std::string Value(const rdf::TermView& term) {
+    switch (term.kind) {
+      case rdf::TermKind::kIri: return "<uri>" + XmlEscape(term.value) + "</uri>";
+      case rdf::TermKind::kBlank: return "<bnode>" + XmlEscape(term.value) + "</bnode>";
+      default:
+        if (!term.language.empty()) {
+          return "<literal xml:lang=\"" + XmlEscape(term.language) + "\">" +
+                 XmlEscape(term.value) + "</literal>";
+        }
+        if (!term.datatype.empty() && term.datatype != rdf::kXsdString) {
+          return "<literal datatype=\"" + XmlEscape(term.datatype) + "\">" +
+                 XmlEscape(term.value) + "</literal>";
+        }
+        return "<literal>" + XmlEscape(term.value) + "</literal>";
+    }
+  }
+  std::vector<std::string> variables_;
+};
+
+// Code points, not bytes, so columns of German, Turkish and Cyrillic text line up.
+std::size_t DisplayWidth(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+// Aligned columns need every width first, so the table holds its rows until End().
+class TableWriter final : public StreamWriter {
+ public:
+  explicit TableWriter(std::ostream& out) : StreamWriter(out) {}
+  void Begin(const std::vector<std::string>& variables) override {
+    header_.clear();
+    for (const std::string& variable : variables) header_.push_back("?" + variable);
+  }
+  void WriteRow(Row row) override {
+    std::vector<std::string> cells;
+    for (const auto& value : row) cells.push_back(value ? TurtleText(*value) : std::string());
+    rows_.push_back(std::move(cells));
+  }
+  void End() override {
+    if (header_.empty()) return;
+    std::vector<std::size_t> widths;
+    for (const std::string& name : header_) widths.push_back(DisplayWidth(name));
+    for (const auto& row : rows_) {
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        widths[i] = std::max(widths[i], DisplayWidth(row[i]));
+      }
+    }
+    PrintLine(header_, widths);
+    for (const auto& row : rows_) PrintLine(row, widths);
+    out_ << fmt::format("({} row{})\n", rows_.size(), rows_.size() == 1 ? "" : "s");
+  }
+  void WriteBoolean(bool value) override { out_ << (value ? "true\n" : "false\n"); }
+
+ private:
+  void PrintLine(const std::vector<std::string>& cells, const std::vector<std::size_t>& widths) {
+    std::string line;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (i) line += "  ";
+      line += cells[i];
+      if (i + 1 < cells.size()) line.append(widths[i] - DisplayWidth(cells[i]), ' ');
+    }
+    out_ << line << '\n';
+  }
+  std::vector<std::string> header_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+}  // namespace
+
+std::optional<ResultFormat> ResultFormatNamed(std::string_view name) {
+  if (name == "table") return ResultFormat::kTable;
+  if (name == "tsv") return ResultFormat::kTsv;
+  if (name == "csv") return ResultFormat::kCsv;
+  if (name == "json") return ResultFormat::kJson;
+  if (name == "xml") return ResultFormat::kXml;
+  if (name == "ntriples") return ResultFormat::kNTriples;
+  return std::nullopt;
+}
+
+std::unique_ptr<ResultWriter> MakeResultWriter(ResultFormat format, std::ostream& out) {
+  switch (format) {
+    case ResultFormat::kTable: return std::make_unique<TableWriter>(out);
+    case ResultFormat::kTsv:
+    case ResultFormat::kNTriples: return std::make_unique<TsvWriter>(out);
+    case ResultFormat::kCsv: return std::make_unique<CsvWriter>(out);
+    case ResultFormat::kJson: return std::make_unique<JsonWriter>(out);
+    case ResultFormat::kXml: return std::make_unique<XmlWriter>(out);
+  }
+  return nullptr;
+}
+
+}  // namespace silk::query

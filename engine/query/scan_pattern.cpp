@@ -1,0 +1,93 @@
+#include "engine/query/scan_pattern.h"
+
+#include <algorithm>
+
+#include "engine/query/exec_context.h"
+
+namespace silk::query {
+namespace {
+
+storage::TermId Get(const storage::QuadIds& quad, int position) {
+  switch (position) {
+    case kS: return quad.s;
+    case kP: return quad.p;
+    case kO: return quad.o;
+    default: return quad.g;
+  }
+}
+
+}  // namespace
+
+std::vector<VarId> ScanPattern::Variables() const {
+  std::vector<VarId> vars;
+  for (const ScanSlot& slot : slots) {
+    if (slot.variable && std::find(vars.begin(), vars.end(), *slot.variable) == vars.end()) {
+      vars.push_back(*slot.variable);
+    }
+  }
+  return vars;
+}
+
+storage::QuadPattern ToQuadPattern(const ScanPattern& pattern,
+                                   const std::array<std::optional<storage::TermId>, 4>& bound) {
+  std::array<std::optional<storage::TermId>, 4> ids;
+  for (int i = 0; i < 4; ++i) {
+    ids[i] = pattern.slots[i].constant ? pattern.slots[i].constant : bound[i];
+  }
+  // A one-graph set is a bound graph: the index can seek to it.
+  if (!ids[kG] && pattern.scope == GraphScope::kSet && pattern.graphs.size() == 1) {
+    ids[kG] = pattern.graphs[0];
+  }
+  return {ids[kS], ids[kP], ids[kO], ids[kG]};
+}
+
+PatternCursor::PatternCursor(const storage::Snapshot& snapshot, const ScanPattern& pattern,
+                             const std::array<std::optional<storage::TermId>, 4>& bound)
+    : pattern_(pattern), it_(snapshot.Scan(ToQuadPattern(pattern, bound))) {}
+
+std::optional<storage::QuadIds> PatternCursor::Next() {
+  for (; it_->Valid(); it_->Next()) {
+    const storage::QuadIds quad = it_->quad();
+    if (!Accept(quad)) continue;
+    // Quads differing only in the graph are adjacent (the graph is the last key position of
+    // the indexes that serve a free graph), so comparing with the last one merges them.
+    if (pattern_.MergesGraphs() && last_ && last_->s == quad.s && last_->p == quad.p &&
+        last_->o == quad.o) {
+      continue;
+    }
+    last_ = quad;
+    it_->Next();
+    return quad;
+  }
+  ExecContext::ThrowIfError(it_->status());
+  return std::nullopt;
+}
+
+bool PatternCursor::Accept(const storage::QuadIds& quad) const {
+  if (!pattern_.slots[kG].constant) {
+    switch (pattern_.scope) {
+      case GraphScope::kAll: break;
+      case GraphScope::kNamed:
+        if (quad.g == storage::kDefaultGraphId) return false;
+        break;
+      case GraphScope::kSet:
+        if (!std::binary_search(pattern_.graphs.begin(), pattern_.graphs.end(), quad.g)) {
+          return false;
+        }
+        break;
+    }
+  }
+  // A variable used twice must have the same value in both places.
+  for (int i = 0; i < 4; ++i) {
+    if (!pattern_.slots[i].variable) continue;
+    for (int j = i + 1; j < 4; ++j) {
+      if (pattern_.slots[j].variable == pattern_.slots[i].variable &&
+          Get(quad, i) != Get(quad, j)) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace silk::query

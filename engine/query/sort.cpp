@@ -1,0 +1,79 @@
+// Sort (ORDER BY): reads all input rows, evaluates the keys once per row, and sorts stably
+// by SPARQL's total order.
+#include <algorithm>
+#include <numeric>
+
+#include "engine/query/expr/compare.h"
+#include "engine/query/operators.h"
+
+namespace silk::query {
+namespace {
+
+class Sort final : public Operator {
+ public:
+  Sort(ExecContext& ctx, OperatorPtr input, std::vector<SortKey> keys)
+      : Operator(ctx, input->columns()), input_(std::move(input)), keys_(std::move(keys)) {
+    set_estimated_rows(input_->estimated_rows());
+    set_maybe_unbound(input_->maybe_unbound());
+  }
+
+  std::string Describe() const override {
+    std::string text = "Sort by";
+    for (const SortKey& key : keys_) {
+      text += key.descending ? " DESC(" + key.expression->ToString() + ")"
+                             : " " + key.expression->ToString();
+    }
+    return text;
+  }
+  std::vector<const Operator*> children() const override { return {input_.get()}; }
+
+ protected:
+  bool DoNext(IdTable& out) override {
+    if (!sorted_) SortAll();
+    for (; next_ < order_.size() && out.rows() < kBatchRows; ++next_) {
+      out.AddRow(rows_.row(order_[next_]));
+    }
+    return next_ < order_.size();
+  }
+
+ private:
+  void SortAll() {
+    rows_ = Materialize(*input_, ctx_);
+    const std::size_t n = rows_.rows();
+    // Key values, row-major: keys_.size() per row. An error sorts like an unbound value.
+    std::vector<expr::EvalResult> values;
+    values.reserve(n * keys_.size());
+    for (std::size_t r = 0; r < n; ++r) {
+      if ((r & 1023) == 0) ctx_.CheckCancelled();
+      for (SortKey& key : keys_) values.push_back(key.expression->Evaluate(rows_.row(r)));
+    }
+    order_.resize(n);
+    std::iota(order_.begin(), order_.end(), 0);
+    const std::size_t width = keys_.size();
+    std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
+      for (std::size_t k = 0; k < width; ++k) {
+        const expr::EvalResult& va = values[a * width + k];
+        const expr::EvalResult& vb = values[b * width + k];
+        int c = expr::OrderCompare(va ? &*va : nullptr, vb ? &*vb : nullptr);
+        if (c != 0) return keys_[k].descending ? c > 0 : c < 0;
+      }
+      return false;
+    });
+    sorted_ = true;
+  }
+
+  OperatorPtr input_;
+  std::vector<SortKey> keys_;
+  bool sorted_ = false;
+  IdTable rows_;
+  std::vector<std::size_t> order_;
+  std::size_t next_ = 0;
+};
+
+}  // namespace
+
+OperatorPtr MakeSort(ExecContext& ctx, OperatorPtr input, std::vector<SortKey> keys) {
+  return std::make_unique<Sort>(ctx, std::move(input), std::move(keys));
+}
+
+}  // namespace silk::query

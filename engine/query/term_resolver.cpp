@@ -1,0 +1,36 @@
+#include "engine/query/term_resolver.h"
+
+#include "engine/query/exec_context.h"
+#include "engine/storage/term_codec.h"
+
+namespace silk::query {
+
+const rdf::Term& TermResolver::TermOf(TermId id) {
+  if (IsLocalId(id)) return local_.Get(id);
+  auto it = decoded_.find(id);
+  if (it != decoded_.end()) return it->second;
+  Result<rdf::Term> term = snapshot_.Decode(id);
+  ExecContext::ThrowIfError(term.ok() ? Status::Ok() : term.status());
+  return decoded_.emplace(id, std::move(term).value()).first->second;
+}
+
+const expr::Value& TermResolver::ValueOf(TermId id) {
+  auto it = values_.find(id);
+  if (it != values_.end()) return it->second;
+  return values_.emplace(id, expr::Value::FromTerm(TermOf(id).view())).first->second;
+}
+
+TermId TermResolver::Encode(const rdf::TermView& term) {
+  if (std::optional<TermId> stored = Stored(term)) return *stored;
+  return local_.Add(term.Canonical());
+}
+
+std::optional<TermId> TermResolver::Stored(const rdf::TermView& term) {
+  const rdf::TermView canonical = term.Canonical();
+  if (std::optional<TermId> inlined = storage::TryInline(canonical)) return *inlined;
+  Result<std::optional<TermId>> id = snapshot_.Lookup(canonical);
+  ExecContext::ThrowIfError(id.ok() ? Status::Ok() : id.status());
+  return *id;
+}
+
+}  // namespace silk::query

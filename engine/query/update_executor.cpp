@@ -1,0 +1,243 @@
+#include "engine/query/update_executor.h"
+
+#include <fmt/format.h>
+
+#include "engine/query/planner.h"
+#include "engine/query/query_runtime.h"
+
+namespace silk::query {
+namespace {
+
+rdf::TermView ConstantView(const ast::Term& term) {
+  switch (term.kind) {
+    case ast::TermKind::kIri: return rdf::TermView::Iri(term.value);
+    case ast::TermKind::kBlank: return rdf::TermView::Blank(term.value);
+    default: return rdf::TermView::Literal(term.value, term.datatype, term.language);
+  }
+}
+
+// INSERT DATA and DELETE DATA: ground quads, straight into the transaction.
+Status ApplyData(const std::vector<ast::QuadBlock>& blocks, bool insert,
+                 storage::WriteTransaction& tx) {
+  for (const ast::QuadBlock& block : blocks) {
+    const rdf::TermView graph =
+        block.graph ? ConstantView(*block.graph) : rdf::TermView::DefaultGraph();
+    for (const ast::TriplePattern& triple : block.triples) {
+      const rdf::QuadView quad{ConstantView(triple.subject), ConstantView(triple.predicate),
+                               ConstantView(triple.object), graph};
+      SILK_RETURN_IF_ERROR(insert ? tx.Insert(quad) : tx.Delete(quad));
+    }
+  }
+  return Status::Ok();
+}
+
+// DELETE WHERE { quads }: the quads are the pattern too.
+std::unique_ptr<ast::GroupPattern> PatternOf(const std::vector<ast::QuadBlock>& blocks) {
+  auto group = std::make_unique<ast::GroupPattern>();
+  for (const ast::QuadBlock& block : blocks) {
+    ast::TriplesBlock triples;
+    for (const ast::TriplePattern& t : block.triples) {
+      triples.triples.push_back(ast::TriplePattern{t.subject, t.predicate, nullptr, t.object, t.pos});
+    }
+    if (!block.graph) {
+      group->elements.emplace_back(std::move(triples));
+      continue;
+    }
+    auto inner = std::make_unique<ast::GroupPattern>();
+    inner->elements.emplace_back(std::move(triples));
+    group->elements.emplace_back(ast::GraphPattern{block.pos, *block.graph, std::move(inner)});
+  }
+  return group;
+}
+
+// Instantiates templates for one solution of a WHERE clause.
+class TemplateWriter {
+ public:
+  TemplateWriter(ExecContext& ctx, const Operator& root, storage::WriteTransaction& tx,
+                 std::optional<TermId> with_graph)
+      : ctx_(ctx), root_(root), tx_(tx), with_graph_(with_graph) {}
+
+  // Deletes the template's quads for `row` (quads naming terms the store lacks cannot exist).
+  Status Delete(const std::vector<ast::QuadBlock>& blocks, std::span<const TermId> row) {
+    for (const ast::QuadBlock& block : blocks) {
+      for (const ast::TriplePattern& triple : block.triples) {
+        std::optional<storage::QuadIds> quad = Resolve(block, triple, row, /*insert=*/false, 0);
+        if (quad) SILK_RETURN_IF_ERROR(tx_.Delete(*quad));
+      }
+    }
+    return Status::Ok();
+  }
+
+  // The template's quads for `row`, with ids assigned by the transaction; added to `out`.
+  void Collect(const std::vector<ast::QuadBlock>& blocks, std::span<const TermId> row,
+               std::uint64_t solution, std::vector<storage::QuadIds>& out) {
+    for (const ast::QuadBlock& block : blocks) {
+      for (const ast::TriplePattern& triple : block.triples) {
+        std::optional<storage::QuadIds> quad = Resolve(block, triple, row, true, solution);
+        if (quad) out.push_back(*quad);
+      }
+    }
+  }
+
+  const Status& status() const { return status_; }
+
+ private:
+  std::optional<storage::QuadIds> Resolve(const ast::QuadBlock& block,
+                                          const ast::TriplePattern& triple,
+                                          std::span<const TermId> row, bool insert,
+                                          std::uint64_t solution) {
+    std::optional<TermId> g = storage::kDefaultGraphId;
+    if (block.graph) {
+      g = Id(*block.graph, row, insert, solution);
+    } else if (with_graph_) {
+      g = with_graph_;
+    }
+    std::optional<TermId> s = Id(triple.subject, row, insert, solution);
+    std::optional<TermId> p = Id(triple.predicate, row, insert, solution);
+    std::optional<TermId> o = Id(triple.object, row, insert, solution);
+    if (!s || !p || !o || !g) return std::nullopt;
+    // RDF has no literal subjects and only IRIs as predicates and graph names.
+    const storage::TermTag st = storage::TagOf(*s);
+    if ((st != storage::TermTag::kIri && st != storage::TermTag::kBlank) ||
+        storage::TagOf(*p) != storage::TermTag::kIri ||
+        (*g != storage::kDefaultGraphId && storage::TagOf(*g) != storage::TermTag::kIri)) {
+      return std::nullopt;
+    }
+    return storage::QuadIds{*s, *p, *o, *g};
+  }
+
+  // The store id a template term has in this solution; nullopt when it is unbound, or (for
+  // deletion) not in the store.
+  std::optional<TermId> Id(const ast::Term& term, std::span<const TermId> row, bool insert,
+                           std::uint64_t solution) {
+    if (term.IsVariable()) {
+      const int column = root_.ColumnOf(ctx_.Variable(term.value));
+      if (column < 0 || row[column] == kUnbound) return std::nullopt;
+      const TermId id = row[column];
+      if (!IsLocalId(id)) return id;
+      return insert ? Encode(ctx_.terms().TermOf(id).view()) : std::nullopt;
+    }
+    if (term.IsBlank()) {
+      if (!insert) return std::nullopt;
+      // A template blank node is a new node for each solution.
+      return Encode(rdf::TermView::Blank(fmt::format("u{}_{}", solution, term.value)));
+    }
+    if (!insert) return ctx_.terms().Stored(ConstantView(term));
+    return Encode(ConstantView(term));
+  }
+
+  std::optional<TermId> Encode(const rdf::TermView& term) {
+    Result<TermId> id = tx_.Encode(term);
+    if (!id.ok()) {
+      if (status_.ok()) status_ = id.status();
+      return std::nullopt;
+    }
+    return *id;
+  }
+
+  ExecContext& ctx_;
+  const Operator& root_;
+  storage::WriteTransaction& tx_;
+  std::optional<TermId> with_graph_;
+  Status status_;
+};
+
+Status ApplyModify(const ast::UpdateOperation& op, storage::Store& store,
+                   storage::WriteTransaction& tx, const QueryOptions& options) {
+  std::unique_ptr<ast::GroupPattern> delete_where;
+  const ast::GroupPattern* where = op.where.get();
+  if (op.kind == ast::UpdateKind::kDeleteWhere) {
+    delete_where = PatternOf(op.delete_quads);
+    where = delete_where.get();
+  }
+  std::unique_ptr<storage::Snapshot> snapshot = store.GetSnapshot();
+  Result<storage::StoreStats> stats = store.Stats();
+  if (!stats.ok()) return stats.status();
+  ExecContext ctx(*snapshot, options.limits);
+  QueryRuntime runtime(options.base_iri);
+  Planner planner(ctx, runtime.functions, *stats);
+  try {
+    Dataset dataset = ResolveDataset(ctx, op.using_clauses, options.union_default_graph);
+    std::optional<TermId> with_graph;
+    if (op.with_graph) {
+      Result<TermId> id = tx.Encode(ConstantView(*op.with_graph));
+      if (!id.ok()) return id.status();
+      with_graph = *id;
+      // WITH names the graph the WHERE reads, unless USING says otherwise.
+      if (op.using_clauses.empty()) dataset.default_graphs = std::vector<TermId>{*id};
+    }
+    OperatorPtr root = planner.PlanWhere(*where, dataset);
+    TemplateWriter templates(ctx, *root, tx, with_graph);
+    std::vector<storage::QuadIds> inserts;
+    IdTable batch;
+    std::uint64_t solution = 0;
+    while (root->Next(batch)) {
+      for (std::size_t r = 0; r < batch.rows(); ++r, ++solution) {
+        SILK_RETURN_IF_ERROR(templates.Delete(op.delete_quads, batch.row(r)));
+        templates.Collect(op.insert_quads, batch.row(r), solution, inserts);
+        SILK_RETURN_IF_ERROR(templates.status());
+      }
+    }
+    // Every deletion first, then every insertion: a solution's insert survives a later
+    // solution's delete.
+    for (const storage::QuadIds& quad : inserts) SILK_RETURN_IF_ERROR(tx.Insert(quad));
+  } catch (const QueryAborted& aborted) {
+    return aborted.status;
+  }
+  return Status::Ok();
+}
+
+Status ApplyClear(const ast::UpdateOperation& op, storage::Store& store,
+                  storage::WriteTransaction& tx) {
+  std::unique_ptr<storage::Snapshot> snapshot = store.GetSnapshot();
+  storage::QuadPattern pattern;
+  bool named_only = false;
+  switch (op.clear_target) {
+    case ast::ClearTarget::kGraph: {
+      Result<std::optional<TermId>> id = snapshot->Lookup(ConstantView(op.clear_graph));
+      if (!id.ok()) return id.status();
+      if (!*id) {
+        if (op.silent) return Status::Ok();
+        return Status::NotFound(fmt::format("CLEAR: the store has no graph <{}>", op.clear_graph.value));
+      }
+      pattern.g = **id;
+      break;
+    }
+    case ast::ClearTarget::kDefault: pattern.g = storage::kDefaultGraphId; break;
+    case ast::ClearTarget::kNamed: named_only = true; break;
+    case ast::ClearTarget::kAll: break;
+  }
+  std::unique_ptr<storage::QuadIterator> it = snapshot->Scan(pattern);
+  for (; it->Valid(); it->Next()) {
+    const storage::QuadIds quad = it->quad();
+    if (named_only && quad.g == storage::kDefaultGraphId) continue;
+    SILK_RETURN_IF_ERROR(tx.Delete(quad));
+  }
+  return it->status();
+}
+
+Status ApplyOperation(const ast::UpdateOperation& op, storage::Store& store,
+                      const QueryOptions& options) {
+  std::unique_ptr<storage::WriteTransaction> tx = store.BeginWrite();
+  Status status;
+  switch (op.kind) {
+    case ast::UpdateKind::kInsertData: status = ApplyData(op.insert_quads, true, *tx); break;
+    case ast::UpdateKind::kDeleteData: status = ApplyData(op.delete_quads, false, *tx); break;
+    case ast::UpdateKind::kDeleteWhere:
+    case ast::UpdateKind::kModify: status = ApplyModify(op, store, *tx, options); break;
+    case ast::UpdateKind::kClear: status = ApplyClear(op, store, *tx); break;
+  }
+  SILK_RETURN_IF_ERROR(status);
+  return tx->Commit();
+}
+
+}  // namespace
+
+Status ExecuteUpdate(const ast::Update& update, storage::Store& store, const QueryOptions& options) {
+  for (const ast::UpdateOperation& op : update.operations) {
+    SILK_RETURN_IF_ERROR(ApplyOperation(op, store, options));
+  }
+  return Status::Ok();
+}
+
+}  // namespace silk::query

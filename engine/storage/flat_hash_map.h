@@ -1,0 +1,145 @@
+// FlatHashMap: an open-addressing hash map for the write path, where a bulk load keeps
+// millions of small entries (quads, term records) and a node per entry would cost an allocation
+// and a cache miss each. Internal to engine/storage/.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <utility>
+#include <vector>
+
+namespace silk::storage {
+
+// Linear probing over a power-of-two array of slots, each holding the full hash (so probes
+// rarely compare keys) next to the key and value; erasure shifts later entries back instead of
+// leaving tombstones. Key and Value must be default-constructible and copyable.
+// Pointers to values are invalidated by Insert(). Not thread-safe.
+template <typename Key, typename Value, typename Hash = std::hash<Key>,
+          typename Equal = std::equal_to<Key>>
+class FlatHashMap {
+ public:
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+
+  // The value stored under `key`, or null.
+  Value* Find(const Key& key) {
+    if (size_ == 0) {
+      return nullptr;
+    }
+    const std::uint64_t hash = HashOf(key);
+    for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      Slot& slot = slots_[i];
+      if (slot.hash == 0) {
+        return nullptr;
+      }
+      if (slot.hash == hash && equal_(slot.key, key)) {
+        return &slot.value;
+      }
+    }
+  }
+
+  // Adds (key, value) unless `key` is present. Returns the value under `key` and whether it
+  // was added.
+  std::pair<Value*, bool> Insert(const Key& key, const Value& value) {
+    if ((size_ + 1) * 10 > slots_.size() * 7) {
+      Grow();
+    }
+    const std::uint64_t hash = HashOf(key);
+    for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      Slot& slot = slots_[i];
+      if (slot.hash == 0) {
+        slot = Slot{hash, key, value};
+        ++size_;
+        return {&slot.value, true};
+      }
+      if (slot.hash == hash && equal_(slot.key, key)) {
+        return {&slot.value, false};
+      }
+    }
+  }
+
+  // Removes `key`; false when it was absent.
+  bool Erase(const Key& key) {
+    if (size_ == 0) {
+      return false;
+    }
+    const std::uint64_t hash = HashOf(key);
+    std::size_t hole = hash & mask_;
+    for (;; hole = (hole + 1) & mask_) {
+      if (slots_[hole].hash == 0) {
+        return false;
+      }
+      if (slots_[hole].hash == hash && equal_(slots_[hole].key, key)) {
+        break;
+      }
+    }
+    // Backward shift: move up every later entry of the run that may live in the hole, i.e.
+    // whose home slot is not cyclically within (hole, j].
+    for (std::size_t j = (hole + 1) & mask_; slots_[j].hash != 0; j = (j + 1) & mask_) {
+      const std::size_t home = slots_[j].hash & mask_;
+      const bool stays = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
+      if (!stays) {
+        slots_[hole] = slots_[j];
+        hole = j;
+      }
+    }
+    slots_[hole] = Slot{};
+    --size_;
+    return true;
+  }
+
+  // Calls f(key, value) for every entry, in slot order.
+  template <typename F>
+  void ForEach(F&& f) const {
+    for (const Slot& slot : slots_) {
+      if (slot.hash != 0) {
+        f(slot.key, slot.value);
+      }
+    }
+  }
+
+  // Drops every entry and the memory.
+  void Clear() {
+    std::vector<Slot>().swap(slots_);
+    size_ = 0;
+    mask_ = 0;
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;  // 0: empty; stored hashes have the top bit set
+    Key key{};
+    Value value{};
+  };
+
+  std::uint64_t HashOf(const Key& key) const {
+    return static_cast<std::uint64_t>(hasher_(key)) | (std::uint64_t{1} << 63);
+  }
+
+  void Grow() {
+    std::vector<Slot> old;
+    old.swap(slots_);
+    const std::size_t capacity = old.empty() ? 16 : old.size() * 2;
+    slots_.resize(capacity);
+    mask_ = capacity - 1;
+    for (const Slot& slot : old) {
+      if (slot.hash == 0) {
+        continue;
+      }
+      std::size_t i = slot.hash & mask_;
+      while (slots_[i].hash != 0) {
+        i = (i + 1) & mask_;
+      }
+      slots_[i] = slot;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t size_ = 0;
+  std::size_t mask_ = 0;
+  Hash hasher_;
+  Equal equal_;
+};
+
+}  // namespace silk::storage

@@ -1,0 +1,137 @@
+// The on-disk format of a SilkGraph store, in one place.
+//
+// on-disk: never renumber. Every constant below is written into stores that already exist:
+// changing one (a tag, a family name, a key layout, a payload encoding) changes the format and
+// must bump kFormatVersion, which Store::Open checks with a readable refusal.
+//
+// This header holds constants and layouts only; no RocksDB type appears here.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace silk::storage::format {
+
+// The version of everything in this file. Stored in the `meta` family under kMetaFormatVersion.
+inline constexpr std::uint32_t kFormatVersion = 1;
+
+// ---------------------------------------------------------------------------------------------
+// Column families. RocksDB's own "default" family exists in every database and stays empty.
+
+enum class Family : unsigned char {
+  kId2Term,  // key: TermId (8 bytes big-endian); value: term record (see below)
+  kTerm2Id,  // key: term record of an IRI or a literal; value: TermId (8 bytes big-endian)
+  kSpog,     // quad keys (see QuadIndex); values empty
+  kPosg,
+  kOspg,
+  kGspo,
+  kStats,    // statistics records (see below)
+  kMeta,     // store-wide settings: the format version
+};
+inline constexpr std::size_t kFamilyCount = 8;
+inline constexpr std::array<std::string_view, kFamilyCount> kFamilyNames = {
+    "id2term", "term2id", "spog", "posg", "ospg", "gspo", "stats", "meta"};
+
+constexpr std::string_view FamilyName(Family family) {
+  return kFamilyNames[static_cast<std::size_t>(family)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// TermId: a 4-bit tag in the high bits and a 60-bit payload.
+
+inline constexpr int kTagBits = 4;
+inline constexpr int kPayloadBits = 60;
+inline constexpr std::uint64_t kPayloadMask = (std::uint64_t{1} << kPayloadBits) - 1;
+
+// Tags order ids of different kinds: blank nodes < IRIs < literals, as SPARQL orders them.
+enum class TermTag : unsigned char {
+  kDefaultGraph = 0,  // payload 0 only: the default graph (kDefaultGraphId == 0)
+  // Dictionary terms: the payload is a sequence number shared by all three tags, starting at 1,
+  // handed out in order and never reused once committed.
+  kBlank = 1,    // a blank node; id2term holds kRecordBlank, term2id nothing
+  kIri = 2,      // an IRI
+  kLiteral = 3,  // a literal that is not inlined
+  // Inlined literals: the payload is the value, order-preserving within the tag; see below.
+  kBoolean = 4,
+  kInteger = 5,
+  kDecimal = 6,
+  kDate = 7,
+  kDateTime = 8,
+  // 9..14 reserved.
+  kQueryLocal = 15,  // never on disk: ids a query makes for terms the store lacks
+};
+
+// ---------------------------------------------------------------------------------------------
+// Inlined literal payloads. A literal is inlined only when its lexical form is the one the
+// decoder prints back (defined in term_codec.h); every other literal goes to the dictionary.
+//
+// kBoolean  "false" -> 0, "true" -> 1.
+// kInteger  xsd:integer v in [kIntegerMin, kIntegerMax]; payload = v + 2^59 (sign bit flipped).
+// kDecimal  xsd:decimal v = ±0.d1d2...dk × 10^E, d1 != 0, k <= kDecimalDigits,
+//           E in [kDecimalMinExponent, kDecimalMaxExponent].
+//           f = ((E - kDecimalMinExponent) << kDecimalMantissaBits) | M where M is d1..dk padded
+//           with zeros to kDecimalDigits digits; payload = 2^59 + f for v > 0, 2^59 - f for v < 0,
+//           2^59 for zero.
+// kDate     payload = ((start_minute + kDateMinuteBias) << kTimezoneBits) | timezone_code, where
+//           start_minute = minutes from 1970-01-01T00:00Z to the start of the day in its
+//           timezone (no timezone: read as UTC).
+// kDateTime payload = ((utc_millisecond + kDateTimeMilliBias) << kTimezoneBits) | timezone_code,
+//           utc_millisecond counted from 1970-01-01T00:00:00Z (no timezone: read as UTC).
+// Timezone code: 0 = none; otherwise 1 + (offset_minutes / 15 + 56), offsets in [-14:00, +14:00].
+// Dates use the proleptic Gregorian calendar with a year 0 (XSD 1.1), years -9999..9999.
+
+inline constexpr std::uint64_t kSignFlip = std::uint64_t{1} << 59;
+inline constexpr std::int64_t kIntegerMin = -(std::int64_t{1} << 59);
+inline constexpr std::int64_t kIntegerMax = (std::int64_t{1} << 59) - 1;
+
+inline constexpr int kDecimalDigits = 16;
+inline constexpr int kDecimalMantissaBits = 54;  // 10^16 < 2^54
+inline constexpr int kDecimalMinExponent = -15;
+inline constexpr int kDecimalMaxExponent = 16;  // 5 exponent bits: 32 values
+
+inline constexpr int kTimezoneBits = 7;
+inline constexpr int kTimezoneQuarterHours = 56;  // ±14:00
+inline constexpr int kMinYear = -9999;
+inline constexpr int kMaxYear = 9999;
+inline constexpr std::int64_t kDateMinuteBias = std::int64_t{1} << 35;
+inline constexpr std::int64_t kDateTimeMilliBias = std::int64_t{1} << 50;
+
+// ---------------------------------------------------------------------------------------------
+// Term records: the value in id2term and the key in term2id. The first byte says the kind.
+
+inline constexpr char kRecordIri = 'I';         // 'I' iri
+inline constexpr char kRecordBlank = 'B';       // 'B' (id2term only; the label is the id)
+inline constexpr char kRecordString = 'S';      // 'S' lexical                (xsd:string)
+inline constexpr char kRecordLangString = 'L';  // 'L' varint(len) language lexical
+inline constexpr char kRecordTyped = 'T';       // 'T' varint(len) datatype lexical
+
+// ---------------------------------------------------------------------------------------------
+// Quad keys: four TermIds, 8 bytes big-endian each, in the order the index names them, so
+// byte order is id order and every bound leading position is a key prefix.
+
+enum class QuadIndex : unsigned char { kSpog, kPosg, kOspg, kGspo };
+inline constexpr std::size_t kIdSize = 8;
+inline constexpr std::size_t kQuadKeySize = 4 * kIdSize;
+
+// ---------------------------------------------------------------------------------------------
+// Statistics records (family `stats`); every number is 8 bytes big-endian.
+
+inline constexpr char kStatsTotals = 'T';     // 'T'            -> quads, terms
+inline constexpr char kStatsPredicate = 'P';  // 'P' predicate  -> quads, subjects, objects
+inline constexpr char kStatsGraph = 'G';      // 'G' graph      -> quads
+// Records whose counts fall to zero are deleted.
+
+// ---------------------------------------------------------------------------------------------
+// Meta records (family `meta`).
+
+inline constexpr std::string_view kMetaFormatVersion = "format_version";  // 4 bytes big-endian
+
+// ---------------------------------------------------------------------------------------------
+// A subdirectory of the store where a large commit prepares SST files before ingesting them
+// atomically. Transient: whatever a crash leaves there is deleted on the next writable open.
+
+inline constexpr std::string_view kIngestDirectory = "ingest.tmp";
+
+}  // namespace silk::storage::format

@@ -1,0 +1,56 @@
+#include "engine/storage/index_cursor.h"
+
+#include <fmt/format.h>
+
+namespace silk::storage {
+
+IndexCursor::IndexCursor(const RocksDb& rocks, const rocksdb::Snapshot* snapshot,
+                         QuadIndex index, std::string_view prefix)
+    : index_(index) {
+  rocksdb::ReadOptions read;
+  read.snapshot = snapshot;
+  if (prefix.size() >= format::kIdSize) {
+    // Within one leading id: the prefix bloom filters apply.
+    read.prefix_same_as_start = true;
+  } else {
+    read.total_order_seek = true;
+    read.readahead_size = std::size_t{2} << 20;  // a scan of everything reads sequentially
+  }
+  if (const auto upper = PrefixUpperBound(prefix)) {
+    upper_ = *upper;
+    upper_slice_ = rocksdb::Slice(upper_);
+    read.iterate_upper_bound = &upper_slice_;
+  }
+  it_.reset(rocks.db()->NewIterator(read, rocks.family(FamilyOf(index))));
+  if (prefix.empty()) {
+    it_->SeekToFirst();
+  } else {
+    it_->Seek(rocksdb::Slice(prefix.data(), prefix.size()));
+  }
+  Settle();
+}
+
+void IndexCursor::Next() {
+  it_->Next();
+  Settle();
+}
+
+void IndexCursor::Settle() {
+  valid_ = it_->Valid();
+  if (!valid_) {
+    if (!it_->status().ok()) {
+      status_ = FromRocks(it_->status(), fmt::format("cannot read the {} index", IndexName(index_)));
+    }
+    return;
+  }
+  if (it_->key().size() != format::kQuadKeySize) {
+    valid_ = false;
+    status_ = Status::Corruption(fmt::format("a key of the {} index is {} bytes, not {}",
+                                             IndexName(index_), it_->key().size(),
+                                             format::kQuadKeySize));
+    return;
+  }
+  quad_ = DecodeQuadKey(index_, it_->key().data());
+}
+
+}  // namespace silk::storage

@@ -1,0 +1,48 @@
+// A forward scan over the keys of one quad index that start with a prefix, decoded to quads.
+// Internal to engine/storage/.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <rocksdb/db.h>
+
+#include "engine/status.h"
+#include "engine/storage/key_codec.h"
+#include "engine/storage/rocks_db.h"
+
+namespace silk::storage {
+
+// LevelDB's iterator shape: check status() once Valid() turns false. Borrows `rocks` and
+// `snapshot` (null: the latest data), which must outlive it. Neither copyable nor movable:
+// RocksDB holds a pointer to its upper bound.
+class IndexCursor {
+ public:
+  // Positioned at the first key with `prefix` (empty: the whole index).
+  IndexCursor(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, QuadIndex index,
+              std::string_view prefix);
+  IndexCursor(const IndexCursor&) = delete;
+  IndexCursor& operator=(const IndexCursor&) = delete;
+
+  bool Valid() const { return valid_; }
+  void Next();
+  // REQUIRES: Valid()
+  const QuadIds& quad() const { return quad_; }
+  // REQUIRES: Valid(); the raw key, valid until Next().
+  std::string_view key() const { return it_->key().ToStringView(); }
+  Status status() const { return status_; }
+
+ private:
+  void Settle();
+
+  QuadIndex index_;
+  std::string upper_;
+  rocksdb::Slice upper_slice_;
+  std::unique_ptr<rocksdb::Iterator> it_;
+  QuadIds quad_;
+  bool valid_ = false;
+  Status status_;
+};
+
+}  // namespace silk::storage

@@ -1,0 +1,220 @@
+#include "engine/storage/key_codec.h"
+
+#include <algorithm>
+#include <functional>
+#include <tuple>
+
+#include "engine/storage/parallel.h"
+
+namespace silk::storage {
+namespace {
+
+// Position numbers: 0 = subject, 1 = predicate, 2 = object, 3 = graph.
+using Order = std::array<int, 4>;
+
+constexpr Order OrderOf(QuadIndex index) {
+  switch (index) {
+    case QuadIndex::kSpog:
+      return {0, 1, 2, 3};
+    case QuadIndex::kPosg:
+      return {1, 2, 0, 3};
+    case QuadIndex::kOspg:
+      return {2, 0, 1, 3};
+    case QuadIndex::kGspo:
+      return {3, 0, 1, 2};
+  }
+  return {0, 1, 2, 3};
+}
+
+TermId Get(const QuadIds& q, int position) {
+  switch (position) {
+    case 0:
+      return q.s;
+    case 1:
+      return q.p;
+    case 2:
+      return q.o;
+    default:
+      return q.g;
+  }
+}
+
+void Set(QuadIds& q, int position, TermId id) {
+  switch (position) {
+    case 0:
+      q.s = id;
+      break;
+    case 1:
+      q.p = id;
+      break;
+    case 2:
+      q.o = id;
+      break;
+    default:
+      q.g = id;
+      break;
+  }
+}
+
+std::optional<TermId>& Slot(QuadPattern& p, int position) {
+  switch (position) {
+    case 0:
+      return p.s;
+    case 1:
+      return p.p;
+    case 2:
+      return p.o;
+    default:
+      return p.g;
+  }
+}
+
+const std::optional<TermId>& Slot(const QuadPattern& p, int position) {
+  switch (position) {
+    case 0:
+      return p.s;
+    case 1:
+      return p.p;
+    case 2:
+      return p.o;
+    default:
+      return p.g;
+  }
+}
+
+}  // namespace
+
+format::Family FamilyOf(QuadIndex index) {
+  switch (index) {
+    case QuadIndex::kSpog:
+      return format::Family::kSpog;
+    case QuadIndex::kPosg:
+      return format::Family::kPosg;
+    case QuadIndex::kOspg:
+      return format::Family::kOspg;
+    case QuadIndex::kGspo:
+      return format::Family::kGspo;
+  }
+  return format::Family::kSpog;
+}
+
+std::string_view IndexName(QuadIndex index) { return format::FamilyName(FamilyOf(index)); }
+
+QuadKey EncodeQuadKey(QuadIndex index, const QuadIds& quad) {
+  QuadKey key;
+  const Order order = OrderOf(index);
+  for (std::size_t i = 0; i < 4; ++i) {
+    PutBigEndian64(Get(quad, order[i]), key.data() + i * format::kIdSize);
+  }
+  return key;
+}
+
+QuadIds DecodeQuadKey(QuadIndex index, const char* key) {
+  QuadIds quad;
+  const Order order = OrderOf(index);
+  for (std::size_t i = 0; i < 4; ++i) {
+    Set(quad, order[i], GetBigEndian64(key + i * format::kIdSize));
+  }
+  return quad;
+}
+
+bool LessInIndex(QuadIndex index, const QuadIds& a, const QuadIds& b) {
+  switch (index) {
+    case QuadIndex::kSpog:
+      return std::tie(a.s, a.p, a.o, a.g) < std::tie(b.s, b.p, b.o, b.g);
+    case QuadIndex::kPosg:
+      return std::tie(a.p, a.o, a.s, a.g) < std::tie(b.p, b.o, b.s, b.g);
+    case QuadIndex::kOspg:
+      return std::tie(a.o, a.s, a.p, a.g) < std::tie(b.o, b.s, b.p, b.g);
+    case QuadIndex::kGspo:
+      return std::tie(a.g, a.s, a.p, a.o) < std::tie(b.g, b.s, b.p, b.o);
+  }
+  return false;
+}
+
+void SortForIndex(QuadIndex index, std::vector<QuadIds>* quads) {
+  // One lambda per index rather than a switch per comparison: this sorts millions of quads.
+  switch (index) {
+    case QuadIndex::kSpog:
+      std::sort(quads->begin(), quads->end(), [](const QuadIds& a, const QuadIds& b) {
+        return LessInIndex(QuadIndex::kSpog, a, b);
+      });
+      break;
+    case QuadIndex::kPosg:
+      std::sort(quads->begin(), quads->end(), [](const QuadIds& a, const QuadIds& b) {
+        return LessInIndex(QuadIndex::kPosg, a, b);
+      });
+      break;
+    case QuadIndex::kOspg:
+      std::sort(quads->begin(), quads->end(), [](const QuadIds& a, const QuadIds& b) {
+        return LessInIndex(QuadIndex::kOspg, a, b);
+      });
+      break;
+    case QuadIndex::kGspo:
+      std::sort(quads->begin(), quads->end(), [](const QuadIds& a, const QuadIds& b) {
+        return LessInIndex(QuadIndex::kGspo, a, b);
+      });
+      break;
+  }
+}
+
+SortedQuads SortForAllIndexes(std::vector<QuadIds> quads, unsigned threads) {
+  SortedQuads sorted;
+  for (std::size_t i = 1; i < kAllIndexes.size(); ++i) {
+    sorted.by_index[i] = quads;
+  }
+  sorted.by_index[0] = std::move(quads);
+  std::vector<std::function<void()>> tasks;
+  for (std::size_t i = 0; i < kAllIndexes.size(); ++i) {
+    tasks.emplace_back([&sorted, i] { SortForIndex(kAllIndexes[i], &sorted.by_index[i]); });
+  }
+  // Small sets are not worth a thread.
+  RunTasks(tasks, sorted.size() < 10000 ? 1 : threads);
+  return sorted;
+}
+
+bool Matches(const QuadPattern& pattern, const QuadIds& quad) {
+  return (!pattern.s || *pattern.s == quad.s) && (!pattern.p || *pattern.p == quad.p) &&
+         (!pattern.o || *pattern.o == quad.o) && (!pattern.g || *pattern.g == quad.g);
+}
+
+std::vector<ScanPlan> CandidatePlans(const QuadPattern& pattern) {
+  std::vector<ScanPlan> plans;
+  std::size_t best = 0;
+  for (const QuadIndex index : kAllIndexes) {
+    const Order order = OrderOf(index);
+    ScanPlan plan;
+    plan.index = index;
+    plan.residual = pattern;
+    std::size_t bound = 0;
+    while (bound < 4 && Slot(pattern, order[bound]).has_value()) {
+      PutBigEndian64(*Slot(pattern, order[bound]), plan.prefix.data() + bound * format::kIdSize);
+      Slot(plan.residual, order[bound]).reset();
+      ++bound;
+    }
+    plan.prefix_size = bound * format::kIdSize;
+    if (plans.empty() || plan.prefix_size > best) {
+      plans.clear();
+      best = plan.prefix_size;
+      plans.push_back(plan);
+    } else if (plan.prefix_size == best) {
+      plans.push_back(plan);
+    }
+  }
+  return plans;
+}
+
+std::optional<std::string> PrefixUpperBound(std::string_view prefix) {
+  std::string bound(prefix);
+  while (!bound.empty()) {
+    auto& last = reinterpret_cast<unsigned char&>(bound.back());
+    if (last != 0xff) {
+      ++last;
+      return bound;
+    }
+    bound.pop_back();
+  }
+  return std::nullopt;
+}
+
+}  // namespace silk::storage

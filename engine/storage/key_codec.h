@@ -1,0 +1,93 @@
+// Quad keys: four TermIds as fixed-width big-endian bytes, one layout per index, so that byte
+// order is id order and every bound leading position is a key prefix. Pure functions; no I/O.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/storage/format.h"
+#include "engine/storage/store.h"
+
+namespace silk::storage {
+
+using format::QuadIndex;
+inline constexpr std::array<QuadIndex, 4> kAllIndexes = {QuadIndex::kSpog, QuadIndex::kPosg,
+                                                         QuadIndex::kOspg, QuadIndex::kGspo};
+
+// Big-endian, unlike LevelDB's EncodeFixed64: keys must sort by numeric value.
+inline void PutBigEndian64(std::uint64_t v, char* out) {
+  for (int i = 7; i >= 0; --i) {
+    out[i] = static_cast<char>(v & 0xff);
+    v >>= 8;
+  }
+}
+inline std::uint64_t GetBigEndian64(const char* in) {
+  std::uint64_t v = 0;
+  for (int i = 0; i < 8; ++i) {
+    v = (v << 8) | static_cast<unsigned char>(in[i]);
+  }
+  return v;
+}
+inline std::string BigEndian64(std::uint64_t v) {
+  std::string out(8, '\0');
+  PutBigEndian64(v, out.data());
+  return out;
+}
+
+// The column family holding `index`.
+format::Family FamilyOf(QuadIndex index);
+// "spog", "posg", ...
+std::string_view IndexName(QuadIndex index);
+
+using QuadKey = std::array<char, format::kQuadKeySize>;
+
+QuadKey EncodeQuadKey(QuadIndex index, const QuadIds& quad);
+// REQUIRES: `key` points at format::kQuadKeySize bytes.
+QuadIds DecodeQuadKey(QuadIndex index, const char* key);
+
+// Strict weak order of quads as `index` stores them (its key byte order).
+bool LessInIndex(QuadIndex index, const QuadIds& a, const QuadIds& b);
+// Sorts `quads` into the key order of `index`.
+void SortForIndex(QuadIndex index, std::vector<QuadIds>* quads);
+
+// A set of quads sorted once for every index.
+struct SortedQuads {
+  std::array<std::vector<QuadIds>, 4> by_index;  // in the order of kAllIndexes
+
+  const std::vector<QuadIds>& in(QuadIndex index) const {
+    return by_index[static_cast<std::size_t>(index)];
+  }
+  std::size_t size() const { return by_index[0].size(); }
+};
+
+// `quads` sorted in the key order of each index, using up to `threads` threads.
+SortedQuads SortForAllIndexes(std::vector<QuadIds> quads, unsigned threads);
+
+// True when every bound position of `pattern` equals the quad's.
+bool Matches(const QuadPattern& pattern, const QuadIds& quad);
+
+// How to scan one index for a pattern: seek to `prefix`, stop after the last key starting with
+// it, and keep the keys that match `residual` (the bound positions the prefix does not cover).
+struct ScanPlan {
+  QuadIndex index = QuadIndex::kSpog;
+  QuadKey prefix{};              // the first prefix_size bytes are meaningful
+  std::size_t prefix_size = 0;   // a multiple of format::kIdSize
+  QuadPattern residual;
+
+  std::string_view prefix_view() const { return {prefix.data(), prefix_size}; }
+};
+
+// The plans with the longest bound prefix for `pattern`, best first in the fixed order
+// spog, posg, ospg, gspo (the caller may prefer another one by its statistics). Never empty.
+std::vector<ScanPlan> CandidatePlans(const QuadPattern& pattern);
+
+// The smallest key greater than every key that starts with `prefix`; nullopt when there is
+// none (empty prefix or all bytes 0xff).
+std::optional<std::string> PrefixUpperBound(std::string_view prefix);
+
+}  // namespace silk::storage

@@ -1,0 +1,60 @@
+// The RocksDB database behind a store: opening (with the checks that it is a SilkGraph store of
+// our format version), the column-family handles, the tuned options, and the translation of
+// rocksdb::Status into our Status. Internal to engine/storage/.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <rocksdb/db.h>
+#include <rocksdb/options.h>
+
+#include "engine/status.h"
+#include "engine/storage/format.h"
+#include "engine/storage/store.h"
+
+namespace silk::storage {
+
+// Our Status for a RocksDB failure; `context` says what we were doing ("reading DIR").
+// REQUIRES: !status.ok()
+Status FromRocks(const rocksdb::Status& status, std::string_view context);
+
+class RocksDb {
+ public:
+  // Opens the database in `dir`; creates a new store there when the directory is missing or
+  // empty and options allow it.
+  // Errors: kBusy (another writer holds it), kIncompatible (another format version, or not a
+  // SilkGraph store), kIOError.
+  static Result<std::unique_ptr<RocksDb>> Open(const std::string& dir,
+                                               const StoreOptions& options);
+
+  // Use Open(); the key keeps construction private while allowing std::make_unique.
+  class PassKey {
+    friend class RocksDb;
+    PassKey() = default;
+  };
+  explicit RocksDb(PassKey /*key*/) {}
+  ~RocksDb();
+  RocksDb(const RocksDb&) = delete;
+  RocksDb& operator=(const RocksDb&) = delete;
+
+  rocksdb::DB* db() const { return db_.get(); }
+  rocksdb::ColumnFamilyHandle* family(format::Family f) const {
+    return handles_[static_cast<std::size_t>(f)];
+  }
+  // The options a family was opened with (for writing SST files that match it).
+  rocksdb::Options FamilyOptions(format::Family f) const;
+
+ private:
+  std::unique_ptr<rocksdb::DB> db_;
+  rocksdb::DBOptions db_options_;
+  std::array<rocksdb::ColumnFamilyOptions, format::kFamilyCount> family_options_;
+  std::array<rocksdb::ColumnFamilyHandle*, format::kFamilyCount> handles_{};
+  std::vector<rocksdb::ColumnFamilyHandle*> other_handles_;  // "default" and unknown families
+};
+
+}  // namespace silk::storage

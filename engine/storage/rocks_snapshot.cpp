@@ -1,0 +1,216 @@
+#include "engine/storage/rocks_snapshot.h"
+
+#include <algorithm>
+#include <utility>
+
+#include <rocksdb/db.h>
+
+#include "engine/storage/index_cursor.h"
+#include "engine/storage/key_codec.h"
+#include "engine/storage/statistics.h"
+#include "engine/storage/term_dictionary.h"
+
+namespace silk::storage {
+namespace {
+
+// Estimate() reads at most this many keys; a range that ends within them is counted exactly.
+constexpr int kProbeKeys = 64;
+
+class RocksQuadIterator final : public QuadIterator {
+ public:
+  RocksQuadIterator(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, const ScanPlan& plan)
+      : cursor_(rocks, snapshot, plan.index, plan.prefix_view()), residual_(plan.residual) {
+    Skip();
+  }
+
+  bool Valid() const override { return cursor_.Valid(); }
+  void Next() override {
+    cursor_.Next();
+    Skip();
+  }
+  QuadIds quad() const override { return cursor_.quad(); }
+  Status status() const override { return cursor_.status(); }
+
+ private:
+  void Skip() {
+    while (cursor_.Valid() && !Matches(residual_, cursor_.quad())) {
+      cursor_.Next();
+    }
+  }
+
+  IndexCursor cursor_;
+  QuadPattern residual_;
+};
+
+// The pattern of the positions a plan's prefix binds.
+QuadPattern PrefixPattern(const QuadPattern& pattern, const ScanPlan& plan) {
+  QuadPattern prefix = pattern;
+  if (plan.residual.s) {
+    prefix.s.reset();
+  }
+  if (plan.residual.p) {
+    prefix.p.reset();
+  }
+  if (plan.residual.o) {
+    prefix.o.reset();
+  }
+  if (plan.residual.g) {
+    prefix.g.reset();
+  }
+  return prefix;
+}
+
+// No subject or object, not both predicate and graph: the statistics hold the exact count.
+bool CountedByStats(const QuadPattern& p) {
+  return !p.s && !p.o && !(p.p && p.g);
+}
+
+class RocksSnapshot final : public Snapshot {
+ public:
+  explicit RocksSnapshot(const StoreCore* core)
+      : rocks_(*core->rocks),
+        snapshot_(rocks_.db()->GetSnapshot()),
+        read_(ReadAt(snapshot_)),
+        dictionary_(&rocks_, read_),
+        stats_(&rocks_, read_) {}
+
+  ~RocksSnapshot() override { rocks_.db()->ReleaseSnapshot(snapshot_); }
+
+  std::unique_ptr<QuadIterator> Scan(const QuadPattern& pattern) const override {
+    return std::make_unique<RocksQuadIterator>(rocks_, snapshot_, ChoosePlan(pattern));
+  }
+
+  Result<std::uint64_t> Count(const QuadPattern& pattern) const override {
+    if (CountedByStats(pattern)) {
+      return StatsCount(pattern);
+    }
+    const ScanPlan plan = ChoosePlan(pattern);
+    IndexCursor cursor(rocks_, snapshot_, plan.index, plan.prefix_view());
+    std::uint64_t n = 0;
+    for (; cursor.Valid(); cursor.Next()) {
+      n += Matches(plan.residual, cursor.quad()) ? 1 : 0;
+    }
+    if (!cursor.status().ok()) {
+      return cursor.status();
+    }
+    return n;
+  }
+
+  std::uint64_t Estimate(const QuadPattern& pattern) const override {
+    if (CountedByStats(pattern)) {
+      const Result<std::uint64_t> n = StatsCount(pattern);
+      return n.ok() ? n.value() : 1;
+    }
+    return EstimatePlan(ChoosePlan(pattern));
+  }
+
+  Result<std::optional<TermId>> Lookup(const rdf::TermView& term) const override {
+    return dictionary_.Lookup(term);
+  }
+
+  Result<rdf::Term> Decode(TermId id) const override { return dictionary_.Decode(id); }
+
+ private:
+  static rocksdb::ReadOptions ReadAt(const rocksdb::Snapshot* snapshot) {
+    rocksdb::ReadOptions read;
+    read.snapshot = snapshot;
+    return read;
+  }
+
+  Result<std::uint64_t> StatsCount(const QuadPattern& pattern) const {
+    if (pattern.p) {
+      Result<PredicateCounts> counts = stats_.Predicate(*pattern.p);
+      return counts.ok() ? Result<std::uint64_t>(counts->quads) : counts.status();
+    }
+    if (pattern.g) {
+      return stats_.Graph(*pattern.g);
+    }
+    Result<TotalCounts> totals = stats_.Totals();
+    return totals.ok() ? Result<std::uint64_t>(totals->quads) : totals.status();
+  }
+
+  // Among the plans with the longest prefix, the one whose prefix range looks smallest.
+  ScanPlan ChoosePlan(const QuadPattern& pattern) const {
+    std::vector<ScanPlan> plans = CandidatePlans(pattern);
+    // A plan whose prefix binds every bound position cannot be beaten (s+p+o binds all three
+    // in spog, posg and ospg alike). Otherwise the prefix patterns bind fewer positions than
+    // `pattern`, so estimating them terminates.
+    for (const ScanPlan& plan : plans) {
+      if (!plan.residual.s && !plan.residual.p && !plan.residual.o && !plan.residual.g) {
+        return plan;
+      }
+    }
+    std::size_t best = 0;
+    std::uint64_t best_size = 0;
+    for (std::size_t i = 0; i < plans.size(); ++i) {
+      const std::uint64_t size = Estimate(PrefixPattern(pattern, plans[i]));
+      if (i == 0 || size < best_size) {
+        best = i;
+        best_size = size;
+      }
+    }
+    return plans[best];
+  }
+
+  // Counts up to kProbeKeys keys of the plan's range; beyond that, scales the range's share of
+  // the index bytes (RocksDB's approximate sizes) by the statistics.
+  std::uint64_t EstimatePlan(const ScanPlan& plan) const {
+    IndexCursor cursor(rocks_, snapshot_, plan.index, plan.prefix_view());
+    std::uint64_t matches = 0;
+    int keys = 0;
+    for (; cursor.Valid() && keys < kProbeKeys; cursor.Next(), ++keys) {
+      matches += Matches(plan.residual, cursor.quad()) ? 1 : 0;
+    }
+    if (!cursor.Valid() && cursor.status().ok()) {
+      return matches;  // the whole range was read
+    }
+    const Result<TotalCounts> totals = stats_.Totals();
+    const double total = totals.ok() ? static_cast<double>(totals->quads) : 0.0;
+    double estimate = static_cast<double>(kProbeKeys);
+    if (const auto upper = PrefixUpperBound(plan.prefix_view()); upper && total > 0) {
+      const std::string lowest(format::kQuadKeySize, '\0');
+      const std::string highest(format::kQuadKeySize, '\xff');
+      const rocksdb::Range ranges[2] = {
+          rocksdb::Range(rocksdb::Slice(plan.prefix.data(), plan.prefix_size), *upper),
+          rocksdb::Range(lowest, highest)};
+      std::uint64_t sizes[2] = {0, 0};
+      rocksdb::SizeApproximationOptions options;
+      options.include_memtables = true;
+      options.include_files = true;
+      const rocksdb::Status s = rocks_.db()->GetApproximateSizes(
+          options, rocks_.family(FamilyOf(plan.index)), ranges, 2, sizes);
+      if (s.ok() && sizes[1] > 0) {
+        estimate = std::max(estimate, total * static_cast<double>(sizes[0]) /
+                                          static_cast<double>(sizes[1]));
+      }
+    }
+    // The residual positions thin the range out: a graph by its share of the quads, the rest
+    // by a guess.
+    if (plan.residual.g && total > 0) {
+      const Result<std::uint64_t> graph = stats_.Graph(*plan.residual.g);
+      estimate *= graph.ok() ? static_cast<double>(graph.value()) / total : 1.0;
+    }
+    if (plan.residual.p && total > 0) {
+      const Result<PredicateCounts> predicate = stats_.Predicate(*plan.residual.p);
+      estimate *= predicate.ok() ? static_cast<double>(predicate->quads) / total : 1.0;
+    }
+    if (plan.residual.s || plan.residual.o) {
+      estimate *= 0.1;
+    }
+    return std::max<std::uint64_t>({static_cast<std::uint64_t>(estimate), matches, 1});
+  }
+
+  const RocksDb& rocks_;
+  const rocksdb::Snapshot* snapshot_;
+  rocksdb::ReadOptions read_;
+  TermDictionary dictionary_;
+  StatsReader stats_;
+};
+
+}  // namespace
+
+std::unique_ptr<Snapshot> NewSnapshot(const StoreCore* core) {
+  return std::make_unique<RocksSnapshot>(core);
+}
+
+}  // namespace silk::storage

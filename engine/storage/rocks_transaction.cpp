@@ -1,0 +1,291 @@
+#include "engine/storage/rocks_transaction.h"
+
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+#include <rocksdb/db.h>
+
+#include "engine/storage/commit_writer.h"
+#include "engine/storage/flat_hash_map.h"
+#include "engine/storage/key_codec.h"
+#include "engine/storage/parallel.h"
+#include "engine/storage/statistics.h"
+#include "engine/storage/term_dictionary.h"
+
+namespace silk::storage {
+namespace {
+
+std::uint64_t Mix(std::uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+
+struct QuadHash {
+  std::size_t operator()(const QuadIds& q) const noexcept {
+    return Mix(q.s ^ Mix(q.p ^ Mix(q.o ^ Mix(q.g))));
+  }
+};
+
+// Every call fails: the store is read-only or already has a writer.
+class RefusedTransaction final : public WriteTransaction {
+ public:
+  explicit RefusedTransaction(Status why) : why_(std::move(why)) {}
+
+  void NewBlankNodeScope() override {}
+  Result<TermId> Encode(const rdf::TermView& /*term*/) override { return why_; }
+  Status Insert(const rdf::QuadView& /*quad*/) override { return why_; }
+  Status Insert(const QuadIds& /*quad*/) override { return why_; }
+  Status Delete(const rdf::QuadView& /*quad*/) override { return why_; }
+  Status Delete(const QuadIds& /*quad*/) override { return why_; }
+  std::uint64_t inserted() const override { return 0; }
+  std::uint64_t deleted() const override { return 0; }
+  Status Commit() override { return why_; }
+
+ private:
+  Status why_;
+};
+
+class RocksTransaction final : public WriteTransaction {
+ public:
+  // REQUIRES: the caller has set core->writer_active for this transaction.
+  RocksTransaction(StoreCore* core, std::uint64_t first_sequence, bool store_empty)
+      : core_(core),
+        dictionary_(core->rocks.get(), rocksdb::ReadOptions()),
+        encoder_(&dictionary_, first_sequence),
+        store_empty_(store_empty) {}
+
+  ~RocksTransaction() override {
+    const std::lock_guard<std::mutex> lock(core_->mu);
+    core_->writer_active = false;
+  }
+
+  void NewBlankNodeScope() override { encoder_.NewBlankNodeScope(); }
+
+  Result<TermId> Encode(const rdf::TermView& term) override {
+    if (spent_) {
+      return Spent();
+    }
+    return encoder_.Encode(term);
+  }
+
+  Status Insert(const rdf::QuadView& quad) override {
+    if (spent_) {
+      return Spent();
+    }
+    QuadIds ids;
+    SILK_RETURN_IF_ERROR(EncodePosition(quad.subject, "subject", &ids.s));
+    SILK_RETURN_IF_ERROR(EncodePosition(quad.predicate, "predicate", &ids.p));
+    SILK_RETURN_IF_ERROR(EncodePosition(quad.object, "object", &ids.o));
+    Result<TermId> g = encoder_.Encode(quad.graph);
+    if (!g.ok()) {
+      return g.status();
+    }
+    ids.g = *g;
+    return InsertIds(ids);
+  }
+
+  Status Insert(const QuadIds& quad) override {
+    if (spent_) {
+      return Spent();
+    }
+    // Ids from outside may be anything: only terms of the store (or of this transaction) may
+    // enter the indexes, or Check() would find ids that do not decode.
+    if (quad.s == kDefaultGraphId || quad.p == kDefaultGraphId || quad.o == kDefaultGraphId) {
+      return Status::InvalidArgument("the default graph can only be a quad's graph");
+    }
+    for (const TermId id : {quad.s, quad.p, quad.o, quad.g}) {
+      Result<bool> exists = encoder_.Exists(id);
+      if (!exists.ok()) {
+        return exists.status();
+      }
+      if (!*exists) {
+        return Status::InvalidArgument(fmt::format("id {:#x} is not a term of this store", id));
+      }
+    }
+    return InsertIds(quad);
+  }
+
+  Status Delete(const rdf::QuadView& quad) override {
+    if (spent_) {
+      return Spent();
+    }
+    QuadIds ids;
+    for (auto [term, id] : {std::pair{&quad.subject, &ids.s}, std::pair{&quad.predicate, &ids.p},
+                            std::pair{&quad.object, &ids.o}, std::pair{&quad.graph, &ids.g}}) {
+      Result<std::optional<TermId>> found = encoder_.Find(*term);
+      if (!found.ok()) {
+        return found.status();
+      }
+      if (!*found) {
+        return Status::Ok();  // an unknown term (or a blank node label): no such quad
+      }
+      *id = **found;
+    }
+    return Delete(ids);
+  }
+
+  Status Delete(const QuadIds& quad) override {
+    if (spent_) {
+      return Spent();
+    }
+    if (const bool* present = changes_.Find(quad)) {
+      if (*present) {
+        changes_.Erase(quad);  // added by this transaction: forget it
+        ++deleted_;
+      }
+      return Status::Ok();
+    }
+    Result<bool> stored = Stored(quad);
+    if (!stored.ok()) {
+      return stored.status();
+    }
+    if (*stored) {
+      changes_.Insert(quad, false);
+      ++deleted_;
+    }
+    return Status::Ok();
+  }
+
+  std::uint64_t inserted() const override { return inserted_; }
+  std::uint64_t deleted() const override { return deleted_; }
+
+  Status Commit() override {
+    if (spent_) {
+      return Spent();
+    }
+    spent_ = true;
+    std::vector<QuadIds> inserted;
+    std::vector<QuadIds> deleted;
+    inserted.reserve(changes_.size());
+    changes_.ForEach([&](const QuadIds& quad, bool present) {
+      (present ? inserted : deleted).push_back(quad);
+    });
+    changes_.Clear();  // the vectors hold the quads now; give the memory back before sorting
+    const unsigned threads = CommitThreads();
+    ChangeSet changes;
+    changes.inserted = SortForAllIndexes(std::move(inserted), threads);
+    changes.deleted = SortForAllIndexes(std::move(deleted), threads);
+    const rocksdb::ReadOptions read;
+    Result<StatsDelta> delta = ComputeStatsDelta(
+        *core_->rocks, read, changes.inserted, changes.deleted,
+        [this](TermId id) { return encoder_.IsNew(id); });
+    if (!delta.ok()) {
+      return delta.status();
+    }
+    delta->terms = static_cast<std::int64_t>(encoder_.new_terms().size());
+    Result<StatsWrites> stats = ApplyStatsDelta(StatsReader(core_->rocks.get(), read), *delta);
+    if (!stats.ok()) {
+      return stats.status();
+    }
+    changes.stats = std::move(*stats);
+    changes.new_terms = encoder_.new_terms();
+    SILK_RETURN_IF_ERROR(WriteChanges(*core_->rocks, core_->dir, core_->tuning.ingest_threshold,
+                                      threads, changes));
+    const std::lock_guard<std::mutex> lock(core_->mu);
+    core_->next_sequence = encoder_.next_sequence();
+    return Status::Ok();
+  }
+
+ private:
+  static Status Spent() {
+    return Status::InvalidArgument("this write transaction has already been committed");
+  }
+
+  Status EncodePosition(const rdf::TermView& term, std::string_view position, TermId* id) {
+    if (term.IsDefaultGraph()) {
+      return Status::InvalidArgument(
+          fmt::format("the default graph cannot be a quad's {}", position));
+    }
+    Result<TermId> encoded = encoder_.Encode(term);
+    if (!encoded.ok()) {
+      return encoded.status();
+    }
+    *id = *encoded;
+    return Status::Ok();
+  }
+
+  // Whether the store (not this transaction) holds `quad`.
+  Result<bool> Stored(const QuadIds& quad) {
+    // Nothing stored can contain an id this transaction made: bulk loads skip the read.
+    if (store_empty_ || encoder_.IsNew(quad.s) || encoder_.IsNew(quad.p) ||
+        encoder_.IsNew(quad.o) || encoder_.IsNew(quad.g)) {
+      return false;
+    }
+    const QuadKey key = EncodeQuadKey(QuadIndex::kSpog, quad);
+    std::string value;
+    const rocksdb::Status s = core_->rocks->db()->Get(
+        rocksdb::ReadOptions(), core_->rocks->family(format::Family::kSpog),
+        rocksdb::Slice(key.data(), key.size()), &value);
+    if (s.IsNotFound()) {
+      return false;
+    }
+    if (!s.ok()) {
+      return FromRocks(s, "cannot read the quad indexes");
+    }
+    return true;
+  }
+
+  Status InsertIds(const QuadIds& quad) {
+    if (const bool* present = changes_.Find(quad)) {
+      if (!*present) {
+        changes_.Erase(quad);  // deleted by this transaction, and stored: keep it
+        ++inserted_;
+      }
+      return Status::Ok();
+    }
+    Result<bool> stored = Stored(quad);
+    if (!stored.ok()) {
+      return stored.status();
+    }
+    if (!*stored) {
+      changes_.Insert(quad, true);
+      ++inserted_;
+    }
+    return Status::Ok();
+  }
+
+  StoreCore* core_;
+  TermDictionary dictionary_;
+  TermEncoder encoder_;
+  const bool store_empty_;
+  // The quads whose presence this transaction changes: true = added (the store lacks it),
+  // false = removed (the store holds it).
+  FlatHashMap<QuadIds, bool, QuadHash> changes_;
+  std::uint64_t inserted_ = 0;
+  std::uint64_t deleted_ = 0;
+  bool spent_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<WriteTransaction> NewWriteTransaction(StoreCore* core) {
+  if (core->read_only) {
+    return std::make_unique<RefusedTransaction>(Status::InvalidArgument(
+        fmt::format("store {} is open read-only; it cannot be written", core->dir)));
+  }
+  std::uint64_t first_sequence = 0;
+  {
+    const std::lock_guard<std::mutex> lock(core->mu);
+    if (core->writer_active) {
+      return std::make_unique<RefusedTransaction>(Status::Busy(
+          fmt::format("store {} already has an open write transaction", core->dir)));
+    }
+    core->writer_active = true;
+    first_sequence = core->next_sequence;
+  }
+  Result<TotalCounts> totals =
+      StatsReader(core->rocks.get(), rocksdb::ReadOptions()).Totals();
+  if (!totals.ok()) {
+    const std::lock_guard<std::mutex> lock(core->mu);
+    core->writer_active = false;
+    return std::make_unique<RefusedTransaction>(totals.status());
+  }
+  return std::make_unique<RocksTransaction>(core, first_sequence, totals->quads == 0);
+}
+
+}  // namespace silk::storage

@@ -1,0 +1,355 @@
+#include "engine/storage/statistics.h"
+
+#include <algorithm>
+#include <memory>
+#include <span>
+#include <utility>
+
+#include <fmt/format.h>
+#include <rocksdb/db.h>
+
+#include "engine/storage/key_codec.h"
+
+namespace silk::storage {
+namespace {
+
+using format::Family;
+
+std::string EncodeCounts(std::initializer_list<std::uint64_t> counts) {
+  std::string out;
+  for (const std::uint64_t c : counts) {
+    out += BigEndian64(c);
+  }
+  return out;
+}
+
+bool DecodeCounts(std::string_view value, std::span<std::uint64_t> counts) {
+  if (value.size() != counts.size() * 8) {
+    return false;
+  }
+  for (std::size_t i = 0; i < counts.size(); ++i) {
+    counts[i] = GetBigEndian64(value.data() + i * 8);
+  }
+  return true;
+}
+
+std::string KeyWithId(char kind, TermId id) {
+  std::string key(1 + format::kIdSize, kind);
+  PutBigEndian64(id, key.data() + 1);
+  return key;
+}
+
+Status BadRecord(std::string_view key) {
+  return Status::Corruption(
+      fmt::format("the statistics record '{}' is malformed", key.substr(0, 1)));
+}
+
+// Answers "does the index hold a quad whose two leading positions are (a, b), other than the
+// quads in `except`?" with one iterator reused across seeks. Prefix mode: the bloom filter on
+// the first id skips files that cannot hold it.
+class PairProbe {
+ public:
+  PairProbe(const RocksDb& rocks, rocksdb::ReadOptions read, QuadIndex index) : index_(index) {
+    read.prefix_same_as_start = true;
+    it_.reset(rocks.db()->NewIterator(read, rocks.family(FamilyOf(index))));
+  }
+
+  // REQUIRES: `except` sorted by LessInIndex(index).
+  Result<bool> Any(TermId a, TermId b, std::span<const QuadIds> except) {
+    char prefix[2 * format::kIdSize];
+    PutBigEndian64(a, prefix);
+    PutBigEndian64(b, prefix + format::kIdSize);
+    const rocksdb::Slice wanted(prefix, sizeof prefix);
+    const auto less = [this](const QuadIds& x, const QuadIds& y) {
+      return LessInIndex(index_, x, y);
+    };
+    for (it_->Seek(wanted); it_->Valid() && it_->key().starts_with(wanted); it_->Next()) {
+      if (it_->key().size() != format::kQuadKeySize) {
+        return Status::Corruption(fmt::format("a key of the {} index is not {} bytes",
+                                              IndexName(index_), format::kQuadKeySize));
+      }
+      const QuadIds quad = DecodeQuadKey(index_, it_->key().data());
+      if (!std::binary_search(except.begin(), except.end(), quad, less)) {
+        return true;
+      }
+    }
+    if (!it_->status().ok()) {
+      return FromRocks(it_->status(), "cannot read the quad indexes");
+    }
+    return false;
+  }
+
+ private:
+  QuadIndex index_;
+  std::unique_ptr<rocksdb::Iterator> it_;
+};
+
+// The two leading positions of a quad in `index`, and the predicate among them.
+struct Pair {
+  TermId a;
+  TermId b;
+  friend auto operator<=>(const Pair&, const Pair&) = default;
+};
+
+Pair PairOf(QuadIndex index, const QuadIds& q) {
+  return index == QuadIndex::kSpog ? Pair{q.s, q.p} : Pair{q.p, q.o};
+}
+
+// Counts, per predicate, the (subject, predicate) pairs [spog] or (predicate, object) pairs
+// [posg] that appear or disappear: a pair is present when any quad has it.
+// REQUIRES: `inserted` and `deleted` sorted in the order of `index`.
+Status CountPairChanges(const RocksDb& rocks, const rocksdb::ReadOptions& read, QuadIndex index,
+                        const std::vector<QuadIds>& inserted, const std::vector<QuadIds>& deleted,
+                        const std::function<bool(TermId)>& is_new, StatsDelta* delta) {
+  PairProbe probe(rocks, read, index);
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < inserted.size() || j < deleted.size()) {
+    const Pair pair =
+        j == deleted.size() ||
+                (i < inserted.size() && PairOf(index, inserted[i]) < PairOf(index, deleted[j]))
+            ? PairOf(index, inserted[i])
+            : PairOf(index, deleted[j]);
+    bool inserts = false;
+    while (i < inserted.size() && PairOf(index, inserted[i]) == pair) {
+      inserts = true;
+      ++i;
+    }
+    const std::size_t first_delete = j;
+    while (j < deleted.size() && PairOf(index, deleted[j]) == pair) {
+      ++j;
+    }
+    const std::span<const QuadIds> deletes(deleted.data() + first_delete, j - first_delete);
+
+    // Present before: a deleted quad was stored, or the store has the pair. Present after:
+    // an inserted quad has it, or a stored quad that is not being deleted.
+    bool before = !deletes.empty();
+    if (!before && !is_new(pair.a) && !is_new(pair.b)) {
+      Result<bool> any = probe.Any(pair.a, pair.b, {});
+      if (!any.ok()) {
+        return any.status();
+      }
+      before = *any;
+    }
+    bool after = inserts;
+    if (!after) {
+      if (deletes.empty()) {
+        after = before;
+      } else {
+        Result<bool> any = probe.Any(pair.a, pair.b, deletes);
+        if (!any.ok()) {
+          return any.status();
+        }
+        after = *any;
+      }
+    }
+    if (before != after) {
+      const TermId predicate = index == QuadIndex::kSpog ? pair.b : pair.a;
+      StatsDelta::Predicate& counts = delta->predicates[predicate];
+      std::int64_t& field = index == QuadIndex::kSpog ? counts.subjects : counts.objects;
+      field += after ? 1 : -1;
+    }
+  }
+  return Status::Ok();
+}
+
+Result<std::uint64_t> Moved(std::uint64_t value, std::int64_t by, std::string_view what) {
+  if (by < 0 && static_cast<std::uint64_t>(-by) > value) {
+    return Status::Corruption(
+        fmt::format("the statistics of {} would fall below zero; run a check", what));
+  }
+  return value + static_cast<std::uint64_t>(by);
+}
+
+}  // namespace
+
+std::string TotalsKey() { return std::string(1, format::kStatsTotals); }
+std::string PredicateKey(TermId predicate) { return KeyWithId(format::kStatsPredicate, predicate); }
+std::string GraphKey(TermId graph) { return KeyWithId(format::kStatsGraph, graph); }
+
+Result<std::optional<std::string>> StatsReader::Get(const std::string& key) const {
+  std::string value;
+  const rocksdb::Status s =
+      rocks_->db()->Get(read_, rocks_->family(Family::kStats), key, &value);
+  if (s.IsNotFound()) {
+    return std::optional<std::string>();
+  }
+  if (!s.ok()) {
+    return FromRocks(s, "cannot read the statistics");
+  }
+  return std::optional<std::string>(std::move(value));
+}
+
+Result<TotalCounts> StatsReader::Totals() const {
+  const std::string key = TotalsKey();
+  Result<std::optional<std::string>> value = Get(key);
+  if (!value.ok()) {
+    return value.status();
+  }
+  std::uint64_t counts[2] = {0, 0};
+  if (*value && !DecodeCounts(**value, counts)) {
+    return BadRecord(key);
+  }
+  return TotalCounts{counts[0], counts[1]};
+}
+
+Result<PredicateCounts> StatsReader::Predicate(TermId predicate) const {
+  const std::string key = PredicateKey(predicate);
+  Result<std::optional<std::string>> value = Get(key);
+  if (!value.ok()) {
+    return value.status();
+  }
+  std::uint64_t counts[3] = {0, 0, 0};
+  if (*value && !DecodeCounts(**value, counts)) {
+    return BadRecord(key);
+  }
+  return PredicateCounts{counts[0], counts[1], counts[2]};
+}
+
+Result<std::uint64_t> StatsReader::Graph(TermId graph) const {
+  const std::string key = GraphKey(graph);
+  Result<std::optional<std::string>> value = Get(key);
+  if (!value.ok()) {
+    return value.status();
+  }
+  std::uint64_t count[1] = {0};
+  if (*value && !DecodeCounts(**value, count)) {
+    return BadRecord(key);
+  }
+  return count[0];
+}
+
+Result<StoreStats> StatsReader::All() const {
+  StoreStats stats;
+  rocksdb::ReadOptions read = read_;
+  read.total_order_seek = true;
+  std::unique_ptr<rocksdb::Iterator> it(
+      rocks_->db()->NewIterator(read, rocks_->family(Family::kStats)));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    const std::string_view key = it->key().ToStringView();
+    const std::string_view value = it->value().ToStringView();
+    const bool with_id = key.size() == 1 + format::kIdSize;
+    const TermId id = with_id ? GetBigEndian64(key.data() + 1) : 0;
+    if (key == TotalsKey()) {
+      std::uint64_t counts[2];
+      if (!DecodeCounts(value, counts)) {
+        return BadRecord(key);
+      }
+      stats.quads = counts[0];
+      stats.terms = counts[1];
+    } else if (with_id && key.front() == format::kStatsPredicate) {
+      std::uint64_t counts[3];
+      if (!DecodeCounts(value, counts)) {
+        return BadRecord(key);
+      }
+      stats.predicates.push_back({id, counts[0], counts[1], counts[2]});
+    } else if (with_id && key.front() == format::kStatsGraph) {
+      std::uint64_t count[1];
+      if (!DecodeCounts(value, count)) {
+        return BadRecord(key);
+      }
+      stats.graphs.push_back({id, count[0]});
+    } else {
+      return BadRecord(key);
+    }
+  }
+  if (!it->status().ok()) {
+    return FromRocks(it->status(), "cannot read the statistics");
+  }
+  std::stable_sort(stats.predicates.begin(), stats.predicates.end(),
+                   [](const PredicateStats& a, const PredicateStats& b) {
+                     return a.quads > b.quads;
+                   });
+  return stats;
+}
+
+Result<StatsDelta> ComputeStatsDelta(const RocksDb& rocks, const rocksdb::ReadOptions& read,
+                                     const SortedQuads& inserted, const SortedQuads& deleted,
+                                     const std::function<bool(TermId)>& is_new) {
+  StatsDelta delta;
+  // Sorted by predicate (posg) and by graph (gspo): one map update per run, not per quad.
+  const auto count = [&delta](const std::vector<QuadIds>& by_p, const std::vector<QuadIds>& by_g,
+                              std::int64_t sign) {
+    delta.quads += sign * static_cast<std::int64_t>(by_p.size());
+    for (std::size_t i = 0, j = 0; i < by_p.size(); i = j) {
+      for (j = i; j < by_p.size() && by_p[j].p == by_p[i].p; ++j) {
+      }
+      delta.predicates[by_p[i].p].quads += sign * static_cast<std::int64_t>(j - i);
+    }
+    for (std::size_t i = 0, j = 0; i < by_g.size(); i = j) {
+      for (j = i; j < by_g.size() && by_g[j].g == by_g[i].g; ++j) {
+      }
+      delta.graphs[by_g[i].g] += sign * static_cast<std::int64_t>(j - i);
+    }
+  };
+  count(inserted.in(QuadIndex::kPosg), inserted.in(QuadIndex::kGspo), 1);
+  count(deleted.in(QuadIndex::kPosg), deleted.in(QuadIndex::kGspo), -1);
+  SILK_RETURN_IF_ERROR(CountPairChanges(rocks, read, QuadIndex::kSpog,
+                                        inserted.in(QuadIndex::kSpog),
+                                        deleted.in(QuadIndex::kSpog), is_new, &delta));
+  SILK_RETURN_IF_ERROR(CountPairChanges(rocks, read, QuadIndex::kPosg,
+                                        inserted.in(QuadIndex::kPosg),
+                                        deleted.in(QuadIndex::kPosg), is_new, &delta));
+  return delta;
+}
+
+Result<StatsWrites> ApplyStatsDelta(const StatsReader& reader, const StatsDelta& delta) {
+  StatsWrites writes;
+  if (delta.quads != 0 || delta.terms != 0) {
+    Result<TotalCounts> totals = reader.Totals();
+    if (!totals.ok()) {
+      return totals.status();
+    }
+    Result<std::uint64_t> quads = Moved(totals->quads, delta.quads, "the store");
+    Result<std::uint64_t> terms = Moved(totals->terms, delta.terms, "the dictionary");
+    if (!quads.ok()) {
+      return quads.status();
+    }
+    if (!terms.ok()) {
+      return terms.status();
+    }
+    writes[TotalsKey()] = EncodeCounts({*quads, *terms});
+  }
+  for (const auto& [predicate, by] : delta.predicates) {
+    if (by.quads == 0 && by.subjects == 0 && by.objects == 0) {
+      continue;
+    }
+    Result<PredicateCounts> old = reader.Predicate(predicate);
+    if (!old.ok()) {
+      return old.status();
+    }
+    const std::string what = fmt::format("predicate {:#x}", predicate);
+    Result<std::uint64_t> quads = Moved(old->quads, by.quads, what);
+    Result<std::uint64_t> subjects = Moved(old->subjects, by.subjects, what);
+    Result<std::uint64_t> objects = Moved(old->objects, by.objects, what);
+    for (const auto* r : {&quads, &subjects, &objects}) {
+      if (!r->ok()) {
+        return r->status();
+      }
+    }
+    std::optional<std::string>& record = writes[PredicateKey(predicate)];
+    if (*quads != 0) {
+      record = EncodeCounts({*quads, *subjects, *objects});
+    }
+  }
+  for (const auto& [graph, by] : delta.graphs) {
+    if (by == 0) {
+      continue;
+    }
+    Result<std::uint64_t> old = reader.Graph(graph);
+    if (!old.ok()) {
+      return old.status();
+    }
+    Result<std::uint64_t> quads = Moved(*old, by, fmt::format("graph {:#x}", graph));
+    if (!quads.ok()) {
+      return quads.status();
+    }
+    std::optional<std::string>& record = writes[GraphKey(graph)];
+    if (*quads != 0) {
+      record = EncodeCounts({*quads});
+    }
+  }
+  return writes;
+}
+
+}  // namespace silk::storage

@@ -1,0 +1,86 @@
+// Statistics: quads per predicate (with distinct subjects and objects), quads per graph, and
+// totals, kept exact by every commit. Records live in the `stats` family (see format.h).
+// Internal to engine/storage/.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <rocksdb/options.h>
+
+#include "engine/status.h"
+#include "engine/storage/key_codec.h"
+#include "engine/storage/rocks_db.h"
+#include "engine/storage/store.h"
+
+namespace silk::storage {
+
+struct PredicateCounts {
+  std::uint64_t quads = 0;
+  std::uint64_t subjects = 0;  // distinct
+  std::uint64_t objects = 0;   // distinct
+  friend bool operator==(const PredicateCounts&, const PredicateCounts&) = default;
+};
+
+struct TotalCounts {
+  std::uint64_t quads = 0;
+  std::uint64_t terms = 0;  // dictionary entries
+  friend bool operator==(const TotalCounts&, const TotalCounts&) = default;
+};
+
+std::string TotalsKey();
+std::string PredicateKey(TermId predicate);
+std::string GraphKey(TermId graph);
+
+// Reads statistics records at the snapshot of `read`. Thread-safe; borrows `rocks`.
+class StatsReader {
+ public:
+  StatsReader(const RocksDb* rocks, rocksdb::ReadOptions read) : rocks_(rocks), read_(read) {}
+
+  Result<TotalCounts> Totals() const;
+  // Zero counts for a predicate or graph without quads.
+  Result<PredicateCounts> Predicate(TermId predicate) const;
+  Result<std::uint64_t> Graph(TermId graph) const;
+  // Everything but bytes_on_disk; predicates by quads (largest first), graphs by id.
+  Result<StoreStats> All() const;
+
+ private:
+  Result<std::optional<std::string>> Get(const std::string& key) const;
+
+  const RocksDb* rocks_;
+  rocksdb::ReadOptions read_;
+};
+
+// How one commit moves the statistics.
+struct StatsDelta {
+  struct Predicate {
+    std::int64_t quads = 0;
+    std::int64_t subjects = 0;
+    std::int64_t objects = 0;
+  };
+  std::int64_t quads = 0;
+  std::int64_t terms = 0;
+  std::unordered_map<TermId, Predicate> predicates;
+  std::unordered_map<TermId, std::int64_t> graphs;
+};
+
+// The change in statistics when the store (as `read` sees it) gains `inserted` (quads it does
+// not hold) and loses `deleted` (quads it holds). `is_new(id)` says the id was made by this
+// commit, so no stored quad contains it and the store need not be asked.
+Result<StatsDelta> ComputeStatsDelta(const RocksDb& rocks, const rocksdb::ReadOptions& read,
+                                     const SortedQuads& inserted, const SortedQuads& deleted,
+                                     const std::function<bool(TermId)>& is_new);
+
+// Statistics records to write, by key: the new value, or nullopt to delete the record.
+using StatsWrites = std::map<std::string, std::optional<std::string>>;
+
+// The records that move the store's statistics by `delta`. kCorruption when a count would
+// become negative (the stored statistics were wrong).
+Result<StatsWrites> ApplyStatsDelta(const StatsReader& reader, const StatsDelta& delta);
+
+}  // namespace silk::storage

@@ -1,0 +1,219 @@
+#include "engine/storage/term_dictionary.h"
+
+#include <algorithm>
+#include <memory>
+
+#include <fmt/format.h>
+#include <rocksdb/db.h>
+
+#include "engine/storage/key_codec.h"
+#include "engine/storage/term_codec.h"
+
+namespace silk::storage {
+namespace {
+
+using format::Family;
+
+std::optional<TermId> DecodeIdValue(std::string_view value) {
+  if (value.size() != format::kIdSize) {
+    return std::nullopt;
+  }
+  return GetBigEndian64(value.data());
+}
+
+}  // namespace
+
+Result<std::uint64_t> TermDictionary::NextSequence() const {
+  rocksdb::ReadOptions read = read_;
+  read.total_order_seek = true;
+  std::unique_ptr<rocksdb::Iterator> it(
+      rocks_->db()->NewIterator(read, rocks_->family(Family::kId2Term)));
+  std::uint64_t last = 0;
+  // The sequence is shared by three tags, each its own key range: the largest number is the
+  // largest of the last keys of the three ranges.
+  for (const TermTag tag : {TermTag::kBlank, TermTag::kIri, TermTag::kLiteral}) {
+    const std::string top = BigEndian64(MakeTermId(tag, format::kPayloadMask));
+    it->SeekForPrev(top);
+    if (it->Valid() && it->key().size() == format::kIdSize) {
+      const TermId id = GetBigEndian64(it->key().data());
+      if (TagOf(id) == tag) {
+        last = std::max(last, PayloadOf(id));
+      }
+    }
+  }
+  if (!it->status().ok()) {
+    return FromRocks(it->status(), "cannot read the term dictionary");
+  }
+  return last + 1;
+}
+
+Result<std::optional<TermId>> TermDictionary::FindRecord(std::string_view record) const {
+  std::string value;
+  const rocksdb::Status s = rocks_->db()->Get(read_, rocks_->family(Family::kTerm2Id),
+                                              rocksdb::Slice(record.data(), record.size()),
+                                              &value);
+  if (s.IsNotFound()) {
+    return std::optional<TermId>();
+  }
+  if (!s.ok()) {
+    return FromRocks(s, "cannot read the term dictionary");
+  }
+  const auto id = DecodeIdValue(value);
+  if (!id) {
+    return Status::Corruption("a term2id entry does not hold an 8-byte id");
+  }
+  return std::optional<TermId>(*id);
+}
+
+Result<std::optional<TermId>> TermDictionary::Lookup(const rdf::TermView& raw) const {
+  const rdf::TermView term = raw.Canonical();
+  if (term.IsDefaultGraph()) {
+    return std::optional<TermId>(kDefaultGraphId);
+  }
+  if (term.IsBlank()) {
+    return std::optional<TermId>();
+  }
+  if (const auto inlined = TryInline(term)) {
+    return inlined;
+  }
+  std::string record;
+  AppendTermRecord(term, &record);
+  return FindRecord(record);
+}
+
+Result<rdf::Term> TermDictionary::Decode(TermId id) const {
+  if (id == kDefaultGraphId) {
+    return rdf::Term();
+  }
+  if (!IsDictionaryId(id)) {
+    if (auto term = DecodeInlined(id)) {
+      return std::move(*term);
+    }
+    return Status::NotFound(fmt::format("no term has id {:#x}", id));
+  }
+  std::string record;
+  const rocksdb::Status s =
+      rocks_->db()->Get(read_, rocks_->family(Family::kId2Term), BigEndian64(id), &record);
+  if (s.IsNotFound()) {
+    return Status::NotFound(fmt::format("no term has id {:#x}", id));
+  }
+  if (!s.ok()) {
+    return FromRocks(s, "cannot read the term dictionary");
+  }
+  if (auto term = DecodeTermRecord(id, record)) {
+    return std::move(*term);
+  }
+  return Status::Corruption(fmt::format("the dictionary entry of id {:#x} is malformed", id));
+}
+
+Result<bool> TermDictionary::Exists(TermId id) const {
+  if (id == kDefaultGraphId) {
+    return true;
+  }
+  if (!IsDictionaryId(id)) {
+    return DecodeInlined(id).has_value();
+  }
+  std::string record;
+  const rocksdb::Status s =
+      rocks_->db()->Get(read_, rocks_->family(Family::kId2Term), BigEndian64(id), &record);
+  if (s.IsNotFound()) {
+    return false;
+  }
+  if (!s.ok()) {
+    return FromRocks(s, "cannot read the term dictionary");
+  }
+  return DecodeTermRecord(id, record).has_value();
+}
+
+TermEncoder::TermEncoder(const TermDictionary* dictionary, std::uint64_t first_sequence)
+    : dictionary_(dictionary), first_sequence_(first_sequence), next_sequence_(first_sequence) {}
+
+Result<TermId> TermEncoder::NewId(TermTag tag, std::string_view record) {
+  if (next_sequence_ > format::kPayloadMask) {
+    return Status::InvalidArgument("the store has used up its term ids");
+  }
+  const TermId id = MakeTermId(tag, next_sequence_++);
+  new_terms_.push_back({id, record});
+  return id;
+}
+
+Result<TermId> TermEncoder::Encode(const rdf::TermView& raw) {
+  const rdf::TermView term = raw.Canonical();
+  if (term.IsDefaultGraph()) {
+    return kDefaultGraphId;
+  }
+  if (term.IsBlank()) {
+    // Labels are scoped: the same label in a new scope (or a new transaction) is a new node.
+    const auto found = blank_scope_.find(std::string(term.value));
+    if (found != blank_scope_.end()) {
+      return found->second;
+    }
+    Result<TermId> id = NewId(TermTag::kBlank, BlankNodeRecord());
+    if (id.ok()) {
+      blank_scope_.emplace(term.value, *id);
+    }
+    return id;
+  }
+  if (const auto inlined = TryInline(term)) {
+    return *inlined;
+  }
+  scratch_.clear();
+  AppendTermRecord(term, &scratch_);
+  if (const TermId* known = known_.Find(scratch_)) {
+    return *known;
+  }
+  // A store with no terms at the start cannot know this one: skip the read (bulk loads into a
+  // new store never touch the disk here).
+  std::optional<TermId> stored;
+  if (first_sequence_ > 1) {
+    Result<std::optional<TermId>> found = dictionary_->FindRecord(scratch_);
+    if (!found.ok()) {
+      return found.status();
+    }
+    stored = *found;
+  }
+  const std::string_view record = arena_.Copy(scratch_);
+  if (stored) {
+    known_.Insert(record, *stored);
+    return *stored;
+  }
+  Result<TermId> id = NewId(DictionaryTag(term), record);
+  if (id.ok()) {
+    known_.Insert(record, *id);
+  }
+  return id;
+}
+
+Result<std::optional<TermId>> TermEncoder::Find(const rdf::TermView& raw) {
+  const rdf::TermView term = raw.Canonical();
+  if (term.IsDefaultGraph() || term.IsBlank()) {
+    return dictionary_->Lookup(term);
+  }
+  if (const auto inlined = TryInline(term)) {
+    return inlined;
+  }
+  scratch_.clear();
+  AppendTermRecord(term, &scratch_);
+  if (const TermId* known = known_.Find(scratch_)) {
+    return std::optional<TermId>(*known);
+  }
+  return dictionary_->FindRecord(scratch_);
+}
+
+Result<bool> TermEncoder::Exists(TermId id) {
+  if (IsNew(id)) {
+    // new_terms_ holds one entry per sequence number handed out, in order.
+    const std::uint64_t sequence = PayloadOf(id);
+    return sequence < next_sequence_ && new_terms_[sequence - first_sequence_].id == id;
+  }
+  if (checked_ids_.contains(id)) {
+    return true;
+  }
+  Result<bool> exists = dictionary_->Exists(id);
+  if (exists.ok() && *exists) {
+    checked_ids_.insert(id);
+  }
+  return exists;
+}
+
+}  // namespace silk::storage

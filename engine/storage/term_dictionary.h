@@ -1,0 +1,106 @@
+// The term dictionary: id2term (id -> term record) and term2id (term record -> id) for every
+// term that is not inlined. Internal to engine/storage/.
+//
+// Ids are sequence numbers (one sequence for IRIs, literals and blank nodes) under the tag of
+// their kind. The next free number is one past the largest in id2term, found on open, so an id
+// once committed is never handed out again, even after a crash. Blank nodes are recorded in
+// id2term (so their numbers are never reused) but never in term2id: a label means something only
+// within the load that used it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include <rocksdb/options.h>
+
+#include "engine/status.h"
+#include "engine/storage/byte_arena.h"
+#include "engine/storage/flat_hash_map.h"
+#include "engine/storage/rocks_db.h"
+#include "engine/storage/term_id.h"
+#include "grammar/rdf/term.h"
+
+namespace silk::storage {
+
+// Reads of the dictionary at the snapshot of `read`. Thread-safe; borrows `rocks`.
+class TermDictionary {
+ public:
+  TermDictionary(const RocksDb* rocks, rocksdb::ReadOptions read) : rocks_(rocks), read_(read) {}
+
+  // One past the largest sequence number in use (1 for an empty store).
+  Result<std::uint64_t> NextSequence() const;
+
+  // The id of a stored term: kDefaultGraphId for the default graph, the inlined id of a
+  // canonical literal, the dictionary id of a known IRI or literal; nullopt for unknown terms
+  // and for every blank node.
+  Result<std::optional<TermId>> Lookup(const rdf::TermView& term) const;
+  // The id stored under a term record (see AppendTermRecord), or nullopt.
+  Result<std::optional<TermId>> FindRecord(std::string_view record) const;
+
+  // The term behind `id`. kNotFound when no term has that id.
+  Result<rdf::Term> Decode(TermId id) const;
+  // Whether `id` names a term: inlined ids that decode, the default graph, dictionary ids
+  // present in id2term.
+  Result<bool> Exists(TermId id) const;
+
+ private:
+  const RocksDb* rocks_;
+  rocksdb::ReadOptions read_;
+};
+
+// A term the transaction adds to the dictionary.
+struct NewTerm {
+  TermId id = 0;
+  std::string_view record;  // BlankNodeRecord() for blank nodes
+};
+
+// The dictionary as one write transaction sees it: the store's terms plus the ones it adds.
+// Caches every term it has resolved, so a load looks each distinct term up once.
+// Not thread-safe.
+class TermEncoder {
+ public:
+  // `first_sequence`: the store's next free sequence number when the transaction began.
+  TermEncoder(const TermDictionary* dictionary, std::uint64_t first_sequence);
+  TermEncoder(const TermEncoder&) = delete;
+  TermEncoder& operator=(const TermEncoder&) = delete;
+
+  // The id of `term`, adding it when the store does not know it. Blank nodes by label get
+  // one fresh id per label per scope.
+  Result<TermId> Encode(const rdf::TermView& term);
+  // The id of `term` if it exists, without adding it; nullopt for blank nodes by label.
+  Result<std::optional<TermId>> Find(const rdf::TermView& term);
+  void NewBlankNodeScope() { blank_scope_.clear(); }
+
+  // Whether `id` is a term of the store or of this transaction (see TermDictionary::Exists).
+  Result<bool> Exists(TermId id);
+  // Whether this transaction made `id`: then no stored quad can contain it.
+  bool IsNew(TermId id) const {
+    return IsDictionaryId(id) && PayloadOf(id) >= first_sequence_;
+  }
+
+  // The terms added so far, in the order they were made.
+  const std::vector<NewTerm>& new_terms() const { return new_terms_; }
+  std::uint64_t next_sequence() const { return next_sequence_; }
+
+ private:
+  Result<TermId> NewId(TermTag tag, std::string_view record);
+
+  const TermDictionary* dictionary_;
+  const std::uint64_t first_sequence_;
+  std::uint64_t next_sequence_;
+  // Term records this transaction has seen, and their ids; the keys of known_ and the
+  // records of new_terms_ are views into arena_.
+  ByteArena arena_;
+  FlatHashMap<std::string_view, TermId, std::hash<std::string_view>> known_;
+  std::unordered_map<std::string, TermId> blank_scope_;
+  std::unordered_set<TermId> checked_ids_;
+  std::vector<NewTerm> new_terms_;
+  std::string scratch_;
+};
+
+}  // namespace silk::storage

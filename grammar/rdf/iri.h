@@ -1,0 +1,23 @@
+// IRI references: telling absolute from relative, and resolving one against a base
+// (RFC 3986 section 5.2). Shared by the Turtle/TriG parser and the query language.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace silk::rdf {
+
+// True if `iri` starts with a scheme (`ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"`).
+bool HasScheme(std::string_view iri);
+
+// The target IRI of `relative` against `base` (RFC 3986 5.2.2, strict: a reference with a
+// scheme is taken as is, apart from removing its dot segments).
+// If `base` has no scheme (for example it is empty), there is nothing to resolve against
+// and `relative` is returned unchanged.
+// Neither argument is validated: IRI syntax is the caller's grammar's business.
+std::string ResolveIri(std::string_view base, std::string_view relative);
+
+// RFC 3986 5.2.4: removes "." and ".." segments from a path.
+std::string RemoveDotSegments(std::string_view path);
+
+}  // namespace silk::rdf

@@ -1,0 +1,472 @@
+#include "grammar/rdf/turtle_parser.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <istream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <tao/pegtl.hpp>
+
+#include "grammar/rdf/iri.h"
+#include "grammar/rdf/turtle_builder.h"
+#include "grammar/rdf/turtle_grammar.h"
+#include "grammar/rdf/unescape.h"
+
+namespace silk::rdf {
+namespace {
+
+namespace pegtl = tao::pegtl;
+namespace g = turtle;
+using turtle::Builder;
+using turtle::Opener;
+using turtle::SetTerm;
+using turtle::StopParsing;
+using turtle::TextPosition;
+
+constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+constexpr std::string_view kXsdInteger = "http://www.w3.org/2001/XMLSchema#integer";
+constexpr std::string_view kXsdDecimal = "http://www.w3.org/2001/XMLSchema#decimal";
+constexpr std::string_view kXsdDouble = "http://www.w3.org/2001/XMLSchema#double";
+constexpr std::string_view kXsdBoolean = "http://www.w3.org/2001/XMLSchema#boolean";
+
+// Only the text between two discard points must fit; the buffer's pages are touched only as
+// far as that text reaches.
+constexpr std::size_t kBufferBytes = std::size_t{64} << 20;
+constexpr std::size_t kReadChunk = std::size_t{64} << 10;
+
+// PEGTL's istream input, answering "is there enough buffered text?" inline. The rules ask
+// before every character, and buffer_input::require() is an out-of-line call; checking what
+// is already buffered first saves about a quarter of the parser's instructions.
+class Input : public pegtl::istream_input<pegtl::eol::lf_crlf, kReadChunk> {
+ public:
+  using Base = pegtl::istream_input<pegtl::eol::lf_crlf, kReadChunk>;
+  using Base::Base;
+
+  [[nodiscard]] bool empty() { return buffer_occupied() == 0 && Base::empty(); }
+  [[nodiscard]] std::size_t size(const std::size_t amount) {
+    const std::size_t buffered = buffer_occupied();
+    return buffered >= amount ? buffered : Base::size(amount);
+  }
+  [[nodiscard]] const char* end(const std::size_t amount) {
+    return buffer_occupied() >= amount ? current() + buffer_occupied() : Base::end(amount);
+  }
+};
+
+// Deeper nesting of '[' and '(' is refused: each level costs a few hundred bytes of stack in
+// the recursive descent, and real data nests a handful of levels at most.
+constexpr std::size_t kMaxNesting = 1000;
+
+// How much of an offending line an error shows.
+constexpr std::size_t kMaxLineHead = 4096;
+constexpr std::size_t kMaxLineTail = 1024;
+
+// The text of the line holding `at`, as far as the buffer still has it; empty if its start
+// was already discarded (a caret under a partial line would point at the wrong place).
+// REQUIRES: `at` lies in `input`'s buffer and `column` is its 1-based column.
+template <typename BufferInput>
+std::string LineAround(const BufferInput& const_input, const char* at, std::size_t column) {
+  // Reading further ahead cannot disturb the parse: we are about to throw.
+  auto& input = const_cast<BufferInput&>(const_input);
+  const char* buffer_begin = input.current() - input.buffer_free_before_current();
+  if (column == 0 || column - 1 > kMaxLineHead ||
+      static_cast<std::size_t>(at - buffer_begin) < column - 1) {
+    return {};
+  }
+  const char* line_begin = at - (column - 1);
+  // `at` is at or before the current position (an action reports the start of its match).
+  const auto behind = static_cast<std::size_t>(input.current() - at);
+  if (behind < kMaxLineTail) {
+    const std::size_t room = input.buffer_occupied() + input.buffer_free_after_end();
+    try {
+      input.require(std::min(kMaxLineTail - behind, room));
+    } catch (const std::exception&) {
+      // A read error now only shortens the line we show.
+    }
+  }
+  const char* end = std::min(input.current() + input.buffer_occupied(), at + kMaxLineTail);
+  const char* line_end = std::find_if(at, end, [](char c) { return c == '\n' || c == '\r'; });
+  return {line_begin, line_end};
+}
+
+// Where a named rule's error also mentions where the construct it closes was opened.
+template <typename Rule>
+inline constexpr Opener kOpenerOf = Opener::kNone;
+template <>
+inline constexpr Opener kOpenerOf<g::bracket_close> = Opener::kInnermostNode;
+template <>
+inline constexpr Opener kOpenerOf<g::paren_close> = Opener::kInnermostNode;
+template <>
+inline constexpr Opener kOpenerOf<g::graph_close> = Opener::kGraph;
+template <>
+inline constexpr Opener kOpenerOf<g::long_string_close<'"'>> = Opener::kLongString;
+template <>
+inline constexpr Opener kOpenerOf<g::long_string_close<'\''>> = Opener::kLongString;
+
+template <typename ActionInput>
+TextPosition PositionOf(const ActionInput& in) {
+  return {in.iterator().line, in.iterator().column};
+}
+
+// An error found by an action: reported at the start of the text the action matched.
+template <typename ActionInput>
+[[noreturn]] void Fail(const ActionInput& in, Builder& builder, const std::string& message) {
+  builder.NoteError(LineAround(in.input(), in.begin(), in.iterator().column), Opener::kNone);
+  throw pegtl::parse_error(message, in.position());
+}
+
+// ---- Error messages: one for every rule used in must<> (a missing one fails to compile).
+
+template <typename Rule>
+inline constexpr const char* kMessage = nullptr;
+
+#define SILK_TURTLE_ERROR(rule, text) \
+  template <>                         \
+  inline constexpr const char* kMessage<rule> = text
+
+SILK_TURTLE_ERROR(g::iri_close,
+                  "expected '>' to close the IRI (spaces and the characters <>\"{}|^`\\ must be "
+                  "percent-encoded)");
+SILK_TURTLE_ERROR(g::iri_escape,
+                  "expected \\uXXXX or \\UXXXXXXXX: no other escape is allowed in an IRI");
+SILK_TURTLE_ERROR(g::percent_hex, "expected two hexadecimal digits after '%' in a local name");
+SILK_TURTLE_ERROR(g::local_escape_char,
+                  "expected one of _~.-!$&'()*+,;=/?#@% after '\\' in a local name");
+SILK_TURTLE_ERROR(g::string_escape,
+                  "expected an escape sequence: \\t \\b \\n \\r \\f \\\" \\' \\\\ \\uXXXX or "
+                  "\\UXXXXXXXX");
+SILK_TURTLE_ERROR(g::short_string_close<'"'>,
+                  "expected '\"' to close the string (a line break inside \"...\" is written \\n; "
+                  "or use \"\"\"...\"\"\")");
+SILK_TURTLE_ERROR(g::short_string_close<'\''>,
+                  "expected \"'\" to close the string (a line break inside '...' is written \\n; "
+                  "or use '''...''')");
+SILK_TURTLE_ERROR(g::long_string_close<'"'>, "expected '\"\"\"' to close the string");
+SILK_TURTLE_ERROR(g::long_string_close<'\''>, "expected \"'''\" to close the string");
+SILK_TURTLE_ERROR(g::language_tag, "expected a language tag such as @en or @en-GB");
+SILK_TURTLE_ERROR(g::datatype_iri, "expected a datatype IRI after '^^'");
+SILK_TURTLE_ERROR(g::bracket_close, "expected ']' to close the blank node");
+SILK_TURTLE_ERROR(g::paren_close, "expected ')' to close the collection");
+SILK_TURTLE_ERROR(g::blank_node_body, "expected a predicate or ']' after '['");
+SILK_TURTLE_ERROR(g::subject_blank_node_body, "expected a predicate or ']' after '['");
+SILK_TURTLE_ERROR(g::object_list, "expected an object (an IRI, blank node, literal, '[' or '(')");
+SILK_TURTLE_ERROR(g::object_after_comma, "expected an object after ','");
+SILK_TURTLE_ERROR(g::predicate_object_list,
+                  "expected a predicate (an IRI, a prefixed name or 'a')");
+SILK_TURTLE_ERROR(g::triples_dot, "expected '.' after the triple");
+SILK_TURTLE_ERROR(g::directive_dot, "expected '.' after the directive");
+SILK_TURTLE_ERROR(g::prefix_name_decl, "expected a prefix name ending in ':', such as 'ex:'");
+SILK_TURTLE_ERROR(g::prefix_iri_decl, "expected the prefix's IRI in <...>");
+SILK_TURTLE_ERROR(g::base_iri_decl, "expected the base IRI in <...>");
+SILK_TURTLE_ERROR(g::turtle_end,
+                  "expected a triple or a directive (@prefix, @base, PREFIX or BASE)");
+SILK_TURTLE_ERROR(g::trig_end,
+                  "expected a triple, a graph block or a directive (@prefix, @base, PREFIX or "
+                  "BASE)");
+SILK_TURTLE_ERROR(g::graph_close, "expected '}' to close the graph");
+SILK_TURTLE_ERROR(g::graph_name, "expected a graph name (an IRI or a blank node) after GRAPH");
+SILK_TURTLE_ERROR(g::anon_graph_name_close, "expected ']': a graph name cannot have properties");
+SILK_TURTLE_ERROR(g::graph_after_name, "expected '{' after the graph name");
+SILK_TURTLE_ERROR(g::graph_or_predicates, "expected '{' or a predicate after the subject");
+SILK_TURTLE_ERROR(g::trig_blank_node_body, "expected a predicate or ']' after '['");
+
+#undef SILK_TURTLE_ERROR
+
+struct ErrorMessages {
+  template <typename Rule>
+  static constexpr const char* message = kMessage<Rule>;
+  // Errors are raised only at must<> points, so named rules may also appear as alternatives.
+  template <typename Rule>
+  static constexpr bool raise_on_failure = false;
+};
+
+// must_if's control, plus the line text and opener position, noted while the buffer still
+// holds them (after the throw, rewinding leaves the input pointing at discarded text).
+template <typename Rule>
+struct Control : pegtl::must_if<ErrorMessages>::control<Rule> {
+  template <typename ParseInput>
+  [[noreturn]] static void raise(const ParseInput& in, Builder& builder) {
+    builder.NoteError(LineAround(in, in.current(), in.iterator().column), kOpenerOf<Rule>);
+    pegtl::must_if<ErrorMessages>::control<Rule>::raise(in, builder);
+  }
+};
+
+// ---- Actions: each records into the builder.
+
+template <typename Rule>
+struct Action : pegtl::nothing<Rule> {};
+
+template <>
+struct Action<g::iri_body> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& builder) {
+    const std::string_view text = in.string_view();
+    std::string_view iri = text;
+    std::string& scratch = builder.scratch();
+    if (text.find('\\') != std::string_view::npos) {
+      scratch.clear();
+      if (!AppendUnescaped(scratch, text)) {
+        Fail(in, builder, "the \\u escape in this IRI names no character (a surrogate code point)");
+      }
+      // The grammar checked the raw characters; the escaped ones are checked here.
+      for (const char c : scratch) {
+        if (static_cast<unsigned char>(c) <= 0x20 ||
+            std::string_view("<>\"{}|^`\\").find(c) != std::string_view::npos) {
+          Fail(in, builder,
+               "an escape in this IRI stands for a character that IRIs cannot contain");
+        }
+      }
+      iri = scratch;
+    }
+    if (HasScheme(iri)) {
+      SetTerm(builder.term(), TermKind::kIri, iri);
+    } else {
+      SetTerm(builder.term(), TermKind::kIri, ResolveIri(builder.base(), iri));
+    }
+  }
+};
+
+template <>
+struct Action<g::prefixed_name> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& builder) {
+    const std::string_view text = in.string_view();
+    const std::size_t colon = text.find(':');  // PN_PREFIX has no ':'
+    const std::string_view prefix = text.substr(0, colon);
+    const std::string* ns = builder.FindPrefix(prefix);
+    if (ns == nullptr) {
+      Fail(in, builder, fmt::format("unknown prefix '{}:' (declare it with @prefix)", prefix));
+    }
+    Term& term = builder.term();
+    SetTerm(term, TermKind::kIri, *ns);
+    // PN_LOCAL_ESC: the backslash goes, the character stays; %XX stays as written.
+    const std::string_view local = text.substr(colon + 1);
+    for (std::size_t i = 0; i < local.size(); ++i) {
+      if (local[i] == '\\') {
+        ++i;
+      }
+      term.value += local[i];
+    }
+  }
+};
+
+template <>
+struct Action<g::blank_node_label> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& builder) {
+    SetTerm(builder.term(), TermKind::kBlank, in.string_view().substr(2));  // after "_:"
+  }
+};
+
+// The bodies of all four kinds of string.
+struct StringBodyAction {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& builder) {
+    Term& literal = builder.literal();
+    SetTerm(literal, TermKind::kLiteral, {});
+    if (!AppendUnescaped(literal.value, in.string_view())) {
+      Fail(in, builder, "a \\u escape in this string names no character (a surrogate code point)");
+    }
+  }
+};
+template <char Q>
+struct Action<g::short_string_body<Q>> : StringBodyAction {};
+template <char Q>
+struct Action<g::long_string_body<Q>> : StringBodyAction {};
+
+template <char Q>
+struct Action<g::long_string_open<Q>> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& builder) {
+    builder.NoteLongStringOpen(PositionOf(in));
+  }
+};
+
+template <>
+struct Action<g::langtag_value> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& builder) {
+    builder.literal().language.assign(in.string_view().substr(1));  // after '@'
+  }
+};
+
+template <>
+struct Action<g::datatype_iri> {
+  static void apply0(Builder& builder) { builder.literal().datatype = builder.term().value; }
+};
+
+template <>
+struct Action<g::rdf_literal> {
+  static void apply0(Builder& builder) { builder.term() = builder.literal(); }
+};
+
+template <std::string_view const* Datatype>
+struct TypedLiteralAction {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& builder) {
+    Term& term = builder.term();
+    SetTerm(term, TermKind::kLiteral, in.string_view());
+    term.datatype.assign(*Datatype);
+  }
+};
+template <>
+struct Action<g::integer_literal> : TypedLiteralAction<&kXsdInteger> {};
+template <>
+struct Action<g::decimal_literal> : TypedLiteralAction<&kXsdDecimal> {};
+template <>
+struct Action<g::double_literal> : TypedLiteralAction<&kXsdDouble> {};
+
+template <bool Value>
+struct BooleanAction {
+  static void apply0(Builder& builder) {
+    Term& term = builder.term();
+    SetTerm(term, TermKind::kLiteral, Value ? "true" : "false");
+    term.datatype.assign(kXsdBoolean);
+  }
+};
+template <>
+struct Action<g::kw_true> : BooleanAction<true> {};
+template <>
+struct Action<g::kw_false> : BooleanAction<false> {};
+
+template <>
+struct Action<g::subject> {
+  static void apply0(Builder& builder) { builder.SetSubject(builder.term()); }
+};
+template <>
+struct Action<g::predicate> {
+  static void apply0(Builder& builder) { builder.SetPredicate(builder.term()); }
+};
+template <>
+struct Action<g::kw_a> {
+  static void apply0(Builder& builder) { builder.SetPredicate(kRdfType); }
+};
+template <>
+struct Action<g::object_term> {
+  static void apply0(Builder& builder) { builder.AddObject(builder.term()); }
+};
+
+template <typename ActionInput>
+void CheckNesting(const ActionInput& in, Builder& builder) {
+  if (builder.nesting() >= kMaxNesting) {
+    Fail(in, builder,
+         fmt::format("blank nodes and collections nest more than {} deep", kMaxNesting));
+  }
+}
+
+template <>
+struct Action<g::bracket_open> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& builder) {
+    CheckNesting(in, builder);
+    builder.OpenBlankNode(PositionOf(in));
+  }
+};
+template <>
+struct Action<g::bracket_close> {
+  static void apply0(Builder& builder) { builder.CloseBlankNode(); }
+};
+template <>
+struct Action<g::anon_graph_name_close> : Action<g::bracket_close> {};
+template <>
+struct Action<g::paren_open> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& builder) {
+    CheckNesting(in, builder);
+    builder.OpenCollection(PositionOf(in));
+  }
+};
+template <>
+struct Action<g::paren_close> {
+  static void apply0(Builder& builder) { builder.CloseCollection(); }
+};
+
+template <>
+struct Action<g::triples_dot> {
+  static void apply0(Builder& builder) { builder.EndStatement(); }
+};
+template <>
+struct Action<g::graph_dot> : Action<g::triples_dot> {};
+template <>
+struct Action<g::graph_open> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& builder) {
+    builder.OpenGraph(PositionOf(in));
+  }
+};
+template <>
+struct Action<g::graph_close> {
+  static void apply0(Builder& builder) { builder.CloseGraph(); }
+};
+
+template <>
+struct Action<g::prefix_name> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& builder) {
+    const std::string_view text = in.string_view();
+    builder.SetPendingPrefix(text.substr(0, text.size() - 1));  // without ':'
+  }
+};
+template <>
+struct Action<g::prefix_iri_decl> {
+  static void apply0(Builder& builder) { builder.DeclarePrefix(builder.term().value); }
+};
+template <>
+struct Action<g::base_iri_decl> {
+  static void apply0(Builder& builder) { builder.SetBase(builder.term().value); }
+};
+
+ParseError MakeError(const ParseOptions& options, std::string message, const pegtl::position& at,
+                     std::string line_text) {
+  ParseError error;
+  error.message = std::move(message);
+  error.source = options.source_name;
+  error.line = at.line;
+  error.column = at.column;
+  error.line_text = std::move(line_text);
+  return error;
+}
+
+template <typename Document>
+std::optional<ParseError> Parse(std::istream& in, const ParseOptions& options, QuadSink& sink) {
+  Input input(in, kBufferBytes, options.source_name);
+  Builder builder(options.base_iri, sink);
+  try {
+    pegtl::parse<Document, Action, Control>(input, builder);
+  } catch (const StopParsing&) {
+    return std::nullopt;
+  } catch (const pegtl::parse_error& e) {
+    std::string message(e.message());
+    if (const auto& opened = builder.error_opened_at()) {
+      message += fmt::format(" opened at {}:{}", opened->line, opened->column);
+    }
+    return MakeError(options, std::move(message), e.positions().front(), builder.error_line_text());
+  } catch (const std::overflow_error&) {
+    // The input's position is where the unfinished stretch began: after the throw the
+    // iterator was rewound, and its line and column counters are still right.
+    return MakeError(options,
+                     fmt::format("a single term or the text between two objects is longer than "
+                                 "{} MiB",
+                                 kBufferBytes >> 20),
+                     input.position(), {});
+  } catch (const std::system_error& e) {
+    return MakeError(options, fmt::format("cannot read the input: {}", e.what()), input.position(),
+                     {});
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<ParseError> ParseTurtle(std::istream& in, const ParseOptions& options,
+                                      QuadSink& sink) {
+  if (options.format == RdfFormat::kTriG) {
+    return Parse<g::trig_document>(in, options, sink);
+  }
+  return Parse<g::turtle_document>(in, options, sink);
+}
+
+}  // namespace silk::rdf

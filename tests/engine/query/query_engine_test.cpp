@@ -1,0 +1,199 @@
+// SPARQL through the engine's façade on small inline data: every operator by a query.
+#include <gtest/gtest.h>
+
+#include "tests/support/query_fixture.h"
+
+namespace silk::testing {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+constexpr char kData[] = R"(
+<http://e/japarov> <http://e/name> "Sadyr Japarov"@en <http://e/a1> .
+<http://e/japarov> <http://e/name> "Dschaparow"@de <http://e/a0> .
+<http://e/japarov> <http://e/visited> <http://e/korea> <http://e/a0> .
+<http://e/japarov> <http://e/visited> <http://e/korea> <http://e/a1> .
+<http://e/yoon> <http://e/name> "Yoon Suk Yeol"@en <http://e/a1> .
+<http://e/yoon> <http://e/visited> <http://e/kazakhstan> <http://e/a2> .
+<http://e/tokayev> <http://e/name> "Tokayev"@en <http://e/a2> .
+<http://e/korea> <http://e/population> "51700000"^^<http://www.w3.org/2001/XMLSchema#integer> .
+<http://e/kazakhstan> <http://e/population> "19000000"^^<http://www.w3.org/2001/XMLSchema#integer> .
+<http://e/kyrgyzstan> <http://e/population> "7000000"^^<http://www.w3.org/2001/XMLSchema#integer> .
+<http://e/japarov> <http://e/leads> <http://e/kyrgyzstan> .
+<http://e/a> <http://e/next> <http://e/b> .
+<http://e/b> <http://e/next> <http://e/c> .
+<http://e/c> <http://e/next> <http://e/a> .
+)";
+
+class QueryEngine : public QueryFixture {
+ protected:
+  void SetUp() override {
+    QueryFixture::SetUp();
+    Load(kData);
+  }
+};
+
+TEST_F(QueryEngine, BasicGraphPatternJoins) {
+  EXPECT_EQ(Rows("SELECT ?who ?pop WHERE { ?who <http://e/visited> ?c . ?c <http://e/population> ?pop }"),
+            (Strings{R"(?who=<http://e/japarov> ?pop="51700000"^^<http://www.w3.org/2001/XMLSchema#integer>)",
+                     R"(?who=<http://e/yoon> ?pop="19000000"^^<http://www.w3.org/2001/XMLSchema#integer>)"}));
+}
+
+TEST_F(QueryEngine, UnionDefaultGraphMergesTriplesAcrossGraphs) {
+  // The visit is stated in two articles; the union default graph holds it once.
+  EXPECT_EQ(Rows("SELECT ?c WHERE { <http://e/japarov> <http://e/visited> ?c }"),
+            (Strings{"?c=<http://e/korea>"}));
+  options_.union_default_graph = false;
+  EXPECT_EQ(Rows("SELECT ?c WHERE { <http://e/japarov> <http://e/visited> ?c }"), Strings{});
+  EXPECT_EQ(Rows("SELECT ?c WHERE { <http://e/japarov> <http://e/leads> ?c }"),
+            (Strings{"?c=<http://e/kyrgyzstan>"}));
+}
+
+TEST_F(QueryEngine, GraphBindsTheArticle) {
+  EXPECT_EQ(Rows("SELECT ?g WHERE { GRAPH ?g { <http://e/japarov> <http://e/visited> ?c } }"),
+            (Strings{"?g=<http://e/a0>", "?g=<http://e/a1>"}));
+  EXPECT_EQ(Rows("SELECT ?n WHERE { GRAPH <http://e/a0> { <http://e/japarov> <http://e/name> ?n } }"),
+            (Strings{R"(?n="Dschaparow"@de)"}));
+}
+
+TEST_F(QueryEngine, FromAndFromNamedSetTheDataset) {
+  EXPECT_EQ(Rows("SELECT ?n FROM <http://e/a2> WHERE { ?s <http://e/name> ?n }"),
+            (Strings{R"(?n="Tokayev"@en)"}));
+  EXPECT_EQ(Rows("SELECT ?g FROM NAMED <http://e/a2> WHERE { GRAPH ?g { ?s ?p ?o } }"),
+            (Strings{"?g=<http://e/a2>", "?g=<http://e/a2>"}));
+}
+
+TEST_F(QueryEngine, OptionalFilterUnionMinus) {
+  EXPECT_EQ(Rows("SELECT ?c ?who WHERE { ?c <http://e/population> ?p "
+                 "OPTIONAL { ?who <http://e/visited> ?c } }"),
+            (Strings{"?c=<http://e/kazakhstan> ?who=<http://e/yoon>",
+                     "?c=<http://e/korea> ?who=<http://e/japarov>", "?c=<http://e/kyrgyzstan>"}));
+  EXPECT_EQ(Rows("SELECT ?c WHERE { ?c <http://e/population> ?p FILTER(?p > 10000000) }"),
+            (Strings{"?c=<http://e/kazakhstan>", "?c=<http://e/korea>"}));
+  EXPECT_EQ(Rows("SELECT ?x WHERE { { ?x <http://e/leads> ?y } UNION { ?x <http://e/next> <http://e/b> } }"),
+            (Strings{"?x=<http://e/a>", "?x=<http://e/japarov>"}));
+  EXPECT_EQ(Rows("SELECT ?c WHERE { ?c <http://e/population> ?p MINUS { ?who <http://e/visited> ?c } }"),
+            (Strings{"?c=<http://e/kyrgyzstan>"}));
+  // OPTIONAL's own filter sees the outer row.
+  EXPECT_EQ(Rows("SELECT ?c ?who WHERE { ?c <http://e/population> ?p "
+                 "OPTIONAL { ?who <http://e/visited> ?c FILTER(?p > 20000000) } }"),
+            (Strings{"?c=<http://e/kazakhstan>", "?c=<http://e/korea> ?who=<http://e/japarov>",
+                     "?c=<http://e/kyrgyzstan>"}));
+}
+
+TEST_F(QueryEngine, BindValuesAndFunctions) {
+  EXPECT_EQ(Rows("SELECT ?u WHERE { <http://e/tokayev> <http://e/name> ?n BIND(UCASE(?n) AS ?u) }"),
+            (Strings{R"(?u="TOKAYEV"@en)"}));
+  EXPECT_EQ(Rows("SELECT ?c ?p WHERE { VALUES ?c { <http://e/korea> <http://e/nowhere> } "
+                 "?c <http://e/population> ?p }"),
+            (Strings{R"(?c=<http://e/korea> ?p="51700000"^^<http://www.w3.org/2001/XMLSchema#integer>)"}));
+  EXPECT_EQ(Rows("SELECT ?n WHERE { ?s <http://e/name> ?n FILTER(LANG(?n) = \"de\") }"),
+            (Strings{R"(?n="Dschaparow"@de)"}));
+  EXPECT_EQ(Rows("SELECT (?p * 2 AS ?d) WHERE { <http://e/kyrgyzstan> <http://e/population> ?p }"),
+            (Strings{R"(?d="14000000"^^<http://www.w3.org/2001/XMLSchema#integer>)"}));
+}
+
+TEST_F(QueryEngine, GroupByAggregatesOrderAndSlice) {
+  EXPECT_EQ(Run("SELECT ?who (COUNT(?n) AS ?names) WHERE { ?who <http://e/name> ?n } "
+                "GROUP BY ?who ORDER BY DESC(?names) ?who LIMIT 2"),
+            "?who\t?names\n<http://e/japarov>\t2\n<http://e/tokayev>\t1\n");
+  EXPECT_EQ(Run("SELECT (SUM(?p) AS ?total) WHERE { ?c <http://e/population> ?p }"),
+            "?total\n77700000\n");
+  EXPECT_EQ(Run("SELECT (COUNT(*) AS ?n) WHERE { ?c <http://e/nothing> ?p }"), "?n\n0\n");
+  EXPECT_EQ(Run("SELECT ?c WHERE { ?c <http://e/population> ?p } ORDER BY ?p OFFSET 1"),
+            "?c\n<http://e/kazakhstan>\n<http://e/korea>\n");
+  EXPECT_EQ(Rows("SELECT DISTINCT ?who WHERE { ?who <http://e/name> ?n }"),
+            (Strings{"?who=<http://e/japarov>", "?who=<http://e/tokayev>", "?who=<http://e/yoon>"}));
+  EXPECT_EQ(Rows("SELECT ?who WHERE { ?who <http://e/name> ?n } GROUP BY ?who HAVING (COUNT(?n) > 1)"),
+            (Strings{"?who=<http://e/japarov>"}));
+}
+
+TEST_F(QueryEngine, PropertyPathsEndOnCycles) {
+  EXPECT_EQ(Rows("SELECT ?x WHERE { <http://e/a> <http://e/next>+ ?x }"),
+            (Strings{"?x=<http://e/a>", "?x=<http://e/b>", "?x=<http://e/c>"}));
+  EXPECT_EQ(Rows("SELECT ?x WHERE { <http://e/a> <http://e/next>/<http://e/next> ?x }"),
+            (Strings{"?x=<http://e/c>"}));
+  EXPECT_EQ(Rows("SELECT ?x WHERE { ?x ^<http://e/next> <http://e/a> }"), (Strings{"?x=<http://e/b>"}));
+  EXPECT_EQ(Rows("SELECT ?x WHERE { <http://e/z> <http://e/next>* ?x }"), (Strings{"?x=<http://e/z>"}));
+  EXPECT_EQ(Rows("SELECT ?c WHERE { <http://e/japarov> (<http://e/visited>|<http://e/leads>) ?c }"),
+            (Strings{"?c=<http://e/korea>", "?c=<http://e/kyrgyzstan>"}));
+}
+
+TEST_F(QueryEngine, ExistsAndSubqueries) {
+  EXPECT_EQ(Rows("SELECT ?c WHERE { ?c <http://e/population> ?p "
+                 "FILTER NOT EXISTS { ?who <http://e/visited> ?c } }"),
+            (Strings{"?c=<http://e/kyrgyzstan>"}));
+  EXPECT_EQ(Rows("SELECT ?who WHERE { ?who <http://e/name> ?n "
+                 "FILTER EXISTS { ?who <http://e/leads> ?x } }"),
+            (Strings{"?who=<http://e/japarov>", "?who=<http://e/japarov>"}));
+  EXPECT_EQ(Rows("SELECT ?c WHERE { { SELECT ?c WHERE { ?c <http://e/population> ?p } "
+                 "ORDER BY DESC(?p) LIMIT 1 } }"),
+            (Strings{"?c=<http://e/korea>"}));
+}
+
+TEST_F(QueryEngine, AskConstructDescribe) {
+  EXPECT_EQ(Run("ASK { <http://e/yoon> <http://e/visited> <http://e/kazakhstan> }"), "true\n");
+  EXPECT_EQ(Run("ASK { <http://e/yoon> <http://e/visited> <http://e/korea> }"), "false\n");
+  EXPECT_EQ(Run("CONSTRUCT { ?c <http://e/visitedBy> ?who } WHERE { ?who <http://e/visited> ?c }",
+                query::ResultFormat::kNTriples),
+            "<http://e/korea> <http://e/visitedBy> <http://e/japarov> .\n"
+            "<http://e/kazakhstan> <http://e/visitedBy> <http://e/yoon> .\n");
+  EXPECT_EQ(Run("DESCRIBE <http://e/kyrgyzstan>", query::ResultFormat::kNTriples),
+            "<http://e/kyrgyzstan> <http://e/population> \"7000000\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n");
+}
+
+TEST_F(QueryEngine, ResultFormats) {
+  const std::string q = "SELECT ?n WHERE { <http://e/tokayev> <http://e/name> ?n }";
+  EXPECT_EQ(Run(q, query::ResultFormat::kCsv), "n\r\nTokayev\r\n");
+  EXPECT_EQ(Run(q, query::ResultFormat::kJson),
+            "{\"head\":{\"vars\":[\"n\"]},\"results\":{\"bindings\":[\n"
+            "{\"n\":{\"type\":\"literal\",\"value\":\"Tokayev\",\"xml:lang\":\"en\"}}\n]}}\n");
+  EXPECT_NE(Run(q, query::ResultFormat::kXml).find("<literal xml:lang=\"en\">Tokayev</literal>"),
+            std::string::npos);
+}
+
+TEST_F(QueryEngine, ExplainShowsEstimatesAndAnalyzeActualRows) {
+  const std::string plan = Plan("SELECT * WHERE { ?s <http://e/name> ?n }");
+  EXPECT_NE(plan.find("IndexScan ?s <http://e/name> ?n"), std::string::npos) << plan;
+  EXPECT_NE(plan.find("estimated 4 rows"), std::string::npos) << plan;
+  const std::string analyzed = Run("EXPLAIN ANALYZE SELECT * WHERE { ?s <http://e/name> ?n }");
+  EXPECT_NE(analyzed.find("actual 4"), std::string::npos) << analyzed;
+}
+
+TEST_F(QueryEngine, UnknownConstantsMatchNothing) {
+  EXPECT_EQ(Rows("SELECT ?s WHERE { ?s <http://e/unknown> ?o }"), Strings{});
+  EXPECT_EQ(Run("ASK { <http://e/nobody> ?p ?o }"), "false\n");
+}
+
+TEST_F(QueryEngine, SyntaxErrorsSayWhere) {
+  const Status status = Try("SELECT ?x WHERE {\n  ?x ?p ?o .\n");
+  ASSERT_FALSE(status.ok());
+  ASSERT_TRUE(status.parse_error().has_value());
+  EXPECT_EQ(status.parse_error()->line, 3u);
+  EXPECT_NE(status.message().find("'}'"), std::string::npos) << status.message();
+}
+
+TEST_F(QueryEngine, CancelledQueryStops) {
+  std::atomic<bool> cancel{true};
+  options_.limits.cancel = &cancel;
+  const Status status = Try("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }");
+  EXPECT_EQ(status.code(), StatusCode::kCancelled);
+}
+
+TEST_F(QueryEngine, TimeoutStopsACrossProduct) {
+  options_.limits.timeout = std::chrono::milliseconds(1);
+  const Status status =
+      Try("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }");
+  EXPECT_EQ(status.code(), StatusCode::kCancelled);
+  EXPECT_NE(status.message().find("time limit"), std::string::npos) << status.message();
+}
+
+TEST_F(QueryEngine, MemoryCapStopsMaterialisingOperators) {
+  options_.limits.memory_limit = 1024;
+  const Status status = Try("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?a");
+  EXPECT_EQ(status.code(), StatusCode::kCancelled);
+  EXPECT_NE(status.message().find("memory limit"), std::string::npos) << status.message();
+}
+
+}  // namespace
+}  // namespace silk::testing

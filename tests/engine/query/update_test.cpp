@@ -1,0 +1,80 @@
+// SPARQL updates change the store atomically; a failing one changes nothing.
+#include <gtest/gtest.h>
+
+#include "tests/support/query_fixture.h"
+
+namespace silk::testing {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+class Update : public QueryFixture {
+ protected:
+  std::string Dump() {
+    return Run("SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } "
+               "ORDER BY ?s ?p ?o ?g");
+  }
+};
+
+TEST_F(Update, InsertAndDeleteData) {
+  Run("INSERT DATA { <http://e/a> <http://e/p> 1 . GRAPH <http://e/g> { <http://e/a> <http://e/p> 2 } }");
+  EXPECT_EQ(Rows("SELECT ?o WHERE { <http://e/a> <http://e/p> ?o }"),
+            (Strings{R"(?o="1"^^<http://www.w3.org/2001/XMLSchema#integer>)",
+                     R"(?o="2"^^<http://www.w3.org/2001/XMLSchema#integer>)"}));
+  Run("DELETE DATA { GRAPH <http://e/g> { <http://e/a> <http://e/p> 2 } }");
+  EXPECT_EQ(Rows("SELECT ?o WHERE { <http://e/a> <http://e/p> ?o }"),
+            (Strings{R"(?o="1"^^<http://www.w3.org/2001/XMLSchema#integer>)"}));
+}
+
+TEST_F(Update, DeleteInsertWhereUsesOneSnapshot) {
+  Load("<http://e/a> <http://e/age> \"30\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"
+       "<http://e/b> <http://e/age> \"40\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n");
+  Run("DELETE { ?x <http://e/age> ?a } INSERT { ?x <http://e/age> ?b } "
+      "WHERE { ?x <http://e/age> ?a BIND(?a + 1 AS ?b) }");
+  EXPECT_EQ(Rows("SELECT ?x ?a WHERE { ?x <http://e/age> ?a }"),
+            (Strings{R"(?x=<http://e/a> ?a="31"^^<http://www.w3.org/2001/XMLSchema#integer>)",
+                     R"(?x=<http://e/b> ?a="41"^^<http://www.w3.org/2001/XMLSchema#integer>)"}));
+}
+
+TEST_F(Update, InsertWhereMakesFreshBlankNodesPerSolution) {
+  Load("<http://e/a> <http://e/p> <http://e/x> .\n<http://e/b> <http://e/p> <http://e/x> .\n");
+  Run("INSERT { ?s <http://e/note> _:n . _:n <http://e/about> ?s } WHERE { ?s <http://e/p> ?o }");
+  EXPECT_EQ(Rows("SELECT (COUNT(DISTINCT ?n) AS ?c) WHERE { ?s <http://e/note> ?n . ?n <http://e/about> ?s }"),
+            (Strings{R"(?c="2"^^<http://www.w3.org/2001/XMLSchema#integer>)"}));
+}
+
+TEST_F(Update, DeleteWhereAndClear) {
+  Load("<http://e/a> <http://e/p> <http://e/x> .\n"
+       "<http://e/a> <http://e/q> <http://e/y> <http://e/g1> .\n"
+       "<http://e/b> <http://e/q> <http://e/z> <http://e/g2> .\n");
+  Run("DELETE WHERE { <http://e/a> <http://e/p> ?o }");
+  EXPECT_EQ(Rows("SELECT ?o WHERE { <http://e/a> <http://e/p> ?o }"), Strings{});
+  Run("CLEAR GRAPH <http://e/g1>");
+  EXPECT_EQ(Rows("SELECT ?s WHERE { ?s <http://e/q> ?o }"), (Strings{"?s=<http://e/b>"}));
+  Run("CLEAR ALL");
+  EXPECT_EQ(Rows("SELECT * WHERE { ?s ?p ?o }"), Strings{});
+  EXPECT_FALSE(Try("CLEAR GRAPH <http://e/none>").ok());
+  EXPECT_TRUE(Try("CLEAR SILENT GRAPH <http://e/none>").ok());
+}
+
+TEST_F(Update, CancelledUpdateChangesNothing) {
+  Load("<http://e/a> <http://e/p> <http://e/x> .\n<http://e/b> <http://e/p> <http://e/y> .\n");
+  const std::string before = Dump();
+  std::atomic<bool> cancel{true};
+  options_.limits.cancel = &cancel;
+  const Status status = Try("DELETE { ?s ?p ?o } INSERT { ?o ?p ?s } WHERE { ?s ?p ?o }");
+  EXPECT_EQ(status.code(), StatusCode::kCancelled);
+  options_.limits.cancel = nullptr;
+  EXPECT_EQ(Dump(), before);
+}
+
+TEST_F(Update, QueryErrorChangesNothing) {
+  Load("<http://e/a> <http://e/p> <http://e/x> .\n");
+  const std::string before = Dump();
+  EXPECT_FALSE(Try("INSERT DATA { <http://e/a> <http://e/p> ?x }").ok());
+  EXPECT_FALSE(Try("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o").ok());
+  EXPECT_EQ(Dump(), before);
+}
+
+}  // namespace
+}  // namespace silk::testing

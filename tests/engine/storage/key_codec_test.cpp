@@ -1,0 +1,101 @@
+// Quad keys: byte order is id order in every index, and scan plans bind the longest prefix.
+#include "engine/storage/key_codec.h"
+
+#include <algorithm>
+#include <cstring>
+#include <random>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace silk::storage {
+namespace {
+
+TEST(KeyCodecTest, BigEndianRoundTripsAndSortsByValue) {
+  std::mt19937_64 rng(3);
+  for (int i = 0; i < 1000; ++i) {
+    const std::uint64_t a = i < 2 ? (i == 0 ? 0 : ~std::uint64_t{0}) : rng();
+    const std::uint64_t b = rng() >> (rng() % 64);
+    EXPECT_EQ(GetBigEndian64(BigEndian64(a).data()), a);
+    // std::string compares bytes as unsigned, like RocksDB's bytewise comparator.
+    EXPECT_EQ(BigEndian64(a) < BigEndian64(b), a < b);
+  }
+}
+
+TEST(KeyCodecTest, QuadKeysRoundTripAndSortInIndexOrder) {
+  std::mt19937_64 rng(5);
+  auto id = [&] { return rng() % 4 == 0 ? rng() : rng() % 8; };  // many ties, some huge ids
+  std::vector<QuadIds> quads;
+  for (int i = 0; i < 500; ++i) {
+    quads.push_back({id(), id(), id(), id()});
+  }
+  for (const QuadIndex index : kAllIndexes) {
+    for (const QuadIds& q : quads) {
+      const QuadKey key = EncodeQuadKey(index, q);
+      EXPECT_EQ(DecodeQuadKey(index, key.data()), q);
+    }
+    for (std::size_t i = 1; i < quads.size(); ++i) {
+      const QuadKey a = EncodeQuadKey(index, quads[i - 1]);
+      const QuadKey b = EncodeQuadKey(index, quads[i]);
+      const int bytes = std::memcmp(a.data(), b.data(), a.size());
+      EXPECT_EQ(bytes < 0, LessInIndex(index, quads[i - 1], quads[i]));
+      EXPECT_EQ(bytes == 0, quads[i - 1] == quads[i]);
+    }
+    std::vector<QuadIds> sorted = quads;
+    SortForIndex(index, &sorted);
+    EXPECT_TRUE(std::is_sorted(sorted.begin(), sorted.end(), [&](const QuadIds& a, const QuadIds& b) {
+      const QuadKey ka = EncodeQuadKey(index, a);
+      const QuadKey kb = EncodeQuadKey(index, b);
+      return std::memcmp(ka.data(), kb.data(), ka.size()) < 0;
+    }));
+  }
+}
+
+TEST(KeyCodecTest, LayoutsPutTheirFirstPositionFirst) {
+  const QuadIds q{1, 2, 3, 4};
+  EXPECT_EQ(GetBigEndian64(EncodeQuadKey(QuadIndex::kSpog, q).data()), 1u);
+  EXPECT_EQ(GetBigEndian64(EncodeQuadKey(QuadIndex::kPosg, q).data()), 2u);
+  EXPECT_EQ(GetBigEndian64(EncodeQuadKey(QuadIndex::kOspg, q).data()), 3u);
+  EXPECT_EQ(GetBigEndian64(EncodeQuadKey(QuadIndex::kGspo, q).data()), 4u);
+  EXPECT_EQ(GetBigEndian64(EncodeQuadKey(QuadIndex::kPosg, q).data() + 16), 1u);
+}
+
+// Every combination of bound positions: the plans bind the longest prefix possible, the
+// residual holds exactly the other bound positions, and prefix + residual find the quad.
+TEST(KeyCodecTest, PlansBindTheLongestPrefix) {
+  const QuadIds q{11, 22, 33, 44};
+  for (int mask = 0; mask < 16; ++mask) {
+    QuadPattern pattern;
+    if (mask & 1) pattern.s = q.s;
+    if (mask & 2) pattern.p = q.p;
+    if (mask & 4) pattern.o = q.o;
+    if (mask & 8) pattern.g = q.g;
+    const std::vector<ScanPlan> plans = CandidatePlans(pattern);
+    ASSERT_FALSE(plans.empty());
+    const int bound = __builtin_popcount(static_cast<unsigned>(mask));
+    for (const ScanPlan& plan : plans) {
+      EXPECT_EQ(plan.prefix_size % 8, 0u);
+      const QuadKey key = EncodeQuadKey(plan.index, q);
+      EXPECT_EQ(std::memcmp(key.data(), plan.prefix.data(), plan.prefix_size), 0);
+      const int residual = (plan.residual.s ? 1 : 0) + (plan.residual.p ? 1 : 0) +
+                           (plan.residual.o ? 1 : 0) + (plan.residual.g ? 1 : 0);
+      EXPECT_EQ(static_cast<int>(plan.prefix_size / 8) + residual, bound) << mask;
+      EXPECT_TRUE(Matches(plan.residual, q));
+    }
+    // Known best prefixes: one or two bound positions always lead except for p+g and o+g.
+    const std::size_t best = plans.front().prefix_size / 8;
+    const bool only_g_mix = mask == (2 | 8) || mask == (4 | 8) || mask == (1 | 4 | 8) ||
+                            mask == (2 | 4 | 8);
+    EXPECT_EQ(static_cast<int>(best), only_g_mix ? bound - 1 : bound) << mask;
+  }
+}
+
+TEST(KeyCodecTest, PrefixUpperBound) {
+  EXPECT_FALSE(PrefixUpperBound("").has_value());
+  EXPECT_FALSE(PrefixUpperBound("\xff\xff").has_value());
+  EXPECT_EQ(PrefixUpperBound(std::string("a\xff", 2)), "b");
+  EXPECT_EQ(PrefixUpperBound(std::string("\x00\x00", 2)), std::string("\x00\x01", 2));
+}
+
+}  // namespace
+}  // namespace silk::storage

@@ -1,0 +1,122 @@
+// Check() finds what is wrong: each test damages one part of a store directly through RocksDB
+// and expects the check to name it.
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <rocksdb/db.h>
+
+#include "engine/storage/format.h"
+#include "engine/storage/key_codec.h"
+#include "test_store.h"
+
+namespace silk::storage::testing {
+namespace {
+
+using format::Family;
+
+class StoreCheckTest : public TestStore {
+ protected:
+  void SetUp() override {
+    TestStore::SetUp();
+    Load({MakeQuad(Iri("http://example.org/a"), Iri("http://example.org/p"), Literal("x")),
+          MakeQuad(Iri("http://example.org/a"), Iri("http://example.org/p"),
+                   Literal("5", Xsd("integer")), Iri("http://example.org/g")),
+          MakeQuad(Iri("http://example.org/b"), Iri("http://example.org/q"), Blank("n"))});
+    SILK_ASSERT_OK(store().Check());
+    for (const QuadIds& q : ScanSet(*store().GetSnapshot(), {})) {
+      quads_.push_back(q);
+    }
+    Close();
+  }
+
+  // Opens the store's database directly and lets `damage` write into it.
+  void Damage(const std::function<void(rocksdb::DB*, const std::vector<rocksdb::ColumnFamilyHandle*>&)>&
+                  damage) {
+    std::vector<rocksdb::ColumnFamilyDescriptor> families;
+    for (const std::string_view name : format::kFamilyNames) {
+      families.emplace_back(std::string(name), rocksdb::ColumnFamilyOptions());
+    }
+    families.emplace_back(rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions());
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* raw = nullptr;
+    ASSERT_TRUE(rocksdb::DB::Open(rocksdb::Options(), dir(), families, &handles, &raw).ok());
+    const std::unique_ptr<rocksdb::DB> db(raw);
+    damage(db.get(), handles);
+    for (rocksdb::ColumnFamilyHandle* h : handles) {
+      EXPECT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
+    }
+    EXPECT_TRUE(db->Close().ok());
+  }
+
+  // Reopens the store, expects Check() to fail naming `expected`, and leaves the damaged store
+  // unchecked at teardown.
+  void ExpectProblem(const std::string& expected) {
+    Reopen();
+    const Status check = store().Check();
+    EXPECT_EQ(check.code(), StatusCode::kCorruption);
+    EXPECT_NE(check.message().find(expected), std::string::npos) << check.message();
+    Close();
+  }
+
+  static std::string Key(QuadIndex index, const QuadIds& q) {
+    const QuadKey key = EncodeQuadKey(index, q);
+    return std::string(key.data(), key.size());
+  }
+  static rocksdb::ColumnFamilyHandle* Handle(const std::vector<rocksdb::ColumnFamilyHandle*>& h,
+                                             Family f) {
+    return h[static_cast<std::size_t>(f)];
+  }
+
+  std::vector<QuadIds> quads_;
+};
+
+TEST_F(StoreCheckTest, MissingIndexEntry) {
+  Damage([&](rocksdb::DB* db, const auto& h) {
+    EXPECT_TRUE(db->Delete({}, Handle(h, Family::kPosg), Key(QuadIndex::kPosg, quads_[0])).ok());
+  });
+  ExpectProblem("that posg lacks");
+}
+
+TEST_F(StoreCheckTest, ExtraIndexEntry) {
+  QuadIds extra = quads_[0];
+  extra.o = *InlineInteger(6);
+  Damage([&](rocksdb::DB* db, const auto& h) {
+    EXPECT_TRUE(db->Put({}, Handle(h, Family::kGspo), Key(QuadIndex::kGspo, extra), "").ok());
+  });
+  ExpectProblem("the gspo index holds 4 quads, spog 3");
+}
+
+TEST_F(StoreCheckTest, IdThatDoesNotDecode) {
+  QuadIds stray = quads_[0];
+  stray.o = MakeTermId(TermTag::kIri, 1000);
+  Damage([&](rocksdb::DB* db, const auto& h) {
+    for (const QuadIndex index : kAllIndexes) {
+      EXPECT_TRUE(db->Put({}, Handle(h, FamilyOf(index)), Key(index, stray), "").ok());
+    }
+  });
+  ExpectProblem("does not decode");
+}
+
+TEST_F(StoreCheckTest, DictionaryOneWayOnly) {
+  Damage([&](rocksdb::DB* db, const auto& h) {
+    std::string record = "I";
+    record += "http://example.org/a";
+    EXPECT_TRUE(db->Delete({}, Handle(h, Family::kTerm2Id), record).ok());
+  });
+  ExpectProblem("is in id2term but not in term2id");
+}
+
+TEST_F(StoreCheckTest, WrongStatistics) {
+  Damage([&](rocksdb::DB* db, const auto& h) {
+    std::string key(1, format::kStatsGraph);
+    key += BigEndian64(kDefaultGraphId);
+    EXPECT_TRUE(db->Put({}, Handle(h, Family::kStats), key, BigEndian64(7)).ok());
+  });
+  ExpectProblem("the statistics of graph 0x0 say 7 quads, a recount finds 2 quads");
+}
+
+}  // namespace
+}  // namespace silk::storage::testing

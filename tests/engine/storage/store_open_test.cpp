@@ -1,0 +1,164 @@
+// Opening stores: one writer at a time (also across processes), read-only readers beside it,
+// a readable refusal for another format version, and no writing into what is not a store.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <rocksdb/db.h>
+
+#include "child_process.h"
+#include "engine/storage/format.h"
+#include "test_store.h"
+
+namespace silk::storage::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+class StoreOpenTest : public TestStore {};
+
+std::vector<std::string> Listing(const std::string& dir) {
+  std::vector<std::string> names;
+  for (const fs::directory_entry& e : fs::recursive_directory_iterator(dir)) {
+    names.push_back(e.path().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+TEST_F(StoreOpenTest, SecondWriterInTheSameProcessIsBusy) {
+  Result<std::unique_ptr<Store>> second = Store::Open(dir(), {});
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.status().code(), StatusCode::kBusy);
+  EXPECT_EQ(second.status().message(), "store " + dir() + " is in use by another process");
+}
+
+TEST_F(StoreOpenTest, SecondWriterInAnotherProcessIsBusy) {
+  ChildProcess child({"open", dir()});
+  ASSERT_TRUE(child.started());
+  std::string line;
+  ASSERT_TRUE(child.ReadLine(&line));
+  EXPECT_EQ(child.Wait(), 0);
+  EXPECT_EQ(line, "code=" + std::to_string(static_cast<int>(StatusCode::kBusy)) + " store " +
+                      dir() + " is in use by another process");
+}
+
+TEST_F(StoreOpenTest, AnotherProcessCanWriteOnceTheStoreIsClosed) {
+  Close();
+  ChildProcess child({"open", dir()});
+  std::string line;
+  ASSERT_TRUE(child.ReadLine(&line));
+  EXPECT_EQ(line, "code=0 ");
+  EXPECT_EQ(child.Wait(), 0);
+  Reopen();
+}
+
+TEST_F(StoreOpenTest, ReadOnlyOpenWorksBesideTheWriter) {
+  Load({MakeQuad(Iri("http://example.org/s"), Iri("http://example.org/p"), Literal("o"))});
+  Result<std::unique_ptr<Store>> reader =
+      Store::Open(dir(), StoreOptions{.read_only = true, .create_if_missing = false});
+  ASSERT_TRUE(reader.ok()) << reader.status().message();
+  EXPECT_TRUE((*reader)->read_only());
+  EXPECT_EQ((*reader)->GetSnapshot()->Count({}).value(), 1u);
+  SILK_EXPECT_OK((*reader)->Check());
+}
+
+TEST_F(StoreOpenTest, MissingDirectories) {
+  const std::string missing = dir() + "/missing";
+  Result<std::unique_ptr<Store>> read_only =
+      Store::Open(missing, StoreOptions{.read_only = true, .create_if_missing = true});
+  ASSERT_FALSE(read_only.ok());
+  EXPECT_EQ(read_only.status().code(), StatusCode::kIOError);
+  EXPECT_EQ(read_only.status().message(), "no store at " + missing);
+  Result<std::unique_ptr<Store>> no_create =
+      Store::Open(missing, StoreOptions{.read_only = false, .create_if_missing = false});
+  ASSERT_FALSE(no_create.ok());
+  EXPECT_EQ(no_create.status().code(), StatusCode::kIOError);
+  EXPECT_FALSE(fs::exists(missing));
+
+  // Missing and empty directories become stores.
+  Result<std::unique_ptr<Store>> created = Store::Open(missing + "/deeper", {});
+  ASSERT_TRUE(created.ok()) << created.status().message();
+  SILK_EXPECT_OK((*created)->Check());
+  fs::create_directories(missing + "/empty");
+  Result<std::unique_ptr<Store>> empty = Store::Open(missing + "/empty", {});
+  ASSERT_TRUE(empty.ok()) << empty.status().message();
+}
+
+TEST_F(StoreOpenTest, AnotherFormatVersionIsRefusedInWords) {
+  Close();
+  {
+    // Rewrite the version record the way a future silk would.
+    std::vector<rocksdb::ColumnFamilyDescriptor> families;
+    families.emplace_back(rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions());
+    for (const std::string_view name : format::kFamilyNames) {
+      families.emplace_back(std::string(name), rocksdb::ColumnFamilyOptions());
+    }
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* raw = nullptr;
+    ASSERT_TRUE(rocksdb::DB::Open(rocksdb::Options(), dir(), families, &handles, &raw).ok());
+    const std::unique_ptr<rocksdb::DB> db(raw);
+    const auto meta = static_cast<std::size_t>(format::Family::kMeta) + 1;
+    const std::string version("\0\0\0\x63", 4);  // 99
+    EXPECT_TRUE(db->Put(rocksdb::WriteOptions(), handles[meta],
+                        std::string(format::kMetaFormatVersion), version).ok());
+    for (rocksdb::ColumnFamilyHandle* h : handles) {
+      EXPECT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
+    }
+    EXPECT_TRUE(db->Close().ok());
+  }
+  for (const bool read_only : {false, true}) {
+    Result<std::unique_ptr<Store>> opened =
+        Store::Open(dir(), StoreOptions{.read_only = read_only, .create_if_missing = false});
+    ASSERT_FALSE(opened.ok());
+    EXPECT_EQ(opened.status().code(), StatusCode::kIncompatible);
+    EXPECT_EQ(opened.status().message(),
+              "store at " + dir() + " has format version 99; this silk reads version " +
+                  std::to_string(format::kFormatVersion));
+  }
+}
+
+TEST_F(StoreOpenTest, WhatIsNotAStoreIsRefusedAndLeftAlone) {
+  const std::string other = dir() + "/other";
+  fs::create_directories(other);
+  std::ofstream(other + "/notes.txt") << "my notes\n";
+  const std::vector<std::string> before = Listing(other);
+  for (const bool read_only : {false, true}) {
+    Result<std::unique_ptr<Store>> opened =
+        Store::Open(other, StoreOptions{.read_only = read_only, .create_if_missing = true});
+    ASSERT_FALSE(opened.ok());
+    EXPECT_EQ(opened.status().code(), StatusCode::kIncompatible);
+    EXPECT_EQ(opened.status().message(), other + " is not a SilkGraph store");
+  }
+  EXPECT_EQ(Listing(other), before);
+
+  // A file is not a store either.
+  Result<std::unique_ptr<Store>> file = Store::Open(other + "/notes.txt", {});
+  ASSERT_FALSE(file.ok());
+  EXPECT_EQ(file.status().code(), StatusCode::kIncompatible);
+
+  // Nor is some other RocksDB database.
+  const std::string plain = dir() + "/plain";
+  {
+    rocksdb::Options options;
+    options.create_if_missing = true;
+    rocksdb::DB* raw = nullptr;
+    ASSERT_TRUE(rocksdb::DB::Open(options, plain, &raw).ok());
+    const std::unique_ptr<rocksdb::DB> db(raw);
+    EXPECT_TRUE(db->Put(rocksdb::WriteOptions(), "key", "value").ok());
+    EXPECT_TRUE(db->Close().ok());
+  }
+  const std::vector<std::string> plain_before = Listing(plain);
+  Result<std::unique_ptr<Store>> opened = Store::Open(plain, {});
+  ASSERT_FALSE(opened.ok());
+  EXPECT_EQ(opened.status().code(), StatusCode::kIncompatible);
+  EXPECT_EQ(opened.status().message(), plain + " is not a SilkGraph store");
+  EXPECT_EQ(Listing(plain), plain_before);
+}
+
+}  // namespace
+}  // namespace silk::storage::testing

@@ -1,0 +1,141 @@
+// Error messages of the SPARQL parser: in words, at the right line and column.
+#include <gtest/gtest.h>
+
+#include "grammar/query/query_parser.h"
+
+namespace silk::query {
+namespace {
+
+// "LINE:COL: message" for a text that must fail to parse.
+std::string QueryError(std::string_view text, QueryParseOptions options = {}) {
+  const auto result = ParseQuery(text, options);
+  if (result.ok()) {
+    return "parsed";
+  }
+  const ParseError& e = result.error();
+  return std::to_string(e.line) + ":" + std::to_string(e.column) + ": " + e.message;
+}
+
+std::string UpdateError(std::string_view text) {
+  const auto result = ParseUpdate(text, QueryParseOptions{});
+  if (result.ok()) {
+    return "parsed";
+  }
+  const ParseError& e = result.error();
+  return std::to_string(e.line) + ":" + std::to_string(e.column) + ": " + e.message;
+}
+
+TEST(QueryErrors, UnclosedGroupNamesWhereItOpened) {
+  EXPECT_EQ(QueryError("SELECT *\nWHERE {\n  ?s ?p ?o .\n  OPTIONAL { ?s ?q ?x \n"),
+            "5:1: expected '}' to close the group opened at 4:12");
+}
+
+TEST(QueryErrors, SelectWithoutProjection) {
+  EXPECT_EQ(QueryError("SELECT WHERE { ?s ?p ?o }"),
+            "1:8: expected a variable, '(' expression AS ?var ')' or '*' after SELECT");
+}
+
+TEST(QueryErrors, MissingObject) {
+  EXPECT_EQ(QueryError("SELECT * {\n  ?s ?p\n}"), "3:1: expected an object after the predicate");
+}
+
+TEST(QueryErrors, UnknownPrefixSuggestsClosest) {
+  QueryParseOptions options;
+  options.predeclared_prefixes = {{"schema", "http://schema.org/"}};
+  EXPECT_EQ(QueryError("SELECT * { ?s schem:name ?n }", options),
+            "1:15: unknown prefix 'schem' (did you mean 'schema'?)");
+  // Well-known prefixes are suggested even when not declared.
+  EXPECT_EQ(QueryError("SELECT * { ?s rdfs:label ?n . ?s fof:name ?m }"),
+            "1:15: unknown prefix 'rdfs' (did you mean 'rdf'?)");
+  EXPECT_EQ(QueryError("SELECT * { ?s zzzzz:name ?n }"), "1:15: unknown prefix 'zzzzz'");
+}
+
+TEST(QueryErrors, ProjectedVariableNeverBound) {
+  EXPECT_EQ(QueryError("SELECT ?s ?nmae { ?s ?p ?name }"),
+            "1:11: variable ?nmae is used in SELECT but never bound");
+  QueryParseOptions lenient;
+  lenient.reject_unbound_projections = false;
+  EXPECT_EQ(QueryError("SELECT ?s ?nmae { ?s ?p ?name }", lenient), "parsed");
+}
+
+TEST(QueryErrors, GroupingRules) {
+  EXPECT_EQ(QueryError("SELECT ?s ?o (COUNT(*) AS ?n) { ?s ?p ?o } GROUP BY ?s"),
+            "1:11: variable ?o is selected but neither grouped nor aggregated; add it to GROUP "
+            "BY or wrap it in an aggregate such as SAMPLE");
+  EXPECT_EQ(QueryError("SELECT ((?o + COUNT(*)) AS ?n) { ?s ?p ?o }"),
+            "1:10: variable ?o is used outside an aggregate but is not in GROUP BY");
+  EXPECT_EQ(QueryError("SELECT * { ?s ?p ?o FILTER(COUNT(?o) > 1) }"),
+            "1:28: COUNT is an aggregate; aggregates are only allowed in SELECT, HAVING and "
+            "ORDER BY, not in FILTER");
+}
+
+TEST(QueryErrors, ScopeOfBindAndAs) {
+  EXPECT_EQ(QueryError("SELECT * { ?s ?p ?o BIND(1 AS ?o) }"),
+            "1:31: BIND assigns ?o which is already bound earlier in the group; choose a new "
+            "variable");
+  EXPECT_EQ(QueryError("SELECT (1 AS ?o) { ?s ?p ?o }"),
+            "1:14: ?o is already bound in the WHERE clause; choose another name after AS");
+  EXPECT_EQ(QueryError("SELECT (1 AS ?a) (2 AS ?a) {}"),
+            "1:24: ?a is already defined by an earlier AS");
+}
+
+TEST(QueryErrors, BlankNodeLabelInTwoPatterns) {
+  EXPECT_EQ(QueryError("SELECT * { _:a ?p ?o OPTIONAL { _:a ?q ?x } }"),
+            "1:33: blank node _:a is already used in another basic graph pattern; use a "
+            "variable to join them");
+}
+
+TEST(QueryErrors, MisspelledKeywordAndTrailingText) {
+  EXPECT_EQ(QueryError("SELEC * {}"), "1:1: expected SELECT, CONSTRUCT, DESCRIBE or ASK");
+  EXPECT_EQ(QueryError("SELECT * {} LIMIT 1 garbage"),
+            "1:21: unexpected text after the end of the query");
+  EXPECT_EQ(QueryError("SELECT * { ?s ?p ?o } LIMIT x"), "1:29: expected a non-negative integer");
+}
+
+TEST(QueryErrors, ExpressionErrors) {
+  EXPECT_EQ(QueryError("SELECT * { ?s ?p ?o FILTER(?o > ) }"),
+            "1:33: expected an operand after the comparison");
+  EXPECT_EQ(QueryError("SELECT * { ?s ?p ?o FILTER(?o > 1 }"),
+            "1:35: expected ')' to close the expression");
+  EXPECT_EQ(QueryError("SELECT (?o + 1) { ?s ?p ?o }"),
+            "1:15: expected AS ?var after the expression in SELECT (write (expr AS ?var))");
+}
+
+TEST(QueryErrors, BadEscapeAndPathsInTemplates) {
+  EXPECT_EQ(QueryError("SELECT * { ?s ?p '\\uD800' }"),
+            "1:18: this \\u escape does not name a character");
+  EXPECT_EQ(QueryError("CONSTRUCT { ?s <p>/<q> ?o } WHERE { ?s ?p ?o }"),
+            "1:13: property paths are not allowed in a CONSTRUCT template");
+}
+
+TEST(QueryErrors, UnsupportedFeaturesSaySo) {
+  EXPECT_EQ(QueryError("SELECT * { SERVICE <http://s/> { ?s ?p ?o } }"),
+            "1:12: SERVICE (federated query) is not supported");
+  EXPECT_EQ(UpdateError("LOAD <file:///x.ttl>"),
+            "1:1: LOAD, DROP, CREATE, ADD, MOVE and COPY are not supported; use INSERT DATA, "
+            "DELETE DATA, DELETE/INSERT … WHERE or CLEAR");
+}
+
+TEST(UpdateErrors, DataMustBeGround) {
+  EXPECT_EQ(UpdateError("INSERT DATA { ?s <p> <o> }"),
+            "1:15: variables are not allowed in INSERT DATA");
+  EXPECT_EQ(UpdateError("DELETE DATA { _:b <p> <o> }"),
+            "1:15: blank nodes are not allowed in DELETE DATA");
+  EXPECT_EQ(UpdateError("INSERT DATA { <s> <p> <o> } INSERT DATA { <s> <p> <o> }"),
+            "1:29: expected ';' between update operations, or the end of the update");
+  EXPECT_EQ(UpdateError("INSERT DATA { <s> <p> <o> "),
+            "1:27: expected '}' to close the block opened at 1:13");
+}
+
+TEST(QueryErrors, ToStringShowsTheLineAndACaret) {
+  QueryParseOptions options;
+  options.source_name = "q.rq";
+  const auto result = ParseQuery("SELECT *\nWHERE { ?s ?p }", options);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().ToString(),
+            "q.rq:2:15: expected an object after the predicate\n  WHERE { ?s ?p }\n"
+            "                ^");
+}
+
+}  // namespace
+}  // namespace silk::query

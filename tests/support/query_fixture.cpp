@@ -1,0 +1,105 @@
+#include "tests/support/query_fixture.h"
+
+#include <algorithm>
+#include <atomic>
+#include <sstream>
+
+#include "engine/load/loader.h"
+#include "grammar/rdf/ntriples_writer.h"
+
+namespace silk::testing {
+namespace {
+
+// Collects SELECT rows as text.
+class RowCollector final : public query::ResultWriter {
+ public:
+  void Begin(const std::vector<std::string>& variables) override { variables_ = variables; }
+  void WriteRow(query::Row row) override {
+    std::string text;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      if (!row[i]) continue;
+      if (!text.empty()) text += ' ';
+      text += "?" + variables_[i] + "=";
+      rdf::AppendTerm(text, *row[i]);
+    }
+    rows.push_back(text);
+  }
+  void WriteTriple(const rdf::QuadView&) override {}
+  void End() override {}
+  void WriteBoolean(bool value) override { rows.push_back(value ? "true" : "false"); }
+
+  std::vector<std::string> rows;
+
+ private:
+  std::vector<std::string> variables_;
+};
+
+}  // namespace
+
+void QueryFixture::SetUp() {
+  static std::atomic<int> counter{0};
+  dir_ = std::filesystem::temp_directory_path() /
+         ("silk-query-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  std::filesystem::remove_all(dir_);
+  auto store = storage::Store::Open(dir_.string(), {});
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  store_ = std::move(store).value();
+  options_.reject_unbound_projections = false;
+}
+
+void QueryFixture::TearDown() {
+  if (store_) {
+    const Status check = store_->Check();
+    EXPECT_TRUE(check.ok()) << check.message();
+  }
+  store_.reset();
+  std::error_code ec;
+  std::filesystem::remove_all(dir_, ec);
+}
+
+void QueryFixture::Load(const std::string& nquads) {
+  std::unique_ptr<storage::WriteTransaction> tx = store_->BeginWrite();
+  std::istringstream in(nquads);
+  load::LoadOptions options;
+  options.format = rdf::RdfFormat::kNQuads;
+  Result<load::LoadCounts> counts = load::LoadInto(*tx, in, options);
+  ASSERT_TRUE(counts.ok()) << counts.status().message();
+  const Status commit = tx->Commit();
+  ASSERT_TRUE(commit.ok()) << commit.message();
+}
+
+Status QueryFixture::Try(const std::string& sparql, std::string* output,
+                         query::ResultFormat format) {
+  auto request = query::Prepare(sparql, options_);
+  if (!request.ok()) return request.status();
+  std::ostringstream out;
+  std::unique_ptr<query::ResultWriter> writer = query::MakeResultWriter(format, out);
+  std::string plan;
+  Status status = query::Execute(**request, *store_, *writer, options_, &plan);
+  if (output != nullptr) *output = plan.empty() ? out.str() : plan;
+  return status;
+}
+
+std::string QueryFixture::Run(const std::string& sparql, query::ResultFormat format) {
+  std::string output;
+  const Status status = Try(sparql, &output, format);
+  EXPECT_TRUE(status.ok()) << status.message();
+  return output;
+}
+
+std::vector<std::string> QueryFixture::Rows(const std::string& sparql) {
+  auto request = query::Prepare(sparql, options_);
+  if (!request.ok()) {
+    ADD_FAILURE() << request.status().message();
+    return {};
+  }
+  RowCollector collector;
+  const Status status = query::Execute(**request, *store_, collector, options_);
+  EXPECT_TRUE(status.ok()) << status.message();
+  std::sort(collector.rows.begin(), collector.rows.end());
+  return collector.rows;
+}
+
+std::string QueryFixture::Plan(const std::string& sparql) { return Run("EXPLAIN " + sparql); }
+
+}  // namespace silk::testing

@@ -1,0 +1,41 @@
+// A store in a temporary directory, filled from inline N-Quads, that runs SPARQL through the
+// engine's façade: the path `silk query` takes, minus the process.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "engine/query/query_engine.h"
+#include "engine/storage/store.h"
+
+namespace silk::testing {
+
+class QueryFixture : public ::testing::Test {
+ protected:
+  void SetUp() override;
+  void TearDown() override;
+
+  // Loads N-Quads (N-Triples too) into the store, in one transaction.
+  void Load(const std::string& nquads);
+
+  // The rows of a SELECT, each "?a=<x> ?b=\"y\"" over the projected variables in order
+  // (unbound ones left out), sorted, so tests compare multisets. Fails the test on error.
+  std::vector<std::string> Rows(const std::string& sparql);
+  // The output of any query in `format`, or of an update (empty).
+  std::string Run(const std::string& sparql, query::ResultFormat format = query::ResultFormat::kTsv);
+  // The status of running `sparql` (parse errors included).
+  Status Try(const std::string& sparql, std::string* output = nullptr,
+             query::ResultFormat format = query::ResultFormat::kTsv);
+  // The plan of `sparql` (EXPLAIN is added in front).
+  std::string Plan(const std::string& sparql);
+
+  query::QueryOptions options_;
+  std::unique_ptr<storage::Store> store_;
+  std::filesystem::path dir_;
+};
+
+}  // namespace silk::testing
