@@ -11,6 +11,17 @@
 
 namespace silk::storage {
 
+// A 64-bit finalizer (MurmurHash3's fmix64): every input bit affects every output bit, so
+// the low bits that pick a slot are well mixed even for sequential ids.
+inline std::uint64_t HashMix64(std::uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+
 // Linear probing over a power-of-two array of slots, each holding the full hash (so probes
 // rarely compare keys) next to the key and value; erasure shifts later entries back instead of
 // leaving tombstones. Key and Value must be default-constructible and copyable.

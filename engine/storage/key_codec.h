@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/storage/flat_hash_map.h"
 #include "engine/storage/format.h"
 #include "engine/storage/store.h"
 
@@ -49,6 +50,13 @@ using QuadKey = std::array<char, format::kQuadKeySize>;
 QuadKey EncodeQuadKey(QuadIndex index, const QuadIds& quad);
 // REQUIRES: `key` points at format::kQuadKeySize bytes.
 QuadIds DecodeQuadKey(QuadIndex index, const char* key);
+
+// A hash of a quad for hash tables and digests.
+struct QuadHash {
+  std::size_t operator()(const QuadIds& q) const noexcept {
+    return HashMix64(q.s ^ HashMix64(q.p ^ HashMix64(q.o ^ HashMix64(q.g))));
+  }
+};
 
 // Strict weak order of quads as `index` stores them (its key byte order).
 bool LessInIndex(QuadIndex index, const QuadIds& a, const QuadIds& b);

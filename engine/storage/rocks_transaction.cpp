@@ -16,21 +16,6 @@
 namespace silk::storage {
 namespace {
 
-std::uint64_t Mix(std::uint64_t x) {
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdULL;
-  x ^= x >> 33;
-  x *= 0xc4ceb9fe1a85ec53ULL;
-  x ^= x >> 33;
-  return x;
-}
-
-struct QuadHash {
-  std::size_t operator()(const QuadIds& q) const noexcept {
-    return Mix(q.s ^ Mix(q.p ^ Mix(q.o ^ Mix(q.g))));
-  }
-};
-
 // Every call fails: the store is read-only or already has a writer.
 class RefusedTransaction final : public WriteTransaction {
  public:

@@ -69,15 +69,6 @@ struct DictionaryCheck {
   std::uint64_t entries = 0;
 };
 
-std::uint64_t Mix(std::uint64_t x) {
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdULL;
-  x ^= x >> 33;
-  x *= 0xc4ceb9fe1a85ec53ULL;
-  x ^= x >> 33;
-  return x;
-}
-
 // An order-independent digest of a set: equal sets give equal digests, and a difference shows
 // with overwhelming probability. Comparing two families this way reads each once,
 // sequentially, in constant memory; only a mismatch pays for point look-ups.
@@ -89,11 +80,11 @@ struct Digest {
   void AddHash(std::uint64_t h) {
     ++count;
     sum += h;
-    xored ^= Mix(h);
+    xored ^= HashMix64(h);
   }
-  void Add(const QuadIds& q) { AddHash(Mix(q.s ^ Mix(q.p ^ Mix(q.o ^ Mix(q.g))))); }
+  void Add(const QuadIds& q) { AddHash(QuadHash()(q)); }
   void Add(std::string_view record, TermId id) {
-    AddHash(Mix(std::hash<std::string_view>()(record) ^ Mix(id)));
+    AddHash(HashMix64(std::hash<std::string_view>()(record) ^ HashMix64(id)));
   }
   friend bool operator==(const Digest&, const Digest&) = default;
 };

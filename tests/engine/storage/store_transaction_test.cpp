@@ -118,8 +118,17 @@ TEST_F(StoreTransactionTest, DistinctCountsStayExactThroughInsertsAndDeletes) {
   EXPECT_EQ(stats->graphs[0].quads, 2u);
 }
 
-TEST_F(StoreTransactionTest, SnapshotsDoNotSeeLaterCommits) {
+// Through both commit paths: one WriteBatch, and SST files ingested (threshold 0).
+class StoreIsolationTest : public StoreTransactionTest,
+                           public ::testing::WithParamInterface<std::size_t> {
+ protected:
+  void SetUp() override { Reopen({}, StoreTuning{.ingest_threshold = GetParam()}); }
+};
+
+TEST_P(StoreIsolationTest, SnapshotsDoNotSeeLaterCommits) {
   Load({MakeQuad(kAlice, kKnows, kBob)});
+  QuadPattern knows;
+  knows.p = Id(kKnows);
   const std::unique_ptr<Snapshot> before = store().GetSnapshot();
   Load({MakeQuad(kBob, kKnows, kAlice), MakeQuad(kBob, kName, Literal("Bob"))});
   {
@@ -128,7 +137,9 @@ TEST_F(StoreTransactionTest, SnapshotsDoNotSeeLaterCommits) {
     SILK_ASSERT_OK(txn->Commit());
   }
   EXPECT_EQ(ScanSet(*before, {}).size(), 1u);
+  EXPECT_EQ(ScanSet(*before, knows).size(), 1u);
   EXPECT_EQ(before->Count({}).value(), 1u);
+  EXPECT_EQ(before->Count(knows).value(), 1u);
   EXPECT_EQ(before->Estimate({}), 1u);
   Result<std::optional<TermId>> name = before->Lookup(kName.view());
   ASSERT_TRUE(name.ok());
@@ -137,6 +148,12 @@ TEST_F(StoreTransactionTest, SnapshotsDoNotSeeLaterCommits) {
   EXPECT_EQ(ScanSet(*after, {}).size(), 2u);
   EXPECT_EQ(after->Count({}).value(), 2u);
 }
+
+INSTANTIATE_TEST_SUITE_P(CommitPaths, StoreIsolationTest,
+                         ::testing::Values(~std::size_t{0}, std::size_t{0}),
+                         [](const ::testing::TestParamInfo<std::size_t>& param) {
+                           return param.param == 0 ? "Ingest" : "Batch";
+                         });
 
 TEST_F(StoreTransactionTest, DroppedTransactionLeavesTheStoreExactlyAsItWas) {
   Load({MakeQuad(kAlice, kKnows, kBob), MakeQuad(kAlice, kAge, Literal("42", Xsd("integer")))});

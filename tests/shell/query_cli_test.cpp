@@ -1,0 +1,97 @@
+// `silk query`: results in every format, updates, errors with their exit codes.
+#include <gtest/gtest.h>
+
+#include "tests/shell/silk_process.h"
+
+namespace silk::testing {
+namespace {
+
+class QueryCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    WriteFile(dir_.Sub("data.nq"),
+              "<http://e/japarov> <http://schema.org/name> \"Dschaparow\"@de <http://e/a0> .\n"
+              "<http://e/japarov> <http://schema.org/name> \"Japarov\"@en <http://e/a1> .\n"
+              "<http://e/japarov> <http://e/visited> <http://e/korea> <http://e/a1> .\n");
+    ASSERT_EQ(Silk({"load", dir_.Sub("data.nq")}).exit_code, 0);
+  }
+
+  ProcessResult Silk(std::vector<std::string> args, const std::string& input = "") {
+    args.insert(args.begin(), {"--db", dir_.Sub("db")});
+    return RunSilk(args, input);
+  }
+
+  TempDir dir_;
+};
+
+TEST_F(QueryCli, SelectInEveryFormat) {
+  const std::string q = "SELECT ?n WHERE { ?p schema:name ?n } ORDER BY ?n";
+  EXPECT_EQ(Silk({"query", q, "--format", "tsv"}).out, "?n\n\"Dschaparow\"@de\n\"Japarov\"@en\n");
+  EXPECT_EQ(Silk({"query", q, "--format", "csv"}).out, "n\r\nDschaparow\r\nJaparov\r\n");
+  EXPECT_NE(Silk({"query", q, "--format", "json"}).out.find("\"xml:lang\":\"de\""), std::string::npos);
+  EXPECT_NE(Silk({"query", q, "--format", "xml"}).out.find("<literal xml:lang=\"en\">Japarov</literal>"),
+            std::string::npos);
+  const ProcessResult table = Silk({"query", q});
+  EXPECT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("(2 rows)"), std::string::npos) << table.out;
+}
+
+TEST_F(QueryCli, ProvenanceThroughGraph) {
+  EXPECT_EQ(Silk({"query", "SELECT ?g WHERE { GRAPH ?g { ?p schema:name \"Dschaparow\"@de } }",
+                  "--format", "tsv"}).out,
+            "?g\n<http://e/a0>\n");
+}
+
+TEST_F(QueryCli, FileAndStandardInput) {
+  WriteFile(dir_.Sub("q.rq"), "ASK { <http://e/japarov> <http://e/visited> <http://e/korea> }\n");
+  EXPECT_EQ(Silk({"query", "-f", dir_.Sub("q.rq"), "--format", "tsv"}).out, "true\n");
+  EXPECT_EQ(Silk({"query", "--format", "tsv"}, "ASK { ?s ?p <http://e/nowhere> }").out, "false\n");
+}
+
+TEST_F(QueryCli, UpdateThenQuery) {
+  ProcessResult update = Silk({"query", "INSERT DATA { <http://e/yoon> <http://e/visited> <http://e/kazakhstan> }"});
+  ASSERT_EQ(update.exit_code, 0) << update.err;
+  EXPECT_EQ(Silk({"query", "SELECT (COUNT(*) AS ?n) WHERE { ?s <http://e/visited> ?o }", "--format",
+                  "tsv"}).out,
+            "?n\n2\n");
+}
+
+TEST_F(QueryCli, SyntaxErrorShowsCaretAndExitsOne) {
+  const std::string before = Silk({"dump"}).out;
+  ProcessResult bad = Silk({"query", "SELECT ?x WHERE {\n  ?x schem:name ?n }"});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("<query>:2:"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("did you mean 'schema'"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find('^'), std::string::npos) << bad.err;
+  ProcessResult bad_update = Silk({"query", "INSERT DATA { <http://e/a> <http://e/b> }"});
+  EXPECT_EQ(bad_update.exit_code, 1);
+  EXPECT_EQ(Silk({"dump"}).out, before);
+}
+
+TEST_F(QueryCli, TimeoutEndsTheQueryWithExitOne) {
+  std::string more;
+  for (int i = 0; i < 50; ++i) more += "<http://e/s" + std::to_string(i) + "> <http://e/p> \"x\" .\n";
+  ASSERT_EQ(Silk({"load", "-", "--format", "ntriples"}, more).exit_code, 0);
+  // 53^8 rows to count: only the time limit ends it.
+  ProcessResult slow = Silk({"query",
+                             "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . "
+                             "?m ?n2 ?o . ?q ?r ?s . ?t ?u ?v . ?w ?x ?y }",
+                             "--timeout", "0.2"});
+  EXPECT_EQ(slow.exit_code, 1);
+  EXPECT_NE(slow.err.find("time limit"), std::string::npos) << slow.err;
+}
+
+TEST_F(QueryCli, ExplainPrintsThePlan) {
+  ProcessResult plan = Silk({"query", "EXPLAIN SELECT * WHERE { ?s <http://e/visited> ?o }"});
+  EXPECT_EQ(plan.exit_code, 0) << plan.err;
+  EXPECT_NE(plan.out.find("IndexScan ?s <http://e/visited> ?o"), std::string::npos) << plan.out;
+}
+
+TEST_F(QueryCli, UsageErrors) {
+  EXPECT_EQ(Silk({"query", "ASK {}", "--format", "yaml"}).exit_code, 2);
+  EXPECT_EQ(Silk({"query", "ASK {}", "--default-graph", "some"}).exit_code, 2);
+  EXPECT_EQ(Silk({"query", "ASK {}", "--timeout", "soon"}).exit_code, 2);
+}
+
+}  // namespace
+}  // namespace silk::testing
