@@ -48,7 +48,8 @@ const std::vector<CommandSpec>& Commands() {
               "with EXPLAIN ANALYZE to run it and see the rows each step produced.\n"
               "The default graph is the union of all graphs; --default-graph stored reads the\n"
               "store's default graph alone, as plain SPARQL does. The prefixes rdf, rdfs, xsd,\n"
-              "owl, skos, schema, prov, dct and foaf are declared for you.\n",
+              "owl, skos, schema, prov, dct, foaf and the shipped graph's kca and src are\n"
+              "declared for you.\n",
           .options = {{"-f", "FILE", "Read the query from FILE (relative IRIs resolve against it)"},
                       {"--format", "FORMAT",
                        "table (default), tsv, csv, json, xml (W3C results), ntriples (graphs)"},
@@ -58,6 +59,23 @@ const std::vector<CommandSpec>& Commands() {
           .min_args = 0,
           .max_args = 1,
           .run = RunQuery,
+      },
+      {
+          .name = "find",
+          .usage = "NAME [--limit N]",
+          .summary = "Find the entities a name stands for, in any spelling",
+          .details =
+              "Matches NAME against every skos:prefLabel, skos:altLabel, schema:name and\n"
+              "rdfs:label in the store and lists the entities, best first: the exact label, then\n"
+              "the same up to case, up to accents and script (Türkistan, Turkistan), up to\n"
+              "look-alike letters (a Cyrillic С for a Latin C), a whole word of a longer name\n"
+              "(Tokayev), and last a near miss a few letters off (Zhaparov for Japarov). Each\n"
+              "line shows the entity's preferred name, its IRI and the label that matched.\n"
+              "Exit code 1 when nothing matches.\n",
+          .options = {{"--limit", "N", "Show at most N entities (default 10)"}},
+          .min_args = 1,
+          .max_args = 1,
+          .run = RunFind,
       },
       {
           .name = "dump",

@@ -9,9 +9,9 @@
 #include <sstream>
 
 #include "engine/query/query_engine.h"
-#include "grammar/query/query_parser.h"
 #include "shell/commands.h"
 #include "shell/exit_codes.h"
+#include "shell/prefixes.h"
 #include "shell/store_location.h"
 
 namespace silk::shell {
@@ -43,7 +43,7 @@ std::optional<double> ParseSeconds(const std::string& text) {
 
 int RunQuery(const Invocation& invocation) {
   query::QueryOptions options;
-  options.prefixes = query::WellKnownPrefixes();
+  options.prefixes = ShellPrefixes();
   options.base_iri = invocation.Get("--base");
 
   const std::string format_name = invocation.Get("--format", "table");

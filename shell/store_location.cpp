@@ -1,8 +1,15 @@
 #include "shell/store_location.h"
 
+#include <fmt/format.h>
+
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <system_error>
+
+#include "engine/load/loader.h"
+#include "shell/text_format.h"
 
 namespace silk::shell {
 namespace {
@@ -17,6 +24,35 @@ bool IsNewStore(const std::filesystem::path& dir) {
   return !std::filesystem::exists(dir, ec) || std::filesystem::is_empty(dir, ec);
 }
 
+// The graph a new default store starts with, so that a first `silk query` has something to
+// answer. The build names the source tree's datasets/ (SILK_DATASETS_DIR).
+constexpr const char* kShippedGraphFile = "korea-central-asia.trig";
+
+// Loads the shipped graph into a store just created. A failure leaves the store empty and says
+// so: the store itself is fine, and `silk load` can fill it later.
+void SeedWithShippedGraph(storage::Store& store, const std::filesystem::path& dir) {
+  const std::filesystem::path file = std::filesystem::path(SILK_DATASETS_DIR) / kShippedGraphFile;
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    fmt::print(stderr, "Created an empty default store at {} (the shipped graph {} is missing)\n",
+               dir.string(), file.string());
+    return;
+  }
+  std::unique_ptr<storage::WriteTransaction> tx = store.BeginWrite();
+  load::LoadOptions options;
+  options.format = rdf::RdfFormat::kTriG;
+  options.source_name = file.string();
+  Result<load::LoadCounts> counts = load::LoadInto(*tx, in, options);
+  Status status = counts.ok() ? tx->Commit() : counts.status();
+  if (!status.ok()) {
+    fmt::print(stderr, "Created an empty default store at {} (loading the shipped graph failed: {})\n",
+               dir.string(), status.message());
+    return;
+  }
+  fmt::print(stderr, "Created the default store at {} with the Korea \u2013 Central Asia graph ({} statements)\n",
+             dir.string(), FormatCount(counts->statements));
+}
+
 }  // namespace
 
 std::string DefaultStoreDir() {
@@ -29,6 +65,7 @@ std::string DefaultStoreDir() {
 Result<std::unique_ptr<storage::Store>> OpenStore(const std::string& dir, Access access) {
   const std::filesystem::path path = dir.empty() ? DefaultStoreDir() : dir;
   storage::StoreOptions options;
+  const bool seed = dir.empty() && IsNewStore(path);
   if (IsNewStore(path)) {
     std::error_code ec;
     std::filesystem::create_directories(path, ec);
@@ -39,7 +76,9 @@ Result<std::unique_ptr<storage::Store>> OpenStore(const std::string& dir, Access
   } else {
     options.read_only = access == Access::kRead;
   }
-  return storage::Store::Open(path.string(), options);
+  Result<std::unique_ptr<storage::Store>> store = storage::Store::Open(path.string(), options);
+  if (seed && store.ok()) SeedWithShippedGraph(**store, path);
+  return store;
 }
 
 }  // namespace silk::shell

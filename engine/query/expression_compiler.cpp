@@ -205,7 +205,7 @@ class ExistsNode final : public RowExpression {
              std::vector<VarId> columns, bool negated)
       : env_(env), pattern_(pattern), columns_(std::move(columns)), negated_(negated) {}
   EvalResult Evaluate(std::span<const TermId> row) override {
-    return Value::Boolean(env_.exists->Exists(pattern_, columns_, row) != negated_);
+    return Value::Boolean(env_.exists->Exists(pattern_, env_.graph ? &*env_.graph : nullptr, columns_, row) != negated_);
   }
   std::string ToString() const override { return negated_ ? "NOT EXISTS {…}" : "EXISTS {…}"; }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -16,9 +17,10 @@ namespace silk::query {
 class ExistsEvaluator {
  public:
   virtual ~ExistsEvaluator() = default;
-  // Whether `pattern`, with the row's bound variables substituted, has a solution.
-  virtual bool Exists(const ast::GroupPattern& pattern, const std::vector<VarId>& columns,
-                      std::span<const TermId> row) = 0;
+  // Whether `pattern`, with the row's bound variables substituted, has a solution when its
+  // triples are matched in `graph` (null: the default graph; else GRAPH's IRI or variable).
+  virtual bool Exists(const ast::GroupPattern& pattern, const ast::Term* graph,
+                      const std::vector<VarId>& columns, std::span<const TermId> row) = 0;
 };
 
 // What compiled expressions share for one query.
@@ -26,6 +28,9 @@ struct ExpressionEnv {
   ExecContext* ctx = nullptr;
   expr::FunctionContext* functions = nullptr;
   ExistsEvaluator* exists = nullptr;
+  // The graph EXISTS patterns read: the one of the GRAPH the expression is written in
+  // (an IRI or a variable), or none for the default graph.
+  std::optional<ast::Term> graph;
   // After grouping, each aggregate expression reads the variable its group result went to.
   const std::map<const ast::Expression*, VarId>* aggregate_vars = nullptr;
 };

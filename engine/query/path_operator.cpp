@@ -1,9 +1,14 @@
-// Property paths are evaluated node by node: from each start, the set of nodes the path
-// reaches, by walking the indexes (breadth first, with a visited set, for `*` and `+`, so
-// cycles end).
+// Property paths are evaluated node by node: from each start, the nodes the path reaches,
+// by walking the indexes (breadth first, with a visited set, for `*` and `+`, so cycles end).
+//
+// Multiplicities follow SPARQL 1.1 (section 18.4): a sequence is a join over a hidden middle
+// node and an alternative a union, so both keep duplicates (`:a :p1/:p2 ?x` gives ?x twice
+// when two middle nodes lead to it); `*`, `+`, `?` and negated sets give each end once.
 #include "engine/query/path_operator.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -19,6 +24,25 @@ rdf::TermView ConstantView(const ast::Term& term) {
 }
 
 using NodeSet = std::unordered_set<TermId>;
+// The ends of a path from one node, each with the number of ways the path reaches it.
+using NodeCounts = std::unordered_map<TermId, std::uint64_t>;
+
+// Whether the path can match a zero-length route (x to x).
+bool CanBeEmpty(const ast::Path& path) {
+  switch (path.kind) {
+    case ast::PathKind::kZeroOrMore:
+    case ast::PathKind::kZeroOrOne: return true;
+    case ast::PathKind::kInverse:
+    case ast::PathKind::kOneOrMore: return CanBeEmpty(*path.operands[0]);
+    case ast::PathKind::kSequence:
+      return std::all_of(path.operands.begin(), path.operands.end(),
+                         [](const auto& operand) { return CanBeEmpty(*operand); });
+    case ast::PathKind::kAlternative:
+      return std::any_of(path.operands.begin(), path.operands.end(),
+                         [](const auto& operand) { return CanBeEmpty(*operand); });
+    default: return false;
+  }
+}
 
 // Walks one graph (or the query's default graph) along paths.
 class PathWalker {
@@ -26,7 +50,56 @@ class PathWalker {
   PathWalker(ExecContext& ctx, const ScanPattern& graph) : ctx_(ctx), graph_(graph) {}
 
   // Adds to `out` the nodes `path` leads to from `node` (forward) or from which it leads to
-  // `node` (backward).
+  // `node` (backward), each counted as often as the path reaches it (`times` per route).
+  void Count(const ast::Path& path, TermId node, bool forward, std::uint64_t times,
+             NodeCounts& out) {
+    ctx_.CheckCancelled();
+    switch (path.kind) {
+      case ast::PathKind::kLink: {
+        const std::optional<TermId> p = Predicate(path.iri);
+        if (p) Edges(node, *p, forward, [&](TermId other, TermId) { out[other] += times; });
+        return;
+      }
+      case ast::PathKind::kInverse:
+        Count(*path.operands[0], node, !forward, times, out);
+        return;
+      case ast::PathKind::kSequence: {
+        NodeCounts current{{node, times}};
+        const std::size_t n = path.operands.size();
+        for (std::size_t i = 0; i < n; ++i) {
+          const ast::Path& step = *path.operands[forward ? i : n - 1 - i];
+          NodeCounts next;
+          for (const auto& [x, count] : current) Count(step, x, forward, count, next);
+          current = std::move(next);
+        }
+        for (const auto& [y, count] : current) out[y] += count;
+        return;
+      }
+      case ast::PathKind::kAlternative:
+        for (const auto& operand : path.operands) Count(*operand, node, forward, times, out);
+        return;
+      default: {
+        NodeSet ends;
+        Ends(path, node, forward, ends);
+        for (TermId y : ends) out[y] += times;
+        return;
+      }
+    }
+  }
+
+  // Whether `node` occurs in the graph as a subject or an object.
+  bool InGraph(TermId node) {
+    for (const int position : {kS, kO}) {
+      std::array<std::optional<TermId>, 4> bound;
+      bound[position] = node;
+      PatternCursor cursor(ctx_.snapshot(), graph_, bound);
+      if (cursor.Next()) return true;
+    }
+    return false;
+  }
+
+  // Adds to `out` the distinct nodes `path` leads to from `node` (forward) or from which it
+  // leads to `node` (backward).
   void Ends(const ast::Path& path, TermId node, bool forward, NodeSet& out) {
     ctx_.CheckCancelled();
     switch (path.kind) {
@@ -38,21 +111,13 @@ class PathWalker {
       case ast::PathKind::kInverse:
         Ends(*path.operands[0], node, !forward, out);
         return;
-      case ast::PathKind::kSequence: {
-        NodeSet current{node};
-        const std::size_t n = path.operands.size();
-        for (std::size_t i = 0; i < n; ++i) {
-          const ast::Path& step = *path.operands[forward ? i : n - 1 - i];
-          NodeSet next;
-          for (TermId x : current) Ends(step, x, forward, next);
-          current = std::move(next);
-        }
-        out.insert(current.begin(), current.end());
+      case ast::PathKind::kSequence:
+      case ast::PathKind::kAlternative: {
+        NodeCounts counts;
+        Count(path, node, forward, 1, counts);
+        for (const auto& [y, count] : counts) out.insert(y);
         return;
       }
-      case ast::PathKind::kAlternative:
-        for (const auto& operand : path.operands) Ends(*operand, node, forward, out);
-        return;
       case ast::PathKind::kZeroOrOne:
         out.insert(node);
         Ends(*path.operands[0], node, forward, out);
@@ -161,6 +226,7 @@ class PathOperator final : public Operator {
     set_maybe_unbound(input_->maybe_unbound());
     subject_ = Constant(ends_.subject);
     object_ = Constant(ends_.object);
+    can_be_empty_ = CanBeEmpty(path_);
   }
 
   std::string Describe() const override { return "PropertyPath"; }
@@ -230,28 +296,39 @@ class PathOperator final : public Operator {
     const std::optional<TermId> o = ValueIn(row, ends_.object_var, object_);
     const bool same_variable = ends_.subject_var && ends_.object_var &&
                                *ends_.subject_var == *ends_.object_var;
-    auto emit = [&](TermId x, TermId y) {
+    auto emit = [&](TermId x, TermId y, std::uint64_t times) {
       if (same_variable && x != y) return;
-      std::span<TermId> result = out.AddRow();
-      std::copy(row.begin(), row.end(), result.begin());
-      if (ends_.subject_var) result[ColumnOf(*ends_.subject_var)] = x;
-      if (ends_.object_var) result[ColumnOf(*ends_.object_var)] = y;
-      if (g) result[ColumnOf(*graph_.slots[kG].variable)] = *g;
+      for (std::uint64_t i = 0; i < times; ++i) {
+        std::span<TermId> result = out.AddRow();
+        std::copy(row.begin(), row.end(), result.begin());
+        if (ends_.subject_var) result[ColumnOf(*ends_.subject_var)] = x;
+        if (ends_.object_var) result[ColumnOf(*ends_.object_var)] = y;
+        if (g) result[ColumnOf(*graph_.slots[kG].variable)] = *g;
+      }
     };
-    NodeSet ends;
+    // A constant end written in the query matches a zero-length route even when the graph
+    // lacks it; an end taken from the input row was joined, in SPARQL's algebra, with the
+    // path's own solutions, which hold only nodes of the graph.
+    const bool s_from_row = s && !subject_;
+    const bool o_from_row = o && !object_;
+    if (can_be_empty_ && ((s_from_row && !walker.InGraph(*s)) ||
+                          (!s && o_from_row && !walker.InGraph(*o)))) {
+      return;
+    }
+    NodeCounts ends;
     if (s) {
-      walker.Ends(path_, *s, /*forward=*/true, ends);
-      for (TermId y : ends) {
-        if (!o || *o == y) emit(*s, y);
+      walker.Count(path_, *s, /*forward=*/true, 1, ends);
+      for (const auto& [y, times] : ends) {
+        if (!o || *o == y) emit(*s, y, times);
       }
     } else if (o) {
-      walker.Ends(path_, *o, /*forward=*/false, ends);
-      for (TermId x : ends) emit(x, *o);
+      walker.Count(path_, *o, /*forward=*/false, 1, ends);
+      for (const auto& [x, times] : ends) emit(x, *o, times);
     } else {
       for (TermId x : walker.AllNodes()) {
         ends.clear();
-        walker.Ends(path_, x, /*forward=*/true, ends);
-        for (TermId y : ends) emit(x, y);
+        walker.Count(path_, x, /*forward=*/true, 1, ends);
+        for (const auto& [y, times] : ends) emit(x, y, times);
       }
     }
   }
@@ -263,6 +340,7 @@ class PathOperator final : public Operator {
   std::vector<TermId> graphs_;
   std::optional<TermId> subject_;
   std::optional<TermId> object_;
+  bool can_be_empty_ = false;
   IdTable batch_;
   std::size_t row_ = 0;
 };

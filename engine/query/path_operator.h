@@ -17,7 +17,8 @@ struct PathEnds {
 };
 
 // For each input row, every pair (x, y) connected by `path` that agrees with the row and the
-// ends, as SPARQL 1.1 defines paths: each pair once (set semantics, also for `*`, `+`, `?`).
+// ends, with SPARQL 1.1's multiplicities: sequences and alternatives keep duplicates; `*`,
+// `+`, `?` and negated property sets give each pair once.
 // `graph` says which graphs the path walks: its s, p, o slots are empty; a graph variable
 // there walks each of `graphs` separately and binds the variable.
 // REQUIRES: `path` outlives the operator.

@@ -23,6 +23,25 @@ rdf::TermView ConstantView(const ast::Term& term) {
 
 bool IsVariableLike(const ast::Term& term) { return term.IsVariable() || term.IsBlank(); }
 
+// Whether a group, or a group nested in it, holds a subquery or a MINUS: parts whose meaning
+// changes if a GRAPH variable is bound inside them rather than joined afterwards.
+bool HasSubqueryOrMinus(const ast::GroupPattern& group) {
+  if (group.subquery) return true;
+  for (const ast::PatternElement& element : group.elements) {
+    if (std::holds_alternative<ast::MinusPattern>(element)) return true;
+    if (const auto* optional = std::get_if<ast::OptionalPattern>(&element)) {
+      if (HasSubqueryOrMinus(*optional->group)) return true;
+    } else if (const auto* alternatives = std::get_if<ast::UnionPattern>(&element)) {
+      for (const auto& alternative : alternatives->alternatives) {
+        if (HasSubqueryOrMinus(*alternative)) return true;
+      }
+    } else if (const auto* graph = std::get_if<ast::GraphPattern>(&element)) {
+      if (HasSubqueryOrMinus(*graph->group)) return true;
+    }
+  }
+  return false;
+}
+
 void AddName(std::vector<std::string>& names, const ast::Term& term) {
   if (term.IsVariable() && std::find(names.begin(), names.end(), term.value) == names.end()) {
     names.push_back(term.value);
@@ -82,7 +101,13 @@ Planner::Planner(ExecContext& ctx, expr::FunctionContext& functions,
 }
 
 ExpressionEnv Planner::Env(const std::map<const ast::Expression*, VarId>* aggregates) {
-  return ExpressionEnv{&ctx_, &functions_, this, aggregates};
+  ExpressionEnv env;
+  env.ctx = &ctx_;
+  env.functions = &functions_;
+  env.exists = this;
+  env.graph = graph_.graph;
+  env.aggregate_vars = aggregates;
+  return env;
 }
 
 VarId Planner::VariableOf(const ast::Term& term) {
@@ -325,14 +350,15 @@ OperatorPtr Planner::PlanPath(OperatorPtr left, const ast::TriplePattern& triple
     if (slot.variable && ctx_.VariableName(*slot.variable).starts_with("%path_")) slot.variable.reset();
   }
   if (!left) left = Unit();
-  std::vector<TermId> graphs = dataset_.named_graphs ? *dataset_.named_graphs : named_graphs_;
+  std::vector<TermId> graphs = NamedGraphsInScope();
   return MakePathOperator(ctx_, std::move(left), *triple.path, std::move(ends), std::move(*scan),
                           std::move(graphs));
 }
 
 OperatorPtr Planner::PlanGroup(const ast::GroupPattern& group, const GraphContext& graph,
                                bool apply_filters) {
-  if (group.subquery) return PlanSelect(*group.subquery, nullptr);
+  if (group.subquery) return PlanSelect(*group.subquery, graph, nullptr);
+  const GraphSwitch in_graph(graph_, graph);
 
   std::vector<const ast::Expression*> filters;
   for (const ast::PatternElement& element : group.elements) {
@@ -388,7 +414,7 @@ OperatorPtr Planner::PlanGroup(const ast::GroupPattern& group, const GraphContex
       if (!op) op = Unit();
       op = MakeMinus(ctx_, std::move(op), PlanGroup(*minus->group, graph));
     } else if (const auto* graph_pattern = std::get_if<ast::GraphPattern>(&element)) {
-      op = Join(std::move(op), PlanGroup(*graph_pattern->group, GraphContext{graph_pattern->graph}));
+      op = Join(std::move(op), PlanGraph(*graph_pattern));
     } else if (const auto* bind = std::get_if<ast::BindPattern>(&element)) {
       if (!op) op = Unit();
       RowExpressionPtr expression = CompileExpression(*bind->expression, op->columns(), Env());
@@ -407,6 +433,59 @@ OperatorPtr Planner::PlanGroup(const ast::GroupPattern& group, const GraphContex
   return op;
 }
 
+std::vector<TermId> Planner::NamedGraphsInScope() const {
+  return dataset_.named_graphs ? *dataset_.named_graphs : named_graphs_;
+}
+
+OperatorPtr Planner::PlanGraph(const ast::GraphPattern& pattern) {
+  if (pattern.graph.IsVariable()) {
+    // Binding ?g in the scans is the fast way, and equal to SPARQL's definition unless the
+    // pattern is empty (one solution per graph), uses ?g itself (it must be joined with the
+    // graph name afterwards, not substituted: sparql10 graph-optional), or holds a subquery
+    // (aggregates per graph) or a MINUS (whose right side must not share ?g).
+    const std::vector<std::string> inner = VisibleVariables(*pattern.group);
+    if ((pattern.group->elements.empty() && !pattern.group->subquery) ||
+        HasSubqueryOrMinus(*pattern.group) ||
+        std::find(inner.begin(), inner.end(), pattern.graph.value) != inner.end()) {
+      return PlanGraphPerName(pattern);
+    }
+    return PlanGroup(*pattern.group, GraphContext{pattern.graph});
+  }
+  OperatorPtr op = PlanGroup(*pattern.group, GraphContext{pattern.graph});
+  // A graph outside the data set has no solutions, even for patterns that match no triples
+  // (GRAPH <g> {}, a lone BIND or VALUES).
+  const std::optional<TermId> id = ctx_.terms().Stored(ConstantView(pattern.graph));
+  const std::vector<TermId> graphs = NamedGraphsInScope();
+  if (!id || std::find(graphs.begin(), graphs.end(), *id) == graphs.end()) {
+    return Empty(op->columns());
+  }
+  return op;
+}
+
+OperatorPtr Planner::PlanGraphPerName(const ast::GraphPattern& pattern) {
+  const VarId var = VariableOf(pattern.graph);
+  std::vector<OperatorPtr> inputs;
+  for (const TermId graph : NamedGraphsInScope()) {
+    ast::Term name;
+    name.kind = ast::TermKind::kIri;
+    name.value = ctx_.terms().TermOf(graph).value;
+    OperatorPtr inner = PlanGroup(*pattern.group, GraphContext{name});
+    IdTable row(1);
+    row.AddRow(std::vector<TermId>{graph});
+    inputs.push_back(Join(MakeValues(ctx_, {var}, std::move(row)), std::move(inner)));
+  }
+  if (inputs.empty()) {
+    std::vector<VarId> columns{var};
+    for (const std::string& name : VisibleVariables(*pattern.group)) {
+      const VarId v = ctx_.Variable(name);
+      if (v != var) columns.push_back(v);
+    }
+    return Empty(std::move(columns));
+  }
+  if (inputs.size() == 1) return std::move(inputs.front());
+  return MakeUnion(ctx_, std::move(inputs));
+}
+
 OperatorPtr Planner::PlanValues(const ast::ValuesBlock& values) {
   std::vector<VarId> columns;
   for (const ast::Term& var : values.variables) columns.push_back(VariableOf(var));
@@ -420,8 +499,11 @@ OperatorPtr Planner::PlanValues(const ast::ValuesBlock& values) {
   return MakeValues(ctx_, std::move(columns), std::move(rows));
 }
 
-OperatorPtr Planner::PlanSelect(const ast::Query& query, std::vector<VarId>* output) {
-  OperatorPtr op = query.where ? PlanGroup(*query.where, GraphContext{}) : Unit();
+OperatorPtr Planner::PlanSelect(const ast::Query& query, const GraphContext& graph,
+                                std::vector<VarId>* output) {
+  // A subquery inside GRAPH matches its triples in that graph, and so do its EXISTS.
+  const GraphSwitch in_graph(graph_, graph);
+  OperatorPtr op = query.where ? PlanGroup(*query.where, graph) : Unit();
   const ast::SolutionModifiers& modifiers = query.modifiers;
 
   // Aggregates, wherever they appear, are computed by one Group; each gets a hidden variable.
@@ -508,7 +590,7 @@ OperatorPtr Planner::PlanSelect(const ast::Query& query, std::vector<VarId>* out
 OperatorPtr Planner::PlanQuery(const ast::Query& query, const Dataset& dataset,
                                std::vector<VarId>* output) {
   dataset_ = dataset;
-  OperatorPtr op = PlanSelect(query, output);
+  OperatorPtr op = PlanSelect(query, GraphContext{}, output);
   if (query.form == ast::QueryForm::kAsk) op = MakeSlice(ctx_, std::move(op), 0, 1);
   return op;
 }
@@ -518,8 +600,8 @@ OperatorPtr Planner::PlanWhere(const ast::GroupPattern& where, const Dataset& da
   return PlanGroup(where, GraphContext{});
 }
 
-bool Planner::Exists(const ast::GroupPattern& pattern, const std::vector<VarId>& columns,
-                     std::span<const TermId> row) {
+bool Planner::Exists(const ast::GroupPattern& pattern, const ast::Term* graph,
+                     const std::vector<VarId>& columns, std::span<const TermId> row) {
   // The row's bound values, as a one-row VALUES joined with the pattern (SPARQL's
   // substitution, section 18.6).
   std::vector<VarId> bound_vars;
@@ -532,7 +614,9 @@ bool Planner::Exists(const ast::GroupPattern& pattern, const std::vector<VarId>&
   }
   bound_row.Reset(bound_vars.size());
   bound_row.AddRow(values);
-  OperatorPtr plan = PlanGroup(pattern, GraphContext{});
+  GraphContext context;
+  if (graph != nullptr) context.graph = *graph;
+  OperatorPtr plan = PlanGroup(pattern, context);
   OperatorPtr joined = Join(MakeValues(ctx_, std::move(bound_vars), std::move(bound_row)),
                             std::move(plan));
   IdTable batch;

@@ -42,8 +42,8 @@ class Planner final : public ExistsEvaluator {
   // The operators of a group pattern alone (the WHERE of an update).
   OperatorPtr PlanWhere(const ast::GroupPattern& where, const Dataset& dataset);
 
-  bool Exists(const ast::GroupPattern& pattern, const std::vector<VarId>& columns,
-              std::span<const TermId> row) override;
+  bool Exists(const ast::GroupPattern& pattern, const ast::Term* graph,
+              const std::vector<VarId>& columns, std::span<const TermId> row) override;
 
   // Visible variables of a pattern in order of first appearance (what SELECT * projects).
   static std::vector<std::string> VisibleVariables(const ast::GroupPattern& pattern);
@@ -53,12 +53,33 @@ class Planner final : public ExistsEvaluator {
   struct GraphContext {
     std::optional<ast::Term> graph;  // an IRI or a variable; empty: the default graph
   };
+  // Sets `graph_` for one scope of planning and restores it on the way out.
+  class GraphSwitch {
+   public:
+    GraphSwitch(GraphContext& slot, const GraphContext& graph) : slot_(slot), saved_(slot) {
+      slot_ = graph;
+    }
+    ~GraphSwitch() { slot_ = std::move(saved_); }
+    GraphSwitch(const GraphSwitch&) = delete;
+    GraphSwitch& operator=(const GraphSwitch&) = delete;
 
-  OperatorPtr PlanSelect(const ast::Query& query, std::vector<VarId>* output);
+   private:
+    GraphContext& slot_;
+    GraphContext saved_;
+  };
+
+  OperatorPtr PlanSelect(const ast::Query& query, const GraphContext& graph,
+                         std::vector<VarId>* output);
   // With apply_filters false, the group's own FILTERs are left to the caller (OPTIONAL
   // makes them the condition of its left join).
   OperatorPtr PlanGroup(const ast::GroupPattern& group, const GraphContext& graph,
                         bool apply_filters = true);
+  OperatorPtr PlanGraph(const ast::GraphPattern& pattern);
+  // GRAPH ?g P evaluated as SPARQL defines it: P once per named graph, each joined with
+  // ?g bound to that graph's name.
+  OperatorPtr PlanGraphPerName(const ast::GraphPattern& pattern);
+  // The named graphs GRAPH ranges over: FROM NAMED's, or every named graph of the store.
+  std::vector<TermId> NamedGraphsInScope() const;
   OperatorPtr PlanValues(const ast::ValuesBlock& values);
   OperatorPtr PlanBgp(OperatorPtr left, const std::vector<const ast::TriplePattern*>& triples,
                       const GraphContext& graph, std::vector<const ast::Expression*>& filters);
@@ -83,6 +104,8 @@ class Planner final : public ExistsEvaluator {
   std::unordered_map<TermId, storage::PredicateStats> predicate_stats_;
   std::vector<TermId> named_graphs_;  // every named graph of the store
   Dataset dataset_;
+  // The graph of the patterns being planned, which expressions compiled now (EXISTS) read.
+  GraphContext graph_;
   std::uint64_t hidden_vars_ = 0;
 };
 

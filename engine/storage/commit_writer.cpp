@@ -1,14 +1,14 @@
 #include "engine/storage/commit_writer.h"
 
-#include <algorithm>
-#include <filesystem>
-#include <functional>
-#include <system_error>
-
 #include <fmt/format.h>
 #include <rocksdb/db.h>
 #include <rocksdb/sst_file_writer.h>
 #include <rocksdb/write_batch.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <functional>
+#include <system_error>
 
 #include "engine/storage/parallel.h"
 #include "engine/storage/term_id.h"
@@ -94,7 +94,8 @@ rocksdb::Status WriteFile(const RocksDb& rocks, const std::string& path, IngestF
 // whatever a crash leaves.
 class StagingDirectory {
  public:
-  explicit StagingDirectory(const std::string& dir) : path_(fs::path(dir) / format::kIngestDirectory) {}
+  explicit StagingDirectory(const std::string& dir)
+      : path_(fs::path(dir) / format::kIngestDirectory) {}
   ~StagingDirectory() {
     std::error_code ec;
     fs::remove_all(path_, ec);
@@ -133,68 +134,63 @@ Status IngestChanges(const RocksDb& rocks, const std::string& dir, unsigned thre
     }
     // The two sets are disjoint: merged, they are one run of strictly increasing keys.
     files.emplace_back(FamilyOf(index), [&inserted, &deleted, index](rocksdb::SstFileWriter& w) {
-                       std::size_t i = 0;
-                       std::size_t j = 0;
-                       rocksdb::Status s;
-                       while (s.ok() && (i < inserted.size() || j < deleted.size())) {
-                         if (j == deleted.size() ||
-                             (i < inserted.size() && LessInIndex(index, inserted[i], deleted[j]))) {
-                           s = w.Put(AsSlice(EncodeQuadKey(index, inserted[i++])),
-                                     rocksdb::Slice());
-                         } else {
-                           s = w.Delete(AsSlice(EncodeQuadKey(index, deleted[j++])));
-                         }
-                       }
-                       return s;
-                     });
+      std::size_t i = 0;
+      std::size_t j = 0;
+      rocksdb::Status s;
+      while (s.ok() && (i < inserted.size() || j < deleted.size())) {
+        if (j == deleted.size() ||
+            (i < inserted.size() && LessInIndex(index, inserted[i], deleted[j]))) {
+          s = w.Put(AsSlice(EncodeQuadKey(index, inserted[i++])), rocksdb::Slice());
+        } else {
+          s = w.Delete(AsSlice(EncodeQuadKey(index, deleted[j++])));
+        }
+      }
+      return s;
+    });
   }
   const std::vector<NewTerm>& terms = changes.new_terms;
   if (!terms.empty()) {
     files.emplace_back(Family::kId2Term, [&terms](rocksdb::SstFileWriter& writer) {
-                       std::vector<NewTerm> by_id = terms;
-                       std::sort(by_id.begin(), by_id.end(),
-                                 [](const NewTerm& a, const NewTerm& b) { return a.id < b.id; });
-                       rocksdb::Status s;
-                       for (std::size_t i = 0; s.ok() && i < by_id.size(); ++i) {
-                         s = writer.Put(BigEndian64(by_id[i].id), AsSlice(by_id[i].record));
-                       }
-                       return s;
-                     });
+      std::vector<NewTerm> by_id = terms;
+      std::sort(by_id.begin(), by_id.end(),
+                [](const NewTerm& a, const NewTerm& b) { return a.id < b.id; });
+      rocksdb::Status s;
+      for (std::size_t i = 0; s.ok() && i < by_id.size(); ++i) {
+        s = writer.Put(BigEndian64(by_id[i].id), AsSlice(by_id[i].record));
+      }
+      return s;
+    });
   }
-  const bool named_terms = std::any_of(terms.begin(), terms.end(), [](const NewTerm& t) {
-    return TagOf(t.id) != TermTag::kBlank;
-  });
+  const bool named_terms = std::any_of(
+      terms.begin(), terms.end(), [](const NewTerm& t) { return TagOf(t.id) != TermTag::kBlank; });
   if (named_terms) {
     files.emplace_back(Family::kTerm2Id, [&terms](rocksdb::SstFileWriter& writer) {
-                       std::vector<NewTerm> by_record;
-                       by_record.reserve(terms.size());
-                       std::copy_if(terms.begin(), terms.end(), std::back_inserter(by_record),
-                                    [](const NewTerm& t) { return TagOf(t.id) != TermTag::kBlank; });
-                       std::sort(by_record.begin(), by_record.end(),
-                                 [](const NewTerm& a, const NewTerm& b) {
-                                   return a.record < b.record;
-                                 });
-                       rocksdb::Status s;
-                       for (std::size_t i = 0; s.ok() && i < by_record.size(); ++i) {
-                         s = writer.Put(AsSlice(by_record[i].record), BigEndian64(by_record[i].id));
-                       }
-                       return s;
-                     });
+      std::vector<NewTerm> by_record;
+      by_record.reserve(terms.size());
+      std::copy_if(terms.begin(), terms.end(), std::back_inserter(by_record),
+                   [](const NewTerm& t) { return TagOf(t.id) != TermTag::kBlank; });
+      std::sort(by_record.begin(), by_record.end(),
+                [](const NewTerm& a, const NewTerm& b) { return a.record < b.record; });
+      rocksdb::Status s;
+      for (std::size_t i = 0; s.ok() && i < by_record.size(); ++i) {
+        s = writer.Put(AsSlice(by_record[i].record), BigEndian64(by_record[i].id));
+      }
+      return s;
+    });
   }
   if (!changes.stats.empty()) {
     files.emplace_back(Family::kStats, [&changes](rocksdb::SstFileWriter& writer) {
-                       rocksdb::Status s;
-                       for (auto it = changes.stats.begin(); s.ok() && it != changes.stats.end();
-                            ++it) {
-                         s = it->second ? writer.Put(it->first, *it->second)
-                                        : writer.Delete(it->first);
-                       }
-                       return s;
-                     });
+      rocksdb::Status s;
+      for (auto it = changes.stats.begin(); s.ok() && it != changes.stats.end(); ++it) {
+        s = it->second ? writer.Put(it->first, *it->second) : writer.Delete(it->first);
+      }
+      return s;
+    });
   }
 
   // The files are independent: sorting and compressing them uses every core.
   std::vector<std::function<void()>> tasks;
+  tasks.reserve(files.size());
   for (IngestFile& file : files) {
     tasks.emplace_back([&rocks, &staging, &file] {
       file.status = WriteFile(rocks, staging.FileFor(file.family), &file);

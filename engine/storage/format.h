@@ -27,8 +27,8 @@ enum class Family : unsigned char {
   kPosg,
   kOspg,
   kGspo,
-  kStats,    // statistics records (see below)
-  kMeta,     // store-wide settings: the format version
+  kStats,  // statistics records (see below)
+  kMeta,   // store-wide settings: the format version
 };
 inline constexpr std::size_t kFamilyCount = 8;
 inline constexpr std::array<std::string_view, kFamilyCount> kFamilyNames = {

@@ -4,8 +4,8 @@
 
 namespace silk::storage {
 
-IndexCursor::IndexCursor(const RocksDb& rocks, const rocksdb::Snapshot* snapshot,
-                         QuadIndex index, std::string_view prefix)
+IndexCursor::IndexCursor(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, QuadIndex index,
+                         std::string_view prefix)
     : index_(index) {
   rocksdb::ReadOptions read;
   read.snapshot = snapshot;
@@ -39,15 +39,16 @@ void IndexCursor::Settle() {
   valid_ = it_->Valid();
   if (!valid_) {
     if (!it_->status().ok()) {
-      status_ = FromRocks(it_->status(), fmt::format("cannot read the {} index", IndexName(index_)));
+      status_ =
+          FromRocks(it_->status(), fmt::format("cannot read the {} index", IndexName(index_)));
     }
     return;
   }
   if (it_->key().size() != format::kQuadKeySize) {
     valid_ = false;
-    status_ = Status::Corruption(fmt::format("a key of the {} index is {} bytes, not {}",
-                                             IndexName(index_), it_->key().size(),
-                                             format::kQuadKeySize));
+    status_ =
+        Status::Corruption(fmt::format("a key of the {} index is {} bytes, not {}",
+                                       IndexName(index_), it_->key().size(), format::kQuadKeySize));
     return;
   }
   quad_ = DecodeQuadKey(index_, it_->key().data());

@@ -2,11 +2,11 @@
 // Internal to engine/storage/.
 #pragma once
 
+#include <rocksdb/db.h>
+
 #include <memory>
 #include <string>
 #include <string_view>
-
-#include <rocksdb/db.h>
 
 #include "engine/status.h"
 #include "engine/storage/key_codec.h"

@@ -83,8 +83,8 @@ bool Matches(const QuadPattern& pattern, const QuadIds& quad);
 // it, and keep the keys that match `residual` (the bound positions the prefix does not cover).
 struct ScanPlan {
   QuadIndex index = QuadIndex::kSpog;
-  QuadKey prefix{};              // the first prefix_size bytes are meaningful
-  std::size_t prefix_size = 0;   // a multiple of format::kIdSize
+  QuadKey prefix{};             // the first prefix_size bytes are meaningful
+  std::size_t prefix_size = 0;  // a multiple of format::kIdSize
   QuadPattern residual;
 
   std::string_view prefix_view() const { return {prefix.data(), prefix_size}; }

@@ -1,15 +1,15 @@
 #include "engine/storage/rocks_db.h"
 
-#include <algorithm>
-#include <filesystem>
-#include <system_error>
-#include <vector>
-
 #include <fmt/format.h>
 #include <rocksdb/cache.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/slice_transform.h>
 #include <rocksdb/table.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+#include <vector>
 
 namespace silk::storage {
 namespace {
@@ -189,8 +189,7 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir,
       }
       return FromRocks(s, fmt::format("cannot read the store at {}", dir));
     }
-    if (std::find(names.begin(), names.end(), format::FamilyName(Family::kMeta)) ==
-        names.end()) {
+    if (std::find(names.begin(), names.end(), format::FamilyName(Family::kMeta)) == names.end()) {
       return Status::Incompatible(NotAStore(dir));
     }
   }

@@ -3,15 +3,15 @@
 // rocksdb::Status into our Status. Internal to engine/storage/.
 #pragma once
 
+#include <rocksdb/db.h>
+#include <rocksdb/options.h>
+
 #include <array>
 #include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <rocksdb/db.h>
-#include <rocksdb/options.h>
 
 #include "engine/status.h"
 #include "engine/storage/format.h"
@@ -29,8 +29,7 @@ class RocksDb {
   // empty and options allow it.
   // Errors: kBusy (another writer holds it), kIncompatible (another format version, or not a
   // SilkGraph store), kIOError.
-  static Result<std::unique_ptr<RocksDb>> Open(const std::string& dir,
-                                               const StoreOptions& options);
+  static Result<std::unique_ptr<RocksDb>> Open(const std::string& dir, const StoreOptions& options);
 
   // Use Open(); the key keeps construction private while allowing std::make_unique.
   class PassKey {

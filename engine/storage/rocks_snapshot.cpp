@@ -1,9 +1,9 @@
 #include "engine/storage/rocks_snapshot.h"
 
+#include <rocksdb/db.h>
+
 #include <algorithm>
 #include <utility>
-
-#include <rocksdb/db.h>
 
 #include "engine/storage/index_cursor.h"
 #include "engine/storage/key_codec.h"
@@ -61,9 +61,7 @@ QuadPattern PrefixPattern(const QuadPattern& pattern, const ScanPlan& plan) {
 }
 
 // No subject or object, not both predicate and graph: the statistics hold the exact count.
-bool CountedByStats(const QuadPattern& p) {
-  return !p.s && !p.o && !(p.p && p.g);
-}
+bool CountedByStats(const QuadPattern& p) { return !p.s && !p.o && !(p.p && p.g); }
 
 class RocksSnapshot final : public Snapshot {
  public:
@@ -180,8 +178,8 @@ class RocksSnapshot final : public Snapshot {
       const rocksdb::Status s = rocks_.db()->GetApproximateSizes(
           options, rocks_.family(FamilyOf(plan.index)), ranges, 2, sizes);
       if (s.ok() && sizes[1] > 0) {
-        estimate = std::max(estimate, total * static_cast<double>(sizes[0]) /
-                                          static_cast<double>(sizes[1]));
+        estimate = std::max(estimate,
+                            total * static_cast<double>(sizes[0]) / static_cast<double>(sizes[1]));
       }
     }
     // The residual positions thin the range out: a graph by its share of the quads, the rest

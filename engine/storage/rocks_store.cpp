@@ -74,7 +74,8 @@ Result<std::unique_ptr<Store>> OpenRocksStore(const std::string& dir, const Stor
   if (!options.read_only) {
     SILK_RETURN_IF_ERROR(RemoveIngestLeftovers(dir));
   }
-  Result<std::uint64_t> next = TermDictionary(core->rocks.get(), rocksdb::ReadOptions()).NextSequence();
+  Result<std::uint64_t> next =
+      TermDictionary(core->rocks.get(), rocksdb::ReadOptions()).NextSequence();
   if (!next.ok()) {
     return next.status();
   }

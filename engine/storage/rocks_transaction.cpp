@@ -1,10 +1,10 @@
 #include "engine/storage/rocks_transaction.h"
 
-#include <utility>
-#include <vector>
-
 #include <fmt/format.h>
 #include <rocksdb/db.h>
+
+#include <utility>
+#include <vector>
 
 #include "engine/storage/commit_writer.h"
 #include "engine/storage/flat_hash_map.h"
@@ -147,18 +147,17 @@ class RocksTransaction final : public WriteTransaction {
     std::vector<QuadIds> inserted;
     std::vector<QuadIds> deleted;
     inserted.reserve(changes_.size());
-    changes_.ForEach([&](const QuadIds& quad, bool present) {
-      (present ? inserted : deleted).push_back(quad);
-    });
+    changes_.ForEach(
+        [&](const QuadIds& quad, bool present) { (present ? inserted : deleted).push_back(quad); });
     changes_.Clear();  // the vectors hold the quads now; give the memory back before sorting
     const unsigned threads = CommitThreads();
     ChangeSet changes;
     changes.inserted = SortForAllIndexes(std::move(inserted), threads);
     changes.deleted = SortForAllIndexes(std::move(deleted), threads);
     const rocksdb::ReadOptions read;
-    Result<StatsDelta> delta = ComputeStatsDelta(
-        *core_->rocks, read, changes.inserted, changes.deleted,
-        [this](TermId id) { return encoder_.IsNew(id); });
+    Result<StatsDelta> delta =
+        ComputeStatsDelta(*core_->rocks, read, changes.inserted, changes.deleted,
+                          [this](TermId id) { return encoder_.IsNew(id); });
     if (!delta.ok()) {
       return delta.status();
     }
@@ -169,8 +168,8 @@ class RocksTransaction final : public WriteTransaction {
     }
     changes.stats = std::move(*stats);
     changes.new_terms = encoder_.new_terms();
-    SILK_RETURN_IF_ERROR(WriteChanges(*core_->rocks, core_->dir, core_->tuning.ingest_threshold,
-                                      threads, changes));
+    SILK_RETURN_IF_ERROR(
+        WriteChanges(*core_->rocks, core_->dir, core_->tuning.ingest_threshold, threads, changes));
     const std::lock_guard<std::mutex> lock(core_->mu);
     core_->next_sequence = encoder_.next_sequence();
     return Status::Ok();
@@ -203,9 +202,9 @@ class RocksTransaction final : public WriteTransaction {
     }
     const QuadKey key = EncodeQuadKey(QuadIndex::kSpog, quad);
     std::string value;
-    const rocksdb::Status s = core_->rocks->db()->Get(
-        rocksdb::ReadOptions(), core_->rocks->family(format::Family::kSpog),
-        rocksdb::Slice(key.data(), key.size()), &value);
+    const rocksdb::Status s =
+        core_->rocks->db()->Get(rocksdb::ReadOptions(), core_->rocks->family(format::Family::kSpog),
+                                rocksdb::Slice(key.data(), key.size()), &value);
     if (s.IsNotFound()) {
       return false;
     }
@@ -257,14 +256,13 @@ std::unique_ptr<WriteTransaction> NewWriteTransaction(StoreCore* core) {
   {
     const std::lock_guard<std::mutex> lock(core->mu);
     if (core->writer_active) {
-      return std::make_unique<RefusedTransaction>(Status::Busy(
-          fmt::format("store {} already has an open write transaction", core->dir)));
+      return std::make_unique<RefusedTransaction>(
+          Status::Busy(fmt::format("store {} already has an open write transaction", core->dir)));
     }
     core->writer_active = true;
     first_sequence = core->next_sequence;
   }
-  Result<TotalCounts> totals =
-      StatsReader(core->rocks.get(), rocksdb::ReadOptions()).Totals();
+  Result<TotalCounts> totals = StatsReader(core->rocks.get(), rocksdb::ReadOptions()).Totals();
   if (!totals.ok()) {
     const std::lock_guard<std::mutex> lock(core->mu);
     core->writer_active = false;

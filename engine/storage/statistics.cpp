@@ -1,12 +1,12 @@
 #include "engine/storage/statistics.h"
 
+#include <fmt/format.h>
+#include <rocksdb/db.h>
+
 #include <algorithm>
 #include <memory>
 #include <span>
 #include <utility>
-
-#include <fmt/format.h>
-#include <rocksdb/db.h>
 
 #include "engine/storage/key_codec.h"
 
@@ -105,11 +105,10 @@ Status CountPairChanges(const RocksDb& rocks, const rocksdb::ReadOptions& read, 
   std::size_t i = 0;
   std::size_t j = 0;
   while (i < inserted.size() || j < deleted.size()) {
-    const Pair pair =
-        j == deleted.size() ||
-                (i < inserted.size() && PairOf(index, inserted[i]) < PairOf(index, deleted[j]))
-            ? PairOf(index, inserted[i])
-            : PairOf(index, deleted[j]);
+    const Pair pair = j == deleted.size() || (i < inserted.size() && PairOf(index, inserted[i]) <
+                                                                         PairOf(index, deleted[j]))
+                          ? PairOf(index, inserted[i])
+                          : PairOf(index, deleted[j]);
     bool inserts = false;
     while (i < inserted.size() && PairOf(index, inserted[i]) == pair) {
       inserts = true;
@@ -169,8 +168,7 @@ std::string GraphKey(TermId graph) { return KeyWithId(format::kStatsGraph, graph
 
 Result<std::optional<std::string>> StatsReader::Get(const std::string& key) const {
   std::string value;
-  const rocksdb::Status s =
-      rocks_->db()->Get(read_, rocks_->family(Family::kStats), key, &value);
+  const rocksdb::Status s = rocks_->db()->Get(read_, rocks_->family(Family::kStats), key, &value);
   if (s.IsNotFound()) {
     return std::optional<std::string>();
   }
@@ -256,10 +254,9 @@ Result<StoreStats> StatsReader::All() const {
   if (!it->status().ok()) {
     return FromRocks(it->status(), "cannot read the statistics");
   }
-  std::stable_sort(stats.predicates.begin(), stats.predicates.end(),
-                   [](const PredicateStats& a, const PredicateStats& b) {
-                     return a.quads > b.quads;
-                   });
+  std::stable_sort(
+      stats.predicates.begin(), stats.predicates.end(),
+      [](const PredicateStats& a, const PredicateStats& b) { return a.quads > b.quads; });
   return stats;
 }
 
@@ -285,11 +282,11 @@ Result<StatsDelta> ComputeStatsDelta(const RocksDb& rocks, const rocksdb::ReadOp
   count(inserted.in(QuadIndex::kPosg), inserted.in(QuadIndex::kGspo), 1);
   count(deleted.in(QuadIndex::kPosg), deleted.in(QuadIndex::kGspo), -1);
   SILK_RETURN_IF_ERROR(CountPairChanges(rocks, read, QuadIndex::kSpog,
-                                        inserted.in(QuadIndex::kSpog),
-                                        deleted.in(QuadIndex::kSpog), is_new, &delta));
+                                        inserted.in(QuadIndex::kSpog), deleted.in(QuadIndex::kSpog),
+                                        is_new, &delta));
   SILK_RETURN_IF_ERROR(CountPairChanges(rocks, read, QuadIndex::kPosg,
-                                        inserted.in(QuadIndex::kPosg),
-                                        deleted.in(QuadIndex::kPosg), is_new, &delta));
+                                        inserted.in(QuadIndex::kPosg), deleted.in(QuadIndex::kPosg),
+                                        is_new, &delta));
   return delta;
 }
 

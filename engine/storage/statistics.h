@@ -3,6 +3,8 @@
 // Internal to engine/storage/.
 #pragma once
 
+#include <rocksdb/options.h>
+
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -10,8 +12,6 @@
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-#include <rocksdb/options.h>
 
 #include "engine/status.h"
 #include "engine/storage/key_codec.h"

@@ -1,13 +1,13 @@
 #include "engine/storage/store_check.h"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <rocksdb/db.h>
+
 #include <algorithm>
 #include <map>
 #include <memory>
 #include <vector>
-
-#include <fmt/format.h>
-#include <fmt/ranges.h>
-#include <rocksdb/db.h>
 
 #include "engine/storage/index_cursor.h"
 #include "engine/storage/key_codec.h"
@@ -31,7 +31,7 @@ class Problems {
       listed_.push_back(fmt::format(format, std::forward<Args>(args)...));
     }
   }
-  bool full() const { return count_ >= kMaxProblems; }
+  bool Full() const { return count_ >= kMaxProblems; }
 
   Status ToStatus(const std::string& dir) const {
     if (count_ == 0) {
@@ -57,7 +57,7 @@ class ScopedSnapshot {
   ~ScopedSnapshot() { db_->ReleaseSnapshot(snapshot_); }
   ScopedSnapshot(const ScopedSnapshot&) = delete;
   ScopedSnapshot& operator=(const ScopedSnapshot&) = delete;
-  const rocksdb::Snapshot* get() const { return snapshot_; }
+  const rocksdb::Snapshot* snapshot() const { return snapshot_; }
 
  private:
   rocksdb::DB* db_;
@@ -94,7 +94,7 @@ Status FindUnmapped(const RocksDb& rocks, const rocksdb::ReadOptions& read, Prob
   std::unique_ptr<rocksdb::Iterator> it(
       rocks.db()->NewIterator(read, rocks.family(Family::kId2Term)));
   std::string stored;
-  for (it->SeekToFirst(); it->Valid() && !problems->full(); it->Next()) {
+  for (it->SeekToFirst(); it->Valid() && !problems->Full(); it->Next()) {
     if (it->key().size() != format::kIdSize || it->value().ToStringView() == BlankNodeRecord()) {
       continue;
     }
@@ -199,7 +199,7 @@ Status CheckSpog(const RocksDb& rocks, const rocksdb::Snapshot* snapshot,
       ++counts.subjects;
     }
     ++recount->graphs[q.g];
-    if (!problems->full()) {
+    if (!problems->Full()) {
       if (q.s == kDefaultGraphId || q.p == kDefaultGraphId || q.o == kDefaultGraphId) {
         problems->Add("a quad holds the default graph outside the graph position");
       }
@@ -222,7 +222,7 @@ Status FindMissing(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, Quad
   read.snapshot = snapshot;
   std::string ignored;
   IndexCursor cursor(rocks, snapshot, from, {});
-  for (; cursor.Valid() && !problems->full(); cursor.Next()) {
+  for (; cursor.Valid() && !problems->Full(); cursor.Next()) {
     const QuadIds& q = cursor.quad();
     const QuadKey key = EncodeQuadKey(to, q);
     const rocksdb::Status s = rocks.db()->Get(read, rocks.family(FamilyOf(to)),
@@ -272,14 +272,13 @@ void ReportDifferences(const std::map<TermId, Counts>& stored,
   int reported = 0;
   for (auto a = stored.begin(), b = counted.begin();
        (a != stored.end() || b != counted.end()) && reported < 3;) {
-    const TermId id = b == counted.end() || (a != stored.end() && a->first < b->first)
-                          ? a->first
-                          : b->first;
+    const TermId id =
+        b == counted.end() || (a != stored.end() && a->first < b->first) ? a->first : b->first;
     const Counts& x = a != stored.end() && a->first == id ? (a++)->second : none;
     const Counts& y = b != counted.end() && b->first == id ? (b++)->second : none;
     if (!(x == y)) {
-      problems->Add("the statistics of {} {:#x} say {}, a recount finds {}", what, id,
-                    describe(x), describe(y));
+      problems->Add("the statistics of {} {:#x} say {}, a recount finds {}", what, id, describe(x),
+                    describe(y));
       ++reported;
     }
   }
@@ -299,11 +298,10 @@ void CompareStats(const StoreStats& stored, const Recount& recount,
   for (const PredicateStats& p : stored.predicates) {
     predicates[p.predicate] = {p.quads, p.distinct_subjects, p.distinct_objects};
   }
-  ReportDifferences(predicates, recount.predicates, "predicate", problems,
-                    [](const PredicateCounts& c) {
-                      return fmt::format("{} quads, {} subjects, {} objects", c.quads, c.subjects,
-                                         c.objects);
-                    });
+  ReportDifferences(
+      predicates, recount.predicates, "predicate", problems, [](const PredicateCounts& c) {
+        return fmt::format("{} quads, {} subjects, {} objects", c.quads, c.subjects, c.objects);
+      });
   std::map<TermId, std::uint64_t> graphs;
   for (const GraphStats& g : stored.graphs) {
     graphs[g.graph] = g.quads;
@@ -317,7 +315,7 @@ void CompareStats(const StoreStats& stored, const Recount& recount,
 Status CheckStore(const RocksDb& rocks, const std::string& dir) {
   const ScopedSnapshot snapshot(rocks.db());
   rocksdb::ReadOptions read;
-  read.snapshot = snapshot.get();
+  read.snapshot = snapshot.snapshot();
   Problems problems;
 
   std::string version;
@@ -335,9 +333,9 @@ Status CheckStore(const RocksDb& rocks, const std::string& dir) {
   Recount recount;
   Digest spog;
   SILK_RETURN_IF_ERROR(
-      CheckSpog(rocks, snapshot.get(), dictionary, &problems, &recount, &spog));
+      CheckSpog(rocks, snapshot.snapshot(), dictionary, &problems, &recount, &spog));
   for (const QuadIndex index : {QuadIndex::kPosg, QuadIndex::kOspg, QuadIndex::kGspo}) {
-    SILK_RETURN_IF_ERROR(CheckIndex(rocks, snapshot.get(), index, spog, &problems, &recount));
+    SILK_RETURN_IF_ERROR(CheckIndex(rocks, snapshot.snapshot(), index, spog, &problems, &recount));
   }
   Result<StoreStats> stored = StatsReader(&rocks, read).All();
   if (!stored.ok()) {

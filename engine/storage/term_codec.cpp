@@ -1,11 +1,11 @@
 #include "engine/storage/term_codec.h"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <iterator>
-
-#include <fmt/format.h>
 
 namespace silk::storage {
 namespace {
@@ -20,7 +20,7 @@ constexpr std::string_view kXsdDateTime = "http://www.w3.org/2001/XMLSchema#date
 
 constexpr std::uint64_t kMantissaMask = (std::uint64_t{1} << format::kDecimalMantissaBits) - 1;
 constexpr std::uint64_t kTimezoneMask = (std::uint64_t{1} << format::kTimezoneBits) - 1;
-constexpr std::int64_t kMinutesPerDay = 24 * 60;
+constexpr std::int64_t kMinutesPerDay = std::int64_t{24} * 60;
 constexpr std::int64_t kMillisPerDay = kMinutesPerDay * 60 * 1000;
 
 constexpr std::uint64_t Pow10(int n) {
@@ -181,8 +181,7 @@ void AppendTimezone(std::uint64_t code, std::string* out) {
     return;
   }
   const std::int64_t a = std::abs(offset);
-  fmt::format_to(std::back_inserter(*out), "{}{:02}:{:02}", offset < 0 ? '-' : '+', a / 60,
-                 a % 60);
+  fmt::format_to(std::back_inserter(*out), "{}{:02}:{:02}", offset < 0 ? '-' : '+', a / 60, a % 60);
 }
 
 // ---- Dates -----------------------------------------------------------------------------------
@@ -324,8 +323,8 @@ std::optional<TermId> InlineIntegerLexical(std::string_view lexical) {
   const std::string_view digits = negative ? lexical.substr(1) : lexical;
   // Canonical: no sign but `-`, no leading zero, no `-0`; at most 18 digits keeps us in range
   // of the check below without overflow (2^59 has 18 digits).
-  if (digits.empty() || digits.size() > 18 || (digits.front() == '0' && (negative ||
-                                                                          digits.size() > 1))) {
+  if (digits.empty() || digits.size() > 18 ||
+      (digits.front() == '0' && (negative || digits.size() > 1))) {
     return std::nullopt;
   }
   std::int64_t magnitude = 0;
@@ -356,8 +355,8 @@ std::optional<TermId> InlineDecimal(std::string_view lexical) {
   const bool whole_zero = whole == "0";
   const bool fraction_zero = fraction == "0";
   if (whole_zero && fraction_zero) {
-    return negative ? std::nullopt : std::optional<TermId>(MakeTermId(TermTag::kDecimal,
-                                                                      kSignFlip));
+    return negative ? std::nullopt
+                    : std::optional<TermId>(MakeTermId(TermTag::kDecimal, kSignFlip));
   }
   // value = 0.D × 10^exponent with D the significant digits, D[0] != 0.
   std::string significant;
@@ -385,9 +384,9 @@ std::optional<TermId> InlineDecimal(std::string_view lexical) {
     const auto index = static_cast<std::size_t>(i);
     mantissa = mantissa * 10 + (index < significant.size() ? significant[index] - '0' : 0);
   }
-  const std::uint64_t f =
-      (static_cast<std::uint64_t>(exponent - format::kDecimalMinExponent)
-       << format::kDecimalMantissaBits) | mantissa;
+  const std::uint64_t f = (static_cast<std::uint64_t>(exponent - format::kDecimalMinExponent)
+                           << format::kDecimalMantissaBits) |
+                          mantissa;
   return MakeTermId(TermTag::kDecimal, negative ? kSignFlip - f : kSignFlip + f);
 }
 
@@ -405,7 +404,8 @@ std::optional<DecimalParts> SplitDecimal(std::uint64_t payload) {
   parts.negative = payload < kSignFlip;
   const std::uint64_t f = parts.negative ? kSignFlip - payload : payload - kSignFlip;
   parts.mantissa = f & kMantissaMask;
-  parts.exponent = static_cast<int>(f >> format::kDecimalMantissaBits) + format::kDecimalMinExponent;
+  parts.exponent =
+      static_cast<int>(f >> format::kDecimalMantissaBits) + format::kDecimalMinExponent;
   if (parts.mantissa < kMantissaMin || parts.mantissa >= kMantissaLimit ||
       parts.exponent > format::kDecimalMaxExponent) {
     return std::nullopt;

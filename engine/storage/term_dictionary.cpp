@@ -1,10 +1,10 @@
 #include "engine/storage/term_dictionary.h"
 
-#include <algorithm>
-#include <memory>
-
 #include <fmt/format.h>
 #include <rocksdb/db.h>
+
+#include <algorithm>
+#include <memory>
 
 #include "engine/storage/key_codec.h"
 #include "engine/storage/term_codec.h"
@@ -50,8 +50,7 @@ Result<std::uint64_t> TermDictionary::NextSequence() const {
 Result<std::optional<TermId>> TermDictionary::FindRecord(std::string_view record) const {
   std::string value;
   const rocksdb::Status s = rocks_->db()->Get(read_, rocks_->family(Family::kTerm2Id),
-                                              rocksdb::Slice(record.data(), record.size()),
-                                              &value);
+                                              rocksdb::Slice(record.data(), record.size()), &value);
   if (s.IsNotFound()) {
     return std::optional<TermId>();
   }

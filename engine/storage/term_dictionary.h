@@ -8,6 +8,8 @@
 // within the load that used it.
 #pragma once
 
+#include <rocksdb/options.h>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -15,8 +17,6 @@
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
-
-#include <rocksdb/options.h>
 
 #include "engine/status.h"
 #include "engine/storage/byte_arena.h"
@@ -79,9 +79,7 @@ class TermEncoder {
   // Whether `id` is a term of the store or of this transaction (see TermDictionary::Exists).
   Result<bool> Exists(TermId id);
   // Whether this transaction made `id`: then no stored quad can contain it.
-  bool IsNew(TermId id) const {
-    return IsDictionaryId(id) && PayloadOf(id) >= first_sequence_;
-  }
+  bool IsNew(TermId id) const { return IsDictionaryId(id) && PayloadOf(id) >= first_sequence_; }
 
   // The terms added so far, in the order they were made.
   const std::vector<NewTerm>& new_terms() const { return new_terms_; }

@@ -1,7 +1,8 @@
 // silk_conformance [--known-failures FILE] SUITE...
 //
 // Runs the W3C test suites named by their directory below the conformance data (for example
-// rdf/rdf11/rdf-turtle) and prints, per suite, "SUITE: N passed, M failed" and every failure.
+// rdf/rdf11/rdf-turtle) and prints, per suite, "SUITE: N passed, M failed" and every failure,
+// then the total over all suites as "N passed, M failed".
 // Exits with 1 if a test fails that known_failures.txt does not list, or if a suite cannot
 // be read; a listed test that passes, or a listed test no suite has, is reported only.
 #include <fmt/format.h>
@@ -12,9 +13,11 @@
 #include <string_view>
 #include <vector>
 
+#include "tests/conformance/dataset_cache.h"
 #include "tests/conformance/known_failures.h"
 #include "tests/conformance/manifest.h"
 #include "tests/conformance/rdf_tests.h"
+#include "tests/conformance/sparql_tests.h"
 #include "tests/conformance/test_files.h"
 #include "tests/conformance/test_runner.h"
 
@@ -28,8 +31,9 @@ struct Tally {
 };
 
 // Runs one suite and prints its report. Returns false if the run must fail.
+// Adds the suite's counts to `total`.
 bool RunSuite(std::string_view suite, const TestFiles& files, const TestRunner& runner,
-              const KnownFailures& known) {
+              const KnownFailures& known, Tally& total) {
   const std::string manifest_iri = TestFiles::IriOf(fmt::format("{}/manifest.ttl", suite));
   std::string error;
   const std::optional<Manifest> manifest =
@@ -84,6 +88,9 @@ bool RunSuite(std::string_view suite, const TestFiles& files, const TestRunner& 
     fmt::print("{}\n", line);
   }
   std::fflush(stdout);
+  total.passed += tally.passed;
+  total.failed += tally.failed;
+  total.known_failed += tally.known_failed;
   return tally.failed == 0;
 }
 
@@ -122,13 +129,21 @@ int Main(int argc, char** argv) {
     known = std::move(*read);
   }
 
+  const TestFiles files(*root);
+  DatasetCache stores(files);
   TestRunner runner;
   RegisterRdfTests(runner);
-  const TestFiles files(*root);
+  RegisterSparqlTests(runner, stores);
   bool ok = true;
+  Tally total;
   for (const std::string_view suite : suites) {
-    ok = RunSuite(suite, files, runner, known) && ok;
+    ok = RunSuite(suite, files, runner, known, total) && ok;
   }
+  fmt::print("{} passed, {} failed", total.passed, total.failed + total.known_failed);
+  if (total.known_failed > 0) {
+    fmt::print(" ({} known)", total.known_failed);
+  }
+  fmt::print("\n");
   return ok ? 0 : 1;
 }
 

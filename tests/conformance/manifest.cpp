@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <unordered_set>
 
 #include "tests/conformance/test_files.h"
@@ -60,11 +61,18 @@ std::optional<Manifest> ReadManifest(const std::filesystem::path& path, const st
   Manifest manifest{iri, Graph(std::move(file.quads)), {}};
   const Graph& graph = manifest.graph;
 
-  // The manifest node is `<>`, i.e. the file's own IRI.
-  const rdf::Term self(rdf::TermView::Iri(iri));
-  if (!IsIri(graph.Object(self, Iri(kRdfNs, "type")), Iri(kMfNs, "Manifest"))) {
-    *error = fmt::format("{} has no <> rdf:type mf:Manifest", path.string());
+  // The manifest node is usually `<>`, i.e. the file's own IRI; a few DAWG manifests make
+  // it a blank node (`[] rdf:type mf:Manifest`).
+  const std::vector<const rdf::Term*> manifests =
+      graph.Subjects(Iri(kRdfNs, "type"), rdf::Term(rdf::TermView::Iri(Iri(kMfNs, "Manifest"))));
+  if (manifests.empty()) {
+    *error = fmt::format("{} has no node of rdf:type mf:Manifest", path.string());
     return std::nullopt;
+  }
+  rdf::Term self(rdf::TermView::Iri(iri));
+  if (std::none_of(manifests.begin(), manifests.end(),
+                   [&](const rdf::Term* node) { return *node == self; })) {
+    self = *manifests.front();
   }
   const rdf::Term* list = graph.Object(self, Iri(kMfNs, "entries"));
   if (list == nullptr) {

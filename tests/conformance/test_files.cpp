@@ -4,6 +4,9 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
+
+#include "tests/conformance/rdfxml_reader.h"
 
 namespace silk::conformance {
 namespace {
@@ -63,6 +66,18 @@ RdfFile ReadRdfFile(const std::filesystem::path& path, std::string_view base_iri
   const std::string name = path.string();
   const std::optional<rdf::RdfFormat> format = rdf::RdfFormatFromPath(name);
   std::ifstream in(path, std::ios::binary);
+  if (in && name.ends_with(".rdf")) {
+    std::ostringstream text;
+    text << in.rdbuf();
+    std::string error;
+    std::optional<std::vector<rdf::Quad>> quads = ReadRdfXml(text.str(), base_iri, &error);
+    if (!quads) {
+      file.error = ParseError{"RDF/XML: " + error, name, 0, 0, ""};
+    } else {
+      file.quads = std::move(*quads);
+    }
+    return file;
+  }
   if (!format || !in) {
     file.error =
         ParseError{format ? "cannot open the file" : "unknown RDF file extension", name, 0, 0, ""};

@@ -40,7 +40,8 @@ class TestFiles {
 };
 
 // The statements of an RDF file read through the loader's façade (rdf::ParseRdf), with the
-// format taken from the file name and `base_iri` as the base.
+// format taken from the file name and `base_iri` as the base. RDF/XML (.rdf), which the
+// loader does not read, goes through the runner's own minimal reader (rdfxml_reader.h).
 struct RdfFile {
   std::vector<rdf::Quad> quads;
   std::optional<ParseError> error;  // a syntax error, or a file that cannot be opened

@@ -5,7 +5,7 @@
 namespace silk::conformance {
 
 void TestRunner::Register(std::string type, TestFunction function) {
-  const bool inserted = functions_.emplace(std::move(type), function).second;
+  const bool inserted = functions_.emplace(std::move(type), std::move(function)).second;
   assert(inserted && "a test type is registered twice");
   (void)inserted;
 }

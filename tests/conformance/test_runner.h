@@ -1,8 +1,9 @@
 // Running one manifest entry: a table from test type (the entry's rdf:type IRI) to the
 // function that runs tests of that type. Each family of tests registers its types; the RDF
-// syntax and evaluation tests are in rdf_tests.{h,cpp}; the SPARQL ones will sit beside them.
+// syntax and evaluation tests are in rdf_tests.{h,cpp}, the SPARQL ones in sparql_tests.{h,cpp}.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -22,7 +23,7 @@ struct TestContext {
   const Manifest& manifest;
 };
 
-using TestFunction = Outcome (*)(const TestEntry& entry, const TestContext& context);
+using TestFunction = std::function<Outcome(const TestEntry& entry, const TestContext& context)>;
 
 class TestRunner {
  public:

@@ -1,12 +1,12 @@
 // Quad keys: byte order is id order in every index, and scan plans bind the longest prefix.
 #include "engine/storage/key_codec.h"
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <cstring>
 #include <random>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace silk::storage {
 namespace {
@@ -43,11 +43,12 @@ TEST(KeyCodecTest, QuadKeysRoundTripAndSortInIndexOrder) {
     }
     std::vector<QuadIds> sorted = quads;
     SortForIndex(index, &sorted);
-    EXPECT_TRUE(std::is_sorted(sorted.begin(), sorted.end(), [&](const QuadIds& a, const QuadIds& b) {
-      const QuadKey ka = EncodeQuadKey(index, a);
-      const QuadKey kb = EncodeQuadKey(index, b);
-      return std::memcmp(ka.data(), kb.data(), ka.size()) < 0;
-    }));
+    EXPECT_TRUE(
+        std::is_sorted(sorted.begin(), sorted.end(), [&](const QuadIds& a, const QuadIds& b) {
+          const QuadKey ka = EncodeQuadKey(index, a);
+          const QuadKey kb = EncodeQuadKey(index, b);
+          return std::memcmp(ka.data(), kb.data(), ka.size()) < 0;
+        }));
   }
 }
 
@@ -84,8 +85,8 @@ TEST(KeyCodecTest, PlansBindTheLongestPrefix) {
     }
     // Known best prefixes: one or two bound positions always lead except for p+g and o+g.
     const std::size_t best = plans.front().prefix_size / 8;
-    const bool only_g_mix = mask == (2 | 8) || mask == (4 | 8) || mask == (1 | 4 | 8) ||
-                            mask == (2 | 4 | 8);
+    const bool only_g_mix =
+        mask == (2 | 8) || mask == (4 | 8) || mask == (1 | 4 | 8) || mask == (2 | 4 | 8);
     EXPECT_EQ(static_cast<int>(best), only_g_mix ? bound - 1 : bound) << mask;
   }
 }

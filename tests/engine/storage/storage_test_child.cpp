@@ -4,12 +4,12 @@
 //   storage_test_child open DIR                 prints "code=<StatusCode> <message>"
 //   storage_test_child commit DIR N THRESHOLD FIRST
 //       loads N quads about subjects FIRST.., prints "committing", commits, prints "committed"
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <string>
-
-#include <fmt/format.h>
 
 #include "engine/storage/rocks_store.h"
 
@@ -39,10 +39,10 @@ int Commit(const std::string& dir, long quads, std::size_t threshold, long first
     const std::string p = fmt::format("http://example.org/crash/p{}", i % 7);
     const std::string o = fmt::format("{}", i);
     const std::string label = fmt::format("text {}", i);
-    const rdf::QuadView quad{rdf::TermView::Iri(s), rdf::TermView::Iri(p),
-                             i % 2 == 0 ? rdf::TermView::Literal(o, xsd_integer)
-                                        : rdf::TermView::Literal(label),
-                             rdf::TermView::DefaultGraph()};
+    const rdf::QuadView quad{
+        rdf::TermView::Iri(s), rdf::TermView::Iri(p),
+        i % 2 == 0 ? rdf::TermView::Literal(o, xsd_integer) : rdf::TermView::Literal(label),
+        rdf::TermView::DefaultGraph()};
     const Status inserted = txn->Insert(quad);
     if (!inserted.ok()) {
       fmt::print(stderr, "{}\n", inserted.message());

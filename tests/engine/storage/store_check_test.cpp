@@ -1,12 +1,12 @@
 // Check() finds what is wrong: each test damages one part of a store directly through RocksDB
 // and expects the check to name it.
+#include <gtest/gtest.h>
+#include <rocksdb/db.h>
+
 #include <functional>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
-#include <rocksdb/db.h>
 
 #include "engine/storage/format.h"
 #include "engine/storage/key_codec.h"
@@ -33,8 +33,8 @@ class StoreCheckTest : public TestStore {
   }
 
   // Opens the store's database directly and lets `damage` write into it.
-  void Damage(const std::function<void(rocksdb::DB*, const std::vector<rocksdb::ColumnFamilyHandle*>&)>&
-                  damage) {
+  void Damage(const std::function<void(rocksdb::DB*,
+                                       const std::vector<rocksdb::ColumnFamilyHandle*>&)>& damage) {
     std::vector<rocksdb::ColumnFamilyDescriptor> families;
     for (const std::string_view name : format::kFamilyNames) {
       families.emplace_back(std::string(name), rocksdb::ColumnFamilyOptions());

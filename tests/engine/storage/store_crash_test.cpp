@@ -1,12 +1,11 @@
 // A commit interrupted by SIGKILL at a random moment leaves the store with all of the
 // transaction or none of it, and a store that passes Check(); for both commit paths.
+#include <gtest/gtest.h>
+
 #include <chrono>
-#include <cstdio>
 #include <random>
 #include <string>
 #include <thread>
-
-#include <gtest/gtest.h>
 
 #include "child_process.h"
 #include "test_store.h"
@@ -85,8 +84,9 @@ TEST_F(StoreCrashTest, KilledCommitIsAllOrNothing) {
       }
     }
   }
-  // Not an assertion (timing decides), but worth seeing when the test is tuned.
-  std::printf("killed commits: %d kept, %d lost\n", kept, lost);
+  // Not assertions (timing decides), but worth seeing when the test is tuned.
+  RecordProperty("killed_commits_kept", kept);
+  RecordProperty("killed_commits_lost", lost);
 }
 
 }  // namespace

@@ -1,14 +1,14 @@
 // Opening stores: one writer at a time (also across processes), read-only readers beside it,
 // a readable refusal for another format version, and no writing into what is not a store.
+#include <gtest/gtest.h>
+#include <rocksdb/db.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
-#include <rocksdb/db.h>
 
 #include "child_process.h"
 #include "engine/storage/format.h"
@@ -105,7 +105,8 @@ TEST_F(StoreOpenTest, AnotherFormatVersionIsRefusedInWords) {
     const auto meta = static_cast<std::size_t>(format::Family::kMeta) + 1;
     const std::string version("\0\0\0\x63", 4);  // 99
     EXPECT_TRUE(db->Put(rocksdb::WriteOptions(), handles[meta],
-                        std::string(format::kMetaFormatVersion), version).ok());
+                        std::string(format::kMetaFormatVersion), version)
+                    .ok());
     for (rocksdb::ColumnFamilyHandle* h : handles) {
       EXPECT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
     }
@@ -116,9 +117,9 @@ TEST_F(StoreOpenTest, AnotherFormatVersionIsRefusedInWords) {
         Store::Open(dir(), StoreOptions{.read_only = read_only, .create_if_missing = false});
     ASSERT_FALSE(opened.ok());
     EXPECT_EQ(opened.status().code(), StatusCode::kIncompatible);
-    EXPECT_EQ(opened.status().message(),
-              "store at " + dir() + " has format version 99; this silk reads version " +
-                  std::to_string(format::kFormatVersion));
+    EXPECT_EQ(opened.status().message(), "store at " + dir() +
+                                             " has format version 99; this silk reads version " +
+                                             std::to_string(format::kFormatVersion));
   }
 }
 

@@ -1,14 +1,14 @@
 // Every combination of bound and unbound s, p, o, g, scanned and counted against an in-memory
 // reference on randomized data, after inserts and after deletes, through both commit paths
 // (one WriteBatch, or SST ingestion).
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <map>
 #include <random>
 #include <set>
 #include <vector>
-
-#include <fmt/format.h>
-#include <gtest/gtest.h>
 
 #include "engine/storage/key_codec.h"
 #include "test_store.h"
@@ -89,8 +89,8 @@ TEST_P(StoreScanTest, EveryPatternMatchesTheReference) {
   {
     const std::unique_ptr<WriteTransaction> txn = store().BeginWrite();
     for (int i = 0; i < 1500; ++i) {
-      const rdf::Quad q = MakeQuad(pick(data.subjects), pick(data.predicates),
-                                   pick(data.objects), pick(data.graphs));
+      const rdf::Quad q = MakeQuad(pick(data.subjects), pick(data.predicates), pick(data.objects),
+                                   pick(data.graphs));
       Result<TermId> s = txn->Encode(q.subject.view());
       Result<TermId> p = txn->Encode(q.predicate.view());
       Result<TermId> o = txn->Encode(q.object.view());
@@ -138,12 +138,15 @@ TEST_P(StoreScanTest, EveryPatternMatchesTheReference) {
         SILK_ASSERT_OK(it->status());
         EXPECT_EQ(std::set<QuadIds>(scanned.begin(), scanned.end()), expected) << "mask " << mask;
         EXPECT_EQ(scanned.size(), expected.size()) << "mask " << mask;
-        EXPECT_TRUE(std::any_of(kAllIndexes.begin(), kAllIndexes.end(), [&](QuadIndex index) {
-          return std::is_sorted(scanned.begin(), scanned.end(),
-                                [index](const QuadIds& a, const QuadIds& b) {
-                                  return LessInIndex(index, a, b);
-                                });
-        })) << "mask " << mask;
+        EXPECT_TRUE(std::any_of(kAllIndexes.begin(), kAllIndexes.end(),
+                                [&](QuadIndex index) {
+                                  return std::is_sorted(
+                                      scanned.begin(), scanned.end(),
+                                      [index](const QuadIds& a, const QuadIds& b) {
+                                        return LessInIndex(index, a, b);
+                                      });
+                                }))
+            << "mask " << mask;
 
         Result<std::uint64_t> count = snapshot->Count(pattern);
         ASSERT_TRUE(count.ok()) << count.status().message();
@@ -185,10 +188,9 @@ TEST_P(StoreScanTest, EveryPatternMatchesTheReference) {
       EXPECT_EQ(p.distinct_subjects, subjects[p.predicate].size());
       EXPECT_EQ(p.distinct_objects, objects[p.predicate].size());
     }
-    EXPECT_TRUE(std::is_sorted(stats->predicates.begin(), stats->predicates.end(),
-                               [](const PredicateStats& a, const PredicateStats& b) {
-                                 return a.quads > b.quads;
-                               }));
+    EXPECT_TRUE(std::is_sorted(
+        stats->predicates.begin(), stats->predicates.end(),
+        [](const PredicateStats& a, const PredicateStats& b) { return a.quads > b.quads; }));
     ASSERT_EQ(stats->graphs.size(), per_graph.size());
     for (const GraphStats& g : stats->graphs) {
       EXPECT_EQ(g.quads, per_graph[g.graph]);
@@ -227,10 +229,10 @@ TEST_P(StoreScanTest, EveryPatternMatchesTheReference) {
     SILK_ASSERT_OK(txn->Delete(MakeQuad(Blank("n1"), data.predicates[0], data.objects[0]).view()));
     EXPECT_EQ(txn->deleted(), before);
     // Absent quads.
-    SILK_ASSERT_OK(txn->Delete(QuadIds{MakeTermId(TermTag::kIri, 999999), all[0].p, all[0].o,
-                                       all[0].g}));
-    SILK_ASSERT_OK(txn->Delete(MakeQuad(Iri("http://example.org/unknown"), data.predicates[0],
-                                        data.objects[0]).view()));
+    SILK_ASSERT_OK(
+        txn->Delete(QuadIds{MakeTermId(TermTag::kIri, 999999), all[0].p, all[0].o, all[0].g}));
+    SILK_ASSERT_OK(txn->Delete(
+        MakeQuad(Iri("http://example.org/unknown"), data.predicates[0], data.objects[0]).view()));
     EXPECT_EQ(txn->deleted(), removed);
     // New quads of known terms: their (s, p) and (p, o) pairs may or may not be stored yet.
     for (int i = 0; i < 300; ++i) {
@@ -246,8 +248,8 @@ TEST_P(StoreScanTest, EveryPatternMatchesTheReference) {
     // Re-insert a deleted quad, insert a new one and delete it again.
     SILK_ASSERT_OK(txn->Insert(all[1]));
     reference.insert(all[1]);
-    const rdf::Quad passing = MakeQuad(Iri("http://example.org/new"), data.predicates[0],
-                                       Literal("fleeting"));
+    const rdf::Quad passing =
+        MakeQuad(Iri("http://example.org/new"), data.predicates[0], Literal("fleeting"));
     SILK_ASSERT_OK(txn->Insert(passing.view()));
     SILK_ASSERT_OK(txn->Delete(passing.view()));
     SILK_ASSERT_OK(txn->Commit());

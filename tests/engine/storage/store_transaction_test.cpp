@@ -1,11 +1,11 @@
 // Transactions: no-op writes, exact statistics, snapshot isolation, all-or-nothing when a
 // transaction is dropped, persistence across reopen, ids never reused, decoding and lookup.
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
-#include <gtest/gtest.h>
 
 #include "test_store.h"
 
@@ -232,11 +232,14 @@ TEST_F(StoreTransactionTest, BlankNodeLabelsAreScoped) {
 }
 
 TEST_F(StoreTransactionTest, TermsDecodeAsWritten) {
-  const std::vector<rdf::Term> objects = {
-      Literal("plain"), Literal("chat", {}, "fr"), Literal("007", Xsd("integer")),
-      Literal("7", Xsd("integer")), Literal("-0.5", Xsd("decimal")),
-      Literal("1969-07-20T20:17:40Z", Xsd("dateTime")), Literal("x", "http://example.org/t"),
-      Iri("http://example.org/o")};
+  const std::vector<rdf::Term> objects = {Literal("plain"),
+                                          Literal("chat", {}, "fr"),
+                                          Literal("007", Xsd("integer")),
+                                          Literal("7", Xsd("integer")),
+                                          Literal("-0.5", Xsd("decimal")),
+                                          Literal("1969-07-20T20:17:40Z", Xsd("dateTime")),
+                                          Literal("x", "http://example.org/t"),
+                                          Iri("http://example.org/o")};
   std::vector<rdf::Quad> quads;
   for (const rdf::Term& o : objects) {
     quads.push_back(MakeQuad(kAlice, kName, o, kGraph));
@@ -278,8 +281,8 @@ TEST_F(StoreTransactionTest, BadIdsAndMisuseAreRefused) {
     EXPECT_EQ(unknown.code(), StatusCode::kInvalidArgument);
     EXPECT_NE(unknown.message().find("not a term of this store"), std::string::npos);
     // A dictionary number that exists, under the wrong tag.
-    EXPECT_FALSE(txn->Insert(QuadIds{alice, knows, MakeTermId(TermTag::kLiteral,
-                                                               PayloadOf(alice))}).ok());
+    EXPECT_FALSE(
+        txn->Insert(QuadIds{alice, knows, MakeTermId(TermTag::kLiteral, PayloadOf(alice))}).ok());
     EXPECT_FALSE(txn->Insert(QuadIds{kDefaultGraphId, knows, alice}).ok());
     EXPECT_FALSE(txn->Insert(QuadIds{alice, knows, MakeTermId(TermTag::kBoolean, 5)}).ok());
     EXPECT_FALSE(txn->Insert(MakeQuad(rdf::Term(), kKnows, kBob).view()).ok());

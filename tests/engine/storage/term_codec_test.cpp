@@ -3,6 +3,9 @@
 // non-canonical forms that must stay in the dictionary.
 #include "engine/storage/term_codec.h"
 
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -11,9 +14,6 @@
 #include <string>
 #include <tuple>
 #include <vector>
-
-#include <fmt/format.h>
-#include <gtest/gtest.h>
 
 namespace silk::storage {
 namespace {
@@ -75,8 +75,8 @@ constexpr std::int64_t kMax = (std::int64_t{1} << 59) - 1;
 constexpr std::int64_t kMin = -(std::int64_t{1} << 59);
 
 TEST(TermCodecTest, IntegerEdgesRoundTrip) {
-  for (const std::int64_t v : {std::int64_t{0}, std::int64_t{-1}, std::int64_t{1}, kMin, kMax,
-                               kMin + 1, kMax - 1}) {
+  for (const std::int64_t v :
+       {std::int64_t{0}, std::int64_t{-1}, std::int64_t{1}, kMin, kMax, kMin + 1, kMax - 1}) {
     const TermId id = RoundTrip(fmt::format("{}", v), kInteger, TermTag::kInteger);
     EXPECT_EQ(InlinedInteger(id), v);
     EXPECT_EQ(InlineInteger(v), id);
@@ -89,8 +89,9 @@ TEST(TermCodecTest, IntegerEdgesRoundTrip) {
 
 TEST(TermCodecTest, IntegersBeyondTheRangeGoToTheDictionary) {
   for (const std::string& s :
-       {fmt::format("{}", kMax + 1), fmt::format("{}", kMin - 1), std::string("9223372036854775807"),
-        std::string("-9223372036854775808"), std::string("123456789012345678901234567890")}) {
+       {fmt::format("{}", kMax + 1), fmt::format("{}", kMin - 1),
+        std::string("9223372036854775807"), std::string("-9223372036854775808"),
+        std::string("123456789012345678901234567890")}) {
     ExpectNotInlined(s, kInteger);
     // ... and still round-trip through a dictionary record.
     const rdf::TermView term = rdf::TermView::Literal(s, kInteger);
@@ -103,8 +104,8 @@ TEST(TermCodecTest, IntegersBeyondTheRangeGoToTheDictionary) {
 }
 
 TEST(TermCodecTest, NonCanonicalIntegersAreNotInlined) {
-  for (const char* s : {"007", "+7", "-0", "00", "", "-", "1.0", " 1", "1 ", "0x10", "1e3", "--1",
-                        "１"}) {
+  for (const char* s :
+       {"007", "+7", "-0", "00", "", "-", "1.0", " 1", "1 ", "0x10", "1e3", "--1", "１"}) {
     ExpectNotInlined(s, kInteger);
   }
 }
@@ -112,8 +113,9 @@ TEST(TermCodecTest, NonCanonicalIntegersAreNotInlined) {
 TEST(TermCodecTest, IntegerOrderIsValueOrder) {
   std::mt19937_64 rng(7);
   std::vector<std::pair<std::int64_t, TermId>> values;
-  auto add = [&](std::int64_t v) { values.emplace_back(v, RoundTrip(fmt::format("{}", v), kInteger,
-                                                                      TermTag::kInteger)); };
+  auto add = [&](std::int64_t v) {
+    values.emplace_back(v, RoundTrip(fmt::format("{}", v), kInteger, TermTag::kInteger));
+  };
   for (const std::int64_t v : {std::int64_t{0}, std::int64_t{-1}, std::int64_t{1}, kMin, kMax}) {
     add(v);
   }
@@ -184,18 +186,18 @@ std::string MakeDecimal(bool negative, const std::string& digits, int exponent) 
 }
 
 TEST(TermCodecTest, DecimalEdgesRoundTrip) {
-  for (const char* s : {"0.0", "1.0", "-1.0", "0.1", "-0.1", "0.5", "3.14", "-2.25", "100.0",
-                        "0.0000000000000001", "-0.0000000000000001", "9999999999999999.0",
-                        "-9999999999999999.0", "1.234567890123456", "123456789.0123456",
-                        "0.1234567890123456", "10.01"}) {
+  for (const char* s :
+       {"0.0", "1.0", "-1.0", "0.1", "-0.1", "0.5", "3.14", "-2.25", "100.0", "0.0000000000000001",
+        "-0.0000000000000001", "9999999999999999.0", "-9999999999999999.0", "1.234567890123456",
+        "123456789.0123456", "0.1234567890123456", "10.01"}) {
     RoundTrip(s, kDecimal, TermTag::kDecimal);
   }
 }
 
 TEST(TermCodecTest, DecimalsBeyondTheRangeGoToTheDictionary) {
-  for (const char* s : {"10000000000000000.0", "-10000000000000000.0", "0.00000000000000001",
-                        "1.2345678901234567", "12345678901234567.0",
-                        "123456789012345678901234567890.5"}) {
+  for (const char* s :
+       {"10000000000000000.0", "-10000000000000000.0", "0.00000000000000001", "1.2345678901234567",
+        "12345678901234567.0", "123456789012345678901234567890.5"}) {
     ExpectNotInlined(s, kDecimal);
   }
 }
@@ -293,11 +295,12 @@ TEST(TermCodecTest, DateEdgesRoundTrip) {
 }
 
 TEST(TermCodecTest, NonCanonicalDatesAreNotInlined) {
-  for (const char* s : {"1900-02-29", "2001-02-29", "2020-01-01+00:00", "2020-01-01-00:00",
-                        "2020-01-01+14:15", "2020-01-01+05:10", "2020-01-01+15:00",
-                        "10000-01-01", "-0000-01-01", "2020-1-01", "2020-13-01", "2020-00-10",
-                        "2020-01-32", "2020-04-31", "20-01-01", "2020-01-01T00:00:00",
-                        "2020-01-01z", "2020-01-01+0100", "+2020-01-01", ""}) {
+  for (const char* s :
+       {"1900-02-29",       "2001-02-29",       "2020-01-01+00:00", "2020-01-01-00:00",
+        "2020-01-01+14:15", "2020-01-01+05:10", "2020-01-01+15:00", "10000-01-01",
+        "-0000-01-01",      "2020-1-01",        "2020-13-01",       "2020-00-10",
+        "2020-01-32",       "2020-04-31",       "20-01-01",         "2020-01-01T00:00:00",
+        "2020-01-01z",      "2020-01-01+0100",  "+2020-01-01",      ""}) {
     ExpectNotInlined(s, kDate);
   }
 }
@@ -342,8 +345,8 @@ TEST(TermCodecTest, NonCanonicalDateTimesAreNotInlined) {
        {"2020-01-01T24:00:00", "2020-01-01T23:59:60", "2020-01-01T23:60:00", "2020-01-01T1:00:00",
         "2020-01-01T10:00", "2020-01-01T10:00:00.", "2020-01-01T10:00:00.0",
         "2020-01-01T10:00:00.10", "2020-01-01T10:00:00.1234", "2020-01-01T10:00:00+00:00",
-        "2020-01-01 10:00:00", "2020-01-01", "2020-01-01T10:00:00+14:30",
-        "10000-01-01T00:00:00", "2020-01-01t10:00:00"}) {
+        "2020-01-01 10:00:00", "2020-01-01", "2020-01-01T10:00:00+14:30", "10000-01-01T00:00:00",
+        "2020-01-01t10:00:00"}) {
     ExpectNotInlined(s, kDateTime);
   }
 }
@@ -403,8 +406,9 @@ TEST(TermCodecTest, OtherLiteralsAndTermsAreNotInlined) {
 TEST(TermCodecTest, CorruptInlinedIdsDoNotDecode) {
   EXPECT_FALSE(DecodeInlined(MakeTermId(TermTag::kBoolean, 2)).has_value());
   EXPECT_FALSE(DecodeInlined(MakeTermId(TermTag::kDecimal, 0)).has_value());
-  EXPECT_FALSE(DecodeInlined(MakeTermId(TermTag::kDecimal, (std::uint64_t{1} << 59) + 1)).has_value());
-  EXPECT_FALSE(DecodeInlined(MakeTermId(TermTag::kDate, 120)).has_value());  // timezone code 120
+  EXPECT_FALSE(
+      DecodeInlined(MakeTermId(TermTag::kDecimal, (std::uint64_t{1} << 59) + 1)).has_value());
+  EXPECT_FALSE(DecodeInlined(MakeTermId(TermTag::kDate, 120)).has_value());     // timezone code 120
   EXPECT_FALSE(DecodeInlined(MakeTermId(TermTag::kDate, 1 << 7)).has_value());  // not midnight
   EXPECT_FALSE(DecodeInlined(MakeTermId(TermTag::kIri, 1)).has_value());
   EXPECT_FALSE(DecodeInlined(MakeTermId(TermTag::kQueryLocal, 1)).has_value());
@@ -441,10 +445,12 @@ TEST(TermCodecTest, RecordsOfEqualTermsAreEqualAndOfDifferentTermsDiffer) {
   };
   EXPECT_EQ(record(rdf::TermView::Literal("a")),
             record(rdf::TermView::Literal("a", std::string(rdf::kXsdString))));
-  const std::vector<std::string> distinct = {
-      record(rdf::TermView::Iri("a")), record(rdf::TermView::Literal("a")),
-      record(rdf::TermView::Literal("a", {}, "en")), record(rdf::TermView::Literal("a", "en")),
-      record(rdf::TermView::Literal("ena", {}, "")), record(rdf::TermView::Literal("a", "x"))};
+  const std::vector<std::string> distinct = {record(rdf::TermView::Iri("a")),
+                                             record(rdf::TermView::Literal("a")),
+                                             record(rdf::TermView::Literal("a", {}, "en")),
+                                             record(rdf::TermView::Literal("a", "en")),
+                                             record(rdf::TermView::Literal("ena", {}, "")),
+                                             record(rdf::TermView::Literal("a", "x"))};
   for (std::size_t i = 0; i < distinct.size(); ++i) {
     for (std::size_t j = i + 1; j < distinct.size(); ++j) {
       EXPECT_NE(distinct[i], distinct[j]) << i << " " << j;
@@ -465,7 +471,10 @@ TEST(TermCodecTest, MalformedRecordsDoNotDecode) {
   EXPECT_FALSE(DecodeTermRecord(MakeTermId(TermTag::kLiteral, 1), iri).has_value());
   EXPECT_FALSE(DecodeTermRecord(MakeTermId(TermTag::kIri, 1), "").has_value());
   EXPECT_FALSE(DecodeTermRecord(MakeTermId(TermTag::kIri, 1), BlankNodeRecord()).has_value());
-  EXPECT_FALSE(DecodeTermRecord(MakeTermId(TermTag::kLiteral, 1), "T\x05" "ab").has_value());
+  EXPECT_FALSE(DecodeTermRecord(MakeTermId(TermTag::kLiteral, 1),
+                                "T\x05"
+                                "ab")
+                   .has_value());
   EXPECT_FALSE(DecodeTermRecord(MakeTermId(TermTag::kLiteral, 1), "L").has_value());
   EXPECT_FALSE(DecodeTermRecord(MakeTermId(TermTag::kLiteral, 1), "Xabc").has_value());
 }

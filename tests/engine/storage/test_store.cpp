@@ -1,16 +1,16 @@
 #include "test_store.h"
 
+#include <fmt/format.h>
 #include <stdlib.h>
 
 #include <filesystem>
 #include <vector>
 
-#include <fmt/format.h>
-
 namespace silk::storage::testing {
 
 TempDir::TempDir() {
-  std::string pattern = (std::filesystem::path(::testing::TempDir()) / "silk-storage-XXXXXX").string();
+  std::string pattern =
+      (std::filesystem::path(::testing::TempDir()) / "silk-storage-XXXXXX").string();
   std::vector<char> buffer(pattern.begin(), pattern.end());
   buffer.push_back('\0');
   const char* made = mkdtemp(buffer.data());

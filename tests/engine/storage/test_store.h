@@ -2,12 +2,12 @@
 // that opens a fresh store and checks it (Store::Check) at teardown.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <memory>
 #include <set>
 #include <string>
 #include <string_view>
-
-#include <gtest/gtest.h>
 
 #include "engine/storage/rocks_store.h"
 #include "engine/storage/store.h"
@@ -42,15 +42,15 @@ std::set<QuadIds> ScanSet(const Snapshot& snapshot, const QuadPattern& pattern);
 std::string Fingerprint(Store& store);
 
 // Asserts that `status` is ok, printing its message otherwise.
-#define SILK_ASSERT_OK(expr)                                  \
-  do {                                                        \
-    const ::silk::Status silk_s_ = (expr);                    \
-    ASSERT_TRUE(silk_s_.ok()) << silk_s_.message();           \
+#define SILK_ASSERT_OK(expr)                        \
+  do {                                              \
+    const ::silk::Status silk_s_ = (expr);          \
+    ASSERT_TRUE(silk_s_.ok()) << silk_s_.message(); \
   } while (false)
-#define SILK_EXPECT_OK(expr)                                  \
-  do {                                                        \
-    const ::silk::Status silk_s_ = (expr);                    \
-    EXPECT_TRUE(silk_s_.ok()) << silk_s_.message();           \
+#define SILK_EXPECT_OK(expr)                        \
+  do {                                              \
+    const ::silk::Status silk_s_ = (expr);          \
+    EXPECT_TRUE(silk_s_.ok()) << silk_s_.message(); \
   } while (false)
 
 // A fresh store in a temporary directory; Check() must pass when the test ends.

@@ -1,0 +1,255 @@
+#!/usr/bin/env bash
+# usage: bench/run.sh [SIZE...]        (SIZE: triples to generate, e.g. 1e6 10e6; default 1e6)
+#
+# Side-by-side query benchmark: SilkGraph, Oxigraph and Virtuoso on the same generated news
+# graph and the same queries (../shared/peers/queries/*.rq), one table per size.
+#
+# env: BUILD_DIR  build dir (default: the repo's build/), configured as Release and built here
+#      WORK       data, stores, peers' copy and raw logs (default: ${TMPDIR:-/tmp}/silkgraph-bench)
+#      RUNS       timed runs per query after one warm run (default 5)
+#      SEED       generator seed (default 42)
+#      PEERS      which peers to run (default: "oxigraph virtuoso"; empty for none)
+#      SKIP_BUILD=1  use the binaries already in BUILD_DIR
+#      JOBS       build parallelism (default: nproc)
+set -uo pipefail
+
+REPO="$(cd "$(dirname "$0")/.." && pwd)"
+PEERS_SRC="$REPO/../shared/peers"
+BUILD_DIR="${BUILD_DIR:-$REPO/build}"
+WORK="${WORK:-${TMPDIR:-/tmp}/silkgraph-bench}"
+RUNS="${RUNS:-5}"
+SEED="${SEED:-42}"
+PEERS="${PEERS-oxigraph virtuoso}"
+JOBS="${JOBS:-$(nproc)}"
+SIZES=("$@")
+[ ${#SIZES[@]} -gt 0 ] || SIZES=(1e6)
+export RUNS
+
+say() { echo "== $*" >&2; }
+die() { echo "bench/run.sh: $*" >&2; exit 1; }
+
+[ -d "$PEERS_SRC/queries" ] || die "no peers folder at $PEERS_SRC (expected beside the repo)"
+mkdir -p "$WORK/data"
+WORK="$(cd "$WORK" && pwd)"
+
+# ---- build ----------------------------------------------------------------------------------
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  say "building silk and silk_query_bench (Release) in $BUILD_DIR"
+  cmake -S "$REPO" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release > "$WORK/build.log" 2>&1 &&
+    cmake --build "$BUILD_DIR" -j"$JOBS" --target silk silk_query_bench >> "$WORK/build.log" 2>&1 ||
+    die "build failed; see $WORK/build.log"
+fi
+find_bin() {  # NAME: the built program, wherever the build layout put it
+  local f
+  for f in "$BUILD_DIR/$1" "$BUILD_DIR/shell/$1" "$BUILD_DIR/bench/$1"; do
+    [ -x "$f" ] && { echo "$f"; return 0; }
+  done
+  die "$1 not found in $BUILD_DIR"
+}
+SILK="$(find_bin silk)"
+QBENCH="$(find_bin silk_query_bench)"
+
+# ---- peers: a writable copy of the peers folder, and what its runners need ------------------
+PEERS_DIR="$WORK/peers"
+have_oxigraph=0; have_virtuoso=0
+if [ -n "$PEERS" ]; then
+  mkdir -p "$PEERS_DIR"
+  # refresh the scripts and queries; keep node_modules/ from an earlier run
+  (cd "$PEERS_SRC" && tar cf - --exclude=node_modules --exclude=data --exclude=db --exclude='results*' .) |
+    (cd "$PEERS_DIR" && tar xf - --no-same-owner) && chmod -R u+w "$PEERS_DIR"
+fi
+SUDO=(); [ "$(id -u)" = 0 ] || SUDO=(sudo)
+for peer in $PEERS; do
+  case "$peer" in
+    oxigraph)
+      if [ ! -d "$PEERS_DIR/node_modules/oxigraph" ]; then
+        say "npm install in $PEERS_DIR"
+        (cd "$PEERS_DIR" && npm install) > "$WORK/npm-install.log" 2>&1 ||
+          echo "bench/run.sh: npm install failed (see $WORK/npm-install.log); oxigraph: n/a" >&2
+      fi
+      [ -d "$PEERS_DIR/node_modules/oxigraph" ] && have_oxigraph=1 ;;
+    virtuoso)
+      if ! command -v isql-vt > /dev/null || ! command -v virtuoso-t > /dev/null; then
+        say "apt-get install virtuoso-opensource"
+        { "${SUDO[@]}" apt-get update &&
+          "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y virtuoso-opensource; } \
+          > "$WORK/apt-install.log" 2>&1 ||
+          echo "bench/run.sh: virtuoso install failed (see $WORK/apt-install.log); virtuoso: n/a" >&2
+      fi
+      command -v isql-vt > /dev/null && command -v virtuoso-t > /dev/null && have_virtuoso=1 ;;
+    *) echo "bench/run.sh: unknown peer '$peer' (oxigraph, virtuoso)" >&2 ;;
+  esac
+done
+
+QUERIES=("$PEERS_SRC"/queries/*.rq)
+[ -n "$PEERS" ] && QUERIES=("$PEERS_DIR"/queries/*.rq)
+
+# Row counts the peers README lists for gen_news_kg.py SIZE 42 (keyed by triple count).
+expected_rows() {
+  case "$1" in
+    972177) echo "q1_subject_lookup=45 q2_pred_obj_lookup=9650 q3_star=713 q4_chain=168697 q5_filter_date_num=174 q6_optional=1173 q7_count_group=250 q8_join_order=31" ;;
+    97116) echo "q1_subject_lookup=16 q2_pred_obj_lookup=1078 q3_star=59 q4_chain=18219 q5_filter_date_num=14 q6_optional=112 q7_count_group=249 q8_join_order=2" ;;
+  esac
+}
+
+now() { echo "$EPOCHREALTIME"; }
+ms_since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", (b - a) * 1000 }'; }
+
+# Whole-process time of `silk query -f Q --format tsv > /dev/null`: 1 warm run, RUNS timed.
+silk_process_times() {  # DB QUERY...
+  local db="$1"; shift
+  local q name t0 first rows times med mn out
+  for q in "$@"; do
+    name="$(basename "$q" .rq)"
+    t0="$(now)"
+    if ! out="$("$SILK" --db "$db" query -f "$q" --format tsv 2>&1 > "$WORK/tsv.out")"; then
+      echo "engine=silk-process query=$name ERROR: $(echo "$out" | head -3 | tr '\n' ' ')"
+      continue
+    fi
+    first="$(ms_since "$t0")"
+    rows=$(( $(wc -l < "$WORK/tsv.out") - 1 ))  # minus the header line
+    times=()
+    for _ in $(seq "$RUNS"); do
+      t0="$(now)"
+      "$SILK" --db "$db" query -f "$q" --format tsv > /dev/null 2>&1
+      times+=("$(ms_since "$t0")")
+    done
+    read -r med mn < <(printf '%s\n' "${times[@]}" | sort -g |
+      awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)], v[1] }')
+    echo "engine=silk-process query=$name rows=$rows first_ms=$first median_ms=$med min_ms=$mn"
+  done
+  rm -f "$WORK/tsv.out"
+  # what every `silk query` pays before its query: start, open the store, an empty query
+  times=()
+  for _ in $(seq "$RUNS"); do
+    t0="$(now)"
+    "$SILK" --db "$db" query 'ASK {}' --format tsv > /dev/null 2>&1
+    times+=("$(ms_since "$t0")")
+  done
+  read -r med mn < <(printf '%s\n' "${times[@]}" | sort -g |
+    awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)], v[1] }')
+  echo "engine=silk-process op=startup median_ms=$med min_ms=$mn (silk query 'ASK {}': process start + store open)"
+}
+
+# ---- one data size ---------------------------------------------------------------------------
+run_size() {
+  local size="$1" n label data out db
+  n="$(awk -v s="$size" 'BEGIN { printf "%d", s }')"
+  if [ $((n % 1000000)) = 0 ]; then label="$((n / 1000000))m"; elif [ $((n % 1000)) = 0 ]; then label="$((n / 1000))k"; else label="$n"; fi
+  data="$WORK/data/kg$label-s$SEED.nt"
+  out="$WORK/results-$label"
+  db="$WORK/db-silk-$label"
+  mkdir -p "$out"
+  : > "$out/all.log"
+
+  if [ ! -s "$data" ]; then
+    say "[$label] generating $data"
+    python3 "$PEERS_SRC/gen_news_kg.py" "$size" "$SEED" "$data.tmp" > "$out/gen.log" 2>&1 &&
+      mv "$data.tmp" "$data" || die "generator failed; see $out/gen.log"
+  fi
+
+  say "[$label] silk load"
+  rm -rf "$db"
+  local t0 load_s triples disk
+  t0="$(now)"
+  if "$SILK" --db "$db" load "$data" > "$out/silk-load.log" 2>&1; then
+    load_s="$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }')"
+    triples="$("$SILK" --db "$db" stats 2>> "$out/silk-load.log" | awk '$1 == "quads" { gsub(",", "", $2); print $2; exit }')"
+    disk="$(du -sb "$db" | cut -f1)"
+    awk -v n="$triples" -v s="$load_s" -v d="$disk" 'BEGIN {
+      printf "engine=silkgraph op=load triples=%d load_s=%.2f triples_per_s=%d disk_bytes=%d bytes_per_triple=%.1f (silk load, whole process; disk = du of the store dir)\n",
+        n, s, n / s, d, d / n }' | tee -a "$out/all.log"
+  else
+    echo "engine=silkgraph op=load ERROR: $(tail -3 "$out/silk-load.log" | tr '\n' ' ')" | tee -a "$out/all.log"
+  fi
+
+  if [ -d "$db" ]; then
+    say "[$label] silk_query_bench (in-process)"
+    "$QBENCH" --runs "$RUNS" "$db" "${QUERIES[@]}" 2>&1 | tee "$out/silkgraph.log" | tee -a "$out/all.log"
+    say "[$label] silk query (whole process)"
+    silk_process_times "$db" "${QUERIES[@]}" 2>&1 | tee "$out/silk-process.log" | tee -a "$out/all.log"
+  fi
+
+  if [ "$have_oxigraph" = 1 ]; then
+    say "[$label] oxigraph"
+    "$PEERS_DIR/run_oxigraph.sh" "$data" "${QUERIES[@]}" > "$out/oxigraph.log" 2>&1 ||
+      echo "bench/run.sh: oxigraph failed (exit $?); see $out/oxigraph.log" >&2
+    grep '^engine=' "$out/oxigraph.log" | tee -a "$out/all.log"
+  fi
+  if [ "$have_virtuoso" = 1 ]; then
+    say "[$label] virtuoso"
+    "$PEERS_DIR/run_virtuoso.sh" "$data" "${QUERIES[@]}" > "$out/virtuoso.log" 2>&1 ||
+      echo "bench/run.sh: virtuoso failed (exit $?); see $out/virtuoso.log" >&2
+    grep '^engine=' "$out/virtuoso.log" | tee -a "$out/all.log"
+  fi
+
+  print_table "$label" "$out/all.log" "$(expected_rows "${triples:-0}")" | tee "$out/table.md"
+}
+
+# ---- the table -------------------------------------------------------------------------------
+print_table() {  # LABEL ALL.log EXPECTED
+  awk -v label="$1" -v expected="$3" '
+    function field(line, key,   m) {
+      if (match(line, "(^| )" key "=[^ ]*")) { m = substr(line, RSTART, RLENGTH); sub(/^ /, "", m); return substr(m, length(key) + 2) }
+      return ""
+    }
+    function cell(e, q) { return (e SUBSEP q) in med ? med[e, q] : (((e SUBSEP q) in err) ? "ERROR" : "n/a") }
+    BEGIN {
+      ne = split("silkgraph silk-process oxigraph virtuoso", engines, " ")
+      split(expected, ex, " "); for (i in ex) { split(ex[i], kv, "="); want[kv[1]] = kv[2] }
+    }
+    /^engine=/ {
+      e = field($0, "engine")
+      if (field($0, "op") == "load") { loads[e] = $0; next }
+      if (field($0, "op") == "startup") { startup = field($0, "median_ms"); next }
+      q = field($0, "query"); if (q == "") next
+      if (!(q in seen)) { seen[q] = 1; order[++nq] = q }
+      if ($0 ~ / ERROR/) { err[e, q] = 1; next }
+      med[e, q] = field($0, "median_ms"); rows[e, q] = field($0, "rows")
+    }
+    END {
+      printf "\n### %s triples (median of the timed runs, ms)\n\n", label
+      printf "| query | rows | silkgraph | silk query process | oxigraph | virtuoso | silk/best peer |\n"
+      printf "|---|---:|---:|---:|---:|---:|---:|\n"
+      for (i = 1; i <= nq; i++) {
+        q = order[i]; bad = ""
+        ref = ((q in want) ? want[q] : "")
+        for (j = 1; j <= ne; j++) {
+          e = engines[j]
+          if (!((e SUBSEP q) in rows)) continue
+          if (ref == "") ref = rows[e, q]
+        }
+        for (j = 1; j <= ne; j++) {
+          e = engines[j]
+          if ((e SUBSEP q) in rows && rows[e, q] != ref) bad = bad " " e "=" rows[e, q]
+        }
+        rcell = (ref != "" ? ref : "?")
+        if (bad != "") { rcell = rcell " MISMATCH:" bad; mismatches++ }
+        best = ""; tilde = ""
+        for (j = 3; j <= 4; j++) {
+          e = engines[j]
+          if (!((e SUBSEP q) in med)) continue
+          v = med[e, q] + 0
+          if (v == 0) { v = 0.5; tilde = "~" }   # an integer-ms timer read 0: < 1 ms, taken as 0.5
+          if (best == "" || v < best) best = v
+        }
+        ratio = "n/a"
+        if (best != "" && (("silkgraph" SUBSEP q) in med)) ratio = sprintf("%s%.2f", tilde, med["silkgraph", q] / best)
+        printf "| %s | %s | %s | %s | %s | %s | %s |\n", q, rcell, cell("silkgraph", q), cell("silk-process", q), cell("oxigraph", q), cell("virtuoso", q), ratio
+      }
+      if (startup != "") printf "\nsilk query process floor (start, open store, ASK {}): %s ms\n", startup
+      printf "\n| load | triples | load s | triples/s | bytes/triple |\n|---|---:|---:|---:|---:|\n"
+      split("silkgraph oxigraph virtuoso", le, " ")
+      for (j = 1; j <= 3; j++) {
+        e = le[j]; l = loads[e]
+        if (l == "" || l ~ / ERROR/) { printf "| %s | n/a | n/a | n/a | n/a |\n", e; continue }
+        bpt = field(l, "bytes_per_triple")
+        if (bpt == "") bpt = "n/a (in memory, rss_mb=" field(l, "rss_mb") ")"
+        printf "| %s | %s | %s | %s | %s |\n", e, field(l, "triples"), field(l, "load_s"), field(l, "triples_per_s"), bpt
+      }
+      if (mismatches) printf "\nROW COUNT MISMATCHES in %d query(ies): the rows column shows the reference count (the peers README's, else the first engine's), then each engine that differs\n", mismatches
+    }' "$2"
+}
+
+for size in "${SIZES[@]}"; do run_size "$size"; done
+say "raw logs in $WORK/results-*/"

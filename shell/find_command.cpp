@@ -1,0 +1,60 @@
+// silk find NAME: the entities a name may mean, in any spelling the graph knows or a near miss.
+#include <fmt/format.h>
+
+#include <charconv>
+
+#include "engine/names/label_source.h"
+#include "engine/names/name_matcher.h"
+#include "shell/commands.h"
+#include "shell/exit_codes.h"
+#include "shell/store_location.h"
+
+namespace silk::shell {
+namespace {
+
+std::string QuotedLabel(const names::EntityLabel& label) {
+  std::string out = fmt::format("\"{}\"", label.label);
+  if (!label.language.empty()) out += "@" + label.language;
+  return out;
+}
+
+}  // namespace
+
+int RunFind(const Invocation& invocation) {
+  names::FindOptions options;
+  if (invocation.Has("--limit")) {
+    const std::string text = invocation.Get("--limit");
+    std::size_t limit = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), limit);
+    if (error != std::errc() || end != text.data() + text.size() || limit == 0) {
+      fmt::print(stderr, "silk: --limit takes a positive number, not '{}'\n", text);
+      return kExitUsageError;
+    }
+    options.limit = limit;
+  }
+  const std::string& query = invocation.args[0];
+
+  auto store = OpenStore(invocation.db_dir, Access::kRead);
+  if (!store.ok()) return ReportFailure(store.status());
+  std::unique_ptr<storage::Snapshot> snapshot = (*store)->GetSnapshot();
+  Result<std::vector<names::EntityLabel>> labels = names::ReadLabels(*snapshot);
+  if (!labels.ok()) return ReportFailure(labels.status());
+
+  // The index is built per call: the graphs we ship have hundreds of labels, not millions.
+  const names::NameMatcher matcher(std::move(*labels));
+  const std::vector<names::NameMatch> matches = matcher.Find(query, options);
+  if (matches.empty()) {
+    fmt::print(stderr, "silk: no entity is called '{}', nor anything close to it\n", query);
+    return kExitDataError;
+  }
+  for (std::size_t i = 0; i < matches.size(); ++i) {
+    const names::NameMatch& m = matches[i];
+    std::string how(names::MatchKindName(m.kind));
+    if (m.kind == names::MatchKind::kNearMiss) how += fmt::format(", {} edit{}", m.distance, m.distance == 1 ? "" : "s");
+    fmt::print("{}. {}  <{}>\n   matched {} ({})\n", i + 1, m.preferred_label, m.entity,
+               QuotedLabel(m.matched), how);
+  }
+  return kExitOk;
+}
+
+}  // namespace silk::shell

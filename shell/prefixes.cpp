@@ -1,0 +1,19 @@
+#include "shell/prefixes.h"
+
+#include "grammar/query/query_parser.h"
+
+namespace silk::shell {
+
+const std::vector<std::pair<std::string, std::string>>& ShellPrefixes() {
+  static const std::vector<std::pair<std::string, std::string>> kPrefixes = [] {
+    std::vector<std::pair<std::string, std::string>> prefixes = query::WellKnownPrefixes();
+    // The Korea – Central Asia graph in datasets/: its vocabulary and entities, and its
+    // articles (the graph names).
+    prefixes.emplace_back("kca", "https://silkgraph.org/kca/");
+    prefixes.emplace_back("src", "https://silkgraph.org/kca/source/");
+    return prefixes;
+  }();
+  return kPrefixes;
+}
+
+}  // namespace silk::shell

@@ -1,0 +1,13 @@
+// The prefixes `silk` declares before a user's query: the well-known vocabularies and the
+// shipped graph's own (a query may redeclare any of them).
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace silk::shell {
+
+const std::vector<std::pair<std::string, std::string>>& ShellPrefixes();
+
+}  // namespace silk::shell

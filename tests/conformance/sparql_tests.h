@@ -1,0 +1,18 @@
+// The SPARQL 1.1 test types (http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#):
+// query evaluation tests run through the engine's façade over a temporary store, and query
+// syntax tests run through the parser.
+#pragma once
+
+#include "tests/conformance/dataset_cache.h"
+#include "tests/conformance/test_runner.h"
+
+namespace silk::conformance {
+
+// mf:QueryEvaluationTest: load qt:data into the default graph and each qt:graphData (and
+// each local file a FROM / FROM NAMED names) as a graph named by its IRI, run qt:query with
+// its own IRI as base and SPARQL's plain dataset semantics, and compare with mf:result.
+// mf:PositiveSyntaxTest11 / mf:NegativeSyntaxTest11: the query parses / is rejected.
+// REQUIRES: `stores` outlives `runner`.
+void RegisterSparqlTests(TestRunner& runner, DatasetCache& stores);
+
+}  // namespace silk::conformance
