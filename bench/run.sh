@@ -9,6 +9,7 @@
 #      RUNS       timed runs per query after one warm run (default 5)
 #      SEED       generator seed (default 42)
 #      PEERS      which peers to run (default: "oxigraph virtuoso"; empty for none)
+#      PEER_TIMEOUT  seconds one peer may take for load + all queries (default 1800)
 #      SKIP_BUILD=1  use the binaries already in BUILD_DIR
 #      JOBS       build parallelism (default: nproc)
 set -uo pipefail
@@ -20,6 +21,7 @@ WORK="${WORK:-${TMPDIR:-/tmp}/silkgraph-bench}"
 RUNS="${RUNS:-5}"
 SEED="${SEED:-42}"
 PEERS="${PEERS-oxigraph virtuoso}"
+PEER_TIMEOUT="${PEER_TIMEOUT:-1800}"
 JOBS="${JOBS:-$(nproc)}"
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1e6)
@@ -131,6 +133,19 @@ silk_process_times() {  # DB QUERY...
   echo "engine=silk-process op=startup median_ms=$med min_ms=$mn (silk query 'ASK {}': process start + store open)"
 }
 
+# A peer through its own runner script, stopped after PEER_TIMEOUT seconds; its lines so far count.
+run_peer() {  # NAME DATA OUTDIR
+  local rc=0
+  say "[$label] $1"
+  timeout --kill-after=30 "$PEER_TIMEOUT" "$PEERS_DIR/run_$1.sh" "$2" "${QUERIES[@]}" > "$3/$1.log" 2>&1 || rc=$?
+  grep '^engine=' "$3/$1.log" | tee -a "$3/all.log"
+  if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
+    echo "engine=$1 op=timeout after_s=$PEER_TIMEOUT" | tee -a "$3/all.log"
+  elif [ "$rc" != 0 ]; then
+    echo "bench/run.sh: $1 failed (exit $rc); see $3/$1.log" >&2
+  fi
+}
+
 # ---- one data size ---------------------------------------------------------------------------
 run_size() {
   local size="$1" n label data out db
@@ -170,18 +185,8 @@ run_size() {
     silk_process_times "$db" "${QUERIES[@]}" 2>&1 | tee "$out/silk-process.log" | tee -a "$out/all.log"
   fi
 
-  if [ "$have_oxigraph" = 1 ]; then
-    say "[$label] oxigraph"
-    "$PEERS_DIR/run_oxigraph.sh" "$data" "${QUERIES[@]}" > "$out/oxigraph.log" 2>&1 ||
-      echo "bench/run.sh: oxigraph failed (exit $?); see $out/oxigraph.log" >&2
-    grep '^engine=' "$out/oxigraph.log" | tee -a "$out/all.log"
-  fi
-  if [ "$have_virtuoso" = 1 ]; then
-    say "[$label] virtuoso"
-    "$PEERS_DIR/run_virtuoso.sh" "$data" "${QUERIES[@]}" > "$out/virtuoso.log" 2>&1 ||
-      echo "bench/run.sh: virtuoso failed (exit $?); see $out/virtuoso.log" >&2
-    grep '^engine=' "$out/virtuoso.log" | tee -a "$out/all.log"
-  fi
+  [ "$have_oxigraph" = 1 ] && run_peer oxigraph "$data" "$out"
+  [ "$have_virtuoso" = 1 ] && run_peer virtuoso "$data" "$out"
 
   print_table "$label" "$out/all.log" "$(expected_rows "${triples:-0}")" | tee "$out/table.md"
 }
@@ -193,7 +198,11 @@ print_table() {  # LABEL ALL.log EXPECTED
       if (match(line, "(^| )" key "=[^ ]*")) { m = substr(line, RSTART, RLENGTH); sub(/^ /, "", m); return substr(m, length(key) + 2) }
       return ""
     }
-    function cell(e, q) { return (e SUBSEP q) in med ? med[e, q] : (((e SUBSEP q) in err) ? "ERROR" : "n/a") }
+    function cell(e, q) {
+      if ((e SUBSEP q) in med) return med[e, q]
+      if ((e SUBSEP q) in err) return "ERROR"
+      return (e in timedout) ? "timeout" : "n/a"
+    }
     BEGIN {
       ne = split("silkgraph silk-process oxigraph virtuoso", engines, " ")
       split(expected, ex, " "); for (i in ex) { split(ex[i], kv, "="); want[kv[1]] = kv[2] }
@@ -202,6 +211,7 @@ print_table() {  # LABEL ALL.log EXPECTED
       e = field($0, "engine")
       if (field($0, "op") == "load") { loads[e] = $0; next }
       if (field($0, "op") == "startup") { startup = field($0, "median_ms"); next }
+      if (field($0, "op") == "timeout") { timedout[e] = field($0, "after_s"); next }
       q = field($0, "query"); if (q == "") next
       if (!(q in seen)) { seen[q] = 1; order[++nq] = q }
       if ($0 ~ / ERROR/) { err[e, q] = 1; next }
@@ -247,7 +257,8 @@ print_table() {  # LABEL ALL.log EXPECTED
         if (bpt == "") bpt = "n/a (in memory, rss_mb=" field(l, "rss_mb") ")"
         printf "| %s | %s | %s | %s | %s |\n", e, field(l, "triples"), field(l, "load_s"), field(l, "triples_per_s"), bpt
       }
-      if (mismatches) printf "\nROW COUNT MISMATCHES in %d query(ies): the rows column shows the reference count (the peers README's, else the first engine's), then each engine that differs\n", mismatches
+      for (e in timedout) printf "\n%s was stopped after %s s (PEER_TIMEOUT); \"timeout\" marks queries it did not finish\n", e, timedout[e]
+      if (mismatches) printf "\nROW COUNT MISMATCHES in %d query(ies): the rows column shows the reference count (from the peers README if known, else from the first engine), then each engine that differs\n", mismatches
     }' "$2"
 }
 

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(build-essential cmake librocksdb-dev tao-pegtl-dev libfmt-dev libgtest-dev libicu-dev libssl-dev)
+packages=(build-essential cmake pkg-config librocksdb-dev tao-pegtl-dev libfmt-dev libgtest-dev libicu-dev libssl-dev libedit-dev)
 
 install_missing() {
   local missing=()
@@ -31,7 +31,7 @@ case "${1:-run}" in
     shift || true
     install_missing
     build
-    exec build/silk "${@:-stats}"
+    exec build/silk "$@"
     ;;
   test)
     install_missing

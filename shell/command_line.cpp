@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "shell/exit_codes.h"
+#include "shell/repl/repl.h"
 #include "shell/store_location.h"
 
 namespace silk::shell {
@@ -175,8 +176,11 @@ int RunCommandLine(int argc, char** argv) {
   }
 
   if (command == nullptr) {
-    PrintGeneralHelp();
-    return kExitOk;
+    if (help) {
+      PrintGeneralHelp();
+      return kExitOk;
+    }
+    return RunShell(invocation);  // `silk` alone: the shell (or a script from standard input)
   }
   if (help) {
     PrintCommandHelp(*command);

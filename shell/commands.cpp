@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "shell/exit_codes.h"
+#include "shell/repl/repl.h"
 
 namespace silk::shell {
 
@@ -20,6 +21,22 @@ int ReportFailure(const Status& status) {
 
 const std::vector<CommandSpec>& Commands() {
   static const std::vector<CommandSpec> kCommands = {
+      {
+          .name = "shell",
+          .usage = "[-f FILE] [--keep-going]",
+          .summary = "The interactive shell (also 'silk' alone); runs a script when not on a terminal",
+          .details =
+              "On a terminal: a prompt with line editing, history, tab completion and boxed\n"
+              "tables; type .help there for the dot-commands. Statements end with ';', with a\n"
+              "blank line, or (on a terminal) at the end of a line where they are complete; a\n"
+              "line of triple patterns runs as SELECT * WHERE { ... }. Ctrl-C stops a query.\n"
+              "With standard input not a terminal, or with -f FILE, it runs the statements and\n"
+              "dot-commands it reads, prints results only, and stops at the first error (exit\n"
+              "code 1) unless --keep-going.\n",
+          .options = {{"-f", "FILE", "Run the statements in FILE"},
+                      {"--keep-going", "", "Go on after a failed statement (the exit code is still 1)"}},
+          .run = RunShell,
+      },
       {
           .name = "load",
           .usage = "FILE... [--graph IRI] [--format FORMAT] [--base IRI]",

@@ -81,6 +81,7 @@ class Snapshot {
   virtual ~Snapshot() = default;
 
   // Every quad matching `pattern`, served by the index whose leading positions are bound.
+  // The iterator must not outlive this snapshot.
   virtual std::unique_ptr<QuadIterator> Scan(const QuadPattern& pattern) const = 0;
   // The exact number of matching quads.
   virtual Result<std::uint64_t> Count(const QuadPattern& pattern) const = 0;

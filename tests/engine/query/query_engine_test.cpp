@@ -56,6 +56,49 @@ TEST_F(QueryEngine, GraphBindsTheArticle) {
             (Strings{R"(?n="Dschaparow"@de)"}));
 }
 
+TEST_F(QueryEngine, GraphReachesSubqueriesExistsAndMinus) {
+  options_.union_default_graph = false;
+  // A subquery inside GRAPH reads that graph, and aggregates once per graph.
+  EXPECT_EQ(Rows("SELECT ?g ?n WHERE { GRAPH ?g { SELECT (COUNT(*) AS ?n) "
+                 "WHERE { ?s <http://e/name> ?o } } }"),
+            (Strings{R"(?g=<http://e/a0> ?n="1"^^<http://www.w3.org/2001/XMLSchema#integer>)",
+                     R"(?g=<http://e/a1> ?n="2"^^<http://www.w3.org/2001/XMLSchema#integer>)",
+                     R"(?g=<http://e/a2> ?n="1"^^<http://www.w3.org/2001/XMLSchema#integer>)"}));
+  // EXISTS inside GRAPH matches in that graph, not in the default graph.
+  EXPECT_EQ(Rows("SELECT ?s WHERE { GRAPH <http://e/a2> { ?s <http://e/name> ?n "
+                 "FILTER EXISTS { ?s <http://e/visited> ?c } } }"),
+            Strings{});
+  EXPECT_EQ(Rows("SELECT ?s WHERE { GRAPH <http://e/a2> { ?s <http://e/visited> ?c "
+                 "FILTER EXISTS { ?c ?p ?o } } }"),
+            Strings{});
+  // GRAPH ?g {} gives each named graph; an unknown graph gives nothing.
+  EXPECT_EQ(Rows("SELECT ?g WHERE { GRAPH ?g {} }"),
+            (Strings{"?g=<http://e/a0>", "?g=<http://e/a1>", "?g=<http://e/a2>"}));
+  EXPECT_EQ(Rows("SELECT * WHERE { GRAPH <http://e/none> {} }"), Strings{});
+  // MINUS inside GRAPH ?g shares no variable with its left side, so it removes nothing.
+  EXPECT_EQ(Rows("SELECT ?s WHERE { GRAPH ?g { ?s <http://e/visited> <http://e/korea> "
+                 "MINUS { ?x <http://e/visited> <http://e/korea> } } }"),
+            (Strings{"?s=<http://e/japarov>", "?s=<http://e/japarov>"}));
+}
+
+TEST_F(QueryEngine, PathSequencesKeepDuplicates) {
+  Load("<http://e/p0> <http://e/to> <http://e/m1> .\n"
+       "<http://e/p0> <http://e/to> <http://e/m2> .\n"
+       "<http://e/m1> <http://e/to> <http://e/end> .\n"
+       "<http://e/m2> <http://e/to> <http://e/end> .\n");
+  options_.union_default_graph = false;
+  // A sequence is a join over the middle node: two routes, two solutions.
+  EXPECT_EQ(Rows("SELECT ?x WHERE { <http://e/p0> <http://e/to>/<http://e/to> ?x }"),
+            (Strings{"?x=<http://e/end>", "?x=<http://e/end>"}));
+  // `+` gives each end once.
+  EXPECT_EQ(Rows("SELECT ?x WHERE { <http://e/p0> <http://e/to>+ ?x FILTER(?x = <http://e/end>) }"),
+            (Strings{"?x=<http://e/end>"}));
+  // A zero-length path from a node that VALUES supplies matches only nodes of the graph.
+  EXPECT_EQ(Rows("SELECT * WHERE { VALUES ?v { 1 } ?v <http://e/to>? ?v }"), Strings{});
+  EXPECT_EQ(Rows("SELECT * WHERE { VALUES ?v { <http://e/m1> } ?v <http://e/to>? ?v }"),
+            (Strings{"?v=<http://e/m1>"}));
+}
+
 TEST_F(QueryEngine, FromAndFromNamedSetTheDataset) {
   EXPECT_EQ(Rows("SELECT ?n FROM <http://e/a2> WHERE { ?s <http://e/name> ?n }"),
             (Strings{R"(?n="Tokayev"@en)"}));

@@ -1,0 +1,116 @@
+// `silk` with statements piped in (or -f FILE): results only, as `silk query` prints them.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include "tests/shell/silk_process.h"
+
+namespace silk::testing {
+namespace {
+
+std::string ShippedGraph() {
+  const char* source = std::getenv("SILK_SOURCE_DIR");
+  return std::string(source != nullptr ? source : ".") + "/datasets/korea-central-asia.trig";
+}
+
+class ShellScriptTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    // The child inherits these: never the user's own store or history.
+    ::setenv("HOME", dir_.Sub("home").c_str(), 1);
+    ::setenv("XDG_DATA_HOME", dir_.Sub("data").c_str(), 1);
+    ::setenv("SILK_DB", dir_.Sub("unused-default").c_str(), 1);
+    db_ = dir_.Sub("kca");
+    ASSERT_EQ(RunSilk({"--db", db_, "load", ShippedGraph()}).exit_code, 0);
+  }
+  TempDir dir_;
+  std::string db_;
+};
+
+const std::string kRanking =
+    "SELECT ?article ?position ?country WHERE { GRAPH ?article { ?r a kca:Ranking ;\n"
+    "    kca:entry [ kca:position ?position ; kca:item/skos:prefLabel ?country ] } }\n"
+    "  ORDER BY ?article ?position";
+const std::string kDocuments =
+    "SELECT ?documents ?article WHERE { GRAPH ?article { ?event kca:documentsSigned ?documents } }";
+const std::string kNames =
+    "PREFIX ex: <http://example.org/>\n"
+    "SELECT ?name WHERE { kca:SadyrJaparov skos:altLabel ?name } ORDER BY ?name LIMIT 4";
+
+TEST_F(ShellScriptTest, APipedScriptPrintsWhatSilkQueryPrints) {
+  const std::string script =
+      "# statements end with ';' or a blank line; dot-commands are lines of their own\n" +
+      kRanking + ";\n" + kDocuments + "\n\n.mode tsv\n" + kNames + ";\n.mode csv\n" + kDocuments + "\n";
+  ProcessResult piped = RunSilk({"--db", db_}, script);
+  ASSERT_EQ(piped.exit_code, 0) << piped.err;
+  EXPECT_EQ(piped.err, "");
+
+  std::string one_by_one;
+  for (const auto& [query, format] : std::vector<std::pair<std::string, std::string>>{
+           {kRanking, "table"}, {kDocuments, "table"}, {kNames, "tsv"}, {kDocuments, "csv"}}) {
+    ProcessResult alone = RunSilk({"--db", db_, "query", "--format", format, query});
+    ASSERT_EQ(alone.exit_code, 0) << alone.err;
+    one_by_one += alone.out;
+  }
+  EXPECT_EQ(piped.out, one_by_one);
+
+  // The same through `silk shell -f FILE`.
+  WriteFile(dir_.Sub("script.rq"), script);
+  ProcessResult from_file = RunSilk({"--db", db_, "shell", "-f", dir_.Sub("script.rq")});
+  EXPECT_EQ(from_file.exit_code, 0) << from_file.err;
+  EXPECT_EQ(from_file.out, one_by_one);
+}
+
+TEST_F(ShellScriptTest, StopsAtTheFirstErrorUnlessKeepGoing) {
+  const std::string script = "ASK { ?s ?p ?o };\nSELECT ?x WHERE { ?x kca:visited };\nASK { ?s ?p ?o };\n";
+  ProcessResult stopped = RunSilk({"--db", db_}, script);
+  EXPECT_EQ(stopped.exit_code, 1);
+  EXPECT_EQ(stopped.out, "true\n");
+  EXPECT_NE(stopped.err.find("^"), std::string::npos) << stopped.err;  // the caret
+
+  ProcessResult went_on = RunSilk({"--db", db_, "shell", "--keep-going"}, script);
+  EXPECT_EQ(went_on.exit_code, 1);
+  EXPECT_EQ(went_on.out, "true\ntrue\n");
+}
+
+TEST_F(ShellScriptTest, ABarePatternIsASelect) {
+  ProcessResult bare = RunSilk({"--db", db_}, ".mode tsv\n?who kca:visited kca:Kazakhstan ; skos:prefLabel \"Yoon Suk Yeol\"@en .\n");
+  ASSERT_EQ(bare.exit_code, 0) << bare.err;
+  EXPECT_EQ(bare.out, "?who\n<https://silkgraph.org/kca/YoonSukYeol>\n");
+}
+
+TEST_F(ShellScriptTest, UpdatesChangeTheStoreAndDotCommandsWork) {
+  ProcessResult run = RunSilk(
+      {"--db", db_},
+      ".prefix ex: <http://example.org/>\n"
+      "INSERT DATA { GRAPH ex:g { ex:a ex:b ex:c } };\n"
+      ".mode tsv\n"
+      "SELECT ?o WHERE { ex:a ex:b ?o };\n"
+      ".graphs\n"
+      ".describe ex:a\n");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("?o\n<http://example.org/c>\n"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("1  ex:g"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("ex:b  ex:c   [ex:g]"), std::string::npos) << run.out;
+}
+
+TEST_F(ShellScriptTest, WhyNamesTheArticlesBehindEachRow) {
+  ProcessResult run = RunSilk({"--db", db_}, kDocuments + ";\n.why\n");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("1. ?documents = 10, ?article = src:001_064249028d0f084c\n"
+                         "   src:001_064249028d0f084c\n"),
+            std::string::npos)
+      << run.out;
+}
+
+TEST_F(ShellScriptTest, FindAndUnknownCommands) {
+  ProcessResult find = RunSilk({"--db", db_}, ".find Dschaparow\n");
+  EXPECT_EQ(find.exit_code, 0) << find.err;
+  EXPECT_NE(find.out.find("Sadyr Japarov  kca:SadyrJaparov"), std::string::npos) << find.out;
+  ProcessResult unknown = RunSilk({"--db", db_}, ".frobnicate\n");
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.err.find("unknown command '.frobnicate'"), std::string::npos) << unknown.err;
+}
+
+}  // namespace
+}  // namespace silk::testing
