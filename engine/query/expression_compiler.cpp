@@ -54,6 +54,7 @@ class Variable final : public RowExpression {
     return ctx_.terms().ValueOf(row[column_]);
   }
   std::string ToString() const override { return "?" + name_; }
+  std::optional<int> VariableColumn() const override { return column_; }
 
  private:
   ExecContext& ctx_;

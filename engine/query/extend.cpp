@@ -32,6 +32,10 @@ class Extend final : public Operator {
       std::span<TermId> row = out.AddRow();
       const std::span<const TermId> in = batch_.row(r);
       std::copy(in.begin(), in.end(), row.begin());
+      if (std::optional<TermId> id = VariableId(*expression_, in)) {
+        row.back() = *id;
+        continue;
+      }
       expr::EvalResult value = expression_->Evaluate(in);
       row.back() = value ? ctx_.terms().Encode(*value) : kUnbound;
     }

@@ -61,14 +61,25 @@ class Group final : public Operator {
     std::vector<std::unique_ptr<expr::Aggregator>> aggregators;
     // COUNT(DISTINCT *) counts distinct solutions, which only the group can see.
     std::unordered_set<std::vector<TermId>, IdsHash> distinct_rows;
+    // COUNT(DISTINCT ?x) over ids, per aggregate.
+    std::vector<std::unordered_set<TermId>> distinct_ids;
   };
 
+  static bool CountsIds(const AggregateColumn& aggregate) {
+    return aggregate.argument && aggregate.spec.function == expr::AggregateFunction::kCount &&
+           aggregate.argument->VariableColumn().has_value();
+  }
+
+  // What a counting aggregator is given for each solution it counts.
+  inline static const expr::EvalResult kCounted = expr::Value::Boolean(true);
+
   GroupState NewGroup(std::vector<TermId> key) {
-    GroupState group{std::move(key), {}, {}};
+    GroupState group{std::move(key), {}, {}, {}};
+    group.distinct_ids.resize(aggregates_.size());
     for (const AggregateColumn& aggregate : aggregates_) {
       expr::AggregateSpec spec = aggregate.spec;
-      // COUNT(DISTINCT *) dedupes whole rows itself; its aggregator only counts.
-      if (!aggregate.argument) spec.distinct = false;
+      // COUNT(DISTINCT *) and COUNT(DISTINCT ?x) dedupe themselves; their aggregators count.
+      if (!aggregate.argument || CountsIds(aggregate)) spec.distinct = false;
       group.aggregators.push_back(expr::Aggregator::Create(spec));
     }
     return group;
@@ -83,6 +94,10 @@ class Group final : public Operator {
       for (std::size_t r = 0; r < batch.rows(); ++r) {
         const std::span<const TermId> row = batch.row(r);
         for (std::size_t k = 0; k < keys_.size(); ++k) {
+          if (std::optional<TermId> id = VariableId(*keys_[k].expression, row)) {
+            key[k] = *id;
+            continue;
+          }
           expr::EvalResult value = keys_[k].expression->Evaluate(row);
           key[k] = value ? ctx_.terms().Encode(*value) : kUnbound;
         }
@@ -101,6 +116,15 @@ class Group final : public Operator {
   void Accumulate(GroupState& group, std::span<const TermId> row) {
     for (std::size_t a = 0; a < aggregates_.size(); ++a) {
       AggregateColumn& aggregate = aggregates_[a];
+      if (CountsIds(aggregate)) {
+        // COUNT(?x) needs only whether ?x is bound, and COUNT(DISTINCT ?x) which ids it
+        // held (one id per term): no value is decoded.
+        const TermId id = *VariableId(*aggregate.argument, row);
+        if (id == kUnbound) continue;
+        if (aggregate.spec.distinct && !group.distinct_ids[a].insert(id).second) continue;
+        group.aggregators[a]->Add(kCounted);
+        continue;
+      }
       if (aggregate.argument) {
         group.aggregators[a]->Add(aggregate.argument->Evaluate(row));
         continue;
@@ -109,7 +133,7 @@ class Group final : public Operator {
       if (aggregate.spec.distinct && !group.distinct_rows.emplace(row.begin(), row.end()).second) {
         continue;
       }
-      group.aggregators[a]->Add(expr::Value::Boolean(true));
+      group.aggregators[a]->Add(kCounted);
     }
   }
 

@@ -1,10 +1,8 @@
 #include "engine/query/local_vocabulary.h"
 
 namespace silk::query {
-namespace {
-
-// Kind, value, datatype and language, with separators no IRI or tag contains.
-std::string KeyOf(const rdf::TermView& term) {
+// Kind, datatype and language, with separators no IRI or tag contains, then the value.
+std::string TermKey(const rdf::TermView& term) {
   std::string key;
   key.reserve(term.value.size() + term.datatype.size() + term.language.size() + 3);
   key += static_cast<char>(term.kind);
@@ -16,10 +14,8 @@ std::string KeyOf(const rdf::TermView& term) {
   return key;
 }
 
-}  // namespace
-
 TermId LocalVocabulary::Add(const rdf::TermView& term) {
-  auto [it, added] = ids_.try_emplace(KeyOf(term), 0);
+  auto [it, added] = ids_.try_emplace(TermKey(term), 0);
   if (added) {
     it->second = storage::MakeTermId(kLocalTag, terms_.size());
     terms_.emplace_back(term);

@@ -12,6 +12,9 @@
 
 namespace silk::query {
 
+// A string that is equal for equal terms and different otherwise: a hash key for terms.
+std::string TermKey(const rdf::TermView& term);
+
 class LocalVocabulary {
  public:
   LocalVocabulary() = default;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -18,8 +19,18 @@ class RowExpression {
   virtual expr::EvalResult Evaluate(std::span<const TermId> row) = 0;
   // The expression as SPARQL text, for EXPLAIN.
   virtual std::string ToString() const = 0;
+  // For a plain variable, the column it reads (-1: a variable the rows lack, always unbound),
+  // so that grouping and BIND can copy ids instead of decoding values and encoding them back.
+  virtual std::optional<int> VariableColumn() const { return std::nullopt; }
 };
 
 using RowExpressionPtr = std::unique_ptr<RowExpression>;
+
+// The id a plain variable holds in `row`, kUnbound included; nullopt for other expressions.
+inline std::optional<TermId> VariableId(const RowExpression& e, std::span<const TermId> row) {
+  const std::optional<int> column = e.VariableColumn();
+  if (!column) return std::nullopt;
+  return *column < 0 ? kUnbound : row[*column];
+}
 
 }  // namespace silk::query

@@ -21,8 +21,13 @@ const expr::Value& TermResolver::ValueOf(TermId id) {
 }
 
 TermId TermResolver::Encode(const rdf::TermView& term) {
-  if (std::optional<TermId> stored = Stored(term)) return *stored;
-  return local_.Add(term.Canonical());
+  // Computed terms repeat (the same string for many rows): look each up in the store once.
+  std::string key = TermKey(term.Canonical());
+  if (auto it = encoded_.find(key); it != encoded_.end()) return it->second;
+  const std::optional<TermId> stored = Stored(term);
+  const TermId id = stored ? *stored : local_.Add(term.Canonical());
+  encoded_.emplace(std::move(key), id);
+  return id;
 }
 
 std::optional<TermId> TermResolver::Stored(const rdf::TermView& term) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <unordered_map>
 
 #include "engine/query/expr/value.h"
@@ -38,6 +39,7 @@ class TermResolver {
   LocalVocabulary local_;
   std::unordered_map<TermId, rdf::Term> decoded_;
   std::unordered_map<TermId, expr::Value> values_;
+  std::unordered_map<std::string, TermId> encoded_;  // TermKey → id, for Encode
 };
 
 }  // namespace silk::query

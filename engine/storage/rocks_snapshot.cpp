@@ -94,6 +94,24 @@ class RocksSnapshot final : public Snapshot {
     return n;
   }
 
+  Result<std::vector<std::string>> IrisWithPrefix(std::string_view prefix,
+                                                  std::size_t limit) const override {
+    // term2id is ordered by term record, and an IRI's record is its kind byte then the IRI.
+    std::string start(1, format::kRecordIri);
+    start += prefix;
+    rocksdb::ReadOptions read = read_;
+    std::unique_ptr<rocksdb::Iterator> it(
+        rocks_.db()->NewIterator(read, rocks_.family(format::Family::kTerm2Id)));
+    std::vector<std::string> iris;
+    for (it->Seek(start); it->Valid() && iris.size() < limit; it->Next()) {
+      const std::string_view key = it->key().ToStringView();
+      if (!key.starts_with(start)) break;
+      iris.emplace_back(key.substr(1));
+    }
+    if (!it->status().ok()) return FromRocks(it->status(), "listing IRIs");
+    return iris;
+  }
+
   std::uint64_t Estimate(const QuadPattern& pattern) const override {
     if (CountedByStats(pattern)) {
       const Result<std::uint64_t> n = StatsCount(pattern);

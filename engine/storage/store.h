@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/status.h"
@@ -94,6 +95,10 @@ class Snapshot {
   virtual Result<std::optional<TermId>> Lookup(const rdf::TermView& term) const = 0;
   // The term behind an id. Blank nodes decode as `_:b<number>`, stable for the node's life.
   virtual Result<rdf::Term> Decode(TermId id) const = 0;
+  // Up to `limit` IRIs of the dictionary that start with `prefix`, in code point order: one
+  // seek, for completion at a prompt. The dictionary keeps IRIs that no quad uses any more.
+  virtual Result<std::vector<std::string>> IrisWithPrefix(std::string_view prefix,
+                                                          std::size_t limit) const = 0;
 };
 
 // A set of inserts and deletes that becomes visible all at once on Commit(), or not at all.

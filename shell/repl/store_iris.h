@@ -6,9 +6,8 @@
 
 namespace silk::shell::repl {
 
-// Finds IRIs by prefix with a SPARQL STRSTARTS filter over every position of every quad, cut
-// off after a short time so that TAB never hangs: complete on small and medium stores,
-// partial on very large ones (the dictionary has no public prefix scan yet).
+// Finds IRIs by prefix in the store's dictionary: one seek in an ordered index, as fast on
+// ten million quads as on ten.
 class StoreIriSource final : public IriSource {
  public:
   // REQUIRES: `store` outlives this.

@@ -67,6 +67,19 @@ TEST_F(StoreTransactionTest, DuplicatesAndAbsentDeletesChangeNothing) {
             before.substr(0, before.find("quads")));
 }
 
+TEST_F(StoreTransactionTest, IrisWithPrefixListsDictionaryIrisInOrder) {
+  Load({MakeQuad(kAlice, kKnows, kBob), MakeQuad(kAlice, kName, Literal("http://example.org/lit"))});
+  const std::unique_ptr<Snapshot> snapshot = store().GetSnapshot();
+  Result<std::vector<std::string>> iris = snapshot->IrisWithPrefix("http://example.org/", 10);
+  ASSERT_TRUE(iris.ok());
+  // Literals that look like IRIs are not IRIs.
+  EXPECT_EQ(*iris, (std::vector<std::string>{"http://example.org/alice", "http://example.org/bob"}));
+  Result<std::vector<std::string>> one = snapshot->IrisWithPrefix("http://", 1);
+  ASSERT_TRUE(one.ok());
+  EXPECT_EQ(*one, std::vector<std::string>{"http://example.org/alice"});
+  EXPECT_TRUE(snapshot->IrisWithPrefix("urn:none", 10)->empty());
+}
+
 TEST_F(StoreTransactionTest, InsertThenDeleteInOneTransactionLeavesNothing) {
   const std::unique_ptr<WriteTransaction> txn = store().BeginWrite();
   const rdf::Quad q = MakeQuad(kAlice, kKnows, kBob);
