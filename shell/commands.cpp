@@ -39,18 +39,26 @@ const std::vector<CommandSpec>& Commands() {
       },
       {
           .name = "load",
-          .usage = "FILE... [--graph IRI] [--format FORMAT] [--base IRI]",
+          .usage = "FILE... [--graph IRI] [--format FORMAT] [--base IRI] [--skip-bad [--report FILE]] [--progress]",
           .summary = "Load RDF files into the store ('-' reads standard input)",
           .details =
               "The format follows the file name: .nt (N-Triples), .nq (N-Quads), .ttl (Turtle),\n"
-              ".trig (TriG). All files are loaded in one transaction: if any statement is\n"
-              "malformed, nothing is loaded and the error names file, line and column.\n"
-              "Statements without a graph go to the default graph, or to --graph IRI.\n",
+              ".trig (TriG), each optionally compressed (.nt.gz and so on). All files are loaded\n"
+              "in one transaction: if any statement is malformed, nothing is loaded and the\n"
+              "error names file, line and column, and how far the load got.\n"
+              "Statements without a graph go to the default graph, or to --graph IRI.\n"
+              "With --skip-bad (N-Triples and N-Quads), malformed lines are left out instead and\n"
+              "listed with the reason in a report (FILE.rejected.txt next to the first file,\n"
+              "or --report FILE). On a terminal a progress bar shows bytes and statements read,\n"
+              "the rate and the time left; --progress shows it on a pipe too.\n",
           .options = {{"--graph", "IRI", "Put statements that name no graph into this graph"},
                       {"--format", "FORMAT",
                        "ntriples, nquads, turtle or trig (default: from the file name; "
                        "nquads for '-')"},
-                      {"--base", "IRI", "Base for relative IRIs in Turtle and TriG"}},
+                      {"--base", "IRI", "Base for relative IRIs in Turtle and TriG"},
+                      {"--skip-bad", "", "Leave malformed lines out and load the rest"},
+                      {"--report", "FILE", "Where --skip-bad lists what it left out"},
+                      {"--progress", "", "Show the progress bar even when not on a terminal"}},
           .min_args = 1,
           .max_args = std::nullopt,
           .run = RunLoad,

@@ -9,9 +9,16 @@
 
 #include "engine/status.h"
 #include "engine/storage/store.h"
+#include "grammar/parse_error.h"
 #include "grammar/rdf/rdf_parser.h"
 
 namespace silk::load {
+
+// How far a load has got.
+struct LoadProgress {
+  std::uint64_t bytes = 0;       // read from the input stream
+  std::uint64_t statements = 0;  // parsed and handed to the store
+};
 
 struct LoadOptions {
   rdf::RdfFormat format = rdf::RdfFormat::kNQuads;
@@ -20,16 +27,30 @@ struct LoadOptions {
   // Statements without a graph go here; empty means the store's default graph. Statements
   // that name their own graph (N-Quads, TriG) keep it.
   std::string graph_iri;
+  // Skip mode (`silk load --skip-bad`): each malformed statement is passed here and left out,
+  // and the load goes on. N-Triples and N-Quads only (rdf::CanSkipBadStatements); for other
+  // formats LoadInto fails before reading.
+  std::function<void(const ParseError&)> on_bad_statement;
+  // Called during the load, at most about ten times a second, with how far it got; for a
+  // progress bar. Must be cheap; it runs on the loading thread.
+  std::function<void(const LoadProgress&)> on_progress;
 };
 
 struct LoadCounts {
-  std::uint64_t statements = 0;  // parsed
+  std::uint64_t statements = 0;  // parsed and accepted
   std::uint64_t added = 0;       // new to the store (duplicates excluded)
+  std::uint64_t skipped = 0;     // malformed, left out (skip mode only)
+  std::uint64_t bytes = 0;       // read from the input stream
 };
 
 // Parses all of `in` into `tx`, starting a new blank-node scope. Does not commit.
-// Errors: a syntax error (Status::Syntax, with file, line, column) or a storage error; the
-// transaction then holds part of the input and should be discarded.
+// `counts` says how far the load got, also when it fails (for "stopped after N statements").
+// Errors: a syntax error (Status::Syntax, with file, line, column), an unreadable input
+// (kIOError) or a storage error; the transaction then holds part of the input and should be
+// discarded.
+Status LoadInto(storage::WriteTransaction& tx, std::istream& in, const LoadOptions& options,
+                LoadCounts& counts);
+// The same, for callers that need no counts after a failure.
 Result<LoadCounts> LoadInto(storage::WriteTransaction& tx, std::istream& in,
                             const LoadOptions& options);
 

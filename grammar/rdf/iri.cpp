@@ -158,4 +158,14 @@ std::string ResolveIri(std::string_view base, std::string_view relative) {
   return Recompose(t, RemoveDotSegments(Merge(b, r.path)));
 }
 
+bool IsForbiddenInIriRef(char32_t cp) {
+  if (cp <= 0x20) return true;
+  switch (cp) {
+    case '<': case '>': case '"': case '{': case '}': case '|': case '^': case '`': case '\\':
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace silk::rdf

@@ -17,6 +17,10 @@ bool HasScheme(std::string_view iri);
 // Neither argument is validated: IRI syntax is the caller's grammar's business.
 std::string ResolveIri(std::string_view base, std::string_view relative);
 
+// The characters IRIREF excludes (controls, space, <>"{}|^`\): a parser rejects them even
+// when written as \u escapes, and a writer must escape them.
+bool IsForbiddenInIriRef(char32_t code_point);
+
 // RFC 3986 5.2.4: removes "." and ".." segments from a path.
 std::string RemoveDotSegments(std::string_view path);
 

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <utility>
 
+#include "grammar/rdf/iri.h"
 #include "grammar/rdf/ntriples_grammar.h"
 #include "grammar/rdf/unescape.h"
 
@@ -134,27 +135,6 @@ int HexValue(char c) {
   return c - 'A' + 10;
 }
 
-// Characters IRIREF forbids even when written as a \u escape (turtle-syntax-bad-uri-escape-*).
-bool IsForbiddenInIri(char32_t cp) {
-  if (cp <= 0x20) {
-    return true;
-  }
-  switch (cp) {
-    case '<':
-    case '>':
-    case '"':
-    case '{':
-    case '}':
-    case '|':
-    case '^':
-    case '`':
-    case '\\':
-      return true;
-    default:
-      return false;
-  }
-}
-
 // Words the problem with the malformed escape `rest` starts with (rest[0] == '\\').
 std::string DescribeBadEscape(std::string_view rest, bool in_iri) {
   if (rest.size() < 2) {
@@ -204,7 +184,7 @@ std::pair<std::size_t, std::string> FindBadEscape(std::string_view raw, bool in_
     if (cp > 0x10FFFF) {
       return {i, fmt::format("escape '{}' is beyond U+10FFFF, the last Unicode character", escape)};
     }
-    if (in_iri && IsForbiddenInIri(cp)) {
+    if (in_iri && IsForbiddenInIriRef(cp)) {
       return {i, fmt::format("escape '{}' stands for {}, which is not allowed in an IRI", escape,
                              ShowCodePoint(cp))};
     }
@@ -324,7 +304,7 @@ class LineState {
     // Raw characters were checked by the grammar; only escapes can bring in forbidden ones.
     if (ok) {
       ok = std::none_of(buffer.begin(), buffer.end(),
-                        [](char c) { return IsForbiddenInIri(static_cast<unsigned char>(c)); });
+                        [](char c) { return IsForbiddenInIriRef(static_cast<unsigned char>(c)); });
     }
     if (!ok) {
       auto [at, message] = FindBadEscape(text, /*in_iri=*/true);
@@ -556,8 +536,7 @@ class Parser {
     try {
       return ReadAndParse();
     } catch (const pegtl::parse_error& e) {
-      const std::size_t offset = e.positions().empty() ? 0 : e.positions().front().byte;
-      return Error(std::string(e.message()), offset);
+      return Error(e);
     } catch (const ActionError& e) {
       return Error(e.message, e.offset);
     }
@@ -660,11 +639,32 @@ class Parser {
       return true;
     }
     line_ = std::string_view(begin, static_cast<std::size_t>(end - begin));
+    if (!options_.on_bad_statement) {
+      return ParseStatement(begin, end);
+    }
+    // Skip mode: a line is one statement, and an error is raised before the sink sees it, so
+    // dropping the line drops exactly the bad statement.
+    try {
+      return ParseStatement(begin, end);
+    } catch (const pegtl::parse_error& e) {
+      options_.on_bad_statement(Error(e));
+    } catch (const ActionError& e) {
+      options_.on_bad_statement(Error(e.message, e.offset));
+    }
+    return true;
+  }
+
+  bool ParseStatement(const char* begin, const char* end) {
     state_.Begin(begin);
     pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf, const char*> input(
         begin, end, options_.source_name.c_str());
     pegtl::parse<nt::line<kQuads>, nt::Action, nt::Control>(input, state_);
     return !state_.has_statement() || sink_.Accept(state_.quad());
+  }
+
+  ParseError Error(const pegtl::parse_error& e) const {
+    const std::size_t offset = e.positions().empty() ? 0 : e.positions().front().byte;
+    return Error(std::string(e.message()), offset);
   }
 
   ParseError Error(std::string message, std::size_t offset) const {

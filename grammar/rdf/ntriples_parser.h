@@ -20,7 +20,8 @@ namespace silk::rdf {
 //
 // Memory: a 1 MiB read buffer, grown only for a longer line (a line over 256 MiB is an error).
 // Returns the first error (line and column count bytes from 1); statements on earlier lines have
-// been accepted. A sink that returns false stops the parse, which then returns no error.
+// been accepted. With options.on_bad_statement set, a malformed line is reported there and
+// skipped instead. A sink that returns false stops the parse, which then returns no error.
 // REQUIRES: options.format is kNTriples or kNQuads.
 std::optional<ParseError> ParseNTriples(std::istream& in, const ParseOptions& options,
                                         QuadSink& sink);

@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "grammar/rdf/iri.h"
+
 namespace silk::rdf {
 namespace {
 
@@ -12,25 +14,7 @@ void AppendU00(std::string& out, unsigned char c) {
   out.append(escape, sizeof(escape));
 }
 
-bool NeedsEscapeInIri(unsigned char c) {
-  if (c <= 0x20) {
-    return true;
-  }
-  switch (c) {
-    case '<':
-    case '>':
-    case '"':
-    case '{':
-    case '}':
-    case '|':
-    case '^':
-    case '`':
-    case '\\':
-      return true;
-    default:
-      return false;
-  }
-}
+bool NeedsEscapeInIri(unsigned char c) { return IsForbiddenInIriRef(c); }
 
 bool NeedsEscapeInString(unsigned char c) { return c < 0x20 || c == 0x7F || c == '"' || c == '\\'; }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -33,12 +34,22 @@ struct ParseOptions {
   RdfFormat format = RdfFormat::kNQuads;
   std::string source_name = "<stdin>";  // used in error messages: "SOURCE:LINE:COL: …"
   std::string base_iri;                 // Turtle/TriG: the base for relative IRIs
+  // Skip mode. When set, a malformed statement is handed to this callback and left out, and
+  // parsing goes on with the next statement instead of stopping. N-Triples and N-Quads resume
+  // at the next line. Turtle and TriG cannot resynchronise yet (a statement may span lines
+  // and a bad prefix changes the meaning of what follows), so ParseRdf refuses them.
+  // Errors that are not about one statement (unreadable input, an over-long line) still stop.
+  std::function<void(const ParseError&)> on_bad_statement;
 };
+
+// Whether ParseRdf can skip malformed statements of `format` (ParseOptions::on_bad_statement).
+bool CanSkipBadStatements(RdfFormat format);
 
 // Parses `in` to the end, handing every statement to `sink` in document order.
 // Memory stays bounded whatever the input size (no statement is held after it is accepted).
-// Returns the first syntax error; statements before it have already been accepted, so a
-// caller that wants all-or-nothing must buffer or roll back itself.
+// Returns the first syntax error (in skip mode: the first error that cannot be skipped);
+// statements before it have already been accepted, so a caller that wants all-or-nothing must
+// buffer or roll back itself.
 // Blank node labels are passed through as written (without "_:"); Turtle's anonymous nodes
 // (`[]`, collections) get labels that cannot clash with written ones.
 std::optional<ParseError> ParseRdf(std::istream& in, const ParseOptions& options, QuadSink& sink);

@@ -11,11 +11,12 @@
 #include <filesystem>
 #include <map>
 
+#include "engine/load/input_file.h"
 #include "engine/load/loader.h"
 #include "engine/names/label_source.h"
 #include "engine/names/name_matcher.h"
 #include "grammar/rdf/ntriples_writer.h"
-#include "shell/repl/progress_bar.h"
+#include "shell/progress_bar.h"
 #include "shell/repl/script.h"
 #include "shell/repl/statement_runner.h"
 #include "shell/repl/statement_splitter.h"
@@ -307,14 +308,12 @@ Status Load(Session& session, std::string_view arg) {
   if (!format) {
     return Status::InvalidArgument(fmt::format("cannot tell the format of '{}' from its name (.nt, .nq, .ttl, .trig)", path));
   }
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return Status::IOError(fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
-  std::error_code ec;
-  const std::uint64_t size = std::filesystem::file_size(path, ec);
+  Result<std::unique_ptr<load::InputFile>> input = load::InputFile::Open(path);
+  if (!input.ok()) return input.status();
+  load::InputFile& file = **input;
   // A bar only where someone watches, and only when the load takes a while.
-  ProgressBar bar(ec ? 0 : size, session.interactive && ::isatty(STDERR_FILENO) && !ec && size > (8u << 20));
-  CountingStreambuf counting(file.rdbuf(), [&bar](std::uint64_t done) { bar.Update(done); });
-  std::istream in(&counting);
+  ProgressBar bar(file.size(),
+                  session.interactive && ::isatty(STDERR_FILENO) && file.size() > (8u << 20));
 
   const auto started = std::chrono::steady_clock::now();
   std::unique_ptr<storage::WriteTransaction> tx = session.store.BeginWrite();
@@ -322,13 +321,22 @@ Status Load(Session& session, std::string_view arg) {
   options.format = *format;
   options.source_name = path;
   options.graph_iri = graph_iri;
-  Result<load::LoadCounts> counts = load::LoadInto(*tx, in, options);
-  if (!counts.ok()) return counts.status();
+  options.on_progress = [&](const load::LoadProgress& progress) {
+    bar.Update(file.position(), progress.statements);
+  };
+  load::LoadCounts counts;
+  Status loaded = load::LoadInto(*tx, file.stream(), options, counts);
+  if (!loaded.ok() && !file.error().empty()) {
+    return Status::InvalidArgument(fmt::format("{}: {}", path, file.error()));
+  }
+  SILK_RETURN_IF_ERROR(loaded);
+  bar.Note("Writing the indexes…");
   SILK_RETURN_IF_ERROR(tx->Commit());
+  bar.Clear();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  fmt::print(stderr, "Loaded {} statements ({} new) from {} in {}\n", FormatCount(counts->statements),
-             FormatCount(counts->added), path, FormatSeconds(seconds));
+  fmt::print(stderr, "Loaded {} statements ({} new) from {} in {}\n", FormatCount(counts.statements),
+             FormatCount(counts.added), path, FormatSeconds(seconds));
   return Status::Ok();
 }
 

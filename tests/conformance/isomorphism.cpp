@@ -11,6 +11,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "grammar/rdf/ntriples_writer.h"
+
 namespace silk::conformance {
 namespace {
 
@@ -234,41 +236,8 @@ std::string Describe(const Side& actual, const Side& expected) {
 }
 
 std::string TermText(const Term& t) {
-  switch (t.kind) {
-    case TermKind::kIri:
-      return "<" + t.value + ">";
-    case TermKind::kBlank:
-      return "_:" + t.value;
-    case TermKind::kDefaultGraph:
-      return "";
-    case TermKind::kLiteral:
-      break;
-  }
-  std::string out = "\"";
-  for (const char c : t.value) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        out += c;
-    }
-  }
-  out += '"';
-  if (!t.language.empty()) {
-    out += "@" + t.language;
-  } else if (!t.datatype.empty()) {
-    out += "^^<" + t.datatype + ">";
-  }
+  std::string out;
+  rdf::AppendTerm(out, t.view());
   return out;
 }
 

@@ -1,5 +1,6 @@
 #include "tests/shell/silk_process.h"
 
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -22,6 +23,11 @@ std::string ShellQuote(const std::string& word) {
     }
   }
   return out + "'";
+}
+
+const char* SilkBinary() {
+  const char* binary = std::getenv("SILK_BINARY");
+  return binary == nullptr ? SILK_BINARY_PATH : binary;
 }
 
 }  // namespace
@@ -52,8 +58,7 @@ void WriteFile(const std::string& path, const std::string& contents) {
 }
 
 ProcessResult RunSilk(const std::vector<std::string>& args, const std::string& input) {
-  const char* binary = std::getenv("SILK_BINARY");
-  if (binary == nullptr) binary = SILK_BINARY_PATH;
+  const char* binary = SilkBinary();
   TempDir io;
   WriteFile(io.Sub("in"), input);
   std::string command = ShellQuote(binary);
@@ -66,6 +71,28 @@ ProcessResult RunSilk(const std::vector<std::string>& args, const std::string& i
   result.out = ReadFile(io.Sub("out"));
   result.err = ReadFile(io.Sub("err"));
   return result;
+}
+
+pid_t StartSilk(const std::vector<std::string>& args, const std::string& err_path) {
+  // Everything the child needs is prepared before fork: only async-signal-safe calls after it.
+  const char* binary = SilkBinary();
+  std::vector<std::string> words = args;
+  words.insert(words.begin(), binary);
+  std::vector<char*> argv;
+  for (std::string& word : words) argv.push_back(word.data());
+  argv.push_back(nullptr);
+  const char* err = err_path.empty() ? "/dev/null" : err_path.c_str();
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int null = ::open("/dev/null", O_RDWR);
+    const int err_fd = ::open(err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(null, STDIN_FILENO);
+    ::dup2(null, STDOUT_FILENO);
+    ::dup2(err_fd, STDERR_FILENO);
+    ::execv(binary, argv.data());
+    ::_exit(127);
+  }
+  return pid;
 }
 
 }  // namespace silk::testing

@@ -1,6 +1,8 @@
 // Runs the real `silk` binary, as a user's shell would, and captures what it prints.
 #pragma once
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -16,6 +18,11 @@ struct ProcessResult {
 // Runs `silk ARGS…` with `input` on standard input: the binary this build made, or
 // $SILK_BINARY.
 ProcessResult RunSilk(const std::vector<std::string>& args, const std::string& input = "");
+
+// Starts `silk ARGS…` in the background, with no input, standard output discarded and
+// standard error written to `err_path` (discarded when empty), and returns its process id;
+// the caller must reap it (waitpid), after killing it or not.
+pid_t StartSilk(const std::vector<std::string>& args, const std::string& err_path = "");
 
 // A fresh directory under the system's temporary directory, removed on destruction.
 class TempDir {

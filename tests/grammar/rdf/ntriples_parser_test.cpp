@@ -223,6 +223,67 @@ TEST(NTriplesParserTest, StatementsBeforeAnErrorAreDelivered) {
   EXPECT_EQ(parsed.quads.size(), 1u);  // the bad line's statement is not accepted
 }
 
+// ---- Skip mode --------------------------------------------------------------------------------
+
+TEST(NTriplesSkipTest, BadLinesAreReportedAndTheRestIsParsed) {
+  std::istringstream in(
+      "<http://s> <http://p> \"1\" .\r\n"
+      "<http://s> <http://p> \"2\" . x\r\n"           // an error after a whole statement
+      "<http://s> <http://p> <rel> .\n"               // an action error (relative IRI)
+      "# a comment\n"
+      "<http://s> <http://p> \"3\"@en .\n"
+      "<http://s> <http://p> \"\\u00\" .\n"           // a bad escape
+      "<http://s> <http://p> \"4\" .");                // the last line, without a break
+  ParseOptions options;
+  options.format = RdfFormat::kNTriples;
+  options.source_name = "skip.nt";
+  std::vector<ParseError> errors;
+  options.on_bad_statement = [&](const ParseError& error) { errors.push_back(error); };
+  CollectSink sink;
+  EXPECT_FALSE(ParseRdf(in, options, sink));
+  ASSERT_EQ(sink.quads.size(), 3u);
+  EXPECT_EQ(sink.quads[1].object.value, "3");
+  EXPECT_EQ(sink.quads[2].object.value, "4");
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_EQ(errors[0].line, 2u);
+  EXPECT_EQ(errors[0].source, "skip.nt");
+  EXPECT_EQ(errors[0].line_text, "<http://s> <http://p> \"2\" . x");
+  EXPECT_EQ(errors[1].line, 3u);
+  EXPECT_NE(errors[1].message.find("relative IRI"), std::string::npos) << errors[1].message;
+  EXPECT_EQ(errors[2].line, 6u);
+}
+
+TEST(NTriplesSkipTest, NQuadsSkipToo) {
+  std::istringstream in(
+      "<http://s> <http://p> <http://o> <http://g> <http://h> .\n"
+      "<http://s> <http://p> <http://o> <http://g> .\n");
+  ParseOptions options;
+  options.format = RdfFormat::kNQuads;
+  int errors = 0;
+  options.on_bad_statement = [&](const ParseError&) { ++errors; };
+  CollectSink sink;
+  EXPECT_FALSE(ParseRdf(in, options, sink));
+  EXPECT_EQ(errors, 1);
+  EXPECT_EQ(sink.quads.size(), 1u);
+}
+
+TEST(NTriplesSkipTest, TurtleIsRefusedBeforeReading) {
+  for (RdfFormat format : {RdfFormat::kTurtle, RdfFormat::kTriG}) {
+    EXPECT_FALSE(CanSkipBadStatements(format));
+    std::istringstream in("<http://s> <http://p> <http://o> .\n");
+    ParseOptions options;
+    options.format = format;
+    options.on_bad_statement = [](const ParseError&) {};
+    CollectSink sink;
+    const std::optional<ParseError> error = ParseRdf(in, options, sink);
+    ASSERT_TRUE(error);
+    EXPECT_NE(error->message.find("N-Triples and N-Quads only"), std::string::npos);
+    EXPECT_TRUE(sink.quads.empty());
+  }
+  EXPECT_TRUE(CanSkipBadStatements(RdfFormat::kNTriples));
+  EXPECT_TRUE(CanSkipBadStatements(RdfFormat::kNQuads));
+}
+
 // ---- N-Quads --------------------------------------------------------------------------------
 
 TEST(NQuadsParserTest, GraphLabels) {
