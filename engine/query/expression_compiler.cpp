@@ -26,14 +26,6 @@ BoolResult Ebv(const EvalResult& v) {
   return expr::EffectiveBooleanValue(*v);
 }
 
-rdf::TermView AstTermView(const ast::Term& term) {
-  switch (term.kind) {
-    case ast::TermKind::kIri: return rdf::TermView::Iri(term.value);
-    case ast::TermKind::kBlank: return rdf::TermView::Blank(term.value);
-    default: return rdf::TermView::Literal(term.value, term.datatype, term.language);
-  }
-}
-
 class Constant final : public RowExpression {
  public:
   Constant(Value value, std::string text) : value_(std::move(value)), text_(std::move(text)) {}
@@ -243,7 +235,7 @@ struct Compiler {
     using K = ast::ExprKind;
     switch (e.kind) {
       case K::kTerm:
-        return std::make_unique<Constant>(Value::FromTerm(AstTermView(e.term)), e.term.written);
+        return std::make_unique<Constant>(Value::FromTerm(e.term.view()), e.term.written);
       case K::kVariable:
         return std::make_unique<Variable>(*env.ctx, ColumnOf(e.term.value), e.term.value);
       case K::kOr: return Make(e, "||", OrNode);

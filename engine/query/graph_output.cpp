@@ -53,10 +53,8 @@ void WriteConstruct(ExecContext& ctx, Operator& root, const ast::Query& query,
                                                                  ? part.value.substr(1)
                                                                  : part.value);
             terms[i] = rdf::TermView::Blank(blank_labels[i]);
-          } else if (part.IsIri()) {
-            terms[i] = rdf::TermView::Iri(part.value);
           } else {
-            terms[i] = rdf::TermView::Literal(part.value, part.datatype, part.language);
+            terms[i] = part.view();
           }
         }
         // RDF allows no literal subject and only IRIs as predicates.

@@ -15,14 +15,6 @@
 namespace silk::query {
 namespace {
 
-rdf::TermView ConstantView(const ast::Term& term) {
-  switch (term.kind) {
-    case ast::TermKind::kIri: return rdf::TermView::Iri(term.value);
-    case ast::TermKind::kBlank: return rdf::TermView::Blank(term.value);
-    default: return rdf::TermView::Literal(term.value, term.datatype, term.language);
-  }
-}
-
 using NodeSet = std::unordered_set<TermId>;
 // The ends of a path from one node, each with the number of ways the path reaches it.
 using NodeCounts = std::unordered_map<TermId, std::uint64_t>;
@@ -161,7 +153,7 @@ class PathWalker {
   std::optional<TermId> Predicate(const ast::Term& iri) {
     auto it = predicates_.find(iri.value);
     if (it == predicates_.end()) {
-      it = predicates_.emplace(iri.value, ctx_.terms().Stored(ConstantView(iri))).first;
+      it = predicates_.emplace(iri.value, ctx_.terms().Stored(iri.view())).first;
     }
     return it->second;
   }
@@ -261,7 +253,7 @@ class PathOperator final : public Operator {
   // (which can still match a zero-length path: it is kept as a local id then).
   std::optional<TermId> Constant(const ast::Term& term) {
     if (term.IsVariable() || term.IsBlank()) return std::nullopt;
-    return ctx_.terms().Encode(ConstantView(term));
+    return ctx_.terms().Encode(term.view());
   }
 
   std::optional<TermId> ValueIn(std::span<const TermId> row, const std::optional<VarId>& var,

@@ -14,14 +14,6 @@ namespace {
 // seeking (IndexJoin) when the left side times this is below the pattern's size.
 constexpr double kSeekCost = 5;
 
-rdf::TermView ConstantView(const ast::Term& term) {
-  switch (term.kind) {
-    case ast::TermKind::kIri: return rdf::TermView::Iri(term.value);
-    case ast::TermKind::kBlank: return rdf::TermView::Blank(term.value);
-    default: return rdf::TermView::Literal(term.value, term.datatype, term.language);
-  }
-}
-
 bool IsVariableLike(const ast::Term& term) { return term.IsVariable() || term.IsBlank(); }
 
 // Whether a group, or a group nested in it, holds a subquery or a MINUS: parts whose meaning
@@ -129,7 +121,7 @@ VarId Planner::VariableOf(const ast::Term& term) {
 
 std::optional<ScanSlot> Planner::Slot(const ast::Term& term) {
   if (IsVariableLike(term)) return ScanSlot{std::nullopt, VariableOf(term)};
-  std::optional<TermId> id = ctx_.terms().Stored(ConstantView(term));
+  std::optional<TermId> id = ctx_.terms().Stored(term.view());
   if (!id) return std::nullopt;
   return ScanSlot{*id, std::nullopt};
 }
@@ -465,7 +457,7 @@ OperatorPtr Planner::PlanGraph(const ast::GraphPattern& pattern) {
   OperatorPtr op = PlanGroup(*pattern.group, GraphContext{pattern.graph});
   // A graph outside the data set has no solutions, even for patterns that match no triples
   // (GRAPH <g> {}, a lone BIND or VALUES).
-  const std::optional<TermId> id = ctx_.terms().Stored(ConstantView(pattern.graph));
+  const std::optional<TermId> id = ctx_.terms().Stored(pattern.graph.view());
   const std::vector<TermId> graphs = NamedGraphsInScope();
   if (!id || std::find(graphs.begin(), graphs.end(), *id) == graphs.end()) {
     return Empty(op->columns());
@@ -504,7 +496,7 @@ OperatorPtr Planner::PlanValues(const ast::ValuesBlock& values) {
   for (const auto& values_row : values.rows) {
     std::span<TermId> row = rows.AddRow();
     for (std::size_t i = 0; i < values_row.size(); ++i) {
-      if (values_row[i]) row[i] = ctx_.terms().Encode(ConstantView(*values_row[i]));
+      if (values_row[i]) row[i] = ctx_.terms().Encode(values_row[i]->view());
     }
   }
   return MakeValues(ctx_, std::move(columns), std::move(rows));

@@ -8,23 +8,15 @@
 namespace silk::query {
 namespace {
 
-rdf::TermView ConstantView(const ast::Term& term) {
-  switch (term.kind) {
-    case ast::TermKind::kIri: return rdf::TermView::Iri(term.value);
-    case ast::TermKind::kBlank: return rdf::TermView::Blank(term.value);
-    default: return rdf::TermView::Literal(term.value, term.datatype, term.language);
-  }
-}
-
 // INSERT DATA and DELETE DATA: ground quads, straight into the transaction.
 Status ApplyData(const std::vector<ast::QuadBlock>& blocks, bool insert,
                  storage::WriteTransaction& tx) {
   for (const ast::QuadBlock& block : blocks) {
     const rdf::TermView graph =
-        block.graph ? ConstantView(*block.graph) : rdf::TermView::DefaultGraph();
+        block.graph ? block.graph->view() : rdf::TermView::DefaultGraph();
     for (const ast::TriplePattern& triple : block.triples) {
-      const rdf::QuadView quad{ConstantView(triple.subject), ConstantView(triple.predicate),
-                               ConstantView(triple.object), graph};
+      const rdf::QuadView quad{triple.subject.view(), triple.predicate.view(),
+                               triple.object.view(), graph};
       SILK_RETURN_IF_ERROR(insert ? tx.Insert(quad) : tx.Delete(quad));
     }
   }
@@ -122,8 +114,8 @@ class TemplateWriter {
       // A template blank node is a new node for each solution.
       return Encode(rdf::TermView::Blank(fmt::format("u{}_{}", solution, term.value)));
     }
-    if (!insert) return ctx_.terms().Stored(ConstantView(term));
-    return Encode(ConstantView(term));
+    if (!insert) return ctx_.terms().Stored(term.view());
+    return Encode(term.view());
   }
 
   std::optional<TermId> Encode(const rdf::TermView& term) {
@@ -160,7 +152,7 @@ Status ApplyModify(const ast::UpdateOperation& op, storage::Store& store,
     Dataset dataset = ResolveDataset(ctx, op.using_clauses, options.union_default_graph);
     std::optional<TermId> with_graph;
     if (op.with_graph) {
-      Result<TermId> id = tx.Encode(ConstantView(*op.with_graph));
+      Result<TermId> id = tx.Encode(op.with_graph->view());
       if (!id.ok()) return id.status();
       with_graph = *id;
       // WITH names the graph the WHERE reads, unless USING says otherwise.
@@ -194,7 +186,7 @@ Status ApplyClear(const ast::UpdateOperation& op, storage::Store& store,
   bool named_only = false;
   switch (op.clear_target) {
     case ast::ClearTarget::kGraph: {
-      Result<std::optional<TermId>> id = snapshot->Lookup(ConstantView(op.clear_graph));
+      Result<std::optional<TermId>> id = snapshot->Lookup(op.clear_graph.view());
       if (!id.ok()) return id.status();
       if (!*id) {
         if (op.silent) return Status::Ok();

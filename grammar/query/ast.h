@@ -23,6 +23,8 @@
 #include <variant>
 #include <vector>
 
+#include "grammar/rdf/term.h"
+
 namespace silk::ast {
 
 // 1-based line and column (in bytes) of the first character of a construct in the source.
@@ -59,6 +61,15 @@ struct Term {
   bool IsLiteral() const { return kind == TermKind::kLiteral; }
   // A blank node made by the parser for `[]`, `[ … ]` or a collection cell.
   bool IsGeneratedBlank() const { return IsBlank() && !value.empty() && value[0] == '%'; }
+
+  // The RDF term a constant stands for. REQUIRES: !IsVariable(). Valid while this lives.
+  rdf::TermView view() const {
+    switch (kind) {
+      case TermKind::kIri: return rdf::TermView::Iri(value);
+      case TermKind::kBlank: return rdf::TermView::Blank(value);
+      default: return rdf::TermView::Literal(value, datatype, language);
+    }
+  }
 };
 
 // ---------------------------------------------------------------------------------------------
