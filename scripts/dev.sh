@@ -21,9 +21,15 @@ install_missing() {
     "${missing[@]}"
 }
 
+# Quiet unless it fails: the shell should open on a clean screen.
 build() {
   cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build build -j"$(nproc)"
+  echo "Building (log: build/build.log)…" >&2
+  if ! cmake --build build -j"$(nproc)" >build/build.log 2>&1; then
+    tail -n 40 build/build.log >&2
+    echo "The build failed; the whole log is in build/build.log" >&2
+    exit 1
+  fi
 }
 
 case "${1:-run}" in
