@@ -165,15 +165,19 @@ run_size() {
 
   say "[$label] silk load"
   rm -rf "$db"
-  local t0 load_s triples disk
+  local t0 load_s triples disk peak_kb
+  # GNU time, when present, reports the load's peak resident memory.
+  local measure=()
+  [ -x /usr/bin/time ] && measure=(/usr/bin/time -f "%M" -o "$out/silk-load.rss")
   t0="$(now)"
-  if "$SILK" --db "$db" load "$data" > "$out/silk-load.log" 2>&1; then
+  if "${measure[@]}" "$SILK" --db "$db" load "$data" > "$out/silk-load.log" 2>&1; then
     load_s="$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }')"
     triples="$("$SILK" --db "$db" stats 2>> "$out/silk-load.log" | awk '$1 == "quads" { gsub(",", "", $2); print $2; exit }')"
     disk="$(du -sb "$db" | cut -f1)"
-    awk -v n="$triples" -v s="$load_s" -v d="$disk" 'BEGIN {
-      printf "engine=silkgraph op=load triples=%d load_s=%.2f triples_per_s=%d disk_bytes=%d bytes_per_triple=%.1f (silk load, whole process; disk = du of the store dir)\n",
-        n, s, n / s, d, d / n }' | tee -a "$out/all.log"
+    peak_kb="$(tail -1 "$out/silk-load.rss" 2>/dev/null || echo 0)"
+    awk -v n="$triples" -v s="$load_s" -v d="$disk" -v k="${peak_kb:-0}" 'BEGIN {
+      printf "engine=silkgraph op=load triples=%d load_s=%.2f triples_per_s=%d disk_bytes=%d bytes_per_triple=%.1f peak_rss_mb=%d (silk load, whole process; disk = du of the store dir)\n",
+        n, s, n / s, d, d / n, k / 1024 }' | tee -a "$out/all.log"
   else
     echo "engine=silkgraph op=load ERROR: $(tail -3 "$out/silk-load.log" | tr '\n' ' ')" | tee -a "$out/all.log"
   fi
@@ -248,14 +252,17 @@ print_table() {  # LABEL ALL.log EXPECTED
         printf "| %s | %s | %s | %s | %s | %s | %s |\n", q, rcell, cell("silkgraph", q), cell("silk-process", q), cell("oxigraph", q), cell("virtuoso", q), ratio
       }
       if (startup != "") printf "\nsilk query process floor (start, open store, ASK {}): %s ms\n", startup
-      printf "\n| load | triples | load s | triples/s | bytes/triple |\n|---|---:|---:|---:|---:|\n"
+      printf "\n| load | triples | load s | triples/s | bytes/triple | peak MB |\n|---|---:|---:|---:|---:|---:|\n"
       split("silkgraph oxigraph virtuoso", le, " ")
       for (j = 1; j <= 3; j++) {
         e = le[j]; l = loads[e]
-        if (l == "" || l ~ / ERROR/) { printf "| %s | n/a | n/a | n/a | n/a |\n", e; continue }
+        if (l == "" || l ~ / ERROR/) { printf "| %s | n/a | n/a | n/a | n/a | n/a |\n", e; continue }
         bpt = field(l, "bytes_per_triple")
-        if (bpt == "") bpt = "n/a (in memory, rss_mb=" field(l, "rss_mb") ")"
-        printf "| %s | %s | %s | %s | %s |\n", e, field(l, "triples"), field(l, "load_s"), field(l, "triples_per_s"), bpt
+        if (bpt == "") bpt = "n/a (in memory)"
+        peak = field(l, "peak_rss_mb")
+        if (peak == "") peak = field(l, "rss_mb")
+        if (peak == "" || peak == "0") peak = "n/a"
+        printf "| %s | %s | %s | %s | %s | %s |\n", e, field(l, "triples"), field(l, "load_s"), field(l, "triples_per_s"), bpt, peak
       }
       for (e in timedout) printf "\n%s was stopped after %s s (PEER_TIMEOUT); \"timeout\" marks queries it did not finish\n", e, timedout[e]
       if (mismatches) printf "\nROW COUNT MISMATCHES in %d query(ies): the rows column shows the reference count (from the peers README if known, else from the first engine), then each engine that differs\n", mismatches
