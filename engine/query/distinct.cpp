@@ -6,14 +6,6 @@
 namespace silk::query {
 namespace {
 
-struct RowHash {
-  std::size_t operator()(const std::vector<TermId>& row) const {
-    std::size_t h = 0x9E3779B97F4A7C15ULL;
-    for (TermId id : row) h = (h ^ id) * 0xFF51AFD7ED558CCDULL;
-    return h;
-  }
-};
-
 class Distinct final : public Operator {
  public:
   Distinct(ExecContext& ctx, OperatorPtr input)
@@ -43,7 +35,7 @@ class Distinct final : public Operator {
  private:
   OperatorPtr input_;
   IdTable batch_;
-  std::unordered_set<std::vector<TermId>, RowHash> seen_;
+  std::unordered_set<std::vector<TermId>, IdsHash> seen_;
 };
 
 }  // namespace

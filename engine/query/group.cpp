@@ -7,14 +7,6 @@
 namespace silk::query {
 namespace {
 
-struct IdsHash {
-  std::size_t operator()(const std::vector<TermId>& ids) const {
-    std::size_t h = 0x9E3779B97F4A7C15ULL;
-    for (TermId id : ids) h = (h ^ id) * 0xFF51AFD7ED558CCDULL;
-    return h;
-  }
-};
-
 std::vector<VarId> GroupColumns(const std::vector<GroupKey>& keys,
                                 const std::vector<AggregateColumn>& aggregates) {
   std::vector<VarId> columns;

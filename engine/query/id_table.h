@@ -13,6 +13,15 @@ namespace silk::query {
 // and cancellation is checked often.
 inline constexpr std::size_t kBatchRows = 1024;
 
+// Hashes a row of ids kept as a vector (DISTINCT's seen rows, GROUP BY's keys).
+struct IdsHash {
+  std::size_t operator()(const std::vector<TermId>& ids) const {
+    std::size_t h = 0x9E3779B97F4A7C15ULL;
+    for (TermId id : ids) h = (h ^ id) * 0xFF51AFD7ED558CCDULL;
+    return h;
+  }
+};
+
 class IdTable {
  public:
   explicit IdTable(std::size_t width = 0) : width_(width) {}
