@@ -48,7 +48,7 @@ Status WriteBatchChanges(const RocksDb& rocks, const std::string& dir, const Cha
     const std::string id = BigEndian64(term.id);
     s = batch.Put(rocks.family(Family::kId2Term), id, AsSlice(term.record));
     if (s.ok() && TagOf(term.id) != TermTag::kBlank) {
-      s = batch.Put(rocks.family(Family::kTerm2Id), AsSlice(term.record), id);
+      s = batch.Put(rocks.family(Family::kTerm2Id), AsSlice(term.key), id);
     }
     if (!s.ok()) {
       return FromRocks(s, WriteContext(dir));
@@ -165,15 +165,15 @@ Status IngestChanges(const RocksDb& rocks, const std::string& dir, unsigned thre
       terms.begin(), terms.end(), [](const NewTerm& t) { return TagOf(t.id) != TermTag::kBlank; });
   if (named_terms) {
     files.emplace_back(Family::kTerm2Id, [&terms](rocksdb::SstFileWriter& writer) {
-      std::vector<NewTerm> by_record;
-      by_record.reserve(terms.size());
-      std::copy_if(terms.begin(), terms.end(), std::back_inserter(by_record),
+      std::vector<NewTerm> by_key;
+      by_key.reserve(terms.size());
+      std::copy_if(terms.begin(), terms.end(), std::back_inserter(by_key),
                    [](const NewTerm& t) { return TagOf(t.id) != TermTag::kBlank; });
-      std::sort(by_record.begin(), by_record.end(),
-                [](const NewTerm& a, const NewTerm& b) { return a.record < b.record; });
+      std::sort(by_key.begin(), by_key.end(),
+                [](const NewTerm& a, const NewTerm& b) { return a.key < b.key; });
       rocksdb::Status s;
-      for (std::size_t i = 0; s.ok() && i < by_record.size(); ++i) {
-        s = writer.Put(AsSlice(by_record[i].record), BigEndian64(by_record[i].id));
+      for (std::size_t i = 0; s.ok() && i < by_key.size(); ++i) {
+        s = writer.Put(AsSlice(by_key[i].key), BigEndian64(by_key[i].id));
       }
       return s;
     });

@@ -15,7 +15,7 @@
 namespace silk::storage::format {
 
 // The version of everything in this file. Stored in the `meta` family under kMetaFormatVersion.
-inline constexpr std::uint32_t kFormatVersion = 1;
+inline constexpr std::uint32_t kFormatVersion = 2;
 
 // ---------------------------------------------------------------------------------------------
 // Column families. RocksDB's own "default" family exists in every database and stays empty.
@@ -99,7 +99,9 @@ inline constexpr std::int64_t kDateMinuteBias = std::int64_t{1} << 35;
 inline constexpr std::int64_t kDateTimeMilliBias = std::int64_t{1} << 50;
 
 // ---------------------------------------------------------------------------------------------
-// Term records: the value in id2term and the key in term2id. The first byte says the kind.
+// Term records: the value in id2term, the term as first written. The key in term2id is the
+// same record with the language tag in lower case (version 2), so tags match case-insensitively
+// as RDF says. The first byte says the kind.
 
 inline constexpr char kRecordIri = 'I';         // 'I' iri
 inline constexpr char kRecordBlank = 'B';       // 'B' (id2term only; the label is the id)

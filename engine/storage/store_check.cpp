@@ -94,13 +94,15 @@ Status FindUnmapped(const RocksDb& rocks, const rocksdb::ReadOptions& read, Prob
   std::unique_ptr<rocksdb::Iterator> it(
       rocks.db()->NewIterator(read, rocks.family(Family::kId2Term)));
   std::string stored;
+  std::string key;
   for (it->SeekToFirst(); it->Valid() && !problems->Full(); it->Next()) {
     if (it->key().size() != format::kIdSize || it->value().ToStringView() == BlankNodeRecord()) {
       continue;
     }
     const TermId id = GetBigEndian64(it->key().data());
-    const rocksdb::Status s =
-        rocks.db()->Get(read, rocks.family(Family::kTerm2Id), it->value(), &stored);
+    key.assign(it->value().ToStringView());
+    ToTermKey(&key);
+    const rocksdb::Status s = rocks.db()->Get(read, rocks.family(Family::kTerm2Id), key, &stored);
     if (s.IsNotFound()) {
       problems->Add("term {:#x} is in id2term but not in term2id", id);
     } else if (!s.ok()) {
@@ -121,6 +123,7 @@ Status CheckDictionary(const RocksDb& rocks, const rocksdb::ReadOptions& read, P
       rocks.db()->NewIterator(scan, rocks.family(Family::kId2Term)));
   Digest forward;
   std::string canonical;
+  std::string key;
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     ++out->entries;
     if (it->key().size() != format::kIdSize) {
@@ -138,7 +141,10 @@ Status CheckDictionary(const RocksDb& rocks, const rocksdb::ReadOptions& read, P
     if (term->kind == rdf::TermKind::kBlank) {
       continue;
     }
-    forward.Add(record, id);
+    // term2id holds the record's key (language tags in lower case).
+    key.assign(record);
+    ToTermKey(&key);
+    forward.Add(key, id);
     canonical.clear();
     AppendTermRecord(term->view().Canonical(), &canonical);
     if (canonical != record || TryInline(term->view())) {

@@ -583,6 +583,24 @@ std::string_view BlankNodeRecord() {
   return {kRecord, 1};
 }
 
+void ToTermKey(std::string* record) {
+  if (record->empty() || (*record)[0] != format::kRecordLangString) {
+    return;
+  }
+  std::string_view rest = std::string_view(*record).substr(1);
+  const auto language = TakeLengthPrefixed(&rest);
+  if (!language) {
+    return;
+  }
+  const std::size_t start = static_cast<std::size_t>(language->data() - record->data());
+  for (std::size_t i = start; i < start + language->size(); ++i) {
+    const char c = (*record)[i];
+    if (c >= 'A' && c <= 'Z') {
+      (*record)[i] = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+}
+
 std::optional<rdf::Term> DecodeTermRecord(TermId id, std::string_view record) {
   if (record.empty()) {
     return std::nullopt;

@@ -41,10 +41,14 @@ std::optional<rdf::Term> DecodeInlined(TermId id);
 // REQUIRES: !term.IsDefaultGraph()
 TermTag DictionaryTag(const rdf::TermView& term);
 
-// Appends the term record of an IRI or a literal (the key of term2id, the value of id2term) to
-// `out`. Equal RDF terms give equal records.
+// Appends the term record of an IRI or a literal (the value of id2term: the term as first
+// written) to `out`.
 // REQUIRES: term.IsIri() || term.IsLiteral(); term is in Canonical() form.
 void AppendTermRecord(const rdf::TermView& term, std::string* out);
+
+// Turns a term record into its term2id key: the language tag in lower case, since RDF compares
+// tags case-insensitively ("a"@EN and "a"@en are one term). Other records are their own key.
+void ToTermKey(std::string* record);
 
 // The record id2term holds for a blank node.
 std::string_view BlankNodeRecord();

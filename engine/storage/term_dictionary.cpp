@@ -47,10 +47,10 @@ Result<std::uint64_t> TermDictionary::NextSequence() const {
   return last + 1;
 }
 
-Result<std::optional<TermId>> TermDictionary::FindRecord(std::string_view record) const {
+Result<std::optional<TermId>> TermDictionary::FindRecord(std::string_view key) const {
   std::string value;
   const rocksdb::Status s = rocks_->db()->Get(read_, rocks_->family(Family::kTerm2Id),
-                                              rocksdb::Slice(record.data(), record.size()), &value);
+                                              rocksdb::Slice(key.data(), key.size()), &value);
   if (s.IsNotFound()) {
     return std::optional<TermId>();
   }
@@ -75,9 +75,10 @@ Result<std::optional<TermId>> TermDictionary::Lookup(const rdf::TermView& raw) c
   if (const auto inlined = TryInline(term)) {
     return inlined;
   }
-  std::string record;
-  AppendTermRecord(term, &record);
-  return FindRecord(record);
+  std::string key;
+  AppendTermRecord(term, &key);
+  ToTermKey(&key);
+  return FindRecord(key);
 }
 
 Result<rdf::Term> TermDictionary::Decode(TermId id) const {
@@ -127,13 +128,18 @@ Result<bool> TermDictionary::Exists(TermId id) const {
 TermEncoder::TermEncoder(const TermDictionary* dictionary, std::uint64_t first_sequence)
     : dictionary_(dictionary), first_sequence_(first_sequence), next_sequence_(first_sequence) {}
 
-Result<TermId> TermEncoder::NewId(TermTag tag, std::string_view record) {
+Result<TermId> TermEncoder::NewId(TermTag tag, std::string_view record, std::string_view key) {
   if (next_sequence_ > format::kPayloadMask) {
     return Status::InvalidArgument("the store has used up its term ids");
   }
   const TermId id = MakeTermId(tag, next_sequence_++);
-  new_terms_.push_back({id, record});
+  new_terms_.push_back({id, record, key});
   return id;
+}
+
+void TermEncoder::MakeKey() {
+  key_ = scratch_;
+  ToTermKey(&key_);
 }
 
 Result<TermId> TermEncoder::Encode(const rdf::TermView& raw) {
@@ -147,7 +153,7 @@ Result<TermId> TermEncoder::Encode(const rdf::TermView& raw) {
     if (found != blank_scope_.end()) {
       return found->second;
     }
-    Result<TermId> id = NewId(TermTag::kBlank, BlankNodeRecord());
+    Result<TermId> id = NewId(TermTag::kBlank, BlankNodeRecord(), {});
     if (id.ok()) {
       blank_scope_.emplace(term.value, *id);
     }
@@ -158,27 +164,30 @@ Result<TermId> TermEncoder::Encode(const rdf::TermView& raw) {
   }
   scratch_.clear();
   AppendTermRecord(term, &scratch_);
-  if (const TermId* known = known_.Find(scratch_)) {
+  MakeKey();
+  if (const TermId* known = known_.Find(key_)) {
     return *known;
   }
   // A store with no terms at the start cannot know this one: skip the read (bulk loads into a
   // new store never touch the disk here).
   std::optional<TermId> stored;
   if (first_sequence_ > 1) {
-    Result<std::optional<TermId>> found = dictionary_->FindRecord(scratch_);
+    Result<std::optional<TermId>> found = dictionary_->FindRecord(key_);
     if (!found.ok()) {
       return found.status();
     }
     stored = *found;
   }
-  const std::string_view record = arena_.Copy(scratch_);
+  const std::string_view key = arena_.Copy(key_);
   if (stored) {
-    known_.Insert(record, *stored);
+    known_.Insert(key, *stored);
     return *stored;
   }
-  Result<TermId> id = NewId(DictionaryTag(term), record);
+  // Most records are their own key: share the bytes then.
+  const std::string_view record = scratch_ == key_ ? key : arena_.Copy(scratch_);
+  Result<TermId> id = NewId(DictionaryTag(term), record, key);
   if (id.ok()) {
-    known_.Insert(record, *id);
+    known_.Insert(key, *id);
   }
   return id;
 }
@@ -193,10 +202,11 @@ Result<std::optional<TermId>> TermEncoder::Find(const rdf::TermView& raw) {
   }
   scratch_.clear();
   AppendTermRecord(term, &scratch_);
-  if (const TermId* known = known_.Find(scratch_)) {
+  MakeKey();
+  if (const TermId* known = known_.Find(key_)) {
     return std::optional<TermId>(*known);
   }
-  return dictionary_->FindRecord(scratch_);
+  return dictionary_->FindRecord(key_);
 }
 
 Result<bool> TermEncoder::Exists(TermId id) {

@@ -39,8 +39,8 @@ class TermDictionary {
   // canonical literal, the dictionary id of a known IRI or literal; nullopt for unknown terms
   // and for every blank node.
   Result<std::optional<TermId>> Lookup(const rdf::TermView& term) const;
-  // The id stored under a term record (see AppendTermRecord), or nullopt.
-  Result<std::optional<TermId>> FindRecord(std::string_view record) const;
+  // The id stored under a term2id key (see ToTermKey), or nullopt.
+  Result<std::optional<TermId>> FindRecord(std::string_view key) const;
 
   // The term behind `id`. kNotFound when no term has that id.
   Result<rdf::Term> Decode(TermId id) const;
@@ -56,7 +56,8 @@ class TermDictionary {
 // A term the transaction adds to the dictionary.
 struct NewTerm {
   TermId id = 0;
-  std::string_view record;  // BlankNodeRecord() for blank nodes
+  std::string_view record;  // id2term's value; BlankNodeRecord() for blank nodes
+  std::string_view key;     // term2id's key (see ToTermKey); empty for blank nodes
 };
 
 // The dictionary as one write transaction sees it: the store's terms plus the ones it adds.
@@ -86,19 +87,22 @@ class TermEncoder {
   std::uint64_t next_sequence() const { return next_sequence_; }
 
  private:
-  Result<TermId> NewId(TermTag tag, std::string_view record);
+  Result<TermId> NewId(TermTag tag, std::string_view record, std::string_view key);
+  // scratch_ as the term2id key of the record in it, in key_.
+  void MakeKey();
 
   const TermDictionary* dictionary_;
   const std::uint64_t first_sequence_;
   std::uint64_t next_sequence_;
-  // Term records this transaction has seen, and their ids; the keys of known_ and the
-  // records of new_terms_ are views into arena_.
+  // Term keys this transaction has seen, and their ids; the keys of known_ and the records
+  // and keys of new_terms_ are views into arena_.
   ByteArena arena_;
   FlatHashMap<std::string_view, TermId, std::hash<std::string_view>> known_;
   std::unordered_map<std::string, TermId> blank_scope_;
   std::unordered_set<TermId> checked_ids_;
   std::vector<NewTerm> new_terms_;
-  std::string scratch_;
+  std::string scratch_;  // a term record
+  std::string key_;      // its term2id key
 };
 
 }  // namespace silk::storage

@@ -80,6 +80,23 @@ TEST_F(StoreTransactionTest, IrisWithPrefixListsDictionaryIrisInOrder) {
   EXPECT_TRUE(snapshot->IrisWithPrefix("urn:none", 10)->empty());
 }
 
+TEST_F(StoreTransactionTest, LanguageTagsMatchWhateverTheirCaseAndPrintAsWritten) {
+  Load({MakeQuad(kAlice, kName, Literal("Alice", {}, "en-US"))});
+  const std::unique_ptr<Snapshot> snapshot = store().GetSnapshot();
+  Result<std::optional<TermId>> lower = snapshot->Lookup(Literal("Alice", {}, "en-us").view());
+  Result<std::optional<TermId>> written = snapshot->Lookup(Literal("Alice", {}, "en-US").view());
+  ASSERT_TRUE(lower.ok() && lower->has_value() && written.ok() && written->has_value());
+  EXPECT_EQ(**lower, **written);
+  Result<rdf::Term> term = snapshot->Decode(**lower);
+  ASSERT_TRUE(term.ok());
+  EXPECT_EQ(term->language, "en-US");
+  // Loading the same literal with another case adds nothing: it is the same RDF term.
+  const std::unique_ptr<WriteTransaction> txn = store().BeginWrite();
+  SILK_ASSERT_OK(txn->Insert(MakeQuad(kAlice, kName, Literal("Alice", {}, "EN-us")).view()));
+  EXPECT_EQ(txn->inserted(), 0u);
+  SILK_ASSERT_OK(txn->Commit());
+}
+
 TEST_F(StoreTransactionTest, InsertThenDeleteInOneTransactionLeavesNothing) {
   const std::unique_ptr<WriteTransaction> txn = store().BeginWrite();
   const rdf::Quad q = MakeQuad(kAlice, kKnows, kBob);
