@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/query/expr/aggregates.h"
+#include "engine/query/expr/builtins.h"
 #include "engine/query/operator.h"
 #include "engine/query/row_expression.h"
 #include "engine/query/scan_pattern.h"
@@ -29,9 +30,16 @@ OperatorPtr MakeMinus(ExecContext& ctx, OperatorPtr left, OperatorPtr right);
 OperatorPtr MakeUnion(ExecContext& ctx, std::vector<OperatorPtr> inputs);
 // The rows for which `condition`'s effective boolean value is true.
 OperatorPtr MakeFilter(ExecContext& ctx, OperatorPtr input, RowExpressionPtr condition);
-// BIND: a new column `var` holding `expression` (unbound where it errs).
-OperatorPtr MakeExtend(ExecContext& ctx, OperatorPtr input, VarId var,
-                       RowExpressionPtr expression);
+// BIND and SELECT's (expression AS ?var): new columns, one per binding, evaluated in order
+// per solution (a binding may read earlier ones: compile them against the input's columns
+// followed by the bound variables); unbound where an expression errs. `bnodes` (may be null)
+// is told where each solution starts, so BNODE("x") is one node per solution.
+struct Binding {
+  VarId var;
+  RowExpressionPtr expression;
+};
+OperatorPtr MakeExtend(ExecContext& ctx, OperatorPtr input, std::vector<Binding> bindings,
+                       expr::BnodeFactory* bnodes);
 // Literal rows (VALUES, and the one empty row an empty group pattern matches).
 OperatorPtr MakeValues(ExecContext& ctx, std::vector<VarId> columns, IdTable rows);
 // The input's columns `keep`, in that order (a variable not in the input is unbound).

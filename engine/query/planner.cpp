@@ -420,8 +420,10 @@ OperatorPtr Planner::PlanGroup(const ast::GroupPattern& group, const GraphContex
       op = Join(std::move(op), PlanGraph(*graph_pattern));
     } else if (const auto* bind = std::get_if<ast::BindPattern>(&element)) {
       if (!op) op = Unit();
-      RowExpressionPtr expression = CompileExpression(*bind->expression, op->columns(), Env());
-      op = MakeExtend(ctx_, std::move(op), VariableOf(bind->variable), std::move(expression));
+      std::vector<Binding> binding;
+      binding.push_back({VariableOf(bind->variable),
+                         CompileExpression(*bind->expression, op->columns(), Env())});
+      op = MakeExtend(ctx_, std::move(op), std::move(binding), functions_.bnodes);
     } else if (const auto* values = std::get_if<ast::ValuesPattern>(&element)) {
       op = Join(std::move(op), PlanValues(values->values));
     }
@@ -561,14 +563,22 @@ OperatorPtr Planner::PlanSelect(const ast::Query& query, const GraphContext& gra
       projected.push_back(ctx_.Variable(name));
     }
   }
+  // SELECT's expressions form one Extend: one solution at a time, in the order written.
+  std::vector<VarId> extended = op->columns();
+  for (const ast::Projection& projection : query.projections) {
+    if (projection.expression) extended.push_back(VariableOf(projection.variable));
+  }
+  std::vector<Binding> bindings;
   for (const ast::Projection& projection : query.projections) {
     const VarId var = VariableOf(projection.variable);
     if (projection.expression) {
-      RowExpressionPtr value =
-          CompileExpression(*projection.expression, op->columns(), Env(&aggregate_vars));
-      op = MakeExtend(ctx_, std::move(op), var, std::move(value));
+      bindings.push_back(
+          {var, CompileExpression(*projection.expression, extended, Env(&aggregate_vars))});
     }
     projected.push_back(var);
+  }
+  if (!bindings.empty()) {
+    op = MakeExtend(ctx_, std::move(op), std::move(bindings), functions_.bnodes);
   }
 
   if (!modifiers.order_by.empty()) {

@@ -1,6 +1,9 @@
 // SPARQL through the engine's façade on small inline data: every operator by a query.
 #include <gtest/gtest.h>
 
+#include <set>
+#include <sstream>
+
 #include "tests/support/query_fixture.h"
 
 namespace silk::testing {
@@ -172,6 +175,23 @@ TEST_F(QueryEngine, ExistsAndSubqueries) {
   EXPECT_EQ(Rows("SELECT ?c WHERE { { SELECT ?c WHERE { ?c <http://e/population> ?p } "
                  "ORDER BY DESC(?p) LIMIT 1 } }"),
             (Strings{"?c=<http://e/korea>"}));
+}
+
+TEST_F(QueryEngine, BnodeIsOneNodePerSolution) {
+  // Within a solution BNODE("x") is one node across expressions; each solution gets its own.
+  const std::string out = Run("SELECT (BNODE(\"x\") AS ?a) (BNODE(\"x\") AS ?b) "
+                              "WHERE { ?c <http://e/population> ?p }");
+  std::istringstream lines(out);
+  std::string line;
+  std::getline(lines, line);  // the header
+  std::set<std::string> nodes;
+  while (std::getline(lines, line)) {
+    const std::size_t tab = line.find('\t');
+    ASSERT_NE(tab, std::string::npos) << out;
+    EXPECT_EQ(line.substr(0, tab), line.substr(tab + 1)) << out;
+    nodes.insert(line.substr(0, tab));
+  }
+  EXPECT_EQ(nodes.size(), 3u) << out;
 }
 
 TEST_F(QueryEngine, AskConstructDescribe) {
