@@ -56,6 +56,8 @@ class IdTable {
     width_ = width;
     Clear();
   }
+  // Every id of every row, row-major.
+  std::span<const TermId> ids() const { return ids_; }
   std::size_t MemoryBytes() const { return ids_.capacity() * sizeof(TermId); }
 
  private:

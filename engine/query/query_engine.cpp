@@ -77,6 +77,8 @@ void WriteSelect(ExecContext& ctx, Operator& root, const std::vector<VarId>& out
   std::vector<std::optional<rdf::TermView>> row(output.size());
   IdTable batch;
   while (root.Next(batch)) {
+    // One batched dictionary read per batch instead of one read per term.
+    ctx.terms().Prefetch(batch.ids());
     for (std::size_t r = 0; r < batch.rows(); ++r) {
       for (std::size_t c = 0; c < columns.size(); ++c) {
         const TermId id = columns[c] < 0 ? kUnbound : batch.at(r, columns[c]);

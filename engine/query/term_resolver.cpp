@@ -1,5 +1,7 @@
 #include "engine/query/term_resolver.h"
 
+#include <algorithm>
+
 #include "engine/query/exec_context.h"
 #include "engine/storage/term_codec.h"
 
@@ -12,6 +14,22 @@ const rdf::Term& TermResolver::TermOf(TermId id) {
   Result<rdf::Term> term = snapshot_.Decode(id);
   ExecContext::ThrowIfError(term.ok() ? Status::Ok() : term.status());
   return decoded_.emplace(id, std::move(term).value()).first->second;
+}
+
+void TermResolver::Prefetch(std::span<const TermId> ids) {
+  std::vector<TermId> wanted;
+  for (TermId id : ids) {
+    if (id != kUnbound && !IsLocalId(id) && storage::IsDictionaryId(id) &&
+        !decoded_.contains(id)) {
+      wanted.push_back(id);
+    }
+  }
+  std::sort(wanted.begin(), wanted.end());
+  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+  if (wanted.empty()) return;
+  Result<std::vector<rdf::Term>> terms = snapshot_.DecodeMany(wanted);
+  ExecContext::ThrowIfError(terms.ok() ? Status::Ok() : terms.status());
+  for (std::size_t i = 0; i < wanted.size(); ++i) decoded_.emplace(wanted[i], std::move((*terms)[i]));
 }
 
 const expr::Value& TermResolver::ValueOf(TermId id) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 
@@ -23,6 +24,9 @@ class TermResolver {
   // The term behind `id`. Throws QueryAborted when the store cannot decode it.
   // REQUIRES: id != kUnbound. The reference is valid for the resolver's life.
   const rdf::Term& TermOf(TermId id);
+  // Decodes every id of `ids` not yet known in one batched read, so that TermOf on them reads
+  // nothing more. Unbound and local ids are skipped.
+  void Prefetch(std::span<const TermId> ids);
   // The evaluation value of `id` (parsed once per id and query).
   const expr::Value& ValueOf(TermId id);
 

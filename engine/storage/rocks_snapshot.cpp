@@ -125,6 +125,9 @@ class RocksSnapshot final : public Snapshot {
   }
 
   Result<rdf::Term> Decode(TermId id) const override { return dictionary_.Decode(id); }
+  Result<std::vector<rdf::Term>> DecodeMany(std::span<const TermId> ids) const override {
+    return dictionary_.DecodeMany(ids);
+  }
 
  private:
   static rocksdb::ReadOptions ReadAt(const rocksdb::Snapshot* snapshot) {

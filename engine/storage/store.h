@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -95,6 +96,9 @@ class Snapshot {
   virtual Result<std::optional<TermId>> Lookup(const rdf::TermView& term) const = 0;
   // The term behind an id. Blank nodes decode as `_:b<number>`, stable for the node's life.
   virtual Result<rdf::Term> Decode(TermId id) const = 0;
+  // The terms behind `ids`, in order: Decode for many ids at once, with one batched read of
+  // the dictionary (for writing large results).
+  virtual Result<std::vector<rdf::Term>> DecodeMany(std::span<const TermId> ids) const = 0;
   // Up to `limit` IRIs of the dictionary that start with `prefix`, in code point order: one
   // seek, for completion at a prompt. The dictionary keeps IRIs that no quad uses any more.
   virtual Result<std::vector<std::string>> IrisWithPrefix(std::string_view prefix,

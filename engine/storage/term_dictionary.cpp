@@ -106,6 +106,43 @@ Result<rdf::Term> TermDictionary::Decode(TermId id) const {
   return Status::Corruption(fmt::format("the dictionary entry of id {:#x} is malformed", id));
 }
 
+Result<std::vector<rdf::Term>> TermDictionary::DecodeMany(std::span<const TermId> ids) const {
+  std::vector<rdf::Term> terms(ids.size());
+  std::vector<std::string> keys;
+  std::vector<std::size_t> positions;  // of the dictionary ids among `ids`
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (!IsDictionaryId(ids[i])) {
+      Result<rdf::Term> term = Decode(ids[i]);  // inlined or the default graph: no read
+      if (!term.ok()) return term.status();
+      terms[i] = std::move(term).value();
+      continue;
+    }
+    keys.push_back(BigEndian64(ids[i]));
+    positions.push_back(i);
+  }
+  if (keys.empty()) return terms;
+  std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
+  std::vector<rocksdb::PinnableSlice> values(keys.size());
+  std::vector<rocksdb::Status> statuses(keys.size());
+  rocks_->db()->MultiGet(read_, rocks_->family(Family::kId2Term), keys.size(), slices.data(),
+                         values.data(), statuses.data());
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    const TermId id = ids[positions[k]];
+    if (statuses[k].IsNotFound()) {
+      return Status::NotFound(fmt::format("no term has id {:#x}", id));
+    }
+    if (!statuses[k].ok()) {
+      return FromRocks(statuses[k], "cannot read the term dictionary");
+    }
+    auto term = DecodeTermRecord(id, values[k].ToStringView());
+    if (!term) {
+      return Status::Corruption(fmt::format("the dictionary entry of id {:#x} is malformed", id));
+    }
+    terms[positions[k]] = std::move(*term);
+  }
+  return terms;
+}
+
 Result<bool> TermDictionary::Exists(TermId id) const {
   if (id == kDefaultGraphId) {
     return true;

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -44,6 +45,8 @@ class TermDictionary {
 
   // The term behind `id`. kNotFound when no term has that id.
   Result<rdf::Term> Decode(TermId id) const;
+  // Decode for many ids, reading the dictionary entries in one MultiGet.
+  Result<std::vector<rdf::Term>> DecodeMany(std::span<const TermId> ids) const;
   // Whether `id` names a term: inlined ids that decode, the default graph, dictionary ids
   // present in id2term.
   Result<bool> Exists(TermId id) const;

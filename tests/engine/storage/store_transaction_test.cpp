@@ -97,6 +97,25 @@ TEST_F(StoreTransactionTest, LanguageTagsMatchWhateverTheirCaseAndPrintAsWritten
   SILK_ASSERT_OK(txn->Commit());
 }
 
+TEST_F(StoreTransactionTest, DecodeManyMatchesDecode) {
+  Load({MakeQuad(kAlice, kKnows, kBob), MakeQuad(kAlice, kAge, Literal("42", Xsd("integer"))),
+        MakeQuad(kAlice, kName, Literal("Alice", {}, "en"), kGraph)});
+  const std::unique_ptr<Snapshot> snapshot = store().GetSnapshot();
+  std::vector<TermId> ids;
+  for (const QuadIds& q : ScanSet(*snapshot, {})) {
+    ids.insert(ids.end(), {q.s, q.p, q.o, q.g});
+  }
+  Result<std::vector<rdf::Term>> many = snapshot->DecodeMany(ids);
+  ASSERT_TRUE(many.ok()) << many.status().message();
+  ASSERT_EQ(many->size(), ids.size());
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    Result<rdf::Term> one = snapshot->Decode(ids[i]);
+    ASSERT_TRUE(one.ok());
+    EXPECT_EQ((*many)[i], *one) << i;
+  }
+  EXPECT_FALSE(snapshot->DecodeMany(std::vector<TermId>{MakeTermId(TermTag::kIri, 999999)}).ok());
+}
+
 TEST_F(StoreTransactionTest, InsertThenDeleteInOneTransactionLeavesNothing) {
   const std::unique_ptr<WriteTransaction> txn = store().BeginWrite();
   const rdf::Quad q = MakeQuad(kAlice, kKnows, kBob);
