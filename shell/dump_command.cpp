@@ -9,6 +9,7 @@
 #include "shell/commands.h"
 #include "shell/exit_codes.h"
 #include "shell/store_location.h"
+#include "shell/text_format.h"
 
 namespace silk::shell {
 namespace {
@@ -62,10 +63,7 @@ int RunDump(const Invocation& invocation) {
   std::unique_ptr<storage::Snapshot> snapshot = (*store)->GetSnapshot();
 
   storage::QuadPattern pattern;
-  std::string graph = invocation.Get("--graph");
-  if (graph.size() >= 2 && graph.front() == '<' && graph.back() == '>') {
-    graph = graph.substr(1, graph.size() - 2);
-  }
+  const std::string graph(WithoutAngles(invocation.Get("--graph")));
   if (graph == "default" || (format == "ntriples" && !invocation.Has("--graph"))) {
     pattern.g = storage::kDefaultGraphId;
   } else if (invocation.Has("--graph")) {

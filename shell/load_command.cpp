@@ -4,7 +4,6 @@
 
 #include <unistd.h>
 
-#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -16,6 +15,7 @@
 
 #include "engine/load/input_file.h"
 #include "engine/load/loader.h"
+#include "grammar/rdf/iri.h"
 #include "shell/commands.h"
 #include "shell/exit_codes.h"
 #include "shell/progress_bar.h"
@@ -31,23 +31,6 @@ std::optional<rdf::RdfFormat> FormatNamed(std::string_view name) {
   if (name == "turtle" || name == "ttl") return rdf::RdfFormat::kTurtle;
   if (name == "trig") return rdf::RdfFormat::kTriG;
   return std::nullopt;
-}
-
-// An absolute IRI has a scheme: letters, digits, + - . up to the first ':'.
-bool IsAbsoluteIri(std::string_view iri) {
-  const auto colon = iri.find(':');
-  if (colon == 0 || colon == std::string_view::npos || !std::isalpha(static_cast<unsigned char>(iri[0]))) return false;
-  return iri.substr(0, colon).find_first_not_of(
-             "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.") ==
-         std::string_view::npos;
-}
-
-// "<http://x>" and "http://x" both name the IRI http://x.
-std::string StripAngles(std::string iri) {
-  if (iri.size() >= 2 && iri.front() == '<' && iri.back() == '>') {
-    return iri.substr(1, iri.size() - 2);
-  }
-  return iri;
 }
 
 struct PlannedFile {
@@ -126,8 +109,8 @@ int NothingLoaded(int code) {
 }  // namespace
 
 int RunLoad(const Invocation& invocation) {
-  const std::string graph = StripAngles(invocation.Get("--graph"));
-  if (invocation.Has("--graph") && !IsAbsoluteIri(graph)) {
+  const std::string graph(WithoutAngles(invocation.Get("--graph")));
+  if (invocation.Has("--graph") && !rdf::HasScheme(graph)) {
     fmt::print(stderr, "silk: --graph needs an absolute IRI such as <http://example.org/g>, not '{}'\n",
                graph);
     return kExitUsageError;

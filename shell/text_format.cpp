@@ -27,6 +27,13 @@ std::string FormatBytes(std::uint64_t bytes) {
   return fmt::format("{:.1f} {}", value, kUnits[unit]);
 }
 
+std::string_view WithoutAngles(std::string_view text) {
+  if (text.size() >= 2 && text.front() == '<' && text.back() == '>') {
+    return text.substr(1, text.size() - 2);
+  }
+  return text;
+}
+
 std::string FormatSeconds(double seconds) {
   if (seconds < 1) return fmt::format("{:.1f} ms", seconds * 1000);
   return fmt::format("{:.2f} s", seconds);

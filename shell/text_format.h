@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace silk::shell {
 
@@ -10,6 +11,8 @@ namespace silk::shell {
 std::string FormatCount(std::uint64_t n);
 // 19088384 → "18.2 MiB"
 std::string FormatBytes(std::uint64_t bytes);
+// An IRI as users type it on the command line: "<http://x>" and "http://x" are both http://x.
+std::string_view WithoutAngles(std::string_view text);
 // 5.213 → "5.21 s"; 0.0042 → "4.2 ms"
 std::string FormatSeconds(double seconds);
 

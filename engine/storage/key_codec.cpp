@@ -132,29 +132,19 @@ bool LessInIndex(QuadIndex index, const QuadIds& a, const QuadIds& b) {
   return false;
 }
 
+// One instantiation per index, so the comparison inlines: this sorts millions of quads.
+template <QuadIndex kIndex>
+void SortAs(std::vector<QuadIds>* quads) {
+  std::sort(quads->begin(), quads->end(),
+            [](const QuadIds& a, const QuadIds& b) { return LessInIndex(kIndex, a, b); });
+}
+
 void SortForIndex(QuadIndex index, std::vector<QuadIds>* quads) {
-  // One lambda per index rather than a switch per comparison: this sorts millions of quads.
   switch (index) {
-    case QuadIndex::kSpog:
-      std::sort(quads->begin(), quads->end(), [](const QuadIds& a, const QuadIds& b) {
-        return LessInIndex(QuadIndex::kSpog, a, b);
-      });
-      break;
-    case QuadIndex::kPosg:
-      std::sort(quads->begin(), quads->end(), [](const QuadIds& a, const QuadIds& b) {
-        return LessInIndex(QuadIndex::kPosg, a, b);
-      });
-      break;
-    case QuadIndex::kOspg:
-      std::sort(quads->begin(), quads->end(), [](const QuadIds& a, const QuadIds& b) {
-        return LessInIndex(QuadIndex::kOspg, a, b);
-      });
-      break;
-    case QuadIndex::kGspo:
-      std::sort(quads->begin(), quads->end(), [](const QuadIds& a, const QuadIds& b) {
-        return LessInIndex(QuadIndex::kGspo, a, b);
-      });
-      break;
+    case QuadIndex::kSpog: SortAs<QuadIndex::kSpog>(quads); break;
+    case QuadIndex::kPosg: SortAs<QuadIndex::kPosg>(quads); break;
+    case QuadIndex::kOspg: SortAs<QuadIndex::kOspg>(quads); break;
+    case QuadIndex::kGspo: SortAs<QuadIndex::kGspo>(quads); break;
   }
 }
 

@@ -297,10 +297,7 @@ Status Load(Session& session, std::string_view arg) {
   auto [path_view, graph] = Split(arg);
   if (path_view.empty()) return Usage(".load");
   const std::string path(path_view);
-  std::string graph_iri(graph);
-  if (graph_iri.size() >= 2 && graph_iri.front() == '<' && graph_iri.back() == '>') {
-    graph_iri = graph_iri.substr(1, graph_iri.size() - 2);
-  }
+  const std::string graph_iri(WithoutAngles(graph));
   if (session.store.read_only()) {
     return Status::Busy("the store is open read-only (another process is writing to it), so nothing can be loaded");
   }
