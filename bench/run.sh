@@ -14,6 +14,7 @@
 #      JOBS       build parallelism (default: nproc)
 set -uo pipefail
 
+PROG=bench/run.sh
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
 PEERS_SRC="$REPO/../shared/peers"
 BUILD_DIR="${BUILD_DIR:-$REPO/build}"
@@ -26,62 +27,20 @@ JOBS="${JOBS:-$(nproc)}"
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1e6)
 export RUNS
-
-say() { echo "== $*" >&2; }
-die() { echo "bench/run.sh: $*" >&2; exit 1; }
+# shellcheck source=bench/lib.sh
+. "$REPO/bench/lib.sh"
 
 [ -d "$PEERS_SRC/queries" ] || die "no peers folder at $PEERS_SRC (expected beside the repo)"
 mkdir -p "$WORK/data"
 WORK="$(cd "$WORK" && pwd)"
 
 # ---- build ----------------------------------------------------------------------------------
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  say "building silk and silk_query_bench (Release) in $BUILD_DIR"
-  cmake -S "$REPO" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release > "$WORK/build.log" 2>&1 &&
-    cmake --build "$BUILD_DIR" -j"$JOBS" --target silk silk_query_bench >> "$WORK/build.log" 2>&1 ||
-    die "build failed; see $WORK/build.log"
-fi
-find_bin() {  # NAME: the built program, wherever the build layout put it
-  local f
-  for f in "$BUILD_DIR/$1" "$BUILD_DIR/shell/$1" "$BUILD_DIR/bench/$1"; do
-    [ -x "$f" ] && { echo "$f"; return 0; }
-  done
-  die "$1 not found in $BUILD_DIR"
-}
+build_targets silk silk_query_bench
 SILK="$(find_bin silk)"
 QBENCH="$(find_bin silk_query_bench)"
 
 # ---- peers: a writable copy of the peers folder, and what its runners need ------------------
-PEERS_DIR="$WORK/peers"
-have_oxigraph=0; have_virtuoso=0
-if [ -n "$PEERS" ]; then
-  mkdir -p "$PEERS_DIR"
-  # refresh the scripts and queries; keep node_modules/ from an earlier run
-  (cd "$PEERS_SRC" && tar cf - --exclude=node_modules --exclude=data --exclude=db --exclude='results*' .) |
-    (cd "$PEERS_DIR" && tar xf - --no-same-owner) && chmod -R u+w "$PEERS_DIR"
-fi
-SUDO=(); [ "$(id -u)" = 0 ] || SUDO=(sudo)
-for peer in $PEERS; do
-  case "$peer" in
-    oxigraph)
-      if [ ! -d "$PEERS_DIR/node_modules/oxigraph" ]; then
-        say "npm install in $PEERS_DIR"
-        (cd "$PEERS_DIR" && npm install) > "$WORK/npm-install.log" 2>&1 ||
-          echo "bench/run.sh: npm install failed (see $WORK/npm-install.log); oxigraph: n/a" >&2
-      fi
-      [ -d "$PEERS_DIR/node_modules/oxigraph" ] && have_oxigraph=1 ;;
-    virtuoso)
-      if ! command -v isql-vt > /dev/null || ! command -v virtuoso-t > /dev/null; then
-        say "apt-get install virtuoso-opensource"
-        { "${SUDO[@]}" apt-get update &&
-          "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y virtuoso-opensource; } \
-          > "$WORK/apt-install.log" 2>&1 ||
-          echo "bench/run.sh: virtuoso install failed (see $WORK/apt-install.log); virtuoso: n/a" >&2
-      fi
-      command -v isql-vt > /dev/null && command -v virtuoso-t > /dev/null && have_virtuoso=1 ;;
-    *) echo "bench/run.sh: unknown peer '$peer' (oxigraph, virtuoso)" >&2 ;;
-  esac
-done
+peers_setup
 
 QUERIES=("$PEERS_SRC"/queries/*.rq)
 [ -n "$PEERS" ] && QUERIES=("$PEERS_DIR"/queries/*.rq)
@@ -93,9 +52,6 @@ expected_rows() {
     97116) echo "q1_subject_lookup=16 q2_pred_obj_lookup=1078 q3_star=59 q4_chain=18219 q5_filter_date_num=14 q6_optional=112 q7_count_group=249 q8_join_order=2" ;;
   esac
 }
-
-now() { echo "$EPOCHREALTIME"; }
-ms_since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", (b - a) * 1000 }'; }
 
 # Whole-process time of `silk query -f Q --format tsv > /dev/null`: 1 warm run, RUNS timed.
 silk_process_times() {  # DB QUERY...
@@ -149,8 +105,8 @@ run_peer() {  # NAME DATA OUTDIR
 # ---- one data size ---------------------------------------------------------------------------
 run_size() {
   local size="$1" n label data out db
-  n="$(awk -v s="$size" 'BEGIN { printf "%d", s }')"
-  if [ $((n % 1000000)) = 0 ]; then label="$((n / 1000000))m"; elif [ $((n % 1000)) = 0 ]; then label="$((n / 1000))k"; else label="$n"; fi
+  n="$(size_count "$size")"
+  label="$(size_label "$n")"
   data="$WORK/data/kg$label-s$SEED.nt"
   out="$WORK/results-$label"
   db="$WORK/db-silk-$label"
@@ -165,17 +121,13 @@ run_size() {
 
   say "[$label] silk load"
   rm -rf "$db"
-  local t0 load_s triples disk peak_kb
-  # GNU time, when present, reports the load's peak resident memory.
-  local measure=()
-  [ -x /usr/bin/time ] && measure=(/usr/bin/time -f "%M" -o "$out/silk-load.rss")
-  t0="$(now)"
-  if "${measure[@]}" "$SILK" --db "$db" load "$data" > "$out/silk-load.log" 2>&1; then
-    load_s="$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }')"
+  local triples disk
+  # peak resident memory from GNU time when installed (else from /proc while it runs)
+  run_measured "$out/silk-load.log" "$SILK" --db "$db" load "$data"
+  if [ "$RUN_RC" = 0 ]; then
     triples="$("$SILK" --db "$db" stats 2>> "$out/silk-load.log" | awk '$1 == "quads" { gsub(",", "", $2); print $2; exit }')"
     disk="$(du -sb "$db" | cut -f1)"
-    peak_kb="$(tail -1 "$out/silk-load.rss" 2>/dev/null || echo 0)"
-    awk -v n="$triples" -v s="$load_s" -v d="$disk" -v k="${peak_kb:-0}" 'BEGIN {
+    awk -v n="$triples" -v s="$RUN_S" -v d="$disk" -v k="${RUN_PEAK_KB:-0}" 'BEGIN {
       printf "engine=silkgraph op=load triples=%d load_s=%.2f triples_per_s=%d disk_bytes=%d bytes_per_triple=%.1f peak_rss_mb=%d (silk load, whole process; disk = du of the store dir)\n",
         n, s, n / s, d, d / n, k / 1024 }' | tee -a "$out/all.log"
   else
