@@ -47,16 +47,24 @@ const std::vector<CommandSpec>& Commands() {
               "in one transaction: if any statement is malformed, nothing is loaded and the\n"
               "error names file, line and column, and how far the load got.\n"
               "Statements without a graph go to the default graph, or to --graph IRI.\n"
-              "With --skip-bad (N-Triples and N-Quads), malformed lines are left out instead and\n"
-              "listed with the reason in a report (FILE.rejected.txt next to the first file,\n"
-              "or --report FILE). On a terminal a progress bar shows bytes and statements read,\n"
+              "With --skip-bad, malformed statements are left out instead and listed, with the\n"
+              "reason and the line of the error, in a report (FILE.rejected.txt next to the\n"
+              "first file, or --report FILE). In N-Triples and N-Quads a statement is a line;\n"
+              "in Turtle and TriG it ends at the next '.' outside IRIs, strings and comments\n"
+              "(not one inside a name or number, as in ex:a.b or 1.5), at the end of a line\n"
+              "whose unclosed \"...\" ends in '.', or at the end of a PREFIX or BASE line. In a\n"
+              "TriG graph block a bad statement ends before the block's '}' at the latest, and\n"
+              "the block's other statements load; a bad graph name skips its whole block.\n"
+              "Prefixes declared before an error stay; a malformed @prefix declares nothing,\n"
+              "so each later use of it is reported too.\n"
+              "On a terminal a progress bar shows bytes and statements read,\n"
               "the rate and the time left; --progress shows it on a pipe too.\n",
           .options = {{"--graph", "IRI", "Put statements that name no graph into this graph"},
                       {"--format", "FORMAT",
                        "ntriples, nquads, turtle or trig (default: from the file name; "
                        "nquads for '-')"},
                       {"--base", "IRI", "Base for relative IRIs in Turtle and TriG"},
-                      {"--skip-bad", "", "Leave malformed lines out and load the rest"},
+                      {"--skip-bad", "", "Leave malformed statements out and load the rest"},
                       {"--report", "FILE", "Where --skip-bad lists what it left out"},
                       {"--progress", "", "Show the progress bar even when not on a terminal"}},
           .min_args = 1,

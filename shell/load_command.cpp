@@ -142,14 +142,6 @@ int RunLoad(const Invocation& invocation) {
                  path);
       return kExitUsageError;
     }
-    if (skip_bad && !rdf::CanSkipBadStatements(*format)) {
-      fmt::print(stderr,
-                 "silk: --skip-bad works for N-Triples and N-Quads only, and '{}' is {}: a "
-                 "statement there can span lines, so the next good one cannot be found safely. "
-                 "Load it without --skip-bad to see the first error.\n",
-                 path, rdf::RdfFormatName(*format));
-      return kExitUsageError;
-    }
     if (path != "-" && !std::ifstream(path)) {
       fmt::print(stderr, "silk: cannot open '{}': {}\n", path, std::strerror(errno));
       return kExitDataError;

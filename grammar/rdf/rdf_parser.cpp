@@ -1,7 +1,5 @@
 #include "grammar/rdf/rdf_parser.h"
 
-#include <fmt/format.h>
-
 #include "grammar/rdf/ntriples_parser.h"
 #include "grammar/rdf/turtle_parser.h"
 
@@ -26,18 +24,8 @@ std::string_view RdfFormatName(RdfFormat format) {
   return "RDF";
 }
 
-bool CanSkipBadStatements(RdfFormat format) {
-  return format == RdfFormat::kNTriples || format == RdfFormat::kNQuads;
-}
-
 std::optional<ParseError> ParseRdf(std::istream& in, const ParseOptions& options,
                                    QuadSink& sink) {
-  if (options.on_bad_statement && !CanSkipBadStatements(options.format)) {
-    return ParseError{fmt::format("malformed statements can be skipped in N-Triples and N-Quads "
-                                  "only, not in {}",
-                                  RdfFormatName(options.format)),
-                      options.source_name, 1, 1, {}};
-  }
   switch (options.format) {
     case RdfFormat::kNTriples:
     case RdfFormat::kNQuads:

@@ -34,16 +34,16 @@ struct ParseOptions {
   RdfFormat format = RdfFormat::kNQuads;
   std::string source_name = "<stdin>";  // used in error messages: "SOURCE:LINE:COL: …"
   std::string base_iri;                 // Turtle/TriG: the base for relative IRIs
-  // Skip mode. When set, a malformed statement is handed to this callback and left out, and
-  // parsing goes on with the next statement instead of stopping. N-Triples and N-Quads resume
-  // at the next line. Turtle and TriG cannot resynchronise yet (a statement may span lines
-  // and a bad prefix changes the meaning of what follows), so ParseRdf refuses them.
-  // Errors that are not about one statement (unreadable input, an over-long line) still stop.
+  // Skip mode. When set, a malformed statement is handed to this callback and left out whole
+  // (none of its triples reach the sink), and parsing goes on with the next statement instead
+  // of stopping. N-Triples and N-Quads resume at the next line; Turtle and TriG after the
+  // statement's final '.' (the rule is in turtle_parser.cpp; inside a TriG graph block, at
+  // the block's next statement). Prefixes and bases declared before stay; a malformed
+  // directive declares nothing, so later uses of its prefix are errors of their own.
+  // Errors that are not about one statement (unreadable input, an over-long line or term, a
+  // Turtle statement whose triples outgrew what can be held back) still stop.
   std::function<void(const ParseError&)> on_bad_statement;
 };
-
-// Whether ParseRdf can skip malformed statements of `format` (ParseOptions::on_bad_statement).
-bool CanSkipBadStatements(RdfFormat format);
 
 // Parses `in` to the end, handing every statement to `sink` in document order.
 // Memory stays bounded whatever the input size (no statement is held after it is accepted).

@@ -27,9 +27,23 @@ void SetTerm(Term& term, TermKind kind, std::string_view value) {
   term.language.clear();
 }
 
-Builder::Builder(std::string_view base_iri, QuadSink& sink)
-    : sink_(sink),
-      base_(base_iri),
+void HeldTriples::Add(const Term& subject, const Term& predicate, const Term& object) {
+  AddTerm(subject);
+  AddTerm(predicate);
+  AddTerm(object);
+}
+
+void HeldTriples::AddTerm(const Term& term) {
+  text_ += term.value;
+  text_ += term.datatype;
+  text_ += term.language;
+  terms_.push_back({term.kind, term.value.size(), term.datatype.size(), term.language.size()});
+}
+
+Builder::Builder(const ParseOptions& options, QuadSink& sink)
+    : options_(options),
+      sink_(sink),
+      base_(options.base_iri),
       frames_(1),
       rdf_first_(TermView::Iri(kRdfFirst)),
       rdf_rest_(TermView::Iri(kRdfRest)),
@@ -58,8 +72,23 @@ void Builder::AddObject(const Term& object) {
 }
 
 void Builder::EndStatement() {
+  ReleaseHeld();
+  ResetStatement();
+}
+
+void Builder::DropStatement(bool leave_graph) {
+  held_.Clear();
+  depth_ = 0;
+  ResetStatement();
+  if (leave_graph) {
+    graph_.kind = TermKind::kDefaultGraph;
+  }
+}
+
+void Builder::ResetStatement() {
   frames_[0].subject.kind = TermKind::kDefaultGraph;
   frames_[0].predicate.kind = TermKind::kDefaultGraph;
+  statement_delivered_ = false;
 }
 
 void Builder::OpenBlankNode(TextPosition at) {
@@ -99,8 +128,8 @@ void Builder::OpenGraph(TextPosition at) {
 }
 
 void Builder::CloseGraph() {
+  EndStatement();  // the last statement of the block may end at '}': its triples are in it
   graph_.kind = TermKind::kDefaultGraph;
-  EndStatement();
 }
 
 void Builder::NoteError(std::string line_text, Opener opener) {
@@ -150,7 +179,28 @@ void Builder::NewBlankNode(Term& term) {
 }
 
 void Builder::Emit(const Term& subject, const Term& predicate, const Term& object) {
-  if (!sink_.Accept(QuadView{subject.view(), predicate.view(), object.view(), graph_.view()})) {
+  if (!skipping()) {
+    Send(subject.view(), predicate.view(), object.view());
+    return;
+  }
+  // A statement's triples stay here until its end, so a syntax error later in the statement
+  // can still leave all of them out.
+  held_.Add(subject, predicate, object);
+  if (held_.bytes() > kMaxHeldBytes) {
+    ReleaseHeld();
+    statement_delivered_ = true;
+  }
+}
+
+void Builder::ReleaseHeld() {
+  held_.ForEach([this](const TermView& subject, const TermView& predicate, const TermView& object) {
+    Send(subject, predicate, object);
+  });
+  held_.Clear();
+}
+
+void Builder::Send(const TermView& subject, const TermView& predicate, const TermView& object) {
+  if (!sink_.Accept(QuadView{subject, predicate, object, graph_.view()})) {
     throw StopParsing{};
   }
 }

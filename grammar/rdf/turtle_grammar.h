@@ -10,7 +10,10 @@
 //   backtracks (within itself). That is what makes `discard` safe after each object and
 //   statement: no enclosing rule can rewind to a position in front of the discarded text.
 //   Keep it so when adding rules: a quiet failure after a discard would resume at a stale
-//   position.
+//   position. Text is dropped only at `checkpoint`, which also remembers the spot: it lies
+//   between two tokens, so skip mode can re-read a malformed statement's rest from there.
+// - Statements are matched by the `*_item` rules (turtle_item, trig_item, graph_item): each is
+//   one statement that skip mode can leave out as a whole (turtle_parser.cpp).
 // - Anonymous nodes (`[`, `(`, `{`) are factored so that each opening token is matched once,
 //   whatever follows; their actions push builder state and must never be backtracked.
 #pragma once
@@ -38,6 +41,9 @@ namespace u8 = pegtl::utf8;
 // ---- White space and tokens ------------------------------------------------------------
 
 struct ws : star<sor<one<' ', '\t', '\r', '\n'>, lex::comment>> {};
+// Drops the text read so far (memory stays bounded) and remembers this position, which is
+// always between tokens. Its control in turtle_parser.cpp does both.
+struct checkpoint : discard {};
 template <typename Rule>
 struct token : seq<Rule, ws> {};
 
@@ -166,14 +172,14 @@ struct blank_node_body : sor<bracket_close, seq<predicate_object_list, must<brac
 struct blank_node_object : seq<bracket_open, must<blank_node_body>> {};
 
 // collection ::= '(' object* ')'; each element's triples are out before the next is read.
-struct collection : seq<paren_open, star<object, discard>, must<paren_close>> {};
+struct collection : seq<paren_open, star<object, checkpoint>, must<paren_close>> {};
 
 struct object : sor<object_term, blank_node_object, collection> {};
 
 struct object_after_comma : object {};
 // objectList ::= object (',' object)*
 struct comma : token<one<','>> {};
-struct object_list : seq<object, discard, star<comma, must<object_after_comma>, discard>> {};
+struct object_list : seq<object, checkpoint, star<comma, must<object_after_comma>, checkpoint>> {};
 // predicateObjectList ::= verb objectList (';' (verb objectList)?)*
 struct predicate_object_list
     : seq<verb, must<object_list>, star<token<one<';'>>, opt<verb, must<object_list>>>> {};
@@ -212,19 +218,27 @@ struct directive : sor<prefix_id, base, sparql_prefix, sparql_base> {};
 struct triples_dot : token<one<'.'>> {};
 struct statement : sor<directive, seq<triples, must<triples_dot>>> {};
 struct turtle_end : pegtl::eof {};
+// Anything before the end of the input must be a statement.
+struct turtle_item : seq<not_at<turtle_end>, must<statement>> {};
 // turtleDoc ::= statement*, after an optional byte order mark. Text is discarded after every
 // statement and object, so memory does not grow with the input.
-struct turtle_document : seq<opt<u8::bom>, ws, star<statement, discard>, must<turtle_end>> {};
+struct turtle_document
+    : seq<opt<u8::bom>, ws, checkpoint, star<turtle_item, checkpoint>, must<turtle_end>> {};
 
 // ---- TriG documents ------------------------------------------------------------------------
 
 struct graph_open : token<one<'{'>> {};
 struct graph_close : token<one<'}'>> {};
 struct graph_dot : token<one<'.'>> {};
-// triplesBlock ::= triples ('.' triplesBlock?)?
-struct triples_block : seq<triples, discard, star<graph_dot, triples, discard>, opt<graph_dot>> {};
+// triplesBlock ::= triples ('.' triplesBlock?)?, read as statements that each end with '.' or
+// before the '}', so that skip mode can leave out one of them and keep the rest of the block.
+struct graph_statement_end : sor<graph_dot, at<graph_close>> {};
+struct graph_statement : seq<triples, must<graph_statement_end>> {};
+// Anything in a block but its '}' must be a statement; the end of the input is left to
+// wrapped_graph, which reports the missing '}'.
+struct graph_item : seq<not_at<graph_close>, not_at<pegtl::eof>, must<graph_statement>> {};
 // wrappedGraph ::= '{' triplesBlock? '}'
-struct wrapped_graph : seq<graph_open, opt<triples_block>, must<graph_close>> {};
+struct wrapped_graph : seq<graph_open, star<graph_item, checkpoint>, must<graph_close>> {};
 
 struct kw_graph : keyword<TAO_PEGTL_ISTRING("GRAPH")> {};
 struct anon_graph_name_close : bracket_close {};
@@ -246,6 +260,8 @@ struct block
 struct trig_end : pegtl::eof {};
 // trigDoc ::= (directive | block)*, after an optional byte order mark.
 struct trig_statement : sor<directive, block> {};
-struct trig_document : seq<opt<u8::bom>, ws, star<trig_statement, discard>, must<trig_end>> {};
+struct trig_item : seq<not_at<trig_end>, must<trig_statement>> {};
+struct trig_document
+    : seq<opt<u8::bom>, ws, checkpoint, star<trig_item, checkpoint>, must<trig_end>> {};
 
 }  // namespace silk::rdf::turtle

@@ -54,6 +54,19 @@ class Input : public pegtl::istream_input<pegtl::eol::lf_crlf, kReadChunk> {
   [[nodiscard]] const char* end(const std::size_t amount) {
     return buffer_occupied() >= amount ? current() + buffer_occupied() : Base::end(amount);
   }
+
+  // Skip mode's way back into a malformed statement (see g::checkpoint). The position stays
+  // usable until the next discard(), which moves the buffered text.
+  void SaveCheckpoint() { checkpoint_ = iterator(); }
+  // REQUIRES: no discard() since SaveCheckpoint().
+  void ReturnToCheckpoint() {
+    // buffer_input has no setter for its position; its own markers rewind through the same
+    // reference, which refers to a member that is not const.
+    const_cast<iterator_t&>(iterator()) = checkpoint_;
+  }
+
+ private:
+  iterator_t checkpoint_;
 };
 
 // Deeper nesting of '[' and '(' is refused: each level costs a few hundred bytes of stack in
@@ -101,6 +114,10 @@ template <>
 inline constexpr Opener kOpenerOf<g::paren_close> = Opener::kInnermostNode;
 template <>
 inline constexpr Opener kOpenerOf<g::graph_close> = Opener::kGraph;
+template <>
+inline constexpr Opener kOpenerOf<g::graph_statement> = Opener::kGraph;
+template <>
+inline constexpr Opener kOpenerOf<g::graph_statement_end> = Opener::kGraph;
 template <>
 inline constexpr Opener kOpenerOf<g::long_string_close<'"'>> = Opener::kLongString;
 template <>
@@ -161,12 +178,16 @@ SILK_TURTLE_ERROR(g::directive_dot, "expected '.' after the directive");
 SILK_TURTLE_ERROR(g::prefix_name_decl, "expected a prefix name ending in ':', such as 'ex:'");
 SILK_TURTLE_ERROR(g::prefix_iri_decl, "expected the prefix's IRI in <...>");
 SILK_TURTLE_ERROR(g::base_iri_decl, "expected the base IRI in <...>");
-SILK_TURTLE_ERROR(g::turtle_end,
+SILK_TURTLE_ERROR(g::statement,
                   "expected a triple or a directive (@prefix, @base, PREFIX or BASE)");
-SILK_TURTLE_ERROR(g::trig_end,
+SILK_TURTLE_ERROR(g::turtle_end, kMessage<g::statement>);
+SILK_TURTLE_ERROR(g::trig_statement,
                   "expected a triple, a graph block or a directive (@prefix, @base, PREFIX or "
                   "BASE)");
+SILK_TURTLE_ERROR(g::trig_end, kMessage<g::trig_statement>);
 SILK_TURTLE_ERROR(g::graph_close, "expected '}' to close the graph");
+SILK_TURTLE_ERROR(g::graph_statement, kMessage<g::graph_close>);
+SILK_TURTLE_ERROR(g::graph_statement_end, kMessage<g::graph_close>);
 SILK_TURTLE_ERROR(g::graph_name, "expected a graph name (an IRI or a blank node) after GRAPH");
 SILK_TURTLE_ERROR(g::anon_graph_name_close, "expected ']': a graph name cannot have properties");
 SILK_TURTLE_ERROR(g::graph_after_name, "expected '{' after the graph name");
@@ -186,13 +207,252 @@ struct ErrorMessages {
 // must_if's control, plus the line text and opener position, noted while the buffer still
 // holds them (after the throw, rewinding leaves the input pointing at discarded text).
 template <typename Rule>
-struct Control : pegtl::must_if<ErrorMessages>::control<Rule> {
+struct ControlBase : pegtl::must_if<ErrorMessages>::control<Rule> {
   template <typename ParseInput>
   [[noreturn]] static void raise(const ParseInput& in, Builder& builder) {
     builder.NoteError(LineAround(in, in.current(), in.iterator().column), kOpenerOf<Rule>);
     pegtl::must_if<ErrorMessages>::control<Rule>::raise(in, builder);
   }
 };
+
+template <typename Rule>
+struct Control : ControlBase<Rule> {};
+
+template <>
+struct Control<g::checkpoint> : ControlBase<g::checkpoint> {
+  template <pegtl::apply_mode, pegtl::rewind_mode, template <typename...> class,
+            template <typename...> class, typename ParseInput, typename... States>
+  [[nodiscard]] static bool match(ParseInput& in, States&&... /*unused*/) {
+    in.discard();
+    in.SaveCheckpoint();
+    return true;
+  }
+};
+
+ParseError MakeError(const ParseOptions& options, std::string message, const pegtl::position& at,
+                     std::string line_text) {
+  ParseError error;
+  error.message = std::move(message);
+  error.source = options.source_name;
+  error.line = at.line;
+  error.column = at.column;
+  error.line_text = std::move(line_text);
+  return error;
+}
+
+ParseError SyntaxError(const Builder& builder, const pegtl::parse_error& e) {
+  std::string message(e.message());
+  if (const auto& opened = builder.error_opened_at()) {
+    message += fmt::format(" opened at {}:{}", opened->line, opened->column);
+  }
+  return MakeError(builder.options(), std::move(message), e.positions().front(),
+                   builder.error_line_text());
+}
+
+// ---- Skip mode: leaving out a malformed statement and finding the next one.
+//
+// The statement is read again from the last checkpoint before the error, which lies between
+// tokens, so that every IRI, string and comment is seen from its start. It ends at the first
+// '.' outside IRIs <…>, strings (all four quotings, long ones across lines) and comments that
+// is not followed by a character that would continue a name or number (a letter, digit, '_',
+// '-', ':', '.', '%', '\' or any non-ASCII character: as in ex:a.b or 1.5), or at the end of
+// the input. Besides:
+// - A "…" or '…' string still open at the end of its line (such strings cannot span lines)
+//   ends there; if that line ends with '.', so does the statement: `:s :p "unclosed .` is
+//   one statement, not the start of a longer one.
+// - A SPARQL-style PREFIX or BASE, which has no final '.', ends at the end of its line.
+// - TriG: a '{ … }' block within the skipped text is skipped whole. A statement inside a graph
+//   block also ends before the '}' that closes the block, so that the block's other
+//   statements stay; a top-level one that reaches a block (a bad graph name) takes it along.
+
+// Where a malformed statement was.
+enum class Scope { kDocument, kGraph };
+
+// The byte `offset` ahead of the input's position, or -1 past the end of the input. Drops the
+// text already read first, so that skipping needs no more buffer however long the statement.
+template <typename ParseInput>
+int Peek(ParseInput& in, std::size_t offset = 0) {
+  if (in.buffer_occupied() <= offset) {
+    in.discard();
+    if (in.size(offset + 1) <= offset) {
+      return -1;
+    }
+  }
+  return static_cast<unsigned char>(in.peek_char(offset));
+}
+
+bool IsLineBreak(int c) { return c == '\n' || c == '\r'; }
+
+// Whether `c`, just after a '.', makes the '.' part of a name or number.
+bool ContinuesName(int c) {
+  return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         c == '_' || c == '-' || c == ':' || c == '.' || c == '%' || c == '\\';
+}
+
+// Whether `c` cannot occur in an IRI as written between < and >.
+bool EndsIri(int c) {
+  return c <= ' ' || c == '<' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^' ||
+         c == '`';
+}
+
+// A comment, up to (not including) the line break.
+template <typename ParseInput>
+void SkipComment(ParseInput& in) {
+  for (int c = Peek(in); c >= 0 && !IsLineBreak(c); c = Peek(in)) {
+    in.bump(1);
+  }
+}
+
+// An IRI's <…>. A character that no IRI contains means the '<' opened none: reading goes on
+// from that character as ordinary text.
+template <typename ParseInput>
+void SkipIri(ParseInput& in) {
+  in.bump(1);
+  for (int c = Peek(in); c >= 0 && !EndsIri(c); c = Peek(in)) {
+    in.bump(1);
+    if (c == '>') {
+      return;
+    }
+  }
+}
+
+// A long string, from its opening quotes to its closing ones.
+template <typename ParseInput>
+void SkipLongString(ParseInput& in, int quote) {
+  in.bump(3);
+  for (int c = Peek(in); c >= 0; c = Peek(in)) {
+    if (c == quote && Peek(in, 1) == quote && Peek(in, 2) == quote) {
+      in.bump(3);
+      return;
+    }
+    in.bump(c == '\\' && Peek(in, 1) >= 0 ? 2 : 1);
+  }
+}
+
+// A short string. One still open at the end of its line stops before the line break, and
+// then returns whether the line ends with '.' (most likely the statement's end).
+template <typename ParseInput>
+bool SkipShortString(ParseInput& in, int quote) {
+  in.bump(1);
+  bool ends_with_dot = false;
+  for (int c = Peek(in); c >= 0; c = Peek(in)) {
+    if (IsLineBreak(c)) {
+      return ends_with_dot;
+    }
+    in.bump(1);
+    if (c == quote) {
+      return false;
+    }
+    if (c == '\\') {
+      ends_with_dot = false;
+      if (const int escaped = Peek(in); escaped >= 0 && !IsLineBreak(escaped)) {
+        in.bump(1);
+      }
+    } else if (c != ' ' && c != '\t') {
+      ends_with_dot = c == '.';
+    }
+  }
+  return false;
+}
+
+// The keywords of the directives that have no final '.'.
+struct sparql_directive_keyword : pegtl::sor<g::kw_prefix, g::kw_base> {};
+
+// Reads past the rest of a malformed statement, from the checkpoint before its error, by the
+// rules above. `braces`: TriG, where '{' and '}' delimit graph blocks.
+template <typename ParseInput>
+void SkipRestOfStatement(ParseInput& in, Scope scope, bool braces) {
+  const bool ends_at_line_end =
+      scope == Scope::kDocument && pegtl::parse<sparql_directive_keyword>(in);
+  std::size_t depth = 0;  // blocks opened in the skipped text and not yet closed
+  for (int c = Peek(in); c >= 0; c = Peek(in)) {
+    switch (c) {
+      case '#':
+        SkipComment(in);
+        break;
+      case '<':
+        SkipIri(in);
+        break;
+      case '"':
+      case '\'':
+        if (Peek(in, 1) == c && Peek(in, 2) == c) {
+          SkipLongString(in, c);
+        } else if (SkipShortString(in, c) && depth == 0) {
+          return;
+        }
+        break;
+      case '\\':  // an escape in a local name, such as ex:a\.b
+        in.bump(Peek(in, 1) >= 0 ? 2 : 1);
+        break;
+      case '.':
+        in.bump(1);
+        if (depth == 0 && !ContinuesName(Peek(in))) {
+          return;
+        }
+        break;
+      case '{':
+        in.bump(1);
+        depth += braces ? 1 : 0;
+        break;
+      case '}':
+        if (braces && depth == 0 && scope == Scope::kGraph) {
+          return;  // the block's own '}': the grammar reads it and closes the graph
+        }
+        in.bump(1);
+        if (braces) {
+          depth -= depth > 0 ? 1 : 0;
+          if (depth == 0 && scope == Scope::kDocument) {
+            return;  // the end of a block skipped whole, or a stray '}'
+          }
+        }
+        break;
+      default:
+        in.bump(1);
+        if (ends_at_line_end && depth == 0 && IsLineBreak(c)) {
+          return;
+        }
+        break;
+    }
+  }
+}
+
+// The control of a rule that matches one whole statement (g::turtle_item and the like). In
+// skip mode a syntax error inside it is reported, the statement's triples are dropped and
+// the input moves past its end, so that the rule succeeds and parsing goes on. Without skip
+// mode, or once the statement has passed triples on (see kMaxHeldBytes), the error stands.
+template <typename Rule, Scope kScope>
+struct RecoveringControl : ControlBase<Rule> {
+  template <pegtl::apply_mode A, pegtl::rewind_mode M, template <typename...> class Action,
+            template <typename...> class Control, typename ParseInput>
+  [[nodiscard]] static bool match(ParseInput& in, Builder& builder) {
+    if (!builder.skipping()) {
+      return ControlBase<Rule>::template match<A, M, Action, Control>(in, builder);
+    }
+    try {
+      return ControlBase<Rule>::template match<A, M, Action, Control>(in, builder);
+    } catch (const pegtl::parse_error& e) {
+      if (builder.statement_delivered()) {
+        throw;
+      }
+      builder.options().on_bad_statement(SyntaxError(builder, e));
+      builder.DropStatement(/*leave_graph=*/kScope == Scope::kDocument);
+      // The markers unwound by the throw have left the position anywhere, even in text that
+      // was discarded; the checkpoint's text is still in the buffer.
+      in.ReturnToCheckpoint();
+      SkipRestOfStatement(in, kScope, builder.options().format == RdfFormat::kTriG);
+      (void)pegtl::parse<g::ws>(in);  // as after every token
+      in.SaveCheckpoint();
+      return true;
+    }
+  }
+};
+
+template <>
+struct Control<g::turtle_item> : RecoveringControl<g::turtle_item, Scope::kDocument> {};
+template <>
+struct Control<g::trig_item> : RecoveringControl<g::trig_item, Scope::kDocument> {};
+template <>
+struct Control<g::graph_item> : RecoveringControl<g::graph_item, Scope::kGraph> {};
 
 // ---- Actions: each records into the builder.
 
@@ -412,38 +672,44 @@ struct Action<g::prefix_name> {
 };
 template <>
 struct Action<g::prefix_iri_decl> {
-  static void apply0(Builder& builder) { builder.DeclarePrefix(builder.term().value); }
+  static void apply0(Builder& builder) { builder.SetPendingPrefixIri(builder.term().value); }
 };
 template <>
 struct Action<g::base_iri_decl> {
-  static void apply0(Builder& builder) { builder.SetBase(builder.term().value); }
+  static void apply0(Builder& builder) { builder.SetPendingBase(builder.term().value); }
 };
-
-ParseError MakeError(const ParseOptions& options, std::string message, const pegtl::position& at,
-                     std::string line_text) {
-  ParseError error;
-  error.message = std::move(message);
-  error.source = options.source_name;
-  error.line = at.line;
-  error.column = at.column;
-  error.line_text = std::move(line_text);
-  return error;
-}
+// A directive counts once it is complete (with its '.', for the @ forms), so that a malformed
+// one which skip mode leaves out changes nothing.
+template <>
+struct Action<g::prefix_id> {
+  static void apply0(Builder& builder) { builder.DeclarePrefix(); }
+};
+template <>
+struct Action<g::sparql_prefix> : Action<g::prefix_id> {};
+template <>
+struct Action<g::base> {
+  static void apply0(Builder& builder) { builder.DeclareBase(); }
+};
+template <>
+struct Action<g::sparql_base> : Action<g::base> {};
 
 template <typename Document>
 std::optional<ParseError> Parse(std::istream& in, const ParseOptions& options, QuadSink& sink) {
   Input input(in, kBufferBytes, options.source_name);
-  Builder builder(options.base_iri, sink);
+  Builder builder(options, sink);
   try {
     pegtl::parse<Document, Action, Control>(input, builder);
   } catch (const StopParsing&) {
     return std::nullopt;
   } catch (const pegtl::parse_error& e) {
-    std::string message(e.message());
-    if (const auto& opened = builder.error_opened_at()) {
-      message += fmt::format(" opened at {}:{}", opened->line, opened->column);
+    ParseError error = SyntaxError(builder, e);
+    if (builder.statement_delivered()) {
+      error.message += fmt::format(
+          " (not skipped: the statement had produced more than {} MiB of triples, which were "
+          "already passed on)",
+          turtle::kMaxHeldBytes >> 20);
     }
-    return MakeError(options, std::move(message), e.positions().front(), builder.error_line_text());
+    return error;
   } catch (const std::overflow_error&) {
     // The input's position is where the unfinished stretch began: after the throw the
     // iterator was rewound, and its line and column counters are still right.

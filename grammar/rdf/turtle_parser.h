@@ -24,6 +24,11 @@ namespace silk::rdf {
 // Memory stays bounded: text is dropped after every object and statement, so only a single
 // term (or the stretch between two objects) must fit in the parser's buffer (64 MiB).
 // Returns the first syntax error, with the triples before it already accepted.
+//
+// Skip mode (options.on_bad_statement): each statement's triples are held back until its
+// final '.' (or the '}' closing its TriG block), so a malformed statement is reported and
+// left out whole; parsing resumes after its end. A statement producing more than 64 MiB of
+// triples is passed on as it goes, and an error later in it then stops the parse.
 std::optional<ParseError> ParseTurtle(std::istream& in, const ParseOptions& options,
                                       QuadSink& sink);
 

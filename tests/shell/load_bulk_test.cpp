@@ -93,16 +93,6 @@ TEST_F(LoadBulk, SkipBadWritesTheReportWhereAskedAndNoneWhenAllIsWell) {
   EXPECT_EQ(Count(), "4");
 }
 
-TEST_F(LoadBulk, SkipBadRefusesTurtleBeforeTouchingTheStore) {
-  const std::string path = dir_.Sub("data.ttl");
-  WriteFile(path, "@prefix e: <http://e/> .\ne:s e:p \"x\" .\n");
-  ProcessResult load = Silk({"load", "--skip-bad", path});
-  EXPECT_EQ(load.exit_code, 2);
-  EXPECT_NE(load.err.find("N-Triples and N-Quads only"), std::string::npos) << load.err;
-  EXPECT_NE(load.err.find("Turtle"), std::string::npos) << load.err;
-  EXPECT_FALSE(std::filesystem::exists(dir_.Sub("db")));
-}
-
 TEST_F(LoadBulk, ReportWithoutSkipBadIsAUsageError) {
   WriteFile(dir_.Sub("a.nt"), Lines(1));
   EXPECT_EQ(Silk({"load", "--report", dir_.Sub("r.txt"), dir_.Sub("a.nt")}).exit_code, 2);

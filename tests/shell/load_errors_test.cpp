@@ -64,6 +64,35 @@ TEST_F(LoadErrors, GraphNameInNTriplesIsAnError) {
   ExpectUnchanged();
 }
 
+TEST_F(LoadErrors, SkipBadLeavesOutMalformedTurtleStatementsWhole) {
+  const std::string path = dir_.Sub("mixed.ttl");
+  WriteFile(path,
+            "@prefix e: <http://e/> .\n"
+            "e:a e:p \"one\", \"two\" .\n"
+            "e:b e:p \"three\" ; e:q \"unterminated .\n"
+            "e:c e:p \"\"\"a long\n"
+            "string . \\q\"\"\" .\n"
+            "e:d e:p \"four\" .\n");
+  ProcessResult load = Silk({"load", "--skip-bad", path});
+  ASSERT_EQ(load.exit_code, 0) << load.err;
+  EXPECT_NE(load.out.find("Loaded 3 statements"), std::string::npos) << load.out;
+  const std::string report = path + ".rejected.txt";
+  EXPECT_NE(load.err.find("Skipped 2 malformed statements; see " + report), std::string::npos)
+      << load.err;
+
+  // The bad statements' triples are all left out, even those before the error.
+  const std::string dump = Silk({"dump"}).out;
+  EXPECT_NE(dump.find("\"four\""), std::string::npos) << dump;
+  EXPECT_EQ(dump.find("\"three\""), std::string::npos) << dump;
+  const std::string text = ReadFile(report);
+  EXPECT_NE(text.find("# " + path + ":3:38: expected '\"' to close the string"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("\ne:b e:p \"three\" ; e:q \"unterminated .\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("# " + path + ":5:11: expected an escape sequence"), std::string::npos)
+      << text;
+  EXPECT_EQ(Silk({"check"}).exit_code, 0);
+}
+
 TEST_F(LoadErrors, MissingFileIsReportedBeforeAnythingIsLoaded) {
   ProcessResult load = Silk({"load", dir_.Sub("good.nt"), dir_.Sub("missing.nt")});
   EXPECT_EQ(load.exit_code, 1);

@@ -267,23 +267,6 @@ TEST(NTriplesSkipTest, NQuadsSkipToo) {
   EXPECT_EQ(sink.quads.size(), 1u);
 }
 
-TEST(NTriplesSkipTest, TurtleIsRefusedBeforeReading) {
-  for (RdfFormat format : {RdfFormat::kTurtle, RdfFormat::kTriG}) {
-    EXPECT_FALSE(CanSkipBadStatements(format));
-    std::istringstream in("<http://s> <http://p> <http://o> .\n");
-    ParseOptions options;
-    options.format = format;
-    options.on_bad_statement = [](const ParseError&) {};
-    CollectSink sink;
-    const std::optional<ParseError> error = ParseRdf(in, options, sink);
-    ASSERT_TRUE(error);
-    EXPECT_NE(error->message.find("N-Triples and N-Quads only"), std::string::npos);
-    EXPECT_TRUE(sink.quads.empty());
-  }
-  EXPECT_TRUE(CanSkipBadStatements(RdfFormat::kNTriples));
-  EXPECT_TRUE(CanSkipBadStatements(RdfFormat::kNQuads));
-}
-
 // ---- N-Quads --------------------------------------------------------------------------------
 
 TEST(NQuadsParserTest, GraphLabels) {
