@@ -39,7 +39,7 @@ const std::vector<CommandSpec>& Commands() {
       },
       {
           .name = "load",
-          .usage = "FILE... [--graph IRI] [--format FORMAT] [--base IRI] [--skip-bad [--report FILE]] [--progress]",
+          .usage = "FILE... [--graph IRI] [--format FORMAT] [--base IRI] [--skip-bad [--report FILE]] [--memory SIZE] [--progress]",
           .summary = "Load RDF files into the store ('-' reads standard input)",
           .details =
               "The format follows the file name: .nt (N-Triples), .nq (N-Quads), .ttl (Turtle),\n"
@@ -57,6 +57,9 @@ const std::vector<CommandSpec>& Commands() {
               "the block's other statements load; a bad graph name skips its whole block.\n"
               "Prefixes declared before an error stay; a malformed @prefix declares nothing,\n"
               "so each later use of it is reported too.\n"
+              "A load of any size is sorted in --memory (default 512M) plus about 150 bytes\n"
+              "for each new distinct term; beyond that it spills sorted runs into the store's\n"
+              "directory, so the disk needs room for about 130 bytes per statement meanwhile.\n"
               "On a terminal a progress bar shows bytes and statements read,\n"
               "the rate and the time left; --progress shows it on a pipe too.\n",
           .options = {{"--graph", "IRI", "Put statements that name no graph into this graph"},
@@ -66,6 +69,7 @@ const std::vector<CommandSpec>& Commands() {
                       {"--base", "IRI", "Base for relative IRIs in Turtle and TriG"},
                       {"--skip-bad", "", "Leave malformed statements out and load the rest"},
                       {"--report", "FILE", "Where --skip-bad lists what it left out"},
+                      {"--memory", "SIZE", "Memory for sorting the statements, like 512M or 4G"},
                       {"--progress", "", "Show the progress bar even when not on a terminal"}},
           .min_args = 1,
           .max_args = std::nullopt,

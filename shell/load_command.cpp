@@ -124,6 +124,16 @@ int RunLoad(const Invocation& invocation) {
       return kExitUsageError;
     }
   }
+  storage::WriteOptions write_options;
+  if (invocation.Has("--memory")) {
+    const std::optional<std::uint64_t> bytes = ParseBytes(invocation.Get("--memory"));
+    if (!bytes || *bytes < (1u << 20)) {
+      fmt::print(stderr, "silk: --memory needs a size of at least 1M, like 512M or 4G, not '{}'\n",
+                 invocation.Get("--memory"));
+      return kExitUsageError;
+    }
+    write_options.memory_bytes = *bytes;
+  }
   const bool skip_bad = invocation.Has("--skip-bad");
   if (invocation.Has("--report") && !skip_bad) {
     fmt::print(stderr, "silk: --report names the file for --skip-bad; add --skip-bad\n");
@@ -164,7 +174,7 @@ int RunLoad(const Invocation& invocation) {
   auto store = OpenStore(invocation.db_dir, Access::kWrite);
   if (!store.ok()) return ReportFailure(store.status());
   const auto started = std::chrono::steady_clock::now();
-  std::unique_ptr<storage::WriteTransaction> tx = (*store)->BeginWrite();
+  std::unique_ptr<storage::WriteTransaction> tx = (*store)->BeginWrite(write_options);
 
   load::LoadCounts total;
   std::optional<ProgressBar> bar;
@@ -199,7 +209,6 @@ int RunLoad(const Invocation& invocation) {
       return NothingLoaded(code);
     }
     total.statements += counts.statements;
-    total.added += counts.added;
     total.skipped += counts.skipped;
   }
   if (report && !report->Close()) {
@@ -215,7 +224,7 @@ int RunLoad(const Invocation& invocation) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   fmt::print("Loaded {} statements ({} new) from {} in {} ({} statements/s)\n",
-             FormatCount(total.statements), FormatCount(total.added),
+             FormatCount(total.statements), FormatCount(tx->inserted()),
              files.size() == 1 ? files[0].path : fmt::format("{} files", files.size()),
              FormatSeconds(seconds),
              FormatCount(static_cast<std::uint64_t>(total.statements / std::max(seconds, 1e-9))));

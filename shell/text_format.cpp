@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+#include <charconv>
+
 namespace silk::shell {
 
 std::string FormatCount(std::uint64_t n) {
@@ -25,6 +28,24 @@ std::string FormatBytes(std::uint64_t bytes) {
     ++unit;
   }
   return fmt::format("{:.1f} {}", value, kUnits[unit]);
+}
+
+std::optional<std::uint64_t> ParseBytes(std::string_view text) {
+  std::uint64_t value = 0;
+  const auto [rest, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || rest == text.data() || value == 0) return std::nullopt;
+  std::string_view unit(rest, static_cast<std::size_t>(text.data() + text.size() - rest));
+  if (unit.ends_with("iB")) unit.remove_suffix(2);
+  else if (unit.ends_with("B") && unit.size() == 2) unit.remove_suffix(1);
+  static constexpr std::string_view kUnits = "KMGT";
+  int shift = 0;
+  if (unit.size() == 1 && kUnits.find(static_cast<char>(std::toupper(unit[0]))) != kUnits.npos) {
+    shift = 10 * (1 + static_cast<int>(kUnits.find(static_cast<char>(std::toupper(unit[0])))));
+  } else if (!unit.empty()) {
+    return std::nullopt;
+  }
+  if (shift > 0 && value > (~std::uint64_t{0} >> shift)) return std::nullopt;
+  return value << shift;
 }
 
 std::string_view WithoutAngles(std::string_view text) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -11,6 +12,9 @@ namespace silk::shell {
 std::string FormatCount(std::uint64_t n);
 // 19088384 → "18.2 MiB"
 std::string FormatBytes(std::uint64_t bytes);
+// "512M", "2G", "300MiB", "1048576" → bytes (K, M, G, T are powers of 1024); nullopt for
+// anything else, zero included.
+std::optional<std::uint64_t> ParseBytes(std::string_view text);
 // An IRI as users type it on the command line: "<http://x>" and "http://x" are both http://x.
 std::string_view WithoutAngles(std::string_view text);
 // 5.213 → "5.21 s"; 0.0042 → "4.2 ms"

@@ -7,10 +7,14 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <functional>
+#include <deque>
+#include <optional>
 #include <system_error>
+#include <vector>
 
+#include "engine/storage/key_codec.h"
 #include "engine/storage/parallel.h"
+#include "engine/storage/statistics.h"
 #include "engine/storage/term_id.h"
 
 namespace silk::storage {
@@ -26,79 +30,77 @@ std::string WriteContext(const std::string& dir) {
   return fmt::format("cannot write to the store at {}", dir);
 }
 
-Status WriteBatchChanges(const RocksDb& rocks, const std::string& dir, const ChangeSet& changes) {
-  rocksdb::WriteBatch batch;
-  rocksdb::Status s;
-  for (const QuadIndex index : kAllIndexes) {
-    rocksdb::ColumnFamilyHandle* family = rocks.family(FamilyOf(index));
-    for (const QuadIds& q : changes.inserted.in(index)) {
-      s = batch.Put(family, AsSlice(EncodeQuadKey(index, q)), rocksdb::Slice());
-      if (!s.ok()) {
-        return FromRocks(s, WriteContext(dir));
-      }
-    }
-    for (const QuadIds& q : changes.deleted.in(index)) {
-      s = batch.Delete(family, AsSlice(EncodeQuadKey(index, q)));
-      if (!s.ok()) {
-        return FromRocks(s, WriteContext(dir));
-      }
-    }
+// Receives one family's entries for a WriteBatch shared by all families.
+class BatchSink {
+ public:
+  BatchSink(rocksdb::WriteBatch* batch, rocksdb::ColumnFamilyHandle* family)
+      : batch_(batch), family_(family) {}
+  rocksdb::Status Put(rocksdb::Slice key, rocksdb::Slice value = {}) {
+    return batch_->Put(family_, key, value);
   }
-  for (const NewTerm& term : changes.new_terms) {
-    const std::string id = BigEndian64(term.id);
-    s = batch.Put(rocks.family(Family::kId2Term), id, AsSlice(term.record));
-    if (s.ok() && TagOf(term.id) != TermTag::kBlank) {
-      s = batch.Put(rocks.family(Family::kTerm2Id), AsSlice(term.key), id);
-    }
-    if (!s.ok()) {
-      return FromRocks(s, WriteContext(dir));
-    }
-  }
-  for (const auto& [key, value] : changes.stats) {
-    s = value ? batch.Put(rocks.family(Family::kStats), key, *value)
-              : batch.Delete(rocks.family(Family::kStats), key);
-    if (!s.ok()) {
-      return FromRocks(s, WriteContext(dir));
-    }
-  }
-  rocksdb::WriteOptions write;
-  write.sync = true;
-  s = rocks.db()->Write(write, &batch);
-  return s.ok() ? Status::Ok() : FromRocks(s, WriteContext(dir));
-}
+  rocksdb::Status Delete(rocksdb::Slice key) { return batch_->Delete(family_, key); }
 
-// One SST file per family, written by `fill` in key order.
-struct IngestFile {
-  using Fill = std::function<rocksdb::Status(rocksdb::SstFileWriter&)>;
-  IngestFile(Family f, Fill fill_entries) : family(f), fill(std::move(fill_entries)) {}
-
-  Family family;
-  Fill fill;
-  rocksdb::Status status;
+ private:
+  rocksdb::WriteBatch* batch_;
+  rocksdb::ColumnFamilyHandle* family_;
 };
 
-rocksdb::Status WriteFile(const RocksDb& rocks, const std::string& path, IngestFile* file) {
-  rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), rocks.FamilyOptions(file->family),
-                                rocks.family(file->family));
-  rocksdb::Status s = writer.Open(path);
-  if (s.ok()) {
-    s = file->fill(writer);
-  }
-  if (s.ok()) {
-    s = writer.Finish();
-  }
-  return s;
-}
+// Receives one family's entries, in key order, for an SST file to ingest. The file is made
+// on the first entry: RocksDB cannot ingest an empty one.
+class SstSink {
+ public:
+  SstSink(const RocksDb& rocks, Family family, std::string path)
+      : rocks_(rocks), family_(family), path_(std::move(path)) {}
 
-// Removes the staging directory however the commit ends; the next writable open removes
-// whatever a crash leaves.
+  rocksdb::Status Put(rocksdb::Slice key, rocksdb::Slice value = {}) {
+    rocksdb::Status s = Open();
+    return s.ok() ? writer_->Put(key, value) : s;
+  }
+  rocksdb::Status Delete(rocksdb::Slice key) {
+    rocksdb::Status s = Open();
+    return s.ok() ? writer_->Delete(key) : s;
+  }
+  rocksdb::Status Finish() { return writer_ ? writer_->Finish() : rocksdb::Status::OK(); }
+
+  // After Finish(): the file to ingest, if any entry was written.
+  std::optional<rocksdb::IngestExternalFileArg> Ingestion() const {
+    if (!writer_) {
+      return std::nullopt;
+    }
+    rocksdb::IngestExternalFileArg arg;
+    arg.column_family = rocks_.family(family_);
+    arg.external_files.push_back(path_);
+    // Hard links instead of copies; the global sequence number lives in the MANIFEST only.
+    arg.options.move_files = true;
+    arg.options.write_global_seqno = false;
+    return arg;
+  }
+
+ private:
+  rocksdb::Status Open() {
+    if (writer_) {
+      return rocksdb::Status::OK();
+    }
+    writer_.emplace(rocksdb::EnvOptions(), rocks_.FamilyOptions(family_), rocks_.family(family_));
+    return writer_->Open(path_);
+  }
+
+  const RocksDb& rocks_;
+  Family family_;
+  std::string path_;
+  std::optional<rocksdb::SstFileWriter> writer_;
+};
+
+// The SST files of one commit live here until ingested; removed however the commit ends, and
+// by the next writable open after a crash.
 class StagingDirectory {
  public:
   explicit StagingDirectory(const std::string& dir)
-      : path_(fs::path(dir) / format::kIngestDirectory) {}
+      : path_(fs::path(dir) / format::kIngestDirectory / "sst") {}
   ~StagingDirectory() {
     std::error_code ec;
     fs::remove_all(path_, ec);
+    fs::remove(path_.parent_path(), ec);  // only if nothing else is there
   }
   StagingDirectory(const StagingDirectory&) = delete;
   StagingDirectory& operator=(const StagingDirectory&) = delete;
@@ -120,116 +122,208 @@ class StagingDirectory {
   fs::path path_;
 };
 
-Status IngestChanges(const RocksDb& rocks, const std::string& dir, unsigned threads,
-                     const ChangeSet& changes) {
+// One index's changes into `sink`, counted into `stats` (spog and posg) and `counts` (spog).
+template <typename Sink>
+Status WriteIndex(QuadIndex index, ChangeCursor& changes, Sink& sink, StatsCounter* stats,
+                  CommitCounts* counts) {
+  QuadRecord change;
+  while (changes.Next(&change)) {
+    const bool added = change.effect == Effect::kAdd;
+    const QuadKey key = EncodeQuadKey(index, change.quad);
+    const rocksdb::Status s = added ? sink.Put(AsSlice(key)) : sink.Delete(AsSlice(key));
+    if (!s.ok()) {
+      return FromRocks(s, "cannot write the quad indexes");
+    }
+    if (stats != nullptr) {
+      SILK_RETURN_IF_ERROR(stats->Add(change.quad, added));
+    }
+    if (counts != nullptr) {
+      ++(added ? counts->added : counts->removed);
+    }
+  }
+  SILK_RETURN_IF_ERROR(changes.status());
+  return stats != nullptr ? stats->Finish() : Status::Ok();
+}
+
+template <typename Sink>
+Status WriteTermsById(std::span<const NewTerm> terms, Sink& sink) {
+  std::vector<const NewTerm*> by_id;
+  by_id.reserve(terms.size());
+  for (const NewTerm& term : terms) {
+    by_id.push_back(&term);
+  }
+  std::sort(by_id.begin(), by_id.end(),
+            [](const NewTerm* a, const NewTerm* b) { return a->id < b->id; });
+  for (const NewTerm* term : by_id) {
+    const rocksdb::Status s = sink.Put(BigEndian64(term->id), AsSlice(term->record));
+    if (!s.ok()) {
+      return FromRocks(s, "cannot write the dictionary");
+    }
+  }
+  return Status::Ok();
+}
+
+// Blank nodes have no term2id entry: their labels mean nothing outside the load.
+template <typename Sink>
+Status WriteTermsByKey(std::span<const NewTerm> terms, Sink& sink) {
+  std::vector<const NewTerm*> by_key;
+  by_key.reserve(terms.size());
+  for (const NewTerm& term : terms) {
+    if (TagOf(term.id) != TermTag::kBlank) {
+      by_key.push_back(&term);
+    }
+  }
+  std::sort(by_key.begin(), by_key.end(),
+            [](const NewTerm* a, const NewTerm* b) { return a->key < b->key; });
+  for (const NewTerm* term : by_key) {
+    const rocksdb::Status s = sink.Put(AsSlice(term->key), BigEndian64(term->id));
+    if (!s.ok()) {
+      return FromRocks(s, "cannot write the dictionary");
+    }
+  }
+  return Status::Ok();
+}
+
+template <typename Sink>
+Status WriteStats(const StatsWrites& writes, Sink& sink) {
+  for (const auto& [key, value] : writes) {
+    const rocksdb::Status s = value ? sink.Put(key, *value) : sink.Delete(key);
+    if (!s.ok()) {
+      return FromRocks(s, "cannot write the statistics");
+    }
+  }
+  return Status::Ok();
+}
+
+// The statistics records after `spog` and `posg` counted the quads and `terms` were added.
+Result<StatsWrites> StatsAfter(const RocksDb& rocks, const StatsCounter& spog,
+                               const StatsCounter& posg, std::size_t terms) {
+  StatsDelta delta = spog.delta();
+  delta.Merge(posg.delta());
+  delta.terms = static_cast<std::int64_t>(terms);
+  return ApplyStatsDelta(StatsReader(&rocks, rocksdb::ReadOptions()), delta);
+}
+
+StatsCounter* CounterFor(QuadIndex index, StatsCounter* spog, StatsCounter* posg) {
+  return index == QuadIndex::kSpog ? spog : index == QuadIndex::kPosg ? posg : nullptr;
+}
+
+Result<CommitCounts> WriteBatchCommit(const RocksDb& rocks, const std::string& dir,
+                                      const CommitSource& source, StatsCounter* spog,
+                                      StatsCounter* posg) {
+  rocksdb::WriteBatch batch;
+  CommitCounts counts;
+  for (const QuadIndex index : kAllIndexes) {
+    BatchSink sink(&batch, rocks.family(FamilyOf(index)));
+    std::unique_ptr<ChangeCursor> changes = source.quads->Changes(index);
+    SILK_RETURN_IF_ERROR(WriteIndex(index, *changes, sink, CounterFor(index, spog, posg),
+                                    index == QuadIndex::kSpog ? &counts : nullptr));
+  }
+  BatchSink id2term(&batch, rocks.family(Family::kId2Term));
+  SILK_RETURN_IF_ERROR(WriteTermsById(source.new_terms, id2term));
+  BatchSink term2id(&batch, rocks.family(Family::kTerm2Id));
+  SILK_RETURN_IF_ERROR(WriteTermsByKey(source.new_terms, term2id));
+  Result<StatsWrites> stats = StatsAfter(rocks, *spog, *posg, source.new_terms.size());
+  if (!stats.ok()) {
+    return stats.status();
+  }
+  BatchSink stats_sink(&batch, rocks.family(Family::kStats));
+  SILK_RETURN_IF_ERROR(WriteStats(*stats, stats_sink));
+  if (batch.Count() == 0) {
+    return counts;
+  }
+  rocksdb::WriteOptions write;
+  write.sync = true;
+  const rocksdb::Status s = rocks.db()->Write(write, &batch);
+  if (!s.ok()) {
+    return FromRocks(s, WriteContext(dir));
+  }
+  return counts;
+}
+
+Result<CommitCounts> IngestCommit(const RocksDb& rocks, const std::string& dir, unsigned threads,
+                                  const CommitSource& source, StatsCounter* spog,
+                                  StatsCounter* posg) {
   StagingDirectory staging(dir);
   SILK_RETURN_IF_ERROR(staging.Create());
 
-  std::vector<IngestFile> files;
+  std::deque<SstSink> sinks;  // SstFileWriter cannot move
   for (const QuadIndex index : kAllIndexes) {
-    const std::vector<QuadIds>& inserted = changes.inserted.in(index);
-    const std::vector<QuadIds>& deleted = changes.deleted.in(index);
-    if (inserted.empty() && deleted.empty()) {
-      continue;
+    sinks.emplace_back(rocks, FamilyOf(index), staging.FileFor(FamilyOf(index)));
+  }
+  sinks.emplace_back(rocks, Family::kId2Term, staging.FileFor(Family::kId2Term));
+  sinks.emplace_back(rocks, Family::kTerm2Id, staging.FileFor(Family::kTerm2Id));
+  std::vector<Status> results(sinks.size());
+  CommitCounts counts;
+
+  // The files are independent: merging, compressing and hashing them uses every core.
+  std::vector<std::function<void()>> tasks;
+  for (std::size_t i = 0; i < kAllIndexes.size(); ++i) {
+    tasks.emplace_back([&, i] {
+      const QuadIndex index = kAllIndexes[i];
+      std::unique_ptr<ChangeCursor> changes = source.quads->Changes(index);
+      results[i] = WriteIndex(index, *changes, sinks[i], CounterFor(index, spog, posg),
+                              index == QuadIndex::kSpog ? &counts : nullptr);
+    });
+  }
+  const std::size_t by_id = kAllIndexes.size();
+  tasks.emplace_back([&] { results[by_id] = WriteTermsById(source.new_terms, sinks[by_id]); });
+  tasks.emplace_back(
+      [&] { results[by_id + 1] = WriteTermsByKey(source.new_terms, sinks[by_id + 1]); });
+  RunTasks(tasks, threads);
+  for (std::size_t i = 0; i < sinks.size(); ++i) {
+    SILK_RETURN_IF_ERROR(results[i]);
+    const rocksdb::Status s = sinks[i].Finish();
+    if (!s.ok()) {
+      return FromRocks(s, WriteContext(dir));
     }
-    // The two sets are disjoint: merged, they are one run of strictly increasing keys.
-    files.emplace_back(FamilyOf(index), [&inserted, &deleted, index](rocksdb::SstFileWriter& w) {
-      std::size_t i = 0;
-      std::size_t j = 0;
-      rocksdb::Status s;
-      while (s.ok() && (i < inserted.size() || j < deleted.size())) {
-        if (j == deleted.size() ||
-            (i < inserted.size() && LessInIndex(index, inserted[i], deleted[j]))) {
-          s = w.Put(AsSlice(EncodeQuadKey(index, inserted[i++])), rocksdb::Slice());
-        } else {
-          s = w.Delete(AsSlice(EncodeQuadKey(index, deleted[j++])));
-        }
-      }
-      return s;
-    });
-  }
-  const std::vector<NewTerm>& terms = changes.new_terms;
-  if (!terms.empty()) {
-    files.emplace_back(Family::kId2Term, [&terms](rocksdb::SstFileWriter& writer) {
-      std::vector<NewTerm> by_id = terms;
-      std::sort(by_id.begin(), by_id.end(),
-                [](const NewTerm& a, const NewTerm& b) { return a.id < b.id; });
-      rocksdb::Status s;
-      for (std::size_t i = 0; s.ok() && i < by_id.size(); ++i) {
-        s = writer.Put(BigEndian64(by_id[i].id), AsSlice(by_id[i].record));
-      }
-      return s;
-    });
-  }
-  const bool named_terms = std::any_of(
-      terms.begin(), terms.end(), [](const NewTerm& t) { return TagOf(t.id) != TermTag::kBlank; });
-  if (named_terms) {
-    files.emplace_back(Family::kTerm2Id, [&terms](rocksdb::SstFileWriter& writer) {
-      std::vector<NewTerm> by_key;
-      by_key.reserve(terms.size());
-      std::copy_if(terms.begin(), terms.end(), std::back_inserter(by_key),
-                   [](const NewTerm& t) { return TagOf(t.id) != TermTag::kBlank; });
-      std::sort(by_key.begin(), by_key.end(),
-                [](const NewTerm& a, const NewTerm& b) { return a.key < b.key; });
-      rocksdb::Status s;
-      for (std::size_t i = 0; s.ok() && i < by_key.size(); ++i) {
-        s = writer.Put(AsSlice(by_key[i].key), BigEndian64(by_key[i].id));
-      }
-      return s;
-    });
-  }
-  if (!changes.stats.empty()) {
-    files.emplace_back(Family::kStats, [&changes](rocksdb::SstFileWriter& writer) {
-      rocksdb::Status s;
-      for (auto it = changes.stats.begin(); s.ok() && it != changes.stats.end(); ++it) {
-        s = it->second ? writer.Put(it->first, *it->second) : writer.Delete(it->first);
-      }
-      return s;
-    });
   }
 
-  // The files are independent: sorting and compressing them uses every core.
-  std::vector<std::function<void()>> tasks;
-  tasks.reserve(files.size());
-  for (IngestFile& file : files) {
-    tasks.emplace_back([&rocks, &staging, &file] {
-      file.status = WriteFile(rocks, staging.FileFor(file.family), &file);
-    });
+  Result<StatsWrites> stats = StatsAfter(rocks, *spog, *posg, source.new_terms.size());
+  if (!stats.ok()) {
+    return stats.status();
   }
-  RunTasks(tasks, threads);
+  SstSink& stats_sink = sinks.emplace_back(rocks, Family::kStats, staging.FileFor(Family::kStats));
+  SILK_RETURN_IF_ERROR(WriteStats(*stats, stats_sink));
+  if (const rocksdb::Status s = stats_sink.Finish(); !s.ok()) {
+    return FromRocks(s, WriteContext(dir));
+  }
 
   std::vector<rocksdb::IngestExternalFileArg> args;
-  for (const IngestFile& file : files) {
-    if (!file.status.ok()) {
-      return FromRocks(file.status, WriteContext(dir));
+  for (const SstSink& sink : sinks) {
+    if (std::optional<rocksdb::IngestExternalFileArg> arg = sink.Ingestion()) {
+      args.push_back(std::move(*arg));
     }
-    rocksdb::IngestExternalFileArg arg;
-    arg.column_family = rocks.family(file.family);
-    arg.external_files.push_back(staging.FileFor(file.family));
-    // Hard links instead of copies; the global sequence number lives in the MANIFEST only.
-    arg.options.move_files = true;
-    arg.options.write_global_seqno = false;
-    args.push_back(std::move(arg));
   }
   if (args.empty()) {
-    return Status::Ok();
+    return counts;
   }
   // One call: RocksDB records every family's files in the MANIFEST atomically.
   const rocksdb::Status s = rocks.db()->IngestExternalFiles(args);
-  return s.ok() ? Status::Ok() : FromRocks(s, WriteContext(dir));
+  if (!s.ok()) {
+    return FromRocks(s, WriteContext(dir));
+  }
+  return counts;
 }
 
 }  // namespace
 
-Status WriteChanges(const RocksDb& rocks, const std::string& dir, std::size_t ingest_threshold,
-                    unsigned threads, const ChangeSet& changes) {
-  if (changes.entries() == 0) {
-    return Status::Ok();
+Result<CommitCounts> WriteCommit(const RocksDb& rocks, const std::string& dir,
+                                 std::size_t ingest_threshold, unsigned threads,
+                                 const CommitSource& source) {
+  const rocksdb::ReadOptions read;
+  StatsCounter spog(rocks, read, QuadIndex::kSpog, source.is_new);
+  StatsCounter posg(rocks, read, QuadIndex::kPosg, source.is_new);
+  // An upper bound of the entries: each pending quad goes to (at most) four indexes.
+  const std::uint64_t entries = 4 * source.quads->pending() + 2 * source.new_terms.size();
+  if (!source.quads->spilled() && entries <= ingest_threshold) {
+    return WriteBatchCommit(rocks, dir, source, &spog, &posg);
   }
-  if (changes.entries() <= ingest_threshold) {
-    return WriteBatchChanges(rocks, dir, changes);
-  }
-  return IngestChanges(rocks, dir, threads, changes);
+  return IngestCommit(rocks, dir, threads, source, &spog, &posg);
+}
+
+std::string SpillDirectory(const std::string& dir) {
+  return (fs::path(dir) / format::kIngestDirectory / "runs").string();
 }
 
 Status RemoveIngestLeftovers(const std::string& dir) {

@@ -2,39 +2,43 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <span>
 #include <string>
-#include <vector>
 
 #include "engine/status.h"
-#include "engine/storage/key_codec.h"
+#include "engine/storage/quad_log.h"
 #include "engine/storage/rocks_db.h"
-#include "engine/storage/statistics.h"
-#include "engine/storage/store.h"
 #include "engine/storage/term_dictionary.h"
 
 namespace silk::storage {
 
-// Everything one commit changes.
-struct ChangeSet {
-  SortedQuads inserted;            // quads the store does not hold
-  SortedQuads deleted;             // quads the store holds
-  std::vector<NewTerm> new_terms;  // terms the store does not hold
-  StatsWrites stats;
-
-  // RocksDB entries this change set writes.
-  std::size_t entries() const {
-    return 4 * (inserted.size() + deleted.size()) + 2 * new_terms.size() + stats.size();
-  }
+// Everything one commit writes.
+struct CommitSource {
+  const QuadLog* quads = nullptr;         // finished: its changes go to the four indexes
+  std::span<const NewTerm> new_terms;     // terms the store does not hold
+  std::function<bool(TermId)> is_new;     // whether this commit made the id
 };
 
-// Applies `changes` to the store in `dir` atomically and durably. Up to `ingest_threshold`
-// entries go in one synced WriteBatch; more are written as sorted SST files (on up to
-// `threads` threads) and ingested into all families in one atomic call, so a bulk load leaves
-// no WAL to replay and no memtable to flush.
-Status WriteChanges(const RocksDb& rocks, const std::string& dir, std::size_t ingest_threshold,
-                    unsigned threads, const ChangeSet& changes);
+struct CommitCounts {
+  std::uint64_t added = 0;    // quads the store gained
+  std::uint64_t removed = 0;  // quads it lost
+};
 
-// Removes what an interrupted ingestion left in `dir`.
+// Applies `source` to the store in `dir` atomically and durably, with the statistics moved
+// to match. Up to `ingest_threshold` RocksDB entries go in one synced WriteBatch; more are
+// written as sorted SST files (the indexes on up to `threads` threads at once) and ingested
+// into all families in one atomic call, so a bulk load leaves no WAL to replay and no
+// memtable to flush.
+Result<CommitCounts> WriteCommit(const RocksDb& rocks, const std::string& dir,
+                                 std::size_t ingest_threshold, unsigned threads,
+                                 const CommitSource& source);
+
+// Where a transaction in `dir` spills sorted runs of quads (see QuadLog).
+std::string SpillDirectory(const std::string& dir);
+
+// Removes what an interrupted commit or load left in `dir`.
 Status RemoveIngestLeftovers(const std::string& dir);
 
 }  // namespace silk::storage

@@ -15,7 +15,9 @@
 namespace silk::storage::format {
 
 // The version of everything in this file. Stored in the `meta` family under kMetaFormatVersion.
-inline constexpr std::uint32_t kFormatVersion = 2;
+// Version 3: gspo holds the quads of named graphs only (for the default graph it copied spog).
+// Version 2: term2id keys hold language tags in lower case.
+inline constexpr std::uint32_t kFormatVersion = 3;
 
 // ---------------------------------------------------------------------------------------------
 // Column families. RocksDB's own "default" family exists in every database and stays empty.
@@ -26,7 +28,7 @@ enum class Family : unsigned char {
   kSpog,     // quad keys (see QuadIndex); values empty
   kPosg,
   kOspg,
-  kGspo,
+  kGspo,     // named-graph quads only
   kStats,  // statistics records (see below)
   kMeta,   // store-wide settings: the format version
 };
@@ -112,6 +114,9 @@ inline constexpr char kRecordTyped = 'T';       // 'T' varint(len) datatype lexi
 // ---------------------------------------------------------------------------------------------
 // Quad keys: four TermIds, 8 bytes big-endian each, in the order the index names them, so
 // byte order is id order and every bound leading position is a key prefix.
+// spog, posg and ospg hold every quad; gspo only those whose graph is not the default graph
+// (kDefaultGraphId), since it exists to seek by graph, and for the default graph it would be
+// a copy of spog. Patterns with the default graph bound are served by the other three.
 
 enum class QuadIndex : unsigned char { kSpog, kPosg, kOspg, kGspo };
 inline constexpr std::size_t kIdSize = 8;

@@ -168,10 +168,21 @@ bool Matches(const QuadPattern& pattern, const QuadIds& quad) {
          (!pattern.o || *pattern.o == quad.o) && (!pattern.g || *pattern.g == quad.g);
 }
 
+bool IndexHolds(QuadIndex index, const QuadIds& quad) {
+  return index != QuadIndex::kGspo || quad.g != kDefaultGraphId;
+}
+
+bool IndexServes(QuadIndex index, const QuadPattern& pattern) {
+  return index != QuadIndex::kGspo || (pattern.g && *pattern.g != kDefaultGraphId);
+}
+
 std::vector<ScanPlan> CandidatePlans(const QuadPattern& pattern) {
   std::vector<ScanPlan> plans;
   std::size_t best = 0;
   for (const QuadIndex index : kAllIndexes) {
+    if (!IndexServes(index, pattern)) {
+      continue;
+    }
     const Order order = OrderOf(index);
     ScanPlan plan;
     plan.index = index;

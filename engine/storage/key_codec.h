@@ -79,6 +79,12 @@ SortedQuads SortForAllIndexes(std::vector<QuadIds> quads, unsigned threads);
 // True when every bound position of `pattern` equals the quad's.
 bool Matches(const QuadPattern& pattern, const QuadIds& quad);
 
+// Whether `index` stores `quad`: gspo holds named-graph quads only (see format.h).
+bool IndexHolds(QuadIndex index, const QuadIds& quad);
+// Whether `index` holds every quad that can match `pattern`: gspo only when the pattern binds
+// a named graph.
+bool IndexServes(QuadIndex index, const QuadPattern& pattern);
+
 // How to scan one index for a pattern: seek to `prefix`, stop after the last key starting with
 // it, and keep the keys that match `residual` (the bound positions the prefix does not cover).
 struct ScanPlan {
@@ -90,8 +96,10 @@ struct ScanPlan {
   std::string_view prefix_view() const { return {prefix.data(), prefix_size}; }
 };
 
-// The plans with the longest bound prefix for `pattern`, best first in the fixed order
-// spog, posg, ospg, gspo (the caller may prefer another one by its statistics). Never empty.
+// The plans with the longest bound prefix for `pattern` among the indexes that serve it, best
+// first in the fixed order spog, posg, ospg, gspo (the caller may prefer another one by its
+// statistics). Never empty. A pattern binding the default graph leaves the graph to the
+// residual unless s, p and o are bound too: spog, posg and ospg put it last.
 std::vector<ScanPlan> CandidatePlans(const QuadPattern& pattern);
 
 // The smallest key greater than every key that starts with `prefix`; nullopt when there is

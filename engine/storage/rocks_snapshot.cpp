@@ -63,6 +63,14 @@ QuadPattern PrefixPattern(const QuadPattern& pattern, const ScanPlan& plan) {
 // No subject or object, not both predicate and graph: the statistics hold the exact count.
 bool CountedByStats(const QuadPattern& p) { return !p.s && !p.o && !(p.p && p.g); }
 
+// Whether a plan leaves nothing to filter that another index could seek instead: nothing at
+// all, or only the default graph, which no index serving it can seek before s, p and o (gspo
+// does not hold it).
+bool Unbeatable(const ScanPlan& plan) {
+  const QuadPattern& r = plan.residual;
+  return !r.s && !r.p && !r.o && (!r.g || *r.g == kDefaultGraphId);
+}
+
 class RocksSnapshot final : public Snapshot {
  public:
   explicit RocksSnapshot(const StoreCore* core)
@@ -152,10 +160,11 @@ class RocksSnapshot final : public Snapshot {
   ScanPlan ChoosePlan(const QuadPattern& pattern) const {
     std::vector<ScanPlan> plans = CandidatePlans(pattern);
     // A plan whose prefix binds every bound position cannot be beaten (s+p+o binds all three
-    // in spog, posg and ospg alike). Otherwise the prefix patterns bind fewer positions than
-    // `pattern`, so estimating them terminates.
+    // in spog, posg and ospg alike), nor one that leaves only the default graph (the first
+    // such is spog's when nothing else is bound: a full scan). Otherwise the prefix patterns
+    // bind fewer positions than `pattern`, so estimating them terminates.
     for (const ScanPlan& plan : plans) {
-      if (!plan.residual.s && !plan.residual.p && !plan.residual.o && !plan.residual.g) {
+      if (Unbeatable(plan)) {
         return plan;
       }
     }
@@ -185,8 +194,9 @@ class RocksSnapshot final : public Snapshot {
     }
     const Result<TotalCounts> totals = stats_.Totals();
     const double total = totals.ok() ? static_cast<double>(totals->quads) : 0.0;
+    const double indexed = QuadsIn(plan.index, total);
     double estimate = static_cast<double>(kProbeKeys);
-    if (const auto upper = PrefixUpperBound(plan.prefix_view()); upper && total > 0) {
+    if (const auto upper = PrefixUpperBound(plan.prefix_view()); upper && indexed > 0) {
       const std::string lowest(format::kQuadKeySize, '\0');
       const std::string highest(format::kQuadKeySize, '\xff');
       const rocksdb::Range ranges[2] = {
@@ -199,8 +209,8 @@ class RocksSnapshot final : public Snapshot {
       const rocksdb::Status s = rocks_.db()->GetApproximateSizes(
           options, rocks_.family(FamilyOf(plan.index)), ranges, 2, sizes);
       if (s.ok() && sizes[1] > 0) {
-        estimate = std::max(estimate,
-                            total * static_cast<double>(sizes[0]) / static_cast<double>(sizes[1]));
+        estimate = std::max(
+            estimate, indexed * static_cast<double>(sizes[0]) / static_cast<double>(sizes[1]));
       }
     }
     // The residual positions thin the range out: a graph by its share of the quads, the rest
@@ -217,6 +227,15 @@ class RocksSnapshot final : public Snapshot {
       estimate *= 0.1;
     }
     return std::max<std::uint64_t>({static_cast<std::uint64_t>(estimate), matches, 1});
+  }
+
+  // The quads `index` holds, of `total` in the store: gspo lacks the default graph's.
+  double QuadsIn(QuadIndex index, double total) const {
+    if (index != QuadIndex::kGspo) {
+      return total;
+    }
+    const Result<std::uint64_t> unnamed = stats_.Graph(kDefaultGraphId);
+    return unnamed.ok() ? std::max(0.0, total - static_cast<double>(unnamed.value())) : total;
   }
 
   const RocksDb& rocks_;

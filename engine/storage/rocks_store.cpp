@@ -40,8 +40,9 @@ class RocksStore final : public Store {
   bool read_only() const override { return core_->read_only; }
 
   std::unique_ptr<Snapshot> GetSnapshot() const override { return NewSnapshot(core_.get()); }
-  std::unique_ptr<WriteTransaction> BeginWrite() override {
-    return NewWriteTransaction(core_.get());
+  using Store::BeginWrite;
+  std::unique_ptr<WriteTransaction> BeginWrite(const WriteOptions& options) override {
+    return NewWriteTransaction(core_.get(), options);
   }
 
   Result<StoreStats> Stats() const override {

@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "engine/storage/commit_writer.h"
-#include "engine/storage/flat_hash_map.h"
 #include "engine/storage/key_codec.h"
 #include "engine/storage/parallel.h"
+#include "engine/storage/quad_log.h"
 #include "engine/storage/statistics.h"
 #include "engine/storage/term_dictionary.h"
 
@@ -38,11 +38,14 @@ class RefusedTransaction final : public WriteTransaction {
 class RocksTransaction final : public WriteTransaction {
  public:
   // REQUIRES: the caller has set core->writer_active for this transaction.
-  RocksTransaction(StoreCore* core, std::uint64_t first_sequence, bool store_empty)
+  RocksTransaction(StoreCore* core, const WriteOptions& options, std::uint64_t first_sequence,
+                   bool store_empty)
       : core_(core),
         dictionary_(core->rocks.get(), rocksdb::ReadOptions()),
         encoder_(&dictionary_, first_sequence),
-        store_empty_(store_empty) {}
+        store_empty_(store_empty),
+        log_(SpillDirectory(core->dir), options.memory_bytes,
+             [this](std::span<QuadRecord> records) { return Resolve(records); }) {}
 
   ~RocksTransaction() override {
     const std::lock_guard<std::mutex> lock(core_->mu);
@@ -71,7 +74,7 @@ class RocksTransaction final : public WriteTransaction {
       return g.status();
     }
     ids.g = *g;
-    return InsertIds(ids);
+    return log_.Append(ids, QuadOp::kInsert);
   }
 
   Status Insert(const QuadIds& quad) override {
@@ -92,7 +95,7 @@ class RocksTransaction final : public WriteTransaction {
         return Status::InvalidArgument(fmt::format("id {:#x} is not a term of this store", id));
       }
     }
-    return InsertIds(quad);
+    return log_.Append(quad, QuadOp::kInsert);
   }
 
   Status Delete(const rdf::QuadView& quad) override {
@@ -111,65 +114,36 @@ class RocksTransaction final : public WriteTransaction {
       }
       *id = **found;
     }
-    return Delete(ids);
+    return log_.Append(ids, QuadOp::kDelete);
   }
 
   Status Delete(const QuadIds& quad) override {
     if (spent_) {
       return Spent();
     }
-    if (const bool* present = changes_.Find(quad)) {
-      if (*present) {
-        changes_.Erase(quad);  // added by this transaction: forget it
-        ++deleted_;
-      }
-      return Status::Ok();
-    }
-    Result<bool> stored = Stored(quad);
-    if (!stored.ok()) {
-      return stored.status();
-    }
-    if (*stored) {
-      changes_.Insert(quad, false);
-      ++deleted_;
-    }
-    return Status::Ok();
+    return log_.Append(quad, QuadOp::kDelete);
   }
 
-  std::uint64_t inserted() const override { return inserted_; }
-  std::uint64_t deleted() const override { return deleted_; }
+  std::uint64_t inserted() const override { return counts_.added; }
+  std::uint64_t deleted() const override { return counts_.removed; }
 
   Status Commit() override {
     if (spent_) {
       return Spent();
     }
     spent_ = true;
-    std::vector<QuadIds> inserted;
-    std::vector<QuadIds> deleted;
-    inserted.reserve(changes_.size());
-    changes_.ForEach(
-        [&](const QuadIds& quad, bool present) { (present ? inserted : deleted).push_back(quad); });
-    changes_.Clear();  // the vectors hold the quads now; give the memory back before sorting
     const unsigned threads = CommitThreads();
-    ChangeSet changes;
-    changes.inserted = SortForAllIndexes(std::move(inserted), threads);
-    changes.deleted = SortForAllIndexes(std::move(deleted), threads);
-    const rocksdb::ReadOptions read;
-    Result<StatsDelta> delta =
-        ComputeStatsDelta(*core_->rocks, read, changes.inserted, changes.deleted,
-                          [this](TermId id) { return encoder_.IsNew(id); });
-    if (!delta.ok()) {
-      return delta.status();
+    SILK_RETURN_IF_ERROR(log_.Finish(threads));
+    CommitSource source;
+    source.quads = &log_;
+    source.new_terms = encoder_.new_terms();
+    source.is_new = [this](TermId id) { return encoder_.IsNew(id); };
+    Result<CommitCounts> counts =
+        WriteCommit(*core_->rocks, core_->dir, core_->tuning.ingest_threshold, threads, source);
+    if (!counts.ok()) {
+      return counts.status();
     }
-    delta->terms = static_cast<std::int64_t>(encoder_.new_terms().size());
-    Result<StatsWrites> stats = ApplyStatsDelta(StatsReader(core_->rocks.get(), read), *delta);
-    if (!stats.ok()) {
-      return stats.status();
-    }
-    changes.stats = std::move(*stats);
-    changes.new_terms = encoder_.new_terms();
-    SILK_RETURN_IF_ERROR(
-        WriteChanges(*core_->rocks, core_->dir, core_->tuning.ingest_threshold, threads, changes));
+    counts_ = *counts;
     const std::lock_guard<std::mutex> lock(core_->mu);
     core_->next_sequence = encoder_.next_sequence();
     return Status::Ok();
@@ -193,8 +167,25 @@ class RocksTransaction final : public WriteTransaction {
     return Status::Ok();
   }
 
+  // The effect of each operation in `records`: does it change the store? Runs on the log's
+  // spill thread too, so it reads only what does not change during the transaction.
+  Status Resolve(std::span<QuadRecord> records) const {
+    for (QuadRecord& record : records) {
+      Result<bool> stored = Stored(record.quad);
+      if (!stored.ok()) {
+        return stored.status();
+      }
+      if (record.op == QuadOp::kInsert) {
+        record.effect = *stored ? Effect::kNone : Effect::kAdd;
+      } else {
+        record.effect = *stored ? Effect::kRemove : Effect::kNone;
+      }
+    }
+    return Status::Ok();
+  }
+
   // Whether the store (not this transaction) holds `quad`.
-  Result<bool> Stored(const QuadIds& quad) {
+  Result<bool> Stored(const QuadIds& quad) const {
     // Nothing stored can contain an id this transaction made: bulk loads skip the read.
     if (store_empty_ || encoder_.IsNew(quad.s) || encoder_.IsNew(quad.p) ||
         encoder_.IsNew(quad.o) || encoder_.IsNew(quad.g)) {
@@ -214,40 +205,18 @@ class RocksTransaction final : public WriteTransaction {
     return true;
   }
 
-  Status InsertIds(const QuadIds& quad) {
-    if (const bool* present = changes_.Find(quad)) {
-      if (!*present) {
-        changes_.Erase(quad);  // deleted by this transaction, and stored: keep it
-        ++inserted_;
-      }
-      return Status::Ok();
-    }
-    Result<bool> stored = Stored(quad);
-    if (!stored.ok()) {
-      return stored.status();
-    }
-    if (!*stored) {
-      changes_.Insert(quad, true);
-      ++inserted_;
-    }
-    return Status::Ok();
-  }
-
   StoreCore* core_;
   TermDictionary dictionary_;
   TermEncoder encoder_;
   const bool store_empty_;
-  // The quads whose presence this transaction changes: true = added (the store lacks it),
-  // false = removed (the store holds it).
-  FlatHashMap<QuadIds, bool, QuadHash> changes_;
-  std::uint64_t inserted_ = 0;
-  std::uint64_t deleted_ = 0;
+  QuadLog log_;
+  CommitCounts counts_;  // after Commit()
   bool spent_ = false;
 };
 
 }  // namespace
 
-std::unique_ptr<WriteTransaction> NewWriteTransaction(StoreCore* core) {
+std::unique_ptr<WriteTransaction> NewWriteTransaction(StoreCore* core, const WriteOptions& options) {
   if (core->read_only) {
     return std::make_unique<RefusedTransaction>(Status::InvalidArgument(
         fmt::format("store {} is open read-only; it cannot be written", core->dir)));
@@ -268,7 +237,7 @@ std::unique_ptr<WriteTransaction> NewWriteTransaction(StoreCore* core) {
     core->writer_active = false;
     return std::make_unique<RefusedTransaction>(totals.status());
   }
-  return std::make_unique<RocksTransaction>(core, first_sequence, totals->quads == 0);
+  return std::make_unique<RocksTransaction>(core, options, first_sequence, totals->quads == 0);
 }
 
 }  // namespace silk::storage

@@ -44,6 +44,16 @@ Status BadRecord(std::string_view key) {
       fmt::format("the statistics record '{}' is malformed", key.substr(0, 1)));
 }
 
+Result<std::uint64_t> Moved(std::uint64_t value, std::int64_t by, std::string_view what) {
+  if (by < 0 && static_cast<std::uint64_t>(-by) > value) {
+    return Status::Corruption(
+        fmt::format("the statistics of {} would fall below zero; run a check", what));
+  }
+  return value + static_cast<std::uint64_t>(by);
+}
+
+}  // namespace
+
 // Answers "does the index hold a quad whose two leading positions are (a, b), other than the
 // quads in `except`?" with one iterator reused across seeks. Prefix mode: the bloom filter on
 // the first id skips files that cannot hold it.
@@ -83,84 +93,6 @@ class PairProbe {
   QuadIndex index_;
   std::unique_ptr<rocksdb::Iterator> it_;
 };
-
-// The two leading positions of a quad in `index`, and the predicate among them.
-struct Pair {
-  TermId a;
-  TermId b;
-  friend auto operator<=>(const Pair&, const Pair&) = default;
-};
-
-Pair PairOf(QuadIndex index, const QuadIds& q) {
-  return index == QuadIndex::kSpog ? Pair{q.s, q.p} : Pair{q.p, q.o};
-}
-
-// Counts, per predicate, the (subject, predicate) pairs [spog] or (predicate, object) pairs
-// [posg] that appear or disappear: a pair is present when any quad has it.
-// REQUIRES: `inserted` and `deleted` sorted in the order of `index`.
-Status CountPairChanges(const RocksDb& rocks, const rocksdb::ReadOptions& read, QuadIndex index,
-                        const std::vector<QuadIds>& inserted, const std::vector<QuadIds>& deleted,
-                        const std::function<bool(TermId)>& is_new, StatsDelta* delta) {
-  PairProbe probe(rocks, read, index);
-  std::size_t i = 0;
-  std::size_t j = 0;
-  while (i < inserted.size() || j < deleted.size()) {
-    const Pair pair = j == deleted.size() || (i < inserted.size() && PairOf(index, inserted[i]) <
-                                                                         PairOf(index, deleted[j]))
-                          ? PairOf(index, inserted[i])
-                          : PairOf(index, deleted[j]);
-    bool inserts = false;
-    while (i < inserted.size() && PairOf(index, inserted[i]) == pair) {
-      inserts = true;
-      ++i;
-    }
-    const std::size_t first_delete = j;
-    while (j < deleted.size() && PairOf(index, deleted[j]) == pair) {
-      ++j;
-    }
-    const std::span<const QuadIds> deletes(deleted.data() + first_delete, j - first_delete);
-
-    // Present before: a deleted quad was stored, or the store has the pair. Present after:
-    // an inserted quad has it, or a stored quad that is not being deleted.
-    bool before = !deletes.empty();
-    if (!before && !is_new(pair.a) && !is_new(pair.b)) {
-      Result<bool> any = probe.Any(pair.a, pair.b, {});
-      if (!any.ok()) {
-        return any.status();
-      }
-      before = *any;
-    }
-    bool after = inserts;
-    if (!after) {
-      if (deletes.empty()) {
-        after = before;
-      } else {
-        Result<bool> any = probe.Any(pair.a, pair.b, deletes);
-        if (!any.ok()) {
-          return any.status();
-        }
-        after = *any;
-      }
-    }
-    if (before != after) {
-      const TermId predicate = index == QuadIndex::kSpog ? pair.b : pair.a;
-      StatsDelta::Predicate& counts = delta->predicates[predicate];
-      std::int64_t& field = index == QuadIndex::kSpog ? counts.subjects : counts.objects;
-      field += after ? 1 : -1;
-    }
-  }
-  return Status::Ok();
-}
-
-Result<std::uint64_t> Moved(std::uint64_t value, std::int64_t by, std::string_view what) {
-  if (by < 0 && static_cast<std::uint64_t>(-by) > value) {
-    return Status::Corruption(
-        fmt::format("the statistics of {} would fall below zero; run a check", what));
-  }
-  return value + static_cast<std::uint64_t>(by);
-}
-
-}  // namespace
 
 std::string TotalsKey() { return std::string(1, format::kStatsTotals); }
 std::string PredicateKey(TermId predicate) { return KeyWithId(format::kStatsPredicate, predicate); }
@@ -260,34 +192,87 @@ Result<StoreStats> StatsReader::All() const {
   return stats;
 }
 
-Result<StatsDelta> ComputeStatsDelta(const RocksDb& rocks, const rocksdb::ReadOptions& read,
-                                     const SortedQuads& inserted, const SortedQuads& deleted,
-                                     const std::function<bool(TermId)>& is_new) {
-  StatsDelta delta;
-  // Sorted by predicate (posg) and by graph (gspo): one map update per run, not per quad.
-  const auto count = [&delta](const std::vector<QuadIds>& by_p, const std::vector<QuadIds>& by_g,
-                              std::int64_t sign) {
-    delta.quads += sign * static_cast<std::int64_t>(by_p.size());
-    for (std::size_t i = 0, j = 0; i < by_p.size(); i = j) {
-      for (j = i; j < by_p.size() && by_p[j].p == by_p[i].p; ++j) {
-      }
-      delta.predicates[by_p[i].p].quads += sign * static_cast<std::int64_t>(j - i);
+StatsCounter::StatsCounter(const RocksDb& rocks, const rocksdb::ReadOptions& read, QuadIndex index,
+                           std::function<bool(TermId)> is_new)
+    : probe_(std::make_unique<PairProbe>(rocks, read, index)),
+      index_(index),
+      is_new_(std::move(is_new)) {}
+
+StatsCounter::~StatsCounter() = default;
+
+Status StatsCounter::Add(const QuadIds& quad, bool added) {
+  const TermId a = index_ == QuadIndex::kSpog ? quad.s : quad.p;
+  const TermId b = index_ == QuadIndex::kSpog ? quad.p : quad.o;
+  if (open_ && (a != a_ || b != b_)) {
+    SILK_RETURN_IF_ERROR(ClosePair());
+  }
+  open_ = true;
+  a_ = a;
+  b_ = b;
+  const std::int64_t sign = added ? 1 : -1;
+  if (index_ == QuadIndex::kSpog) {
+    delta_.quads += sign;
+    delta_.graphs[quad.g] += sign;
+  } else {
+    delta_.predicates[quad.p].quads += sign;
+  }
+  if (added) {
+    pair_gains_ = true;
+  } else {
+    pair_losses_.push_back(quad);
+  }
+  return Status::Ok();
+}
+
+Status StatsCounter::Finish() { return open_ ? ClosePair() : Status::Ok(); }
+
+// A pair is present when any quad has it. Present before: a removed quad was stored, or the
+// store has the pair. Present after: an added quad has it, or a stored quad not being removed.
+Status StatsCounter::ClosePair() {
+  bool before = !pair_losses_.empty();
+  if (!before && !is_new_(a_) && !is_new_(b_)) {
+    Result<bool> any = probe_->Any(a_, b_, {});
+    if (!any.ok()) {
+      return any.status();
     }
-    for (std::size_t i = 0, j = 0; i < by_g.size(); i = j) {
-      for (j = i; j < by_g.size() && by_g[j].g == by_g[i].g; ++j) {
+    before = *any;
+  }
+  bool after = pair_gains_;
+  if (!after) {
+    if (pair_losses_.empty()) {
+      after = before;
+    } else {
+      Result<bool> any = probe_->Any(a_, b_, pair_losses_);
+      if (!any.ok()) {
+        return any.status();
       }
-      delta.graphs[by_g[i].g] += sign * static_cast<std::int64_t>(j - i);
+      after = *any;
     }
-  };
-  count(inserted.in(QuadIndex::kPosg), inserted.in(QuadIndex::kGspo), 1);
-  count(deleted.in(QuadIndex::kPosg), deleted.in(QuadIndex::kGspo), -1);
-  SILK_RETURN_IF_ERROR(CountPairChanges(rocks, read, QuadIndex::kSpog,
-                                        inserted.in(QuadIndex::kSpog), deleted.in(QuadIndex::kSpog),
-                                        is_new, &delta));
-  SILK_RETURN_IF_ERROR(CountPairChanges(rocks, read, QuadIndex::kPosg,
-                                        inserted.in(QuadIndex::kPosg), deleted.in(QuadIndex::kPosg),
-                                        is_new, &delta));
-  return delta;
+  }
+  if (before != after) {
+    const TermId predicate = index_ == QuadIndex::kSpog ? b_ : a_;
+    StatsDelta::Predicate& counts = delta_.predicates[predicate];
+    std::int64_t& field = index_ == QuadIndex::kSpog ? counts.subjects : counts.objects;
+    field += after ? 1 : -1;
+  }
+  open_ = false;
+  pair_gains_ = false;
+  pair_losses_.clear();
+  return Status::Ok();
+}
+
+void StatsDelta::Merge(const StatsDelta& other) {
+  quads += other.quads;
+  terms += other.terms;
+  for (const auto& [predicate, by] : other.predicates) {
+    Predicate& counts = predicates[predicate];
+    counts.quads += by.quads;
+    counts.subjects += by.subjects;
+    counts.objects += by.objects;
+  }
+  for (const auto& [graph, by] : other.graphs) {
+    graphs[graph] += by;
+  }
 }
 
 Result<StatsWrites> ApplyStatsDelta(const StatsReader& reader, const StatsDelta& delta) {

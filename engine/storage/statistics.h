@@ -67,14 +67,46 @@ struct StatsDelta {
   std::int64_t terms = 0;
   std::unordered_map<TermId, Predicate> predicates;
   std::unordered_map<TermId, std::int64_t> graphs;
+
+  void Merge(const StatsDelta& other);
 };
 
-// The change in statistics when the store (as `read` sees it) gains `inserted` (quads it does
-// not hold) and loses `deleted` (quads it holds). `is_new(id)` says the id was made by this
-// commit, so no stored quad contains it and the store need not be asked.
-Result<StatsDelta> ComputeStatsDelta(const RocksDb& rocks, const rocksdb::ReadOptions& read,
-                                     const SortedQuads& inserted, const SortedQuads& deleted,
-                                     const std::function<bool(TermId)>& is_new);
+class PairProbe;
+
+// Counts how one commit moves the statistics, from its changes to one index in key order:
+// spog gives total quads, quads per graph and distinct subjects per predicate; posg gives
+// quads and distinct objects per predicate. Asks the store (as `read` sees it) whether a
+// (subject, predicate) or (predicate, object) pair was present before, unless `is_new` says
+// an id was made by this commit. Not thread-safe; one per index.
+class StatsCounter {
+ public:
+  // REQUIRES: `index` is kSpog or kPosg.
+  StatsCounter(const RocksDb& rocks, const rocksdb::ReadOptions& read, QuadIndex index,
+               std::function<bool(TermId)> is_new);
+  ~StatsCounter();
+  StatsCounter(const StatsCounter&) = delete;
+  StatsCounter& operator=(const StatsCounter&) = delete;
+
+  // `added`: the store gains `quad` (it did not hold it); otherwise it loses it.
+  Status Add(const QuadIds& quad, bool added);
+  // After the last Add().
+  Status Finish();
+  const StatsDelta& delta() const { return delta_; }
+
+ private:
+  Status ClosePair();
+
+  std::unique_ptr<PairProbe> probe_;
+  QuadIndex index_;
+  std::function<bool(TermId)> is_new_;
+  StatsDelta delta_;
+  // The pair whose changes are being gathered, and them.
+  bool open_ = false;
+  TermId a_ = 0;
+  TermId b_ = 0;
+  bool pair_gains_ = false;
+  std::vector<QuadIds> pair_losses_;  // in key order
+};
 
 // Statistics records to write, by key: the new value, or nullopt to delete the record.
 using StatsWrites = std::map<std::string, std::optional<std::string>>;

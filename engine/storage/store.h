@@ -127,12 +127,20 @@ class WriteTransaction {
   virtual Status Delete(const rdf::QuadView& quad) = 0;
   virtual Status Delete(const QuadIds& quad) = 0;
 
-  // Quads actually added and removed so far (duplicates and no-ops excluded).
+  // After Commit(): the quads the store gained and lost (duplicates and no-ops excluded).
+  // Zero before: operations are only sorted out at commit.
   virtual std::uint64_t inserted() const = 0;
   virtual std::uint64_t deleted() const = 0;
 
   // Applies everything atomically and durably. The transaction is spent afterwards.
   virtual Status Commit() = 0;
+};
+
+struct WriteOptions {
+  // Memory for the transaction's quad operations (about 160 bytes each); beyond it they are
+  // sorted into runs in the store's directory and merged at commit, so a load of any size
+  // fits. The terms the transaction adds to the dictionary come on top.
+  std::size_t memory_bytes = std::size_t{512} << 20;
 };
 
 class Store {
@@ -151,12 +159,13 @@ class Store {
 
   virtual std::unique_ptr<Snapshot> GetSnapshot() const = 0;
   // REQUIRES: !read_only() and no other transaction of this store alive.
-  virtual std::unique_ptr<WriteTransaction> BeginWrite() = 0;
+  virtual std::unique_ptr<WriteTransaction> BeginWrite(const WriteOptions& options) = 0;
+  std::unique_ptr<WriteTransaction> BeginWrite() { return BeginWrite(WriteOptions()); }
 
   virtual Result<StoreStats> Stats() const = 0;
-  // Cross-checks the store: every index holds the same quads, every id decodes, the
-  // dictionary maps both ways, the statistics match the data. Ok or a description of the
-  // first problems found.
+  // Cross-checks the store: spog, posg and ospg hold the same quads and gspo those of named
+  // graphs, every id decodes, the dictionary maps both ways, the statistics match the data.
+  // Ok or a description of the first problems found.
   virtual Status Check() const = 0;
 
  protected:

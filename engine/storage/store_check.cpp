@@ -188,16 +188,27 @@ struct Recount {
   std::map<TermId, std::uint64_t> graphs;
 };
 
+// What the other indexes must hold, from spog: all of its quads, and those of named graphs.
+struct SpogDigests {
+  Digest all;
+  Digest named;
+
+  const Digest& For(QuadIndex index) const { return index == QuadIndex::kGspo ? named : all; }
+};
+
 // Walks spog: checks ids, recounts statistics (spog groups the (s, p) pairs).
 Status CheckSpog(const RocksDb& rocks, const rocksdb::Snapshot* snapshot,
                  const DictionaryCheck& dictionary, Problems* problems, Recount* recount,
-                 Digest* digest) {
+                 SpogDigests* digests) {
   IndexCursor cursor(rocks, snapshot, QuadIndex::kSpog, {});
   bool first = true;
   QuadIds last;
   for (; cursor.Valid(); cursor.Next()) {
     const QuadIds& q = cursor.quad();
-    digest->Add(q);
+    digests->all.Add(q);
+    if (IndexHolds(QuadIndex::kGspo, q)) {
+      digests->named.Add(q);
+    }
     ++recount->quads;
     PredicateCounts& counts = recount->predicates[q.p];
     ++counts.quads;
@@ -221,7 +232,7 @@ Status CheckSpog(const RocksDb& rocks, const rocksdb::Snapshot* snapshot,
   return cursor.status();
 }
 
-// Lists quads of `from` that `to` lacks (up to the problem limit).
+// Lists quads of `from` that `to` lacks but should hold (up to the problem limit).
 Status FindMissing(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, QuadIndex from,
                    QuadIndex to, Problems* problems) {
   rocksdb::ReadOptions read;
@@ -230,6 +241,9 @@ Status FindMissing(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, Quad
   IndexCursor cursor(rocks, snapshot, from, {});
   for (; cursor.Valid() && !problems->Full(); cursor.Next()) {
     const QuadIds& q = cursor.quad();
+    if (!IndexHolds(to, q)) {
+      continue;  // reported by CheckIndex when `from` should not hold it either
+    }
     const QuadKey key = EncodeQuadKey(to, q);
     const rocksdb::Status s = rocks.db()->Get(read, rocks.family(FamilyOf(to)),
                                               rocksdb::Slice(key.data(), key.size()), &ignored);
@@ -243,15 +257,22 @@ Status FindMissing(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, Quad
   return cursor.status();
 }
 
-// `index` must hold the quads of spog; posg also yields the distinct (p, o) pairs.
+// `index` must hold the quads of spog (gspo: those of named graphs); posg also yields the
+// distinct (p, o) pairs. A quad the index must not hold is reported on its own and left out
+// of the comparison, so it is not reported twice.
 Status CheckIndex(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, QuadIndex index,
-                  const Digest& spog, Problems* problems, Recount* recount) {
+                  const SpogDigests& spog, Problems* problems, Recount* recount) {
   IndexCursor cursor(rocks, snapshot, index, {});
   Digest digest;
   bool first = true;
   QuadIds last;
   for (; cursor.Valid(); cursor.Next()) {
     const QuadIds& q = cursor.quad();
+    if (!IndexHolds(index, q)) {
+      problems->Add("the {} index holds a quad ({:#x} {:#x} {:#x}) of the default graph",
+                    IndexName(index), q.s, q.p, q.o);
+      continue;
+    }
     digest.Add(q);
     if (index == QuadIndex::kPosg && (first || q.p != last.p || q.o != last.o)) {
       ++recount->predicates[q.p].objects;
@@ -260,11 +281,13 @@ Status CheckIndex(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, QuadI
     last = q;
   }
   SILK_RETURN_IF_ERROR(cursor.status());
-  if (digest == spog) {
+  const Digest& expected = spog.For(index);
+  if (digest == expected) {
     return Status::Ok();
   }
-  problems->Add("the {} index holds {} quads, spog {}, and not the same ones", IndexName(index),
-                digest.count, spog.count);
+  problems->Add("the {} index holds {} quads, spog {}{}, and not the same ones", IndexName(index),
+                digest.count, expected.count,
+                index == QuadIndex::kGspo ? " in named graphs" : "");
   SILK_RETURN_IF_ERROR(FindMissing(rocks, snapshot, index, QuadIndex::kSpog, problems));
   return FindMissing(rocks, snapshot, QuadIndex::kSpog, index, problems);
 }
@@ -337,7 +360,7 @@ Status CheckStore(const RocksDb& rocks, const std::string& dir) {
   DictionaryCheck dictionary;
   SILK_RETURN_IF_ERROR(CheckDictionary(rocks, read, &problems, &dictionary));
   Recount recount;
-  Digest spog;
+  SpogDigests spog;
   SILK_RETURN_IF_ERROR(
       CheckSpog(rocks, snapshot.snapshot(), dictionary, &problems, &recount, &spog));
   for (const QuadIndex index : {QuadIndex::kPosg, QuadIndex::kOspg, QuadIndex::kGspo}) {

@@ -10,7 +10,8 @@
 namespace silk::storage {
 
 // Checks a consistent snapshot of the store in `dir`:
-// - every index holds the same quads, and every key is a well-formed quad;
+// - spog, posg and ospg hold the same quads, gspo exactly those of named graphs, and every
+//   key is a well-formed quad;
 // - every id in a quad decodes (dictionary ids are in id2term, inlined ids round-trip), the
 //   default graph appears only as a graph;
 // - id2term and term2id are inverse maps (blank nodes in id2term only), every record is

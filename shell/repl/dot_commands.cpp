@@ -333,7 +333,7 @@ Status Load(Session& session, std::string_view arg) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   fmt::print(stderr, "Loaded {} statements ({} new) from {} in {}\n", FormatCount(counts.statements),
-             FormatCount(counts.added), path, FormatSeconds(seconds));
+             FormatCount(tx->inserted()), path, FormatSeconds(seconds));
   return Status::Ok();
 }
 

@@ -91,6 +91,34 @@ TEST(KeyCodecTest, PlansBindTheLongestPrefix) {
   }
 }
 
+// gspo lacks the default graph's quads: a pattern binding the default graph (or no graph) is
+// never planned on it, and the graph is then filtered unless s, p and o are all bound.
+TEST(KeyCodecTest, TheDefaultGraphIsNotSoughtInGspo) {
+  const QuadIds q{11, 22, 33, kDefaultGraphId};
+  EXPECT_FALSE(IndexHolds(QuadIndex::kGspo, q));
+  EXPECT_TRUE(IndexHolds(QuadIndex::kGspo, QuadIds{11, 22, 33, 44}));
+  for (int mask = 0; mask < 16; ++mask) {
+    QuadPattern pattern;
+    if (mask & 1) pattern.s = q.s;
+    if (mask & 2) pattern.p = q.p;
+    if (mask & 4) pattern.o = q.o;
+    if (mask & 8) pattern.g = q.g;
+    const std::vector<ScanPlan> plans = CandidatePlans(pattern);
+    ASSERT_FALSE(plans.empty());
+    const int spo = __builtin_popcount(static_cast<unsigned>(mask & 7));
+    for (const ScanPlan& plan : plans) {
+      EXPECT_NE(plan.index, QuadIndex::kGspo) << mask;
+      EXPECT_EQ(static_cast<int>(plan.prefix_size / 8), spo == 3 && (mask & 8) ? 4 : spo) << mask;
+      EXPECT_TRUE(Matches(plan.residual, q));
+    }
+    // g alone: a full scan of spog, the graph filtered.
+    if (mask == 8) {
+      EXPECT_EQ(plans.front().index, QuadIndex::kSpog);
+      EXPECT_EQ(plans.front().residual.g, kDefaultGraphId);
+    }
+  }
+}
+
 TEST(KeyCodecTest, PrefixUpperBound) {
   EXPECT_FALSE(PrefixUpperBound("").has_value());
   EXPECT_FALSE(PrefixUpperBound("\xff\xff").has_value());

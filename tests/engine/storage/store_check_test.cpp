@@ -1,5 +1,6 @@
 // Check() finds what is wrong: each test damages one part of a store directly through RocksDB
 // and expects the check to name it.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <rocksdb/db.h>
 
@@ -28,6 +29,7 @@ class StoreCheckTest : public TestStore {
     SILK_ASSERT_OK(store().Check());
     for (const QuadIds& q : ScanSet(*store().GetSnapshot(), {})) {
       quads_.push_back(q);
+      (q.g == kDefaultGraphId ? unnamed_ : named_) = q;
     }
     Close();
   }
@@ -71,7 +73,23 @@ class StoreCheckTest : public TestStore {
   }
 
   std::vector<QuadIds> quads_;
+  QuadIds named_;    // a quad of a named graph
+  QuadIds unnamed_;  // a quad of the default graph
 };
+
+// A commit leaves the default graph's quads out of gspo (read here, not damaged). Check()
+// finds any that get in, so every store test's check at teardown covers both commit paths.
+TEST_F(StoreCheckTest, GspoHoldsNamedGraphsOnly) {
+  Damage([&](rocksdb::DB* db, const auto& h) {
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator({}, Handle(h, Family::kGspo)));
+    std::vector<std::string> keys;
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      keys.push_back(it->key().ToString());
+    }
+    EXPECT_TRUE(it->status().ok());
+    EXPECT_EQ(keys, std::vector<std::string>{Key(QuadIndex::kGspo, named_)});
+  });
+}
 
 TEST_F(StoreCheckTest, MissingIndexEntry) {
   Damage([&](rocksdb::DB* db, const auto& h) {
@@ -80,13 +98,40 @@ TEST_F(StoreCheckTest, MissingIndexEntry) {
   ExpectProblem("that posg lacks");
 }
 
+TEST_F(StoreCheckTest, MissingNamedGraphEntry) {
+  Damage([&](rocksdb::DB* db, const auto& h) {
+    EXPECT_TRUE(db->Delete({}, Handle(h, Family::kGspo), Key(QuadIndex::kGspo, named_)).ok());
+  });
+  ExpectProblem("the gspo index holds 0 quads, spog 1 in named graphs");
+  ExpectProblem("that gspo lacks");
+}
+
 TEST_F(StoreCheckTest, ExtraIndexEntry) {
-  QuadIds extra = quads_[0];
+  QuadIds extra = unnamed_;
+  extra.o = *InlineInteger(6);
+  Damage([&](rocksdb::DB* db, const auto& h) {
+    EXPECT_TRUE(db->Put({}, Handle(h, Family::kOspg), Key(QuadIndex::kOspg, extra), "").ok());
+  });
+  ExpectProblem("the ospg index holds 4 quads, spog 3");
+}
+
+TEST_F(StoreCheckTest, ExtraNamedGraphEntry) {
+  QuadIds extra = named_;
   extra.o = *InlineInteger(6);
   Damage([&](rocksdb::DB* db, const auto& h) {
     EXPECT_TRUE(db->Put({}, Handle(h, Family::kGspo), Key(QuadIndex::kGspo, extra), "").ok());
   });
-  ExpectProblem("the gspo index holds 4 quads, spog 3");
+  ExpectProblem("the gspo index holds 2 quads, spog 1 in named graphs");
+}
+
+// The quad is in spog too: only its presence in gspo is wrong, and it is reported once.
+TEST_F(StoreCheckTest, DefaultGraphQuadInGspo) {
+  Damage([&](rocksdb::DB* db, const auto& h) {
+    EXPECT_TRUE(db->Put({}, Handle(h, Family::kGspo), Key(QuadIndex::kGspo, unnamed_), "").ok());
+  });
+  ExpectProblem(fmt::format("(1 problem): the gspo index holds a quad ({:#x} {:#x} {:#x}) of the "
+                            "default graph",
+                            unnamed_.s, unnamed_.p, unnamed_.o));
 }
 
 TEST_F(StoreCheckTest, IdThatDoesNotDecode) {

@@ -4,6 +4,7 @@
 #include <rocksdb/db.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -89,38 +90,48 @@ TEST_F(StoreOpenTest, MissingDirectories) {
   ASSERT_TRUE(empty.ok()) << empty.status().message();
 }
 
+// Rewrites the version record of the store in `dir` the way another silk would.
+void WriteFormatVersion(const std::string& dir, std::uint32_t version) {
+  std::vector<rocksdb::ColumnFamilyDescriptor> families;
+  families.emplace_back(rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions());
+  for (const std::string_view name : format::kFamilyNames) {
+    families.emplace_back(std::string(name), rocksdb::ColumnFamilyOptions());
+  }
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  ASSERT_TRUE(rocksdb::DB::Open(rocksdb::Options(), dir, families, &handles, &raw).ok());
+  const std::unique_ptr<rocksdb::DB> db(raw);
+  const auto meta = static_cast<std::size_t>(format::Family::kMeta) + 1;
+  std::string bytes(4, '\0');
+  for (int i = 3; i >= 0; --i, version >>= 8) {
+    bytes[static_cast<std::size_t>(i)] = static_cast<char>(version & 0xff);
+  }
+  EXPECT_TRUE(
+      db->Put(rocksdb::WriteOptions(), handles[meta], std::string(format::kMetaFormatVersion), bytes)
+          .ok());
+  for (rocksdb::ColumnFamilyHandle* h : handles) {
+    EXPECT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
+  }
+  EXPECT_TRUE(db->Close().ok());
+}
+
+// A future version, and the one before ours (its gspo also holds the default graph).
 TEST_F(StoreOpenTest, AnotherFormatVersionIsRefusedInWords) {
   Close();
-  {
-    // Rewrite the version record the way a future silk would.
-    std::vector<rocksdb::ColumnFamilyDescriptor> families;
-    families.emplace_back(rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions());
-    for (const std::string_view name : format::kFamilyNames) {
-      families.emplace_back(std::string(name), rocksdb::ColumnFamilyOptions());
+  for (const std::uint32_t version : {std::uint32_t{99}, format::kFormatVersion - 1}) {
+    WriteFormatVersion(dir(), version);
+    for (const bool read_only : {false, true}) {
+      Result<std::unique_ptr<Store>> opened =
+          Store::Open(dir(), StoreOptions{.read_only = read_only, .create_if_missing = false});
+      ASSERT_FALSE(opened.ok());
+      EXPECT_EQ(opened.status().code(), StatusCode::kIncompatible);
+      EXPECT_EQ(opened.status().message(),
+                "store at " + dir() + " has format version " + std::to_string(version) +
+                    "; this silk reads version " + std::to_string(format::kFormatVersion));
     }
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* raw = nullptr;
-    ASSERT_TRUE(rocksdb::DB::Open(rocksdb::Options(), dir(), families, &handles, &raw).ok());
-    const std::unique_ptr<rocksdb::DB> db(raw);
-    const auto meta = static_cast<std::size_t>(format::Family::kMeta) + 1;
-    const std::string version("\0\0\0\x63", 4);  // 99
-    EXPECT_TRUE(db->Put(rocksdb::WriteOptions(), handles[meta],
-                        std::string(format::kMetaFormatVersion), version)
-                    .ok());
-    for (rocksdb::ColumnFamilyHandle* h : handles) {
-      EXPECT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
-    }
-    EXPECT_TRUE(db->Close().ok());
   }
-  for (const bool read_only : {false, true}) {
-    Result<std::unique_ptr<Store>> opened =
-        Store::Open(dir(), StoreOptions{.read_only = read_only, .create_if_missing = false});
-    ASSERT_FALSE(opened.ok());
-    EXPECT_EQ(opened.status().code(), StatusCode::kIncompatible);
-    EXPECT_EQ(opened.status().message(), "store at " + dir() +
-                                             " has format version 99; this silk reads version " +
-                                             std::to_string(format::kFormatVersion));
-  }
+  WriteFormatVersion(dir(), format::kFormatVersion);  // for the check at teardown
+  Reopen();
 }
 
 TEST_F(StoreOpenTest, WhatIsNotAStoreIsRefusedAndLeftAlone) {
