@@ -1,10 +1,9 @@
 #include "engine/storage/key_codec.h"
 
 #include <algorithm>
-#include <functional>
 #include <tuple>
 
-#include "engine/storage/parallel.h"
+#include "engine/storage/quad_order.h"
 
 namespace silk::storage {
 namespace {
@@ -119,48 +118,7 @@ QuadIds DecodeQuadKey(QuadIndex index, const char* key) {
 }
 
 bool LessInIndex(QuadIndex index, const QuadIds& a, const QuadIds& b) {
-  switch (index) {
-    case QuadIndex::kSpog:
-      return std::tie(a.s, a.p, a.o, a.g) < std::tie(b.s, b.p, b.o, b.g);
-    case QuadIndex::kPosg:
-      return std::tie(a.p, a.o, a.s, a.g) < std::tie(b.p, b.o, b.s, b.g);
-    case QuadIndex::kOspg:
-      return std::tie(a.o, a.s, a.p, a.g) < std::tie(b.o, b.s, b.p, b.g);
-    case QuadIndex::kGspo:
-      return std::tie(a.g, a.s, a.p, a.o) < std::tie(b.g, b.s, b.p, b.o);
-  }
-  return false;
-}
-
-// One instantiation per index, so the comparison inlines: this sorts millions of quads.
-template <QuadIndex kIndex>
-void SortAs(std::vector<QuadIds>* quads) {
-  std::sort(quads->begin(), quads->end(),
-            [](const QuadIds& a, const QuadIds& b) { return LessInIndex(kIndex, a, b); });
-}
-
-void SortForIndex(QuadIndex index, std::vector<QuadIds>* quads) {
-  switch (index) {
-    case QuadIndex::kSpog: SortAs<QuadIndex::kSpog>(quads); break;
-    case QuadIndex::kPosg: SortAs<QuadIndex::kPosg>(quads); break;
-    case QuadIndex::kOspg: SortAs<QuadIndex::kOspg>(quads); break;
-    case QuadIndex::kGspo: SortAs<QuadIndex::kGspo>(quads); break;
-  }
-}
-
-SortedQuads SortForAllIndexes(std::vector<QuadIds> quads, unsigned threads) {
-  SortedQuads sorted;
-  for (std::size_t i = 1; i < kAllIndexes.size(); ++i) {
-    sorted.by_index[i] = quads;
-  }
-  sorted.by_index[0] = std::move(quads);
-  std::vector<std::function<void()>> tasks;
-  for (std::size_t i = 0; i < kAllIndexes.size(); ++i) {
-    tasks.emplace_back([&sorted, i] { SortForIndex(kAllIndexes[i], &sorted.by_index[i]); });
-  }
-  // Small sets are not worth a thread.
-  RunTasks(tasks, sorted.size() < 10000 ? 1 : threads);
-  return sorted;
+  return WithIndexOrder(index, [&](auto less) { return less(a, b); });
 }
 
 bool Matches(const QuadPattern& pattern, const QuadIds& quad) {

@@ -60,22 +60,6 @@ struct QuadHash {
 
 // Strict weak order of quads as `index` stores them (its key byte order).
 bool LessInIndex(QuadIndex index, const QuadIds& a, const QuadIds& b);
-// Sorts `quads` into the key order of `index`.
-void SortForIndex(QuadIndex index, std::vector<QuadIds>* quads);
-
-// A set of quads sorted once for every index.
-struct SortedQuads {
-  std::array<std::vector<QuadIds>, 4> by_index;  // in the order of kAllIndexes
-
-  const std::vector<QuadIds>& in(QuadIndex index) const {
-    return by_index[static_cast<std::size_t>(index)];
-  }
-  std::size_t size() const { return by_index[0].size(); }
-};
-
-// `quads` sorted in the key order of each index, using up to `threads` threads.
-SortedQuads SortForAllIndexes(std::vector<QuadIds> quads, unsigned threads);
-
 // True when every bound position of `pattern` equals the quad's.
 bool Matches(const QuadPattern& pattern, const QuadIds& quad);
 

@@ -42,7 +42,8 @@ TEST(KeyCodecTest, QuadKeysRoundTripAndSortInIndexOrder) {
       EXPECT_EQ(bytes == 0, quads[i - 1] == quads[i]);
     }
     std::vector<QuadIds> sorted = quads;
-    SortForIndex(index, &sorted);
+    std::sort(sorted.begin(), sorted.end(),
+              [index](const QuadIds& a, const QuadIds& b) { return LessInIndex(index, a, b); });
     EXPECT_TRUE(
         std::is_sorted(sorted.begin(), sorted.end(), [&](const QuadIds& a, const QuadIds& b) {
           const QuadKey ka = EncodeQuadKey(index, a);
