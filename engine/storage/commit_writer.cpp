@@ -256,8 +256,13 @@ Result<CommitCounts> IngestCommit(const RocksDb& rocks, const std::string& dir, 
   std::vector<Status> results(sinks.size());
   CommitCounts counts;
 
-  // The files are independent: merging, compressing and hashing them uses every core.
+  // The files are independent: merging, compressing and hashing them uses every core. The
+  // longest tasks first, so that none is left to run alone at the end: term2id sorts before it
+  // writes, id2term has the fewest entries.
   std::vector<std::function<void()>> tasks;
+  const std::size_t by_id = kAllIndexes.size();
+  tasks.emplace_back(
+      [&] { results[by_id + 1] = WriteTermsByKey(source.new_terms, sinks[by_id + 1]); });
   for (std::size_t i = 0; i < kAllIndexes.size(); ++i) {
     tasks.emplace_back([&, i] {
       const QuadIndex index = kAllIndexes[i];
@@ -266,10 +271,7 @@ Result<CommitCounts> IngestCommit(const RocksDb& rocks, const std::string& dir, 
                               index == QuadIndex::kSpog ? &counts : nullptr);
     });
   }
-  const std::size_t by_id = kAllIndexes.size();
   tasks.emplace_back([&] { results[by_id] = WriteTermsById(source.new_terms, sinks[by_id]); });
-  tasks.emplace_back(
-      [&] { results[by_id + 1] = WriteTermsByKey(source.new_terms, sinks[by_id + 1]); });
   RunTasks(tasks, threads);
   for (std::size_t i = 0; i < sinks.size(); ++i) {
     SILK_RETURN_IF_ERROR(results[i]);

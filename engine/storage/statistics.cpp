@@ -210,11 +210,14 @@ Status StatsCounter::Add(const QuadIds& quad, bool added) {
   a_ = a;
   b_ = b;
   const std::int64_t sign = added ? 1 : -1;
+  pair_quads_ += sign;
+  // Counted in runs, not per quad: a map update for each of millions of quads shows.
   if (index_ == QuadIndex::kSpog) {
-    delta_.quads += sign;
-    delta_.graphs[quad.g] += sign;
-  } else {
-    delta_.predicates[quad.p].quads += sign;
+    if (quad.g != graph_) {
+      FlushGraph();
+      graph_ = quad.g;
+    }
+    graph_quads_ += sign;
   }
   if (added) {
     pair_gains_ = true;
@@ -224,11 +227,27 @@ Status StatsCounter::Add(const QuadIds& quad, bool added) {
   return Status::Ok();
 }
 
-Status StatsCounter::Finish() { return open_ ? ClosePair() : Status::Ok(); }
+Status StatsCounter::Finish() {
+  FlushGraph();
+  return open_ ? ClosePair() : Status::Ok();
+}
+
+void StatsCounter::FlushGraph() {
+  if (graph_quads_ != 0) {
+    delta_.graphs[graph_] += graph_quads_;
+    graph_quads_ = 0;
+  }
+}
 
 // A pair is present when any quad has it. Present before: a removed quad was stored, or the
 // store has the pair. Present after: an added quad has it, or a stored quad not being removed.
 Status StatsCounter::ClosePair() {
+  if (index_ == QuadIndex::kSpog) {
+    delta_.quads += pair_quads_;
+  } else {
+    delta_.predicates[a_].quads += pair_quads_;
+  }
+  pair_quads_ = 0;
   bool before = !pair_losses_.empty();
   if (!before && !is_new_(a_) && !is_new_(b_)) {
     Result<bool> any = probe_->Any(a_, b_, {});

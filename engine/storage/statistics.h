@@ -95,6 +95,7 @@ class StatsCounter {
 
  private:
   Status ClosePair();
+  void FlushGraph();
 
   std::unique_ptr<PairProbe> probe_;
   QuadIndex index_;
@@ -104,8 +105,12 @@ class StatsCounter {
   bool open_ = false;
   TermId a_ = 0;
   TermId b_ = 0;
+  std::int64_t pair_quads_ = 0;
   bool pair_gains_ = false;
   std::vector<QuadIds> pair_losses_;  // in key order
+  // spog: the graph of the last quads, and how they move its count.
+  TermId graph_ = 0;
+  std::int64_t graph_quads_ = 0;
 };
 
 // Statistics records to write, by key: the new value, or nullopt to delete the record.
