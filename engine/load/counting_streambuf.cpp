@@ -14,7 +14,7 @@ CountingStreambuf::int_type CountingStreambuf::underflow() {
   if (n <= 0) {
     return traits_type::eof();
   }
-  read_ += static_cast<std::uint64_t>(n);
+  Count(n);
   setg(buffer_.data(), buffer_.data(), buffer_.data() + n);
   return traits_type::to_int_type(*gptr());
 }
@@ -31,7 +31,7 @@ std::streamsize CountingStreambuf::xsgetn(char* out, std::streamsize n) {
   }
   const std::streamsize direct = source_->sgetn(out + buffered, n - buffered);
   if (direct > 0) {
-    read_ += static_cast<std::uint64_t>(direct);
+    Count(direct);
   }
   return buffered + std::max<std::streamsize>(direct, 0);
 }

@@ -28,8 +28,9 @@ class InputFile {
   // For messages: the path, or "<stdin>".
   const std::string& name() const { return name_; }
   // Bytes of the file itself (compressed ones, for .gz) read so far, and its size; the size
-  // is 0 when unknown (standard input, a pipe).
-  std::uint64_t position() const { return counting_->bytes_read(); }
+  // is 0 when unknown (standard input, a pipe). position() may be asked from another thread
+  // while the stream is read (LoadOptions::on_progress runs beside the parser's thread).
+  std::uint64_t position() const { return counting_->bytes_taken(); }
   std::uint64_t size() const { return size_; }
   // Why the data could not be read (a damaged .gz), in words; empty when that is not the case.
   std::string error() const { return gzip_ ? gzip_->error() : std::string(); }

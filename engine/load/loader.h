@@ -28,22 +28,29 @@ struct LoadOptions {
   // that name their own graph (N-Quads, TriG) keep it.
   std::string graph_iri;
   // Skip mode (`silk load --skip-bad`): each malformed statement is passed here and left out,
-  // and the load goes on. N-Triples and N-Quads only (rdf::CanSkipBadStatements); for other
-  // formats LoadInto fails before reading.
+  // and the load goes on (see rdf::ParseOptions for where a statement ends in each format).
+  // It runs on the parser's thread, not the caller's, at the same time as on_progress: it
+  // must not touch what the caller's thread uses during the load without a lock. The quads
+  // the store gains are known only after the commit: WriteTransaction::inserted().
   std::function<void(const ParseError&)> on_bad_statement;
   // Called during the load, at most about ten times a second, with how far it got; for a
-  // progress bar. Must be cheap; it runs on the loading thread.
+  // progress bar. Must be cheap; it runs on the caller's thread.
   std::function<void(const LoadProgress&)> on_progress;
 };
 
 struct LoadCounts {
-  std::uint64_t statements = 0;  // parsed and accepted
-  std::uint64_t added = 0;       // new to the store (duplicates excluded)
+  std::uint64_t statements = 0;  // parsed and handed to the store (a failed one included)
   std::uint64_t skipped = 0;     // malformed, left out (skip mode only)
-  std::uint64_t bytes = 0;       // read from the input stream
+  // Read from the input stream. After a storage error this includes what the parser read
+  // ahead of the statements inserted, as after any stop it includes the parser's buffer.
+  std::uint64_t bytes = 0;
 };
 
 // Parses all of `in` into `tx`, starting a new blank-node scope. Does not commit.
+// The parser runs on a thread of its own, at most a few batches of statements ahead of the
+// caller's thread, which encodes and inserts them (`tx` is used from the caller's thread
+// only). That thread has ended when LoadInto returns, also by an exception; until then `in`
+// is its own.
 // `counts` says how far the load got, also when it fails (for "stopped after N statements").
 // Errors: a syntax error (Status::Syntax, with file, line, column), an unreadable input
 // (kIOError) or a storage error; the transaction then holds part of the input and should be

@@ -25,5 +25,17 @@ TEST(CountingStreambufTest, CountsWhatWasHandedOnByEveryKindOfRead) {
   EXPECT_EQ(counting.bytes_read(), 200004u);
 }
 
+TEST(CountingStreambufTest, BytesTakenIncludeWhatIsStillBuffered) {
+  std::istringstream source(std::string(200000, 'x'));
+  CountingStreambuf counting(source.rdbuf());
+  std::istream in(&counting);
+  ASSERT_EQ(in.get(), 'x');
+  EXPECT_EQ(counting.bytes_read(), 1u);
+  EXPECT_EQ(counting.bytes_taken(), 65536u);  // one buffer's worth
+  std::string chunk(100000, '\0');
+  in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+  EXPECT_EQ(counting.bytes_read(), counting.bytes_taken());  // the buffer was used up
+}
+
 }  // namespace
 }  // namespace silk::load
