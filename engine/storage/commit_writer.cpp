@@ -147,17 +147,17 @@ Status WriteIndex(QuadIndex index, ChangeCursor& changes, Sink& sink, StatsCount
 
 template <typename Sink>
 Status WriteTermsById(std::span<const NewTerm> terms, Sink& sink) {
-  std::vector<const NewTerm*> by_id;
-  by_id.reserve(terms.size());
-  for (const NewTerm& term : terms) {
-    by_id.push_back(&term);
-  }
-  std::sort(by_id.begin(), by_id.end(),
-            [](const NewTerm* a, const NewTerm* b) { return a->id < b->id; });
-  for (const NewTerm* term : by_id) {
-    const rocksdb::Status s = sink.Put(BigEndian64(term->id), AsSlice(term->record));
-    if (!s.ok()) {
-      return FromRocks(s, "cannot write the dictionary");
+  // Ids grow in the order the terms were made; only the tag in their top bits interleaves
+  // them, so one pass per dictionary tag lists them in id order without sorting.
+  for (const TermTag tag : {TermTag::kBlank, TermTag::kIri, TermTag::kLiteral}) {
+    for (const NewTerm& term : terms) {
+      if (TagOf(term.id) != tag) {
+        continue;
+      }
+      const rocksdb::Status s = sink.Put(BigEndian64(term.id), AsSlice(term.record));
+      if (!s.ok()) {
+        return FromRocks(s, "cannot write the dictionary");
+      }
     }
   }
   return Status::Ok();
@@ -166,17 +166,17 @@ Status WriteTermsById(std::span<const NewTerm> terms, Sink& sink) {
 // Blank nodes have no term2id entry: their labels mean nothing outside the load.
 template <typename Sink>
 Status WriteTermsByKey(std::span<const NewTerm> terms, Sink& sink) {
-  std::vector<const NewTerm*> by_key;
+  // Key and id side by side: the sort compares keys without a detour through the term.
+  std::vector<std::pair<std::string_view, TermId>> by_key;
   by_key.reserve(terms.size());
   for (const NewTerm& term : terms) {
     if (TagOf(term.id) != TermTag::kBlank) {
-      by_key.push_back(&term);
+      by_key.emplace_back(term.key, term.id);
     }
   }
-  std::sort(by_key.begin(), by_key.end(),
-            [](const NewTerm* a, const NewTerm* b) { return a->key < b->key; });
-  for (const NewTerm* term : by_key) {
-    const rocksdb::Status s = sink.Put(AsSlice(term->key), BigEndian64(term->id));
+  std::sort(by_key.begin(), by_key.end());
+  for (const auto& [key, id] : by_key) {
+    const rocksdb::Status s = sink.Put(AsSlice(key), BigEndian64(id));
     if (!s.ok()) {
       return FromRocks(s, "cannot write the dictionary");
     }

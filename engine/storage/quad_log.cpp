@@ -182,10 +182,27 @@ class MergeCursor final : public ChangeCursor {
   std::vector<char> live_;
 };
 
+// Sorts by `less`. With two threads or more, the halves are sorted at once and then merged:
+// at commit nothing else would keep the other core busy.
+template <typename Less>
+void SortRecords(std::vector<QuadRecord>* records, Less less, unsigned threads) {
+  const auto middle = records->begin() + static_cast<std::ptrdiff_t>(records->size() / 2);
+  if (threads < 2 || records->size() < kMinRecordsPerBuffer) {
+    std::sort(records->begin(), records->end(), less);
+    return;
+  }
+  const std::function<void()> halves[] = {[&] { std::sort(records->begin(), middle, less); },
+                                          [&] { std::sort(middle, records->end(), less); }};
+  RunTasks(halves, 2);
+  std::inplace_merge(records->begin(), middle, records->end(), less);
+}
+
+// Sorts by the key order of an index.
 template <typename Order>
-void SortRecords(std::vector<QuadRecord>* records, Order less) {
-  std::sort(records->begin(), records->end(),
-            [less](const QuadRecord& a, const QuadRecord& b) { return less(a.quad, b.quad); });
+void SortByQuad(std::vector<QuadRecord>* records, Order order, unsigned threads) {
+  SortRecords(
+      records, [order](const QuadRecord& a, const QuadRecord& b) { return order(a.quad, b.quad); },
+      threads);
 }
 
 }  // namespace
@@ -243,12 +260,12 @@ Status QuadLog::WaitForSpill() {
 }
 
 Status QuadLog::Spill(std::vector<QuadRecord>* records, Run* run) {
-  SILK_RETURN_IF_ERROR(Collapse(records));
+  SILK_RETURN_IF_ERROR(Collapse(records, 1));  // the transaction's threads keep the cores busy
   run->records = records->size();
   // One buffer, sorted again for each index in turn: no copies, so a spill needs no memory.
   for (const QuadIndex index : kAllIndexes) {
     if (index != QuadIndex::kSpog) {
-      WithIndexOrder(index, [records](auto less) { SortRecords(records, less); });
+      WithIndexOrder(index, [records](auto order) { SortByQuad(records, order, 1); });
     }
     SILK_RETURN_IF_ERROR(WriteRunFile(run->paths[static_cast<std::size_t>(index)], *records,
                                       index == QuadIndex::kGspo));
@@ -257,11 +274,12 @@ Status QuadLog::Spill(std::vector<QuadRecord>* records, Run* run) {
   return Status::Ok();
 }
 
-Status QuadLog::Collapse(std::vector<QuadRecord>* records) {
+Status QuadLog::Collapse(std::vector<QuadRecord>* records, unsigned threads) {
   const IndexOrder<QuadIndex::kSpog> less;
-  std::sort(records->begin(), records->end(), [less](const QuadRecord& a, const QuadRecord& b) {
+  const auto in_order = [less](const QuadRecord& a, const QuadRecord& b) {
     return less(a.quad, b.quad) || (a.quad == b.quad && a.sequence < b.sequence);
-  });
+  };
+  SortRecords(records, in_order, threads);
   std::size_t kept = 0;
   for (std::size_t i = 0; i < records->size(); ++i) {
     if (i + 1 < records->size() && (*records)[i + 1].quad == (*records)[i].quad) {
@@ -276,7 +294,7 @@ Status QuadLog::Collapse(std::vector<QuadRecord>* records) {
 Status QuadLog::Finish(unsigned threads) {
   SILK_RETURN_IF_ERROR(WaitForSpill());
   std::vector<QuadRecord>().swap(spilling_);
-  SILK_RETURN_IF_ERROR(Collapse(&buffer_));
+  SILK_RETURN_IF_ERROR(Collapse(&buffer_, threads));
   if (runs_.empty()) {
     // Nothing older to override: records without an effect can go.
     std::erase_if(buffer_, [](const QuadRecord& r) { return r.effect == Effect::kNone; });
@@ -284,22 +302,18 @@ Status QuadLog::Finish(unsigned threads) {
   std::vector<QuadRecord>& spog = tail_[static_cast<std::size_t>(QuadIndex::kSpog)];
   spog = std::move(buffer_);
   buffer_ = {};
-  std::vector<std::function<void()>> tasks;
   for (const QuadIndex index : kAllIndexes) {
     if (index == QuadIndex::kSpog) {
       continue;  // Collapse sorted it
     }
-    tasks.emplace_back([this, index, &spog] {
-      std::vector<QuadRecord>& sorted = tail_[static_cast<std::size_t>(index)];
-      if (index == QuadIndex::kGspo) {
-        std::copy_if(spog.begin(), spog.end(), std::back_inserter(sorted), InNamedGraph);
-      } else {
-        sorted = spog;
-      }
-      WithIndexOrder(index, [&sorted](auto less) { SortRecords(&sorted, less); });
-    });
+    std::vector<QuadRecord>& sorted = tail_[static_cast<std::size_t>(index)];
+    if (index == QuadIndex::kGspo) {
+      std::copy_if(spog.begin(), spog.end(), std::back_inserter(sorted), InNamedGraph);
+    } else {
+      sorted = spog;
+    }
+    WithIndexOrder(index, [&sorted, threads](auto order) { SortByQuad(&sorted, order, threads); });
   }
-  RunTasks(tasks, threads);
   return Status::Ok();
 }
 

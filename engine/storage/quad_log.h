@@ -94,8 +94,9 @@ class QuadLog {
   Status SpillInBackground();
   Status WaitForSpill();
   Status Spill(std::vector<QuadRecord>* records, Run* run);
-  // Sorts `records` in spog order, keeps each quad's last operation and resolves it.
-  Status Collapse(std::vector<QuadRecord>* records);
+  // Sorts `records` in spog order (on up to `threads` threads), keeps each quad's last
+  // operation and resolves it.
+  Status Collapse(std::vector<QuadRecord>* records, unsigned threads);
 
   const std::string spill_dir_;
   const std::size_t capacity_;  // records per buffer
