@@ -20,9 +20,12 @@ using format::Family;
 constexpr std::size_t kBlockCacheBytes = std::size_t{128} << 20;
 // Measured on a million generated news quads, in bytes per quad, load time unchanged: 32 KiB
 // blocks with a restart point every 64 keys take spog, posg and ospg from 15.6 to 14.1 (12.9
-// without the whole-key filter), 16 KiB blocks take the dictionary from 7.5 to 5.7.
+// without the whole-key filter), 16 KiB blocks take the dictionary from 7.5 to 5.7. A seek
+// walks up to a restart interval of keys: every 32 keys costs 0.45 bytes a quad more than 64
+// and gives back half of what 64 cost a join of index seeks (bench q4: 196 ms with 16, 206
+// with 32, 217 with 64).
 constexpr std::size_t kIndexBlockBytes = 32 << 10;
-constexpr int kIndexRestartInterval = 64;
+constexpr int kIndexRestartInterval = 32;
 constexpr std::size_t kDictionaryBlockBytes = 16 << 10;
 
 std::string NotAStore(const std::string& dir) {
