@@ -131,35 +131,32 @@ class FileSource final : public RecordSource {
 };
 
 // Merges sources given oldest first: for a quad in several, the newest source's record
-// decides. Yields only records that change the store. A merge has few sources (one per spill
-// plus memory), so the smallest head is found by a linear scan.
+// decides. Yields only records that change the store. A heap of the sources' heads keeps a
+// merge of many runs (a load far beyond its memory) at a few comparisons a record.
 template <typename Order>
 class MergeCursor final : public ChangeCursor {
  public:
   explicit MergeCursor(std::vector<std::unique_ptr<RecordSource>> sources)
-      : sources_(std::move(sources)), heads_(sources_.size()), live_(sources_.size()) {
+      : sources_(std::move(sources)), heads_(sources_.size()) {
     for (std::size_t i = 0; i < sources_.size(); ++i) {
-      live_[i] = sources_[i]->Next(&heads_[i]);
+      if (sources_[i]->Next(&heads_[i])) {
+        heap_.push_back(i);
+      }
     }
+    std::make_heap(heap_.begin(), heap_.end(), later());
   }
 
   bool Next(QuadRecord* change) override {
-    const Order less;
-    while (true) {
-      std::size_t newest = sources_.size();
-      for (std::size_t i = 0; i < sources_.size(); ++i) {
-        // `<=` keeps the later source on ties: it is newer.
-        if (live_[i] && (newest == sources_.size() || !less(heads_[newest].quad, heads_[i].quad))) {
-          newest = i;
-        }
-      }
-      if (newest == sources_.size()) {
-        return false;
-      }
-      const QuadRecord winner = heads_[newest];
-      for (std::size_t i = 0; i < sources_.size(); ++i) {
-        if (live_[i] && heads_[i].quad == winner.quad) {
-          live_[i] = sources_[i]->Next(&heads_[i]);
+    while (!heap_.empty()) {
+      const QuadRecord winner = heads_[heap_.front()];
+      // Every source at this quad is on top now, newest first: move them all past it.
+      while (!heap_.empty() && heads_[heap_.front()].quad == winner.quad) {
+        std::pop_heap(heap_.begin(), heap_.end(), later());
+        const std::size_t source = heap_.back();
+        if (sources_[source]->Next(&heads_[source])) {
+          std::push_heap(heap_.begin(), heap_.end(), later());
+        } else {
+          heap_.pop_back();
         }
       }
       if (winner.effect != Effect::kNone) {
@@ -167,6 +164,7 @@ class MergeCursor final : public ChangeCursor {
         return true;
       }
     }
+    return false;
   }
 
   Status status() const override {
@@ -177,9 +175,21 @@ class MergeCursor final : public ChangeCursor {
   }
 
  private:
+  // Heap order: whether source a's head comes after source b's, by quad and then age (the
+  // newer source first), so the heap's top is the smallest quad from its newest source.
+  struct HeadOrder {
+    const MergeCursor* merge;
+    bool operator()(std::size_t a, std::size_t b) const {
+      const QuadIds& qa = merge->heads_[a].quad;
+      const QuadIds& qb = merge->heads_[b].quad;
+      return Order()(qb, qa) || (qa == qb && a < b);
+    }
+  };
+  HeadOrder later() const { return {this}; }
+
   std::vector<std::unique_ptr<RecordSource>> sources_;
   std::vector<QuadRecord> heads_;
-  std::vector<char> live_;
+  std::vector<std::size_t> heap_;  // sources with a head
 };
 
 // Sorts by `less`. With two threads or more, the halves are sorted at once and then merged:
@@ -229,7 +239,6 @@ Status QuadLog::Append(const QuadIds& quad, QuadOp op) {
     SILK_RETURN_IF_ERROR(SpillInBackground());
   }
   buffer_.push_back({quad, static_cast<std::uint32_t>(buffer_.size()), op, Effect::kNone});
-  ++operations_;
   return Status::Ok();
 }
 

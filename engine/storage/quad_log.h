@@ -71,7 +71,6 @@ class QuadLog {
 
   // Fails when an earlier spill failed (a full disk); the log is then unusable.
   Status Append(const QuadIds& quad, QuadOp op);
-  std::uint64_t operations() const { return operations_; }
 
   // Ends appending: resolves and sorts what is in memory (on up to `threads` threads) and
   // waits for spills. Then Changes() may be called.
@@ -101,7 +100,6 @@ class QuadLog {
   const std::string spill_dir_;
   const std::size_t capacity_;  // records per buffer
   const Resolver resolve_;
-  std::uint64_t operations_ = 0;
 
   std::vector<QuadRecord> buffer_;    // being filled
   std::vector<QuadRecord> spilling_;  // being spilled by spiller_; then empty, for reuse
