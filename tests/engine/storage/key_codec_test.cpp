@@ -62,16 +62,22 @@ TEST(KeyCodecTest, LayoutsPutTheirFirstPositionFirst) {
   EXPECT_EQ(GetBigEndian64(EncodeQuadKey(QuadIndex::kPosg, q).data() + 16), 1u);
 }
 
+// The positions of `q` that `mask` names bound (1 s, 2 p, 4 o, 8 g), the others not.
+QuadPattern PatternOf(const QuadIds& q, int mask) {
+  QuadPattern pattern;
+  if (mask & 1) pattern.s = q.s;
+  if (mask & 2) pattern.p = q.p;
+  if (mask & 4) pattern.o = q.o;
+  if (mask & 8) pattern.g = q.g;
+  return pattern;
+}
+
 // Every combination of bound positions: the plans bind the longest prefix possible, the
 // residual holds exactly the other bound positions, and prefix + residual find the quad.
 TEST(KeyCodecTest, PlansBindTheLongestPrefix) {
   const QuadIds q{11, 22, 33, 44};
   for (int mask = 0; mask < 16; ++mask) {
-    QuadPattern pattern;
-    if (mask & 1) pattern.s = q.s;
-    if (mask & 2) pattern.p = q.p;
-    if (mask & 4) pattern.o = q.o;
-    if (mask & 8) pattern.g = q.g;
+    const QuadPattern pattern = PatternOf(q, mask);
     const std::vector<ScanPlan> plans = CandidatePlans(pattern);
     ASSERT_FALSE(plans.empty());
     const int bound = __builtin_popcount(static_cast<unsigned>(mask));
@@ -99,11 +105,7 @@ TEST(KeyCodecTest, TheDefaultGraphIsNotSoughtInGspo) {
   EXPECT_FALSE(IndexHolds(QuadIndex::kGspo, q));
   EXPECT_TRUE(IndexHolds(QuadIndex::kGspo, QuadIds{11, 22, 33, 44}));
   for (int mask = 0; mask < 16; ++mask) {
-    QuadPattern pattern;
-    if (mask & 1) pattern.s = q.s;
-    if (mask & 2) pattern.p = q.p;
-    if (mask & 4) pattern.o = q.o;
-    if (mask & 8) pattern.g = q.g;
+    const QuadPattern pattern = PatternOf(q, mask);
     const std::vector<ScanPlan> plans = CandidatePlans(pattern);
     ASSERT_FALSE(plans.empty());
     const int spo = __builtin_popcount(static_cast<unsigned>(mask & 7));
