@@ -17,6 +17,7 @@
 #include "engine/load/loader.h"
 #include "grammar/rdf/iri.h"
 #include "shell/commands.h"
+#include "shell/commit_with_progress.h"
 #include "shell/exit_codes.h"
 #include "shell/progress_bar.h"
 #include "shell/store_location.h"
@@ -216,8 +217,7 @@ int RunLoad(const Invocation& invocation) {
                std::strerror(errno));
     return NothingLoaded(kExitStorageError);
   }
-  if (bar) bar->Note("Writing the indexes…");
-  Status committed = tx->Commit();
+  Status committed = CommitWithProgress(*tx, *bar);  // one file at least: there is a bar
   bar.reset();
   if (!committed.ok()) return NothingLoaded(ReportFailure(committed));
 

@@ -45,22 +45,27 @@ class BatchSink {
   rocksdb::ColumnFamilyHandle* family_;
 };
 
-// Receives one family's entries, in key order, for an SST file to ingest. The file is made
-// on the first entry: RocksDB cannot ingest an empty one.
+// Receives one family's entries, in key order, for an SST file to ingest, and counts them
+// into `meter`. The file is made on the first entry: RocksDB cannot ingest an empty one.
 class SstSink {
  public:
-  SstSink(const RocksDb& rocks, Family family, std::string path)
-      : rocks_(rocks), family_(family), path_(std::move(path)) {}
+  SstSink(const RocksDb& rocks, Family family, std::string path, CommitMeter* meter)
+      : rocks_(rocks), family_(family), path_(std::move(path)), meter_(meter) {}
 
   rocksdb::Status Put(rocksdb::Slice key, rocksdb::Slice value = {}) {
     rocksdb::Status s = Open();
+    Count();
     return s.ok() ? writer_->Put(key, value) : s;
   }
   rocksdb::Status Delete(rocksdb::Slice key) {
     rocksdb::Status s = Open();
+    Count();
     return s.ok() ? writer_->Delete(key) : s;
   }
-  rocksdb::Status Finish() { return writer_ ? writer_->Finish() : rocksdb::Status::OK(); }
+  rocksdb::Status Finish() {
+    FlushCount();
+    return writer_ ? writer_->Finish() : rocksdb::Status::OK();
+  }
 
   // After Finish(): the file to ingest, if any entry was written.
   std::optional<rocksdb::IngestExternalFileArg> Ingestion() const {
@@ -84,10 +89,25 @@ class SstSink {
     writer_.emplace(rocksdb::EnvOptions(), rocks_.FamilyOptions(family_), rocks_.family(family_));
     return writer_->Open(path_);
   }
+  // In steps, so that the commit's threads do not contend for the meter.
+  void Count() {
+    if (++uncounted_ == kCountStep) {
+      FlushCount();
+    }
+  }
+  void FlushCount() {
+    if (meter_ != nullptr) {
+      meter_->done += uncounted_;
+    }
+    uncounted_ = 0;
+  }
 
+  static constexpr std::uint64_t kCountStep = 4096;
   const RocksDb& rocks_;
   Family family_;
   std::string path_;
+  CommitMeter* meter_;
+  std::uint64_t uncounted_ = 0;
   std::optional<rocksdb::SstFileWriter> writer_;
 };
 
@@ -249,10 +269,10 @@ Result<CommitCounts> IngestCommit(const RocksDb& rocks, const std::string& dir, 
 
   std::deque<SstSink> sinks;  // SstFileWriter cannot move
   for (const QuadIndex index : kAllIndexes) {
-    sinks.emplace_back(rocks, FamilyOf(index), staging.FileFor(FamilyOf(index)));
+    sinks.emplace_back(rocks, FamilyOf(index), staging.FileFor(FamilyOf(index)), source.meter);
   }
-  sinks.emplace_back(rocks, Family::kId2Term, staging.FileFor(Family::kId2Term));
-  sinks.emplace_back(rocks, Family::kTerm2Id, staging.FileFor(Family::kTerm2Id));
+  sinks.emplace_back(rocks, Family::kId2Term, staging.FileFor(Family::kId2Term), source.meter);
+  sinks.emplace_back(rocks, Family::kTerm2Id, staging.FileFor(Family::kTerm2Id), source.meter);
   std::vector<Status> results(sinks.size());
   CommitCounts counts;
 
@@ -285,7 +305,8 @@ Result<CommitCounts> IngestCommit(const RocksDb& rocks, const std::string& dir, 
   if (!stats.ok()) {
     return stats.status();
   }
-  SstSink& stats_sink = sinks.emplace_back(rocks, Family::kStats, staging.FileFor(Family::kStats));
+  SstSink& stats_sink =
+      sinks.emplace_back(rocks, Family::kStats, staging.FileFor(Family::kStats), nullptr);
   SILK_RETURN_IF_ERROR(WriteStats(*stats, stats_sink));
   if (const rocksdb::Status s = stats_sink.Finish(); !s.ok()) {
     return FromRocks(s, WriteContext(dir));
@@ -316,8 +337,14 @@ Result<CommitCounts> WriteCommit(const RocksDb& rocks, const std::string& dir,
   const rocksdb::ReadOptions read;
   StatsCounter spog(rocks, read, QuadIndex::kSpog, source.is_new);
   StatsCounter posg(rocks, read, QuadIndex::kPosg, source.is_new);
-  // An upper bound of the entries: each pending quad goes to (at most) four indexes.
-  const std::uint64_t entries = 4 * source.quads->pending() + 2 * source.new_terms.size();
+  // An upper bound of the entries: each pending record may change its index.
+  std::uint64_t entries = 2 * source.new_terms.size();
+  for (const QuadIndex index : kAllIndexes) {
+    entries += source.quads->pending(index);
+  }
+  if (source.meter != nullptr) {
+    source.meter->total = entries;
+  }
   if (!source.quads->spilled() && entries <= ingest_threshold) {
     return WriteBatchCommit(rocks, dir, source, &spog, &posg);
   }

@@ -1,6 +1,7 @@
 // Writing one commit to RocksDB, all at once or not at all. Internal to engine/storage/.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -14,11 +15,18 @@
 
 namespace silk::storage {
 
+// How far a commit has got: entries written, of at most `total`. Read from other threads.
+struct CommitMeter {
+  std::atomic<std::uint64_t> done{0};
+  std::atomic<std::uint64_t> total{0};
+};
+
 // Everything one commit writes.
 struct CommitSource {
   const QuadLog* quads = nullptr;         // finished: its changes go to the four indexes
   std::span<const NewTerm> new_terms;     // terms the store does not hold
   std::function<bool(TermId)> is_new;     // whether this commit made the id
+  CommitMeter* meter = nullptr;           // moved as entries are written
 };
 
 struct CommitCounts {

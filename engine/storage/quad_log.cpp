@@ -270,14 +270,18 @@ Status QuadLog::WaitForSpill() {
 
 Status QuadLog::Spill(std::vector<QuadRecord>* records, Run* run) {
   SILK_RETURN_IF_ERROR(Collapse(records, 1));  // the transaction's threads keep the cores busy
-  run->records = records->size();
   // One buffer, sorted again for each index in turn: no copies, so a spill needs no memory.
   for (const QuadIndex index : kAllIndexes) {
     if (index != QuadIndex::kSpog) {
       WithIndexOrder(index, [records](auto order) { SortByQuad(records, order, 1); });
     }
-    SILK_RETURN_IF_ERROR(WriteRunFile(run->paths[static_cast<std::size_t>(index)], *records,
-                                      index == QuadIndex::kGspo));
+    const bool named_only = index == QuadIndex::kGspo;
+    run->records[static_cast<std::size_t>(index)] =
+        named_only ? static_cast<std::uint64_t>(
+                         std::count_if(records->begin(), records->end(), InNamedGraph))
+                   : records->size();
+    SILK_RETURN_IF_ERROR(
+        WriteRunFile(run->paths[static_cast<std::size_t>(index)], *records, named_only));
   }
   records->clear();
   return Status::Ok();
@@ -326,10 +330,11 @@ Status QuadLog::Finish(unsigned threads) {
   return Status::Ok();
 }
 
-std::uint64_t QuadLog::pending() const {
-  std::uint64_t records = tail_[0].size();
+std::uint64_t QuadLog::pending(QuadIndex index) const {
+  const auto i = static_cast<std::size_t>(index);
+  std::uint64_t records = tail_[i].size();
   for (const Run& run : runs_) {
-    records += run.records;
+    records += run.records[i];
   }
   return records;
 }

@@ -77,8 +77,9 @@ class QuadLog {
   Status Finish(unsigned threads);
   // Whether any records went to disk.
   bool spilled() const { return !runs_.empty(); }
-  // After Finish(): how many records the changes come from, an upper bound of their number.
-  std::uint64_t pending() const;
+  // After Finish(): how many records the changes of `index` come from, an upper bound of
+  // their number.
+  std::uint64_t pending(format::QuadIndex index) const;
   // After Finish(): the changes of `index`. Cursors for different indexes may be read on
   // different threads at once. gspo holds named-graph quads only (see format.h).
   std::unique_ptr<ChangeCursor> Changes(format::QuadIndex index) const;
@@ -87,7 +88,7 @@ class QuadLog {
   // One spilled buffer: a file per index, records in its key order.
   struct Run {
     std::array<std::string, 4> paths;
-    std::uint64_t records = 0;
+    std::array<std::uint64_t, 4> records{};
   };
 
   Status SpillInBackground();

@@ -30,6 +30,7 @@ class RefusedTransaction final : public WriteTransaction {
   std::uint64_t inserted() const override { return 0; }
   std::uint64_t deleted() const override { return 0; }
   Status Commit() override { return why_; }
+  CommitProgress commit_progress() const override { return {}; }
 
  private:
   Status why_;
@@ -126,6 +127,7 @@ class RocksTransaction final : public WriteTransaction {
 
   std::uint64_t inserted() const override { return counts_.added; }
   std::uint64_t deleted() const override { return counts_.removed; }
+  CommitProgress commit_progress() const override { return {meter_.done, meter_.total}; }
 
   Status Commit() override {
     if (spent_) {
@@ -138,6 +140,7 @@ class RocksTransaction final : public WriteTransaction {
     source.quads = &log_;
     source.new_terms = encoder_.new_terms();
     source.is_new = [this](TermId id) { return encoder_.IsNew(id); };
+    source.meter = &meter_;
     Result<CommitCounts> counts =
         WriteCommit(*core_->rocks, core_->dir, core_->tuning.ingest_threshold, threads, source);
     if (!counts.ok()) {
@@ -211,6 +214,7 @@ class RocksTransaction final : public WriteTransaction {
   const bool store_empty_;
   QuadLog log_;
   CommitCounts counts_;  // after Commit()
+  CommitMeter meter_;    // during Commit()
   bool spent_ = false;
 };
 

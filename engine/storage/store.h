@@ -134,6 +134,14 @@ class WriteTransaction {
 
   // Applies everything atomically and durably. The transaction is spent afterwards.
   virtual Status Commit() = 0;
+
+  // How far a running Commit() has got, for a display on another thread: entries written of
+  // at most `total` (both 0 until the sorted changes are being written). Thread-safe.
+  struct CommitProgress {
+    std::uint64_t done = 0;
+    std::uint64_t total = 0;
+  };
+  virtual CommitProgress commit_progress() const = 0;
 };
 
 struct WriteOptions {

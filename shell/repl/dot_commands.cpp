@@ -16,6 +16,7 @@
 #include "engine/names/label_source.h"
 #include "engine/names/name_matcher.h"
 #include "grammar/rdf/ntriples_writer.h"
+#include "shell/commit_with_progress.h"
 #include "shell/progress_bar.h"
 #include "shell/repl/script.h"
 #include "shell/repl/statement_runner.h"
@@ -327,8 +328,7 @@ Status Load(Session& session, std::string_view arg) {
     return Status::InvalidArgument(fmt::format("{}: {}", path, file.error()));
   }
   SILK_RETURN_IF_ERROR(loaded);
-  bar.Note("Writing the indexes…");
-  SILK_RETURN_IF_ERROR(tx->Commit());
+  SILK_RETURN_IF_ERROR(CommitWithProgress(*tx, bar));
   bar.Clear();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -118,6 +118,7 @@ class FailingTransaction final : public storage::WriteTransaction {
   std::uint64_t inserted() const override { return inner_.inserted(); }
   std::uint64_t deleted() const override { return inner_.deleted(); }
   Status Commit() override { return inner_.Commit(); }
+  CommitProgress commit_progress() const override { return inner_.commit_progress(); }
 
   std::uint64_t calls() const { return calls_; }
   bool other_thread() const { return other_thread_; }

@@ -134,6 +134,25 @@ TEST_F(StoreSpillTest, BudgetDoesNotChangeTheResult) {
   EXPECT_EQ(Fingerprint(store()), spilled);
 }
 
+TEST_F(StoreSpillTest, CommitProgressCountsTheEntriesWritten) {
+  WriteOptions options;
+  options.memory_bytes = kTinyMemory;
+  const std::unique_ptr<WriteTransaction> txn = store().BeginWrite(options);
+  for (int i = 0; i < 20000; ++i) {
+    SILK_ASSERT_OK(txn->Insert(
+        MakeQuad(Iri(fmt::format("http://example.org/y{}", i)), Iri("http://example.org/p"),
+                 Literal(fmt::format("v{}", i % 100)))
+            .view()));
+  }
+  EXPECT_EQ(txn->commit_progress().total, 0u);  // nothing to measure before the commit
+  SILK_ASSERT_OK(txn->Commit());
+  const WriteTransaction::CommitProgress progress = txn->commit_progress();
+  // Three indexes (no named graphs, so nothing in gspo), and two dictionary entries for each
+  // new term: 20,000 subjects, the predicate and 100 objects.
+  EXPECT_EQ(progress.done, 3u * 20000 + 2u * 20101);
+  EXPECT_GE(progress.total, progress.done);
+}
+
 TEST_F(StoreSpillTest, AbandonedTransactionLeavesNothing) {
   const std::string before = Fingerprint(store());
   {
