@@ -15,6 +15,8 @@
 #      SEED       generator seed (default 42)
 #      SMALL      statements in the small load (default 1000)
 #      KILL_SEED  seed of the random delays (default: a random one, printed to repeat a run)
+#      MEMORY     silk load's --memory (default 16M: the big load spills sorted runs to disk, so
+#                 kills land in spills and in the merge as well)
 #      SKIP_BUILD=1  use the silk already in BUILD_DIR
 #      JOBS       build parallelism (default: nproc)
 set -uo pipefail
@@ -25,6 +27,7 @@ BUILD_DIR="${BUILD_DIR:-$REPO/build}"
 WORK="${WORK:-${TMPDIR:-/tmp}/silkgraph-bench}"
 SEED="${SEED:-42}"
 SMALL="${SMALL:-1000}"
+MEMORY="${MEMORY:-16M}"
 KILL_SEED="${KILL_SEED:-$((RANDOM * 32768 + RANDOM))}"
 JOBS="${JOBS:-$(nproc)}"
 ROUNDS="${1:-50}"
@@ -35,7 +38,7 @@ TRIPLES="$(size_count "${2:-200000}")"
 [ "$ROUNDS" -ge 1 ] 2> /dev/null || die "ROUNDS must be a positive number, not '$ROUNDS'"
 [ "$TRIPLES" -ge 100 ] || die "TRIPLES must be at least 100"
 [ "$SMALL" -ge 1 ] && [ "$SMALL" -lt "$TRIPLES" ] || die "SMALL must be between 1 and TRIPLES"
-echo "command: SEED=$SEED SMALL=$SMALL KILL_SEED=$KILL_SEED bench/kill_loop.sh $ROUNDS $TRIPLES"
+echo "command: SEED=$SEED SMALL=$SMALL MEMORY=$MEMORY KILL_SEED=$KILL_SEED bench/kill_loop.sh $ROUNDS $TRIPLES"
 
 mkdir -p "$WORK/data"
 WORK="$(cd "$WORK" && pwd)"
@@ -67,7 +70,7 @@ BEFORE="$(dump_hash "$DIR/base")"
 # `silk load --progress` with its standard error on a pipe read here (LOAD_FD), so the script
 # learns without polling when parsing ends and the indexes are written; LOAD_PID is silk's pid.
 start_load() {  # DB FILE
-  exec {LOAD_FD}< <(exec "$SILK" --db "$1" load --progress "$2" 2>&1 > /dev/null)
+  exec {LOAD_FD}< <(exec "$SILK" --db "$1" load --memory "$MEMORY" --progress "$2" 2>&1 > /dev/null)
   LOAD_PID=$!
 }
 wait_for_commit() {  # reads the progress until "Writing the indexes"; 1 if the load ended first
