@@ -57,9 +57,10 @@ const std::vector<CommandSpec>& Commands() {
               "the block's other statements load; a bad graph name skips its whole block.\n"
               "Prefixes declared before an error stay; a malformed @prefix declares nothing,\n"
               "so each later use of it is reported too.\n"
-              "A load of any size is sorted in --memory (default 512M) plus about 150 bytes\n"
-              "for each new distinct term; beyond that it spills sorted runs into the store's\n"
-              "directory, so the disk needs room for about 130 bytes per statement meanwhile.\n"
+              "Statements are sorted in --memory (default 512M) whatever the size of the load;\n"
+              "each new distinct term takes about 120 bytes more. Past --memory, sorted runs\n"
+              "spill into the store's directory, which then needs about 130 bytes of free\n"
+              "space per statement until the commit.\n"
               "On a terminal a progress bar shows bytes and statements read,\n"
               "the rate and the time left; --progress shows it on a pipe too.\n",
           .options = {{"--graph", "IRI", "Put statements that name no graph into this graph"},
