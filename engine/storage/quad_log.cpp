@@ -301,7 +301,17 @@ Status QuadLog::Collapse(std::vector<QuadRecord>* records, unsigned threads) {
     (*records)[kept++] = (*records)[i];
   }
   records->resize(kept);
-  return resolve_(*records);
+  // Resolving reads the store for quads whose terms it knew before: split over the threads.
+  const std::span<QuadRecord> all(*records);
+  const std::size_t half = threads < 2 || all.size() < kMinRecordsPerBuffer ? all.size()
+                                                                          : all.size() / 2;
+  Status first;
+  Status second;
+  const std::function<void()> parts[] = {[&] { first = resolve_(all.first(half)); },
+                                         [&] { second = resolve_(all.subspan(half)); }};
+  RunTasks(parts, half == all.size() ? 1 : threads);
+  SILK_RETURN_IF_ERROR(first);
+  return second;
 }
 
 Status QuadLog::Finish(unsigned threads) {

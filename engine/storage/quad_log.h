@@ -55,7 +55,8 @@ class ChangeCursor {
 class QuadLog {
  public:
   // Sets the effect of each record from its op and whether the store holds its quad.
-  // Gets records sorted in spog order, each quad once; may run on a background thread.
+  // Gets records sorted in spog order, each quad once; may run on a background thread, and
+  // on two threads at once for two parts of the records.
   using Resolver = std::function<Status(std::span<QuadRecord>)>;
 
   // Bytes of memory per logged operation at the peak of a commit: the record and its three
