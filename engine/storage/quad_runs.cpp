@@ -109,6 +109,9 @@ class MergeCursor final : public ChangeCursor {
   }
 
   bool Next(QuadRecord* change) override {
+    if (sources_.size() == 1) {
+      return NextOfOne(change);  // nothing spilled: the common case, without the heap
+    }
     while (!heap_.empty()) {
       const QuadRecord winner = heads_[heap_.front()];
       // Every source at this quad is on top now, newest first: move them all past it.
@@ -123,6 +126,19 @@ class MergeCursor final : public ChangeCursor {
       }
       if (winner.effect != Effect::kNone) {
         *change = winner;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  bool NextOfOne(QuadRecord* change) {
+    while (!heap_.empty()) {
+      *change = heads_[0];
+      if (!sources_[0]->Next(&heads_[0])) {
+        heap_.clear();
+      }
+      if (change->effect != Effect::kNone) {
         return true;
       }
     }
