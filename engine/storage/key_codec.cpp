@@ -25,7 +25,9 @@ constexpr Order OrderOf(QuadIndex index) {
   return {0, 1, 2, 3};
 }
 
-TermId Get(const QuadIds& q, int position) {
+// The member of a quad or pattern (const or not) at a position number.
+template <typename Quad>
+auto& At(Quad& q, int position) {
   switch (position) {
     case 0:
       return q.s;
@@ -35,49 +37,6 @@ TermId Get(const QuadIds& q, int position) {
       return q.o;
     default:
       return q.g;
-  }
-}
-
-void Set(QuadIds& q, int position, TermId id) {
-  switch (position) {
-    case 0:
-      q.s = id;
-      break;
-    case 1:
-      q.p = id;
-      break;
-    case 2:
-      q.o = id;
-      break;
-    default:
-      q.g = id;
-      break;
-  }
-}
-
-std::optional<TermId>& Slot(QuadPattern& p, int position) {
-  switch (position) {
-    case 0:
-      return p.s;
-    case 1:
-      return p.p;
-    case 2:
-      return p.o;
-    default:
-      return p.g;
-  }
-}
-
-const std::optional<TermId>& Slot(const QuadPattern& p, int position) {
-  switch (position) {
-    case 0:
-      return p.s;
-    case 1:
-      return p.p;
-    case 2:
-      return p.o;
-    default:
-      return p.g;
   }
 }
 
@@ -103,7 +62,7 @@ QuadKey EncodeQuadKey(QuadIndex index, const QuadIds& quad) {
   QuadKey key;
   const Order order = OrderOf(index);
   for (std::size_t i = 0; i < 4; ++i) {
-    PutBigEndian64(Get(quad, order[i]), key.data() + i * format::kIdSize);
+    PutBigEndian64(At(quad, order[i]), key.data() + i * format::kIdSize);
   }
   return key;
 }
@@ -112,7 +71,7 @@ QuadIds DecodeQuadKey(QuadIndex index, const char* key) {
   QuadIds quad;
   const Order order = OrderOf(index);
   for (std::size_t i = 0; i < 4; ++i) {
-    Set(quad, order[i], GetBigEndian64(key + i * format::kIdSize));
+    At(quad, order[i]) = GetBigEndian64(key + i * format::kIdSize);
   }
   return quad;
 }
@@ -146,9 +105,9 @@ std::vector<ScanPlan> CandidatePlans(const QuadPattern& pattern) {
     plan.index = index;
     plan.residual = pattern;
     std::size_t bound = 0;
-    while (bound < 4 && Slot(pattern, order[bound]).has_value()) {
-      PutBigEndian64(*Slot(pattern, order[bound]), plan.prefix.data() + bound * format::kIdSize);
-      Slot(plan.residual, order[bound]).reset();
+    while (bound < 4 && At(pattern, order[bound]).has_value()) {
+      PutBigEndian64(*At(pattern, order[bound]), plan.prefix.data() + bound * format::kIdSize);
+      At(plan.residual, order[bound]).reset();
       ++bound;
     }
     plan.prefix_size = bound * format::kIdSize;
