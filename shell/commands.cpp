@@ -57,10 +57,11 @@ const std::vector<CommandSpec>& Commands() {
               "the block's other statements load; a bad graph name skips its whole block.\n"
               "Prefixes declared before an error stay; a malformed @prefix declares nothing,\n"
               "so each later use of it is reported too.\n"
-              "Statements are sorted in --memory (default 512M) whatever the size of the load;\n"
-              "each new distinct term takes about 120 bytes more. Past --memory, sorted runs\n"
-              "spill into the store's directory, which then needs about 130 bytes of free\n"
-              "space per statement until the commit.\n"
+              "A load of any size stays within --memory (default 1G): half of it sorts the\n"
+              "statements (about 160 bytes each), half holds the new terms (about 120 bytes\n"
+              "each). Past its half, each spills into the store's directory, which then needs\n"
+              "about 130 bytes of free space per statement until the commit; a load whose new\n"
+              "terms spill is slower, so give it more memory when there is some.\n"
               "On a terminal a progress bar shows bytes and statements read,\n"
               "the rate and the time left; --progress shows it on a pipe too.\n",
           .options = {{"--graph", "IRI", "Put statements that name no graph into this graph"},
@@ -70,7 +71,7 @@ const std::vector<CommandSpec>& Commands() {
                       {"--base", "IRI", "Base for relative IRIs in Turtle and TriG"},
                       {"--skip-bad", "", "Leave malformed statements out and load the rest"},
                       {"--report", "FILE", "Where --skip-bad lists what it left out"},
-                      {"--memory", "SIZE", "Memory for sorting the statements, like 512M or 4G"},
+                      {"--memory", "SIZE", "Memory the load may use, like 512M or 4G (default 1G)"},
                       {"--progress", "", "Show the progress bar even when not on a terminal"}},
           .min_args = 1,
           .max_args = std::nullopt,

@@ -31,6 +31,9 @@ class ByteArena {
     return {out, bytes.size()};
   }
 
+  // Bytes allocated, roughly (whole blocks).
+  std::size_t bytes() const { return blocks_.size() * kBlockSize; }
+
  private:
   static constexpr std::size_t kBlockSize = std::size_t{1} << 20;
 

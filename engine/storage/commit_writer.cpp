@@ -166,42 +166,19 @@ Status WriteIndex(QuadIndex index, ChangeCursor& changes, Sink& sink, StatsCount
 }
 
 template <typename Sink>
-Status WriteTermsById(std::span<const NewTerm> terms, Sink& sink) {
-  // Ids grow in the order the terms were made; only the tag in their top bits interleaves
-  // them, so one pass per dictionary tag lists them in id order without sorting.
-  for (const TermTag tag : {TermTag::kBlank, TermTag::kIri, TermTag::kLiteral}) {
-    for (const NewTerm& term : terms) {
-      if (TagOf(term.id) != tag) {
-        continue;
-      }
-      const rocksdb::Status s = sink.Put(BigEndian64(term.id), AsSlice(term.record));
-      if (!s.ok()) {
-        return FromRocks(s, "cannot write the dictionary");
-      }
-    }
-  }
-  return Status::Ok();
+Status WriteTermsById(const TermEncoder& terms, Sink& sink) {
+  return terms.ForEachNewTermById([&sink](TermId id, std::string_view record) {
+    const rocksdb::Status s = sink.Put(BigEndian64(id), AsSlice(record));
+    return s.ok() ? Status::Ok() : FromRocks(s, "cannot write the dictionary");
+  });
 }
 
-// Blank nodes have no term2id entry: their labels mean nothing outside the load.
 template <typename Sink>
-Status WriteTermsByKey(std::span<const NewTerm> terms, Sink& sink) {
-  // Key and id side by side: the sort compares keys without a detour through the term.
-  std::vector<std::pair<std::string_view, TermId>> by_key;
-  by_key.reserve(terms.size());
-  for (const NewTerm& term : terms) {
-    if (TagOf(term.id) != TermTag::kBlank) {
-      by_key.emplace_back(term.key, term.id);
-    }
-  }
-  std::sort(by_key.begin(), by_key.end());
-  for (const auto& [key, id] : by_key) {
+Status WriteTermsByKey(const TermEncoder& terms, Sink& sink) {
+  return terms.ForEachNewTermByKey([&sink](std::string_view key, TermId id) {
     const rocksdb::Status s = sink.Put(AsSlice(key), BigEndian64(id));
-    if (!s.ok()) {
-      return FromRocks(s, "cannot write the dictionary");
-    }
-  }
-  return Status::Ok();
+    return s.ok() ? Status::Ok() : FromRocks(s, "cannot write the dictionary");
+  });
 }
 
 template <typename Sink>
@@ -240,10 +217,10 @@ Result<CommitCounts> WriteBatchCommit(const RocksDb& rocks, const std::string& d
                                     index == QuadIndex::kSpog ? &counts : nullptr));
   }
   BatchSink id2term(&batch, rocks.family(Family::kId2Term));
-  SILK_RETURN_IF_ERROR(WriteTermsById(source.new_terms, id2term));
+  SILK_RETURN_IF_ERROR(WriteTermsById(*source.terms, id2term));
   BatchSink term2id(&batch, rocks.family(Family::kTerm2Id));
-  SILK_RETURN_IF_ERROR(WriteTermsByKey(source.new_terms, term2id));
-  Result<StatsWrites> stats = StatsAfter(rocks, *spog, *posg, source.new_terms.size());
+  SILK_RETURN_IF_ERROR(WriteTermsByKey(*source.terms, term2id));
+  Result<StatsWrites> stats = StatsAfter(rocks, *spog, *posg, source.terms->new_term_count());
   if (!stats.ok()) {
     return stats.status();
   }
@@ -282,7 +259,7 @@ Result<CommitCounts> IngestCommit(const RocksDb& rocks, const std::string& dir, 
   std::vector<std::function<void()>> tasks;
   const std::size_t by_id = kAllIndexes.size();
   tasks.emplace_back(
-      [&] { results[by_id + 1] = WriteTermsByKey(source.new_terms, sinks[by_id + 1]); });
+      [&] { results[by_id + 1] = WriteTermsByKey(*source.terms, sinks[by_id + 1]); });
   for (std::size_t i = 0; i < kAllIndexes.size(); ++i) {
     tasks.emplace_back([&, i] {
       const QuadIndex index = kAllIndexes[i];
@@ -291,7 +268,7 @@ Result<CommitCounts> IngestCommit(const RocksDb& rocks, const std::string& dir, 
                               index == QuadIndex::kSpog ? &counts : nullptr);
     });
   }
-  tasks.emplace_back([&] { results[by_id] = WriteTermsById(source.new_terms, sinks[by_id]); });
+  tasks.emplace_back([&] { results[by_id] = WriteTermsById(*source.terms, sinks[by_id]); });
   RunTasks(tasks, threads);
   for (std::size_t i = 0; i < sinks.size(); ++i) {
     SILK_RETURN_IF_ERROR(results[i]);
@@ -301,7 +278,7 @@ Result<CommitCounts> IngestCommit(const RocksDb& rocks, const std::string& dir, 
     }
   }
 
-  Result<StatsWrites> stats = StatsAfter(rocks, *spog, *posg, source.new_terms.size());
+  Result<StatsWrites> stats = StatsAfter(rocks, *spog, *posg, source.terms->new_term_count());
   if (!stats.ok()) {
     return stats.status();
   }
@@ -338,7 +315,7 @@ Result<CommitCounts> WriteCommit(const RocksDb& rocks, const std::string& dir,
   StatsCounter spog(rocks, read, QuadIndex::kSpog, source.is_new);
   StatsCounter posg(rocks, read, QuadIndex::kPosg, source.is_new);
   // An upper bound of the entries: each pending record may change its index.
-  std::uint64_t entries = 2 * source.new_terms.size();
+  std::uint64_t entries = 2 * source.terms->new_term_count();
   for (const QuadIndex index : kAllIndexes) {
     entries += source.quads->pending(index);
   }
@@ -351,8 +328,8 @@ Result<CommitCounts> WriteCommit(const RocksDb& rocks, const std::string& dir,
   return IngestCommit(rocks, dir, threads, source, &spog, &posg);
 }
 
-std::string SpillDirectory(const std::string& dir) {
-  return (fs::path(dir) / format::kIngestDirectory / "runs").string();
+std::string SpillDirectory(const std::string& dir, std::string_view what) {
+  return (fs::path(dir) / format::kIngestDirectory / what).string();
 }
 
 Status RemoveIngestLeftovers(const std::string& dir) {

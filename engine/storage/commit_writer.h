@@ -24,7 +24,7 @@ struct CommitMeter {
 // Everything one commit writes.
 struct CommitSource {
   const QuadLog* quads = nullptr;         // finished: its changes go to the four indexes
-  std::span<const NewTerm> new_terms;     // terms the store does not hold
+  const TermEncoder* terms = nullptr;     // its new terms go to the dictionary
   std::function<bool(TermId)> is_new;     // whether this commit made the id
   CommitMeter* meter = nullptr;           // moved as entries are written
 };
@@ -43,8 +43,9 @@ Result<CommitCounts> WriteCommit(const RocksDb& rocks, const std::string& dir,
                                  std::size_t ingest_threshold, unsigned threads,
                                  const CommitSource& source);
 
-// Where a transaction in `dir` spills sorted runs of quads (see QuadLog).
-std::string SpillDirectory(const std::string& dir);
+// Where a transaction in the store `dir` spills what does not fit its memory: sorted runs
+// of quads ("runs", see QuadLog) or new terms ("terms", see SpilledTerms).
+std::string SpillDirectory(const std::string& dir, std::string_view what);
 
 // Removes what an interrupted commit or load left in `dir`.
 Status RemoveIngestLeftovers(const std::string& dir);

@@ -43,9 +43,11 @@ class RocksTransaction final : public WriteTransaction {
                    bool store_empty)
       : core_(core),
         dictionary_(core->rocks.get(), rocksdb::ReadOptions()),
-        encoder_(&dictionary_, first_sequence),
+        // Half the memory each for new terms and for quad operations.
+        encoder_(&dictionary_, first_sequence, SpillDirectory(core->dir, "terms"),
+                 options.memory_bytes / 2),
         store_empty_(store_empty),
-        log_(SpillDirectory(core->dir), options.memory_bytes,
+        log_(SpillDirectory(core->dir, "runs"), options.memory_bytes - options.memory_bytes / 2,
              [this](std::span<QuadRecord> records) { return Resolve(records); }) {}
 
   ~RocksTransaction() override {
@@ -138,7 +140,7 @@ class RocksTransaction final : public WriteTransaction {
     SILK_RETURN_IF_ERROR(log_.Finish(threads));
     CommitSource source;
     source.quads = &log_;
-    source.new_terms = encoder_.new_terms();
+    source.terms = &encoder_;
     source.is_new = [this](TermId id) { return encoder_.IsNew(id); };
     source.meter = &meter_;
     Result<CommitCounts> counts =

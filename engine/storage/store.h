@@ -145,10 +145,11 @@ class WriteTransaction {
 };
 
 struct WriteOptions {
-  // Memory for the transaction's quad operations (about 160 bytes each); beyond it they are
-  // sorted into runs in the store's directory and merged at commit, so a load of any size
-  // fits. The terms the transaction adds to the dictionary come on top.
-  std::size_t memory_bytes = std::size_t{512} << 20;
+  // Memory for the transaction: half for its quad operations (about 160 bytes each), half
+  // for the terms it adds to the dictionary (about 120 bytes each). Beyond its half, each
+  // moves to disk in the store's directory (sorted runs of quads merged at commit, a scratch
+  // dictionary of terms), so a load of any size fits.
+  std::size_t memory_bytes = std::size_t{1} << 30;
 };
 
 class Store {

@@ -162,8 +162,17 @@ Result<bool> TermDictionary::Exists(TermId id) const {
   return DecodeTermRecord(id, record).has_value();
 }
 
-TermEncoder::TermEncoder(const TermDictionary* dictionary, std::uint64_t first_sequence)
-    : dictionary_(dictionary), first_sequence_(first_sequence), next_sequence_(first_sequence) {}
+TermEncoder::TermEncoder(const TermDictionary* dictionary, std::uint64_t first_sequence,
+                         std::string spill_dir, std::size_t memory_budget)
+    : dictionary_(dictionary),
+      first_sequence_(first_sequence),
+      next_sequence_(first_sequence),
+      spill_dir_(std::move(spill_dir)),
+      // Below a few arena blocks every new term would spill the cache it just filled.
+      memory_budget_(std::max(memory_budget, kMinMemoryBudget)),
+      memory_first_sequence_(first_sequence) {}
+
+TermEncoder::~TermEncoder() = default;
 
 Result<TermId> TermEncoder::NewId(TermTag tag, std::string_view record, std::string_view key) {
   if (next_sequence_ > format::kPayloadMask) {
@@ -190,9 +199,22 @@ Result<TermId> TermEncoder::Encode(const rdf::TermView& raw) {
     if (found != blank_scope_.end()) {
       return found->second;
     }
+    if (spilled_) {
+      Result<std::optional<TermId>> spilled = spilled_->FindBlank(scope_, term.value);
+      if (!spilled.ok()) {
+        return spilled.status();
+      }
+      if (*spilled) {
+        blank_scope_.emplace(term.value, **spilled);
+        return **spilled;
+      }
+    }
     Result<TermId> id = NewId(TermTag::kBlank, BlankNodeRecord(), {});
     if (id.ok()) {
       blank_scope_.emplace(term.value, *id);
+      if (MemoryUsed() > memory_budget_) {
+        SILK_RETURN_IF_ERROR(Spill());
+      }
     }
     return id;
   }
@@ -204,6 +226,12 @@ Result<TermId> TermEncoder::Encode(const rdf::TermView& raw) {
   MakeKey();
   if (const TermId* known = known_.Find(key_)) {
     return *known;
+  }
+  if (spilled_) {
+    Result<std::optional<TermId>> spilled = FindSpilled();
+    if (!spilled.ok() || *spilled) {
+      return spilled.ok() ? Result<TermId>(**spilled) : Result<TermId>(spilled.status());
+    }
   }
   // A store with no terms at the start cannot know this one: skip the read (bulk loads into a
   // new store never touch the disk here).
@@ -225,6 +253,9 @@ Result<TermId> TermEncoder::Encode(const rdf::TermView& raw) {
   Result<TermId> id = NewId(DictionaryTag(term), record, key);
   if (id.ok()) {
     known_.Insert(key, *id);
+    if (MemoryUsed() > memory_budget_) {
+      SILK_RETURN_IF_ERROR(Spill());
+    }
   }
   return id;
 }
@@ -243,14 +274,27 @@ Result<std::optional<TermId>> TermEncoder::Find(const rdf::TermView& raw) {
   if (const TermId* known = known_.Find(key_)) {
     return std::optional<TermId>(*known);
   }
+  if (spilled_) {
+    Result<std::optional<TermId>> spilled = FindSpilled();
+    if (!spilled.ok() || *spilled) {
+      return spilled;
+    }
+  }
   return dictionary_->FindRecord(key_);
 }
 
 Result<bool> TermEncoder::Exists(TermId id) {
   if (IsNew(id)) {
-    // new_terms_ holds one entry per sequence number handed out, in order.
+    // new_terms_ holds one entry per sequence number handed out since the last spill, in
+    // order; spilled_ has the ones before.
     const std::uint64_t sequence = PayloadOf(id);
-    return sequence < next_sequence_ && new_terms_[sequence - first_sequence_].id == id;
+    if (sequence >= next_sequence_) {
+      return false;
+    }
+    if (sequence >= memory_first_sequence_) {
+      return new_terms_[sequence - memory_first_sequence_].id == id;
+    }
+    return spilled_->HasId(id);
   }
   if (checked_ids_.contains(id)) {
     return true;
@@ -260,6 +304,93 @@ Result<bool> TermEncoder::Exists(TermId id) {
     checked_ids_.insert(id);
   }
   return exists;
+}
+
+std::size_t TermEncoder::MemoryUsed() const {
+  // A hash slot is 32 bytes at a load between 0.35 and 0.7; a node of the label map is
+  // about as much again as its label.
+  constexpr std::size_t kPerKnownTerm = 64;
+  constexpr std::size_t kPerLabel = 96;
+  return arena_.bytes() + known_.size() * kPerKnownTerm +
+         new_terms_.capacity() * sizeof(NewTerm) + blank_scope_.size() * kPerLabel;
+}
+
+Status TermEncoder::Spill() {
+  if (!spilled_) {
+    Result<std::unique_ptr<SpilledTerms>> created = SpilledTerms::Create(spill_dir_);
+    if (!created.ok()) {
+      return created.status();
+    }
+    spilled_ = std::move(*created);
+  }
+  std::vector<std::pair<std::string_view, TermId>> labels(blank_scope_.begin(),
+                                                          blank_scope_.end());
+  SILK_RETURN_IF_ERROR(spilled_->Add(new_terms_, scope_, labels));
+  memory_first_sequence_ = next_sequence_;
+  std::vector<NewTerm>().swap(new_terms_);
+  blank_scope_.clear();
+  known_.Clear();
+  arena_ = ByteArena();  // after known_ and new_terms_, which point into it
+  return Status::Ok();
+}
+
+Result<std::optional<TermId>> TermEncoder::FindSpilled() {
+  Result<std::optional<TermId>> found = spilled_->FindKey(key_);
+  if (found.ok() && *found) {
+    known_.Insert(arena_.Copy(key_), **found);
+  }
+  return found;
+}
+
+Status TermEncoder::ForEachNewTermById(
+    const std::function<Status(TermId, std::string_view)>& visit) const {
+  // Ids grow in the order the terms were made, spilled ones first; only the tag in their top
+  // bits interleaves them, so one pass per dictionary tag lists them in id order.
+  for (const TermTag tag : {TermTag::kBlank, TermTag::kIri, TermTag::kLiteral}) {
+    if (spilled_) {
+      const TermTag next = static_cast<TermTag>(static_cast<unsigned>(tag) + 1);
+      SILK_RETURN_IF_ERROR(spilled_->ForEachById(MakeTermId(tag, 0), MakeTermId(next, 0), visit));
+    }
+    for (const NewTerm& term : new_terms_) {
+      if (TagOf(term.id) == tag) {
+        SILK_RETURN_IF_ERROR(visit(term.id, term.record));
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+Status TermEncoder::ForEachNewTermByKey(
+    const std::function<Status(std::string_view, TermId)>& visit) const {
+  // Key and id side by side: the sort compares keys without a detour through the term.
+  std::vector<std::pair<std::string_view, TermId>> in_memory;
+  in_memory.reserve(new_terms_.size());
+  for (const NewTerm& term : new_terms_) {
+    if (TagOf(term.id) != TermTag::kBlank) {
+      in_memory.emplace_back(term.key, term.id);
+    }
+  }
+  std::sort(in_memory.begin(), in_memory.end());
+  // A term is either spilled or in memory, never both: merge the two key orders.
+  std::optional<SpilledTerms::KeyCursor> spilled;
+  if (spilled_) {
+    spilled.emplace(spilled_->Keys());
+  }
+  auto next = in_memory.begin();
+  while (spilled && spilled->Valid()) {
+    for (; next != in_memory.end() && next->first < spilled->key(); ++next) {
+      SILK_RETURN_IF_ERROR(visit(next->first, next->second));
+    }
+    SILK_RETURN_IF_ERROR(visit(spilled->key(), spilled->id()));
+    spilled->Next();
+  }
+  if (spilled) {
+    SILK_RETURN_IF_ERROR(spilled->status());
+  }
+  for (; next != in_memory.end(); ++next) {
+    SILK_RETURN_IF_ERROR(visit(next->first, next->second));
+  }
+  return Status::Ok();
 }
 
 }  // namespace silk::storage

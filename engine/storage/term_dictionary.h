@@ -11,6 +11,8 @@
 #include <rocksdb/options.h>
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -23,6 +25,7 @@
 #include "engine/storage/byte_arena.h"
 #include "engine/storage/flat_hash_map.h"
 #include "engine/storage/rocks_db.h"
+#include "engine/storage/term_spill.h"
 #include "engine/storage/term_id.h"
 #include "grammar/rdf/term.h"
 
@@ -64,12 +67,16 @@ struct NewTerm {
 };
 
 // The dictionary as one write transaction sees it: the store's terms plus the ones it adds.
-// Caches every term it has resolved, so a load looks each distinct term up once.
-// Not thread-safe.
+// Caches every term it has resolved, so a load looks each distinct term up once. Past
+// `memory_budget` bytes it moves the new terms out of memory into SpilledTerms (in
+// `spill_dir`) and keeps going, so a load of any size fits. Not thread-safe, except that
+// const members may be called from several threads once encoding has ended.
 class TermEncoder {
  public:
   // `first_sequence`: the store's next free sequence number when the transaction began.
-  TermEncoder(const TermDictionary* dictionary, std::uint64_t first_sequence);
+  TermEncoder(const TermDictionary* dictionary, std::uint64_t first_sequence,
+              std::string spill_dir, std::size_t memory_budget);
+  ~TermEncoder();
   TermEncoder(const TermEncoder&) = delete;
   TermEncoder& operator=(const TermEncoder&) = delete;
 
@@ -78,32 +85,52 @@ class TermEncoder {
   Result<TermId> Encode(const rdf::TermView& term);
   // The id of `term` if it exists, without adding it; nullopt for blank nodes by label.
   Result<std::optional<TermId>> Find(const rdf::TermView& term);
-  void NewBlankNodeScope() { blank_scope_.clear(); }
+  void NewBlankNodeScope() {
+    blank_scope_.clear();
+    ++scope_;
+  }
 
   // Whether `id` is a term of the store or of this transaction (see TermDictionary::Exists).
   Result<bool> Exists(TermId id);
   // Whether this transaction made `id`: then no stored quad can contain it.
   bool IsNew(TermId id) const { return IsDictionaryId(id) && PayloadOf(id) >= first_sequence_; }
 
-  // The terms added so far, in the order they were made.
-  const std::vector<NewTerm>& new_terms() const { return new_terms_; }
+  // The terms added, as id2term wants them: in id order.
+  Status ForEachNewTermById(const std::function<Status(TermId, std::string_view)>& visit) const;
+  // The added terms' term2id entries (blank nodes have none), in key order.
+  Status ForEachNewTermByKey(const std::function<Status(std::string_view, TermId)>& visit) const;
+  std::uint64_t new_term_count() const { return next_sequence_ - first_sequence_; }
   std::uint64_t next_sequence() const { return next_sequence_; }
 
  private:
+  static constexpr std::size_t kMinMemoryBudget = std::size_t{4} << 20;
+
   Result<TermId> NewId(TermTag tag, std::string_view record, std::string_view key);
   // scratch_ as the term2id key of the record in it, in key_.
   void MakeKey();
+  // Bytes the caches and new terms hold, roughly.
+  std::size_t MemoryUsed() const;
+  // Moves the new terms and the current scope's labels to spilled_, and empties the caches.
+  Status Spill();
+  // The id of a spilled term with key key_, cached again; nullopt if none.
+  Result<std::optional<TermId>> FindSpilled();
 
   const TermDictionary* dictionary_;
   const std::uint64_t first_sequence_;
   std::uint64_t next_sequence_;
+  const std::string spill_dir_;
+  const std::size_t memory_budget_;
   // Term keys this transaction has seen, and their ids; the keys of known_ and the records
   // and keys of new_terms_ are views into arena_.
   ByteArena arena_;
   FlatHashMap<std::string_view, TermId, std::hash<std::string_view>> known_;
+  std::uint64_t scope_ = 0;  // of blank-node labels
   std::unordered_map<std::string, TermId> blank_scope_;
   std::unordered_set<TermId> checked_ids_;
+  // The new terms still in memory: sequence numbers from memory_first_sequence_ on, in order.
   std::vector<NewTerm> new_terms_;
+  std::uint64_t memory_first_sequence_;
+  std::unique_ptr<SpilledTerms> spilled_;  // the rest, once memory ran out
   std::string scratch_;  // a term record
   std::string key_;      // its term2id key
 };

@@ -153,6 +153,57 @@ TEST_F(StoreSpillTest, CommitProgressCountsTheEntriesWritten) {
   EXPECT_GE(progress.total, progress.done);
 }
 
+// The dictionary has a budget too: past it new terms move to disk, and a term met again
+// afterwards, by value, by id or as a blank-node label of the same scope, keeps its id.
+TEST_F(StoreSpillTest, TermsBeyondTheBudgetSpillAndKeepTheirIds) {
+  constexpr int kTerms = 60000;  // about 8 MB of cache: past the dictionary's smallest budget
+  // Predicates the seed does not use.
+  const rdf::Term p = Iri("http://example.org/value");
+  const rdf::Term p2 = Iri("http://example.org/blankValue");
+  const auto subject = [](int i) { return Iri(fmt::format("http://example.org/t{}", i)); };
+  const auto object = [](int i) { return Literal(fmt::format("value {}", i)); };
+  WriteOptions options;
+  options.memory_bytes = kTinyMemory;
+  std::unique_ptr<WriteTransaction> txn = store().BeginWrite(options);
+  Result<TermId> first_subject = txn->Encode(subject(5).view());
+  Result<TermId> first_object = txn->Encode(object(5).view());
+  ASSERT_TRUE(first_subject.ok() && first_object.ok());
+  for (int i = 0; i < kTerms; ++i) {
+    SILK_ASSERT_OK(txn->Insert(MakeQuad(subject(i), p, object(i)).view()));
+    if (i % 100 == 0) {  // 50 labels, each used 12 times across the load
+      SILK_ASSERT_OK(txn->Insert(
+          MakeQuad(Blank(fmt::format("b{}", (i / 100) % 50)), p2, object(i)).view()));
+    }
+  }
+  Result<TermId> again = txn->Encode(subject(5).view());
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*again, *first_subject);
+  // By id (checked to exist, now on disk), again by value, and deleted by value.
+  Result<TermId> p_id = txn->Encode(p.view());
+  ASSERT_TRUE(p_id.ok());
+  SILK_ASSERT_OK(txn->Insert(QuadIds{*first_subject, *p_id, *first_object, kDefaultGraphId}));
+  SILK_ASSERT_OK(txn->Insert(MakeQuad(subject(0), p, object(0)).view()));
+  SILK_ASSERT_OK(txn->Delete(MakeQuad(subject(7), p, object(7)).view()));
+  SILK_ASSERT_OK(txn->Commit());
+  EXPECT_EQ(txn->inserted(), static_cast<std::uint64_t>(kTerms - 1 + kTerms / 100));
+  txn.reset();  // its spilled terms go with it
+
+  const std::unique_ptr<Snapshot> snapshot = store().GetSnapshot();
+  Result<std::optional<TermId>> p2_id = snapshot->Lookup(p2.view());
+  ASSERT_TRUE(p2_id.ok() && p2_id->has_value());
+  std::set<TermId> blank_subjects;
+  QuadPattern with_p2;
+  with_p2.p = **p2_id;
+  for (const QuadIds& q : ScanSet(*snapshot, with_p2)) {
+    blank_subjects.insert(q.s);
+  }
+  EXPECT_EQ(blank_subjects.size(), 50u);
+  Result<std::optional<TermId>> stored = snapshot->Lookup(subject(5).view());
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  EXPECT_EQ(**stored, *first_subject);
+  EXPECT_FALSE(fs::exists(fs::path(dir()) / "ingest.tmp"));
+}
+
 TEST_F(StoreSpillTest, AbandonedTransactionLeavesNothing) {
   const std::string before = Fingerprint(store());
   {
