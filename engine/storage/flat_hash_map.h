@@ -1,6 +1,6 @@
 // FlatHashMap: an open-addressing hash map for the write path, where a bulk load keeps
-// millions of small entries (quads, term records) and a node per entry would cost an allocation
-// and a cache miss each. Internal to engine/storage/.
+// millions of term keys and a node per entry would cost an allocation and a cache miss each.
+// Internal to engine/storage/.
 #pragma once
 
 #include <cstddef>
@@ -23,8 +23,9 @@ inline std::uint64_t HashMix64(std::uint64_t x) {
 }
 
 // Linear probing over a power-of-two array of slots, each holding the full hash (so probes
-// rarely compare keys) next to the key and value; erasure shifts later entries back instead of
-// leaving tombstones. Key and Value must be default-constructible and copyable.
+// rarely compare keys) next to the key and value; insert and find only (a transaction's
+// caches are dropped whole with Clear()). Key and Value must be default-constructible and
+// copyable.
 // Pointers to values are invalidated by Insert(). Not thread-safe.
 template <typename Key, typename Value, typename Hash = std::hash<Key>,
           typename Equal = std::equal_to<Key>>
@@ -66,46 +67,6 @@ class FlatHashMap {
       }
       if (slot.hash == hash && equal_(slot.key, key)) {
         return {&slot.value, false};
-      }
-    }
-  }
-
-  // Removes `key`; false when it was absent.
-  bool Erase(const Key& key) {
-    if (size_ == 0) {
-      return false;
-    }
-    const std::uint64_t hash = HashOf(key);
-    std::size_t hole = hash & mask_;
-    for (;; hole = (hole + 1) & mask_) {
-      if (slots_[hole].hash == 0) {
-        return false;
-      }
-      if (slots_[hole].hash == hash && equal_(slots_[hole].key, key)) {
-        break;
-      }
-    }
-    // Backward shift: move up every later entry of the run that may live in the hole, i.e.
-    // whose home slot is not cyclically within (hole, j].
-    for (std::size_t j = (hole + 1) & mask_; slots_[j].hash != 0; j = (j + 1) & mask_) {
-      const std::size_t home = slots_[j].hash & mask_;
-      const bool stays = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
-      if (!stays) {
-        slots_[hole] = slots_[j];
-        hole = j;
-      }
-    }
-    slots_[hole] = Slot{};
-    --size_;
-    return true;
-  }
-
-  // Calls f(key, value) for every entry, in slot order.
-  template <typename F>
-  void ForEach(F&& f) const {
-    for (const Slot& slot : slots_) {
-      if (slot.hash != 0) {
-        f(slot.key, slot.value);
       }
     }
   }

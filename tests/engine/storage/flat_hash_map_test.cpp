@@ -1,5 +1,5 @@
-// FlatHashMap against std::unordered_map under random inserts, finds and erases (erasure
-// shifts entries back, the part easiest to get wrong), with a weak hash to force long runs.
+// FlatHashMap against std::unordered_map under random inserts and finds, across growth, with
+// a weak hash to force long runs that wrap around the table.
 #include "engine/storage/flat_hash_map.h"
 
 #include <gtest/gtest.h>
@@ -23,7 +23,7 @@ void RunAgainstReference(std::uint64_t key_range, int operations) {
   std::unordered_map<std::uint64_t, int> reference;
   for (int i = 0; i < operations; ++i) {
     const std::uint64_t key = rng() % key_range;
-    switch (rng() % 3) {
+    switch (rng() % 2) {
       case 0: {
         const auto [value, added] = map.Insert(key, i);
         const bool reference_added = reference.emplace(key, i).second;
@@ -31,9 +31,6 @@ void RunAgainstReference(std::uint64_t key_range, int operations) {
         ASSERT_EQ(*value, reference[key]);
         break;
       }
-      case 1:
-        ASSERT_EQ(map.Erase(key), reference.erase(key) == 1);
-        break;
       default: {
         const int* found = map.Find(key);
         const auto it = reference.find(key);
@@ -46,14 +43,10 @@ void RunAgainstReference(std::uint64_t key_range, int operations) {
     }
     ASSERT_EQ(map.size(), reference.size());
   }
-  std::size_t seen = 0;
-  map.ForEach([&](std::uint64_t key, int value) {
-    ++seen;
-    EXPECT_EQ(reference.at(key), value);
-  });
-  EXPECT_EQ(seen, reference.size());
   for (const auto& [key, value] : reference) {
-    ASSERT_NE(map.Find(key), nullptr) << key;
+    const int* found = map.Find(key);
+    ASSERT_NE(found, nullptr) << key;
+    EXPECT_EQ(*found, value);
   }
   map.Clear();
   EXPECT_TRUE(map.empty());
