@@ -16,4 +16,15 @@ const std::vector<std::pair<std::string, std::string>>& ShellPrefixes() {
   return kPrefixes;
 }
 
+void DeclarePrefix(std::vector<std::pair<std::string, std::string>>& prefixes,
+                   const std::string& name, const std::string& iri) {
+  for (auto& [declared, value] : prefixes) {
+    if (declared == name) {
+      value = iri;
+      return;
+    }
+  }
+  prefixes.emplace_back(name, iri);
+}
+
 }  // namespace silk::shell

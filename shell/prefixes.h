@@ -10,4 +10,8 @@ namespace silk::shell {
 
 const std::vector<std::pair<std::string, std::string>>& ShellPrefixes();
 
+// Declares `name:` as `iri` in `prefixes`, replacing an earlier declaration of the same name.
+void DeclarePrefix(std::vector<std::pair<std::string, std::string>>& prefixes,
+                   const std::string& name, const std::string& iri);
+
 }  // namespace silk::shell

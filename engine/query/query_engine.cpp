@@ -21,6 +21,16 @@ class Request final : public PreparedRequest {
       : parsed_(std::move(parsed)), mode_(mode) {}
   bool is_update() const override { return std::holds_alternative<ast::Update>(parsed_); }
   ExplainMode explain() const override { return mode_; }
+  const std::vector<std::pair<std::string, std::string>>& declared_prefixes() const override {
+    return std::visit([](const auto& parsed) -> const auto& { return parsed.prefixes; }, parsed_);
+  }
+  const std::string& declared_base() const override {
+    return std::visit([](const auto& parsed) -> const auto& { return parsed.base_iri; }, parsed_);
+  }
+  bool only_prologue() const override {
+    const auto* update = std::get_if<ast::Update>(&parsed_);
+    return update != nullptr && update->operations.empty();
+  }
   const std::variant<ast::Query, ast::Update>& parsed() const { return parsed_; }
 
  private:

@@ -44,6 +44,12 @@ class PreparedRequest {
   virtual bool is_update() const = 0;
   // `EXPLAIN` / `EXPLAIN ANALYZE` before the query.
   virtual ExplainMode explain() const = 0;
+  // The PREFIX declarations the text made itself, in order, and its last BASE (empty if
+  // none): a shell keeps them for the statements that follow.
+  virtual const std::vector<std::pair<std::string, std::string>>& declared_prefixes() const = 0;
+  virtual const std::string& declared_base() const = 0;
+  // Whether the text is a prologue and nothing else: an update of no operations.
+  virtual bool only_prologue() const = 0;
 };
 
 // Parses `text`: a query, an update, or either prefixed by EXPLAIN [ANALYZE].

@@ -17,6 +17,7 @@
 #include "engine/names/name_matcher.h"
 #include "grammar/rdf/ntriples_writer.h"
 #include "shell/commit_with_progress.h"
+#include "shell/prefixes.h"
 #include "shell/progress_bar.h"
 #include "shell/repl/script.h"
 #include "shell/repl/statement_runner.h"
@@ -418,15 +419,8 @@ Status Prefix(Session& session, std::string_view arg) {
   if (name.empty() || !name.ends_with(':') || iri.size() < 2 || iri.front() != '<' || iri.back() != '>') {
     return Usage(".prefix");
   }
-  const std::string prefix(name.substr(0, name.size() - 1));
-  const std::string ns(iri.substr(1, iri.size() - 2));
-  auto it = std::find_if(session.prefixes.begin(), session.prefixes.end(),
-                         [&](const auto& p) { return p.first == prefix; });
-  if (it != session.prefixes.end()) {
-    it->second = ns;
-  } else {
-    session.prefixes.emplace_back(prefix, ns);
-  }
+  DeclarePrefix(session.prefixes, std::string(name.substr(0, name.size() - 1)),
+                std::string(iri.substr(1, iri.size() - 2)));
   return Status::Ok();
 }
 
@@ -454,15 +448,24 @@ Status Explain(Session& session, std::string_view query) {
   Result<std::unique_ptr<query::PreparedRequest>> request =
       PrepareStatement(query, SessionQueryOptions(session), &wrapped);
   if (!request.ok()) return request.status();
-  return RunStatement(session, "EXPLAIN " + wrapped);
+  return RunStatement(session, {.text = "EXPLAIN " + wrapped});
 }
 
 Status Read(Session& session, std::string_view path) {
   if (path.empty()) return Usage(".read");
   std::ifstream in{std::string(path)};
   if (!in) return Status::IOError(fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
+  // A script that reads itself, directly or through others, would never end.
+  if (session.read_depth >= kMaxReadDepth) {
+    return Status::InvalidArgument(fmt::format(".read {}: scripts nest more than {} deep (does one read itself?)", path, kMaxReadDepth));
+  }
   const bool interactive = session.interactive;
+  const std::string source = session.source;
+  session.source = std::string(path);
+  ++session.read_depth;
   Status status = RunScript(session, in, {});
+  --session.read_depth;
+  session.source = source;
   session.interactive = interactive;
   // RunScript printed the failure already; say only where the file stopped.
   if (!status.ok()) return Status::InvalidArgument(fmt::format("{} stopped at its first error", path));

@@ -1,6 +1,8 @@
 #include "shell/repl/line_editor.h"
 
 #include <editline/readline.h>
+#include <poll.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <cstring>
@@ -52,25 +54,22 @@ char** AttemptCompletion(const char* text, int start, int end) {
 
 }  // namespace
 
-LineEditor::LineEditor(std::string history_path, CompleteFn complete)
-    : history_path_(std::move(history_path)), complete_(std::move(complete)) {
+LineEditor::LineEditor(const std::vector<std::string>& history, CompleteFn complete)
+    : complete_(std::move(complete)) {
   active_complete = &complete_;
   rl_readline_name = const_cast<char*>("silk");
   static std::string breaks(kWordBreaks);
   rl_completer_word_break_characters = breaks.data();
   rl_basic_word_break_characters = breaks.data();
   rl_attempted_completion_function = AttemptCompletion;
+  // Every match is offered; past this many, the editor asks before listing them.
+  rl_completion_query_items = 400;
   using_history();
   stifle_history(5000);
-  read_history(history_path_.c_str());
+  for (const std::string& entry : history) add_history(entry.c_str());
 }
 
-LineEditor::~LineEditor() {
-  std::error_code ec;
-  std::filesystem::create_directories(std::filesystem::path(history_path_).parent_path(), ec);
-  write_history(history_path_.c_str());
-  active_complete = nullptr;
-}
+LineEditor::~LineEditor() { active_complete = nullptr; }
 
 std::optional<std::string> LineEditor::ReadLine(const std::string& prompt) {
   char* line = readline(prompt.c_str());
@@ -80,18 +79,20 @@ std::optional<std::string> LineEditor::ReadLine(const std::string& prompt) {
   return text;
 }
 
-void LineEditor::AddHistory(const std::string& entry) {
-  if (entry.empty()) return;
+bool LineEditor::AddHistory(const std::string& entry) {
+  if (entry.empty()) return false;
   // Typing the same statement twice keeps one entry.
   if (HIST_ENTRY* last = history_get(history_base + history_length - 1);
       last != nullptr && last->line != nullptr && entry == last->line) {
-    return;
+    return false;
   }
   add_history(entry.c_str());
-  // Saved at once, so that a crash or a kill keeps what was typed.
-  std::error_code ec;
-  std::filesystem::create_directories(std::filesystem::path(history_path_).parent_path(), ec);
-  write_history(history_path_.c_str());
+  return true;
+}
+
+bool LineEditor::InputWaiting(std::chrono::milliseconds wait) {
+  pollfd input{.fd = STDIN_FILENO, .events = POLLIN, .revents = 0};
+  return ::poll(&input, 1, static_cast<int>(wait.count())) > 0 && (input.revents & POLLIN) != 0;
 }
 
 }  // namespace silk::shell::repl

@@ -6,10 +6,12 @@
 // Debian ships it (libedit-dev).
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "shell/repl/completer.h"
 
@@ -20,18 +22,22 @@ class LineEditor {
  public:
   using CompleteFn = std::function<Completion(std::string_view line, std::size_t cursor)>;
 
-  // Loads the history from `history_path` (a missing file is an empty history).
-  LineEditor(std::string history_path, CompleteFn complete);
-  ~LineEditor();  // saves the history
+  // `history`: earlier entries, oldest first, for the up arrow and Ctrl-R.
+  LineEditor(const std::vector<std::string>& history, CompleteFn complete);
+  ~LineEditor();
   LineEditor(const LineEditor&) = delete;
   LineEditor& operator=(const LineEditor&) = delete;
 
   // One line, without its line break; nullopt at Ctrl-D on an empty line (or end of input).
+  // A recalled multi-line entry comes back whole, its line breaks inside.
   std::optional<std::string> ReadLine(const std::string& prompt);
-  void AddHistory(const std::string& entry);
+  // Adds an entry for the up arrow; false when it repeats the last one.
+  bool AddHistory(const std::string& entry);
+  // Whether more input has arrived and waits to be read (the rest of a paste), waiting at
+  // most `wait` for it: a person does not type the next line within milliseconds.
+  static bool InputWaiting(std::chrono::milliseconds wait);
 
  private:
-  std::string history_path_;
   CompleteFn complete_;
 };
 

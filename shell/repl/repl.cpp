@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <atomic>
 #include <clocale>
 #include <csignal>
@@ -12,6 +13,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <vector>
 
 #include "shell/exit_codes.h"
 #include "shell/prefixes.h"
@@ -26,6 +29,10 @@
 
 namespace silk::shell {
 namespace {
+
+// How long after a line the next one may still be part of the same paste: a paste arrives in
+// a burst, while a person takes far longer than this to type a line.
+constexpr std::chrono::milliseconds kPasteGap{30};
 
 // Set by Ctrl-C; the running query polls it (QueryOptions.limits.cancel).
 std::atomic<bool> interrupted{false};
@@ -66,17 +73,34 @@ Result<std::unique_ptr<storage::Store>> OpenSessionStore(const std::string& db_d
   return store;
 }
 
-// Whether a typed statement is ready to run at the end of a line: it parses, or it has an error
-// before its end (more lines cannot mend that, so it runs and shows the error at once). An
-// error at the very end means the statement goes on, as in "SELECT ?x" or "ASK { ?s ?p ?o } ORDER".
-bool StatementEnds(std::string_view text, const query::QueryOptions& options) {
-  Result<std::unique_ptr<query::PreparedRequest>> request = repl::PrepareStatement(text, options);
-  if (request.ok()) return true;
-  const std::optional<ParseError>& error = request.status().parse_error();
-  if (!error) return true;
-  const std::size_t lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
-  const std::size_t last_line_length = text.size() - (text.rfind('\n') == std::string_view::npos ? 0 : text.rfind('\n') + 1);
-  return error->line < lines || error->column <= last_line_length;
+// $XDG_CONFIG_HOME/silkgraph/init.silk (~/.config/silkgraph/init.silk), else ~/.silkrc: the
+// statements a user wants before every interactive session, as DuckDB reads ~/.duckdbrc.
+std::optional<std::string> StartupFile() {
+  const char* config_home = std::getenv("XDG_CONFIG_HOME");
+  const char* home = std::getenv("HOME");
+  std::vector<std::string> candidates;
+  if (config_home != nullptr && *config_home != '\0') {
+    candidates.push_back(std::string(config_home) + "/silkgraph/init.silk");
+  } else if (home != nullptr) {
+    candidates.push_back(std::string(home) + "/.config/silkgraph/init.silk");
+  }
+  if (home != nullptr) candidates.push_back(std::string(home) + "/.silkrc");
+  for (const std::string& path : candidates) {
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(path, ec)) return path;
+  }
+  return std::nullopt;
+}
+
+// Runs the start-up file: its failures are printed and skipped, so a stale line never keeps
+// the shell from starting.
+void RunStartupFile(repl::Session& session) {
+  const std::optional<std::string> path = StartupFile();
+  if (!path) return;
+  std::ifstream in(*path, std::ios::binary);
+  session.source = *path;
+  repl::RunScript(session, in, {.keep_going = true});
+  session.source = "<input>";
 }
 
 int RunInteractive(repl::Session& session, const std::string& name) {
@@ -85,50 +109,62 @@ int RunInteractive(repl::Session& session, const std::string& name) {
   session.interactive = true;
   session.timer = true;
   session.color = std::getenv("NO_COLOR") == nullptr && ::isatty(STDOUT_FILENO);
+  session.source = "<input>";
   repl::StoreIriSource iris(session.store);
-  repl::LineEditor editor(repl::HistoryPath(), [&](std::string_view line, std::size_t cursor) {
+  repl::HistoryFile history(repl::HistoryPath());
+  repl::LineEditor editor(history.Load(), [&](std::string_view line, std::size_t cursor) {
     const repl::CompletionContext context{.prefixes = &session.prefixes, .iris = &iris};
     return repl::Complete(line, cursor, context);
   });
-  // Interactively a statement also ends wherever it could run as it stands.
-  repl::StatementSplitter splitter({.is_complete = [&](std::string_view text) {
-    return StatementEnds(text, repl::SessionQueryOptions(session));
-  }});
+  repl::StatementSplitter splitter = repl::SessionSplitter(session);
 
   fmt::print("silk {} on {}{}. Type .help for help, Ctrl-D to leave.\n", SILK_VERSION,
              session.store.dir(), session.store.read_only() ? " (read-only: another process is writing)" : "");
+  RunStartupFile(session);
   const std::string prompt = name + "> ";
   // ASCII, so that libedit draws it in any locale.
   const std::string continuation = std::string(name.size() > 3 ? name.size() - 3 : 0, ' ') + "...> ";
   std::vector<std::string> typed;  // the lines of the statement being typed, for the history
+  const auto forget_statement = [&] {
+    splitter.Reset();
+    typed.clear();
+  };
   while (!session.quit) {
     session.width = TerminalWidth();
     // A Ctrl-C typed while the last line was being handled counts as typed at this prompt.
-    if (interrupted.exchange(false)) {
-      splitter.Reset();
-      typed.clear();
-    }
+    if (interrupted.exchange(false)) forget_statement();
     std::optional<std::string> line = editor.ReadLine(splitter.pending() ? continuation : prompt);
     if (!line) {
       if (interrupted.exchange(false)) {  // Ctrl-C while editing: drop the statement
-        splitter.Reset();
-        typed.clear();
+        forget_statement();
         continue;
       }
       fmt::print("\n");
       break;
     }
     interrupted.store(false);  // a Ctrl-C while typing is spent
-    typed.push_back(*line);
-    const std::vector<std::string> statements = splitter.AddLine(*line);
-    if (!splitter.pending()) {
-      editor.AddHistory(repl::HistoryEntry(typed));
-      typed.clear();
+    // A recalled multi-line entry arrives whole: its lines count as pasted, all at once.
+    std::vector<std::string> lines;
+    for (std::size_t start = 0;;) {
+      const std::size_t end = line->find('\n', start);
+      lines.push_back(line->substr(start, end == std::string::npos ? std::string::npos : end - start));
+      if (end == std::string::npos) break;
+      start = end + 1;
     }
-    for (const std::string& statement : statements) {
-      Status status = repl::RunInput(session, statement);
-      if (!status.ok()) repl::PrintError(status);
-      if (session.quit) break;
+    for (std::size_t i = 0; i < lines.size() && !session.quit; ++i) {
+      typed.push_back(lines[i]);
+      const bool more_waiting = i + 1 < lines.size() || repl::LineEditor::InputWaiting(kPasteGap);
+      const std::vector<repl::Statement> statements = splitter.AddLine(lines[i], more_waiting);
+      if (!splitter.pending()) {
+        const std::string entry = repl::HistoryEntry(typed);
+        if (editor.AddHistory(entry)) history.Append(entry);
+        typed.clear();
+      }
+      for (const repl::Statement& statement : statements) {
+        Status status = repl::RunInput(session, statement);
+        if (!status.ok()) repl::PrintError(status);
+        if (session.quit) break;
+      }
     }
   }
   return kExitOk;
@@ -157,6 +193,7 @@ int RunShell(const Invocation& invocation) {
 
   if (interactive) return RunInteractive(session, StoreName(invocation.db_dir));
   // A script: results only, and the first failure ends it (unless --keep-going).
+  session.source = invocation.Has("-f") ? invocation.Get("-f") : "<stdin>";
   Status status = repl::RunScript(session, invocation.Has("-f") ? static_cast<std::istream&>(file) : std::cin,
                                   {.keep_going = invocation.Has("--keep-going")});
   std::cout.flush();

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
+#include <cstdint>
 #include <cstddef>
 #include <fstream>
 #include <iostream>
@@ -28,6 +30,10 @@ struct LastSelect {
 };
 
 inline constexpr std::size_t kMaxKeptRows = 1000;
+inline constexpr int kMaxReadDepth = 16;
+// What the rows of one query's sorts, groups, hash joins and DISTINCT may hold, unless
+// `.memory` or `--memory` says otherwise: a fraction of a laptop, never all of it.
+inline constexpr std::uint64_t kDefaultQueryMemory = std::uint64_t{1} << 30;
 
 struct Session {
   // REQUIRES: `store` and `cancel` outlive the session.
@@ -36,7 +42,11 @@ struct Session {
 
   storage::Store& store;
   std::atomic<bool>& cancel;  // set by Ctrl-C; cleared before each statement
-  Prefixes prefixes;
+  Prefixes prefixes;          // the predeclared ones, then what the session declared
+  std::string base_iri;       // the last BASE the session declared
+  std::string source = "<input>";  // where statements come from, for error positions
+  std::uint64_t memory_limit = kDefaultQueryMemory;  // `.memory`: rows a query may hold
+  std::optional<std::chrono::steady_clock::duration> timeout;  // `.timeout`
   OutputMode mode = OutputMode::kTable;
   bool interactive = false;  // prompts, boxed tables, row counts and timings
   bool timer = false;
@@ -44,6 +54,7 @@ struct Session {
   std::size_t width = 80;    // the terminal's columns, for boxed tables
   std::unique_ptr<std::ofstream> output_file;  // `.output FILE`; null: standard output
   std::optional<LastSelect> last;
+  int read_depth = 0;  // `.read` inside `.read`
   bool quit = false;
 
   std::ostream& out() { return output_file ? static_cast<std::ostream&>(*output_file) : std::cout; }

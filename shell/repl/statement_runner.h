@@ -9,6 +9,7 @@
 #include "engine/query/query_engine.h"
 #include "engine/status.h"
 #include "shell/repl/session.h"
+#include "shell/repl/statement_splitter.h"
 
 namespace silk::shell::repl {
 
@@ -21,8 +22,13 @@ query::QueryOptions SessionQueryOptions(const Session& session);
 Result<std::unique_ptr<query::PreparedRequest>> PrepareStatement(
     std::string_view text, const query::QueryOptions& options, std::string* wrapped = nullptr);
 
-// Runs one statement. Errors: syntax errors, kCancelled (Ctrl-C), storage errors.
-Status RunStatement(Session& session, std::string_view text);
+// Whether `text` could run as it stands in this session (the splitter's question).
+Completeness StatementCompleteness(std::string_view text, const Session& session);
+
+// Runs one SPARQL statement. A prologue alone declares its prefixes (and base) for the rest
+// of the session; so does the prologue of any statement that parses. Errors: syntax errors
+// (positioned in the input the statement came from), kCancelled (Ctrl-C), storage errors.
+Status RunStatement(Session& session, const Statement& statement);
 
 // Prints a failure once, as the user should read it (a syntax error with its caret).
 void PrintError(const Status& status);

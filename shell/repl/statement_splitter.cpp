@@ -16,6 +16,8 @@ std::string_view Trim(std::string_view text) {
 
 bool IsBlank(std::string_view line) { return Trim(line).empty(); }
 
+bool IsSpace(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+
 }  // namespace
 
 bool StartsWithKeyword(std::string_view text) {
@@ -42,6 +44,11 @@ bool StartsWithKeyword(std::string_view text) {
   });
 }
 
+bool IsDotCommand(std::string_view line) {
+  line = Trim(line);
+  return line.size() >= 2 && line[0] == '.' && std::isalpha(static_cast<unsigned char>(line[1]));
+}
+
 std::size_t IriEnd(std::string_view text, std::size_t at) {
   for (std::size_t i = at + 1; i < text.size(); ++i) {
     const char c = text[i];
@@ -61,55 +68,91 @@ void StatementSplitter::Reset() {
   lexical_ = Lexical::kCode;
   depth_ = 0;
   has_code_ = false;
+  typed_break_ = false;
+  start_ = Statement();
 }
 
-bool StatementSplitter::SemicolonEnds() const { return StartsWithKeyword(buffer_); }
+Completeness StatementSplitter::Ask() const {
+  if (!options_.completeness) return Completeness::kIncomplete;
+  return options_.completeness(Trim(buffer_));
+}
 
-void StatementSplitter::EndStatement(std::vector<std::string>& out) {
-  if (has_code_) out.emplace_back(Trim(buffer_));
+void StatementSplitter::EndStatement(std::vector<Statement>& out) {
+  if (has_code_) {
+    start_.text = std::string(Trim(buffer_));
+    out.push_back(std::move(start_));
+  }
   Reset();
 }
 
-std::vector<std::string> StatementSplitter::AddLine(std::string_view line) {
-  std::vector<std::string> out;
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+// Appends line[at, at + text.size()); a statement starts at its first character that is not
+// white space, which is where its line and column are taken.
+void StatementSplitter::Append(std::string_view text, std::string_view line, std::size_t at) {
+  if (buffer_.empty()) {
+    std::size_t skip = 0;
+    while (skip < text.size() && IsSpace(text[skip])) ++skip;
+    if (skip == text.size()) return;
+    start_.line = line_number_;
+    start_.column = at + skip + 1;
+    start_.first_line = std::string(line);
+    text.remove_prefix(skip);
+  }
+  buffer_.append(text);
+}
 
-  // A dot-command is a line of its own, and only between statements.
-  if (!has_code_ && lexical_ == Lexical::kCode && Trim(line).starts_with('.')) {
-    Reset();
-    out.emplace_back(Trim(line));
+std::vector<Statement> StatementSplitter::AddLine(std::string_view line, bool more_waiting) {
+  std::vector<Statement> out;
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  ++line_number_;
+  const bool typed_before = !last_more_waiting_;
+  last_more_waiting_ = more_waiting;
+
+  // Rule 3: a dot-command is a statement of its own, and ends the one before it.
+  if (Balanced() && IsDotCommand(line)) {
+    EndStatement(out);
+    Append(line, line, 0);
+    has_code_ = true;
+    EndStatement(out);
     return out;
   }
-  // A blank line ends a statement whose braces are balanced.
+  // Rule 2: an empty line.
   if (IsBlank(line)) {
-    if (lexical_ == Lexical::kCode && depth_ <= 0) {
+    const bool in_long_string = lexical_ == Lexical::kLongSingle || lexical_ == Lexical::kLongDouble;
+    if (!in_long_string && (depth_ <= 0 || !more_waiting)) {
       EndStatement(out);
-    } else {
+    } else if (!buffer_.empty()) {
       buffer_ += '\n';
     }
     return out;
   }
+  // Rule 4: a keyword that opens a statement, after a complete one.
+  if (has_code_ && Balanced() && StartsWithKeyword(line) && Ask() == Completeness::kComplete) {
+    EndStatement(out);
+  }
+  if (!buffer_.empty()) {
+    buffer_ += '\n';
+    if (has_code_ && typed_before) typed_break_ = true;
+  }
 
-  if (!buffer_.empty()) buffer_ += '\n';
   for (std::size_t i = 0; i < line.size(); ++i) {
     const char c = line[i];
     switch (lexical_) {
       case Lexical::kCode:
-        if (c == '#') {
-          buffer_.append(line.substr(i));  // a comment runs to the end of the line
+        if (c == '#') {  // a comment runs to the end of the line
+          Append(line.substr(i), line, i);
           i = line.size();
           continue;
         }
         if (c == '<') {
-          const std::size_t end = IriEnd(line, i);
-          if (end != std::string_view::npos) {
-            buffer_.append(line.substr(i, end - i + 1));
+          if (const std::size_t end = IriEnd(line, i); end != std::string_view::npos) {
+            Append(line.substr(i, end - i + 1), line, i);
             has_code_ = true;
             i = end;
             continue;
           }
         }
-        if (c == ';' && depth_ <= 0 && (!has_code_ || SemicolonEnds())) {
+        // Rule 1.
+        if (c == ';' && depth_ <= 0 && (!has_code_ || StartsWithKeyword(buffer_))) {
           EndStatement(out);
           continue;
         }
@@ -118,7 +161,7 @@ std::vector<std::string> StatementSplitter::AddLine(std::string_view line) {
           lexical_ = c == '\'' ? (is_long ? Lexical::kLongSingle : Lexical::kShortSingle)
                                : (is_long ? Lexical::kLongDouble : Lexical::kShortDouble);
           if (is_long) {
-            buffer_.append(3, c);
+            Append(line.substr(i, 3), line, i);
             i += 2;
             has_code_ = true;
             continue;
@@ -128,8 +171,8 @@ std::vector<std::string> StatementSplitter::AddLine(std::string_view line) {
         } else if (c == '}' || c == ')' || c == ']') {
           --depth_;
         }
-        if (!std::isspace(static_cast<unsigned char>(c))) has_code_ = true;
-        buffer_ += c;
+        if (!IsSpace(c)) has_code_ = true;
+        Append(line.substr(i, 1), line, i);
         break;
       case Lexical::kShortSingle:
       case Lexical::kShortDouble:
@@ -139,7 +182,7 @@ std::vector<std::string> StatementSplitter::AddLine(std::string_view line) {
         const char quote =
             lexical_ == Lexical::kShortSingle || lexical_ == Lexical::kLongSingle ? '\'' : '"';
         if (c == '\\' && i + 1 < line.size()) {
-          buffer_.append(line.substr(i, 2));
+          Append(line.substr(i, 2), line, i);
           ++i;
           continue;
         }
@@ -147,13 +190,13 @@ std::vector<std::string> StatementSplitter::AddLine(std::string_view line) {
           if (!is_long) {
             lexical_ = Lexical::kCode;
           } else if (line.substr(i, 3) == std::string(3, quote)) {
-            buffer_.append(3, quote);
+            Append(line.substr(i, 3), line, i);
             i += 2;
             lexical_ = Lexical::kCode;
             continue;
           }
         }
-        buffer_ += c;
+        Append(line.substr(i, 1), line, i);
         break;
       }
     }
@@ -162,15 +205,16 @@ std::vector<std::string> StatementSplitter::AddLine(std::string_view line) {
   if (lexical_ == Lexical::kShortSingle || lexical_ == Lexical::kShortDouble) {
     lexical_ = Lexical::kCode;
   }
-  if (has_code_ && lexical_ == Lexical::kCode && depth_ <= 0 && options_.is_complete &&
-      options_.is_complete(Trim(buffer_))) {
+  // Rule 5.
+  if (has_code_ && Balanced() && !more_waiting && !typed_break_ &&
+      Ask() != Completeness::kIncomplete) {
     EndStatement(out);
   }
   return out;
 }
 
-std::optional<std::string> StatementSplitter::Finish() {
-  std::vector<std::string> out;
+std::optional<Statement> StatementSplitter::Finish() {
+  std::vector<Statement> out;
   EndStatement(out);
   if (out.empty()) return std::nullopt;
   return std::move(out.front());
