@@ -94,6 +94,7 @@ const std::vector<CommandSpec>& Commands() {
                        "table (default), tsv, csv, json, xml (W3C results), ntriples (graphs)"},
                       {"--default-graph", "MODE", "union (default) or stored"},
                       {"--timeout", "SECONDS", "Stop the query after this long (exit code 1)"},
+                      {"--memory", "SIZE", "Memory its sorts, groups and joins may hold (default 1G)"},
                       {"--base", "IRI", "Base for relative IRIs in the query"}},
           .min_args = 0,
           .max_args = 1,

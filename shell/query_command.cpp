@@ -12,7 +12,9 @@
 #include "shell/commands.h"
 #include "shell/exit_codes.h"
 #include "shell/prefixes.h"
+#include "shell/query_defaults.h"
 #include "shell/store_location.h"
+#include "shell/text_format.h"
 
 namespace silk::shell {
 namespace {
@@ -70,6 +72,17 @@ int RunQuery(const Invocation& invocation) {
         std::chrono::duration<double>(*seconds));
   }
 
+  options.limits.memory_limit = kDefaultQueryMemory;
+  if (invocation.Has("--memory")) {
+    const std::optional<std::uint64_t> bytes = ParseBytes(invocation.Get("--memory"));
+    if (!bytes || *bytes < (std::uint64_t{1} << 20)) {
+      fmt::print(stderr, "silk: --memory takes a size of at least 1M, like 512M or 4G, not '{}'\n",
+                 invocation.Get("--memory"));
+      return kExitUsageError;
+    }
+    options.limits.memory_limit = *bytes;
+  }
+
   // The text: an argument, a file, or standard input.
   std::string text;
   if (invocation.Has("-f")) {
@@ -99,6 +112,16 @@ int RunQuery(const Invocation& invocation) {
 
   Result<std::unique_ptr<query::PreparedRequest>> request = query::Prepare(text, options);
   if (!request.ok()) return ReportFailure(request.status());
+  // SPARQL allows an update of no operations; a command asked to run one was given nothing.
+  if ((*request)->only_prologue()) {
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+      fmt::print(stderr, "silk: no query given: pass it as an argument, with -f FILE, or on standard input\n");
+      return kExitUsageError;
+    }
+    fmt::print(stderr, "silk: {} holds no query or update, only comments or PREFIX/BASE declarations\n",
+               options.source_name);
+    return kExitDataError;
+  }
   auto store = OpenStore(invocation.db_dir, (*request)->is_update() ? Access::kWrite : Access::kRead);
   if (!store.ok()) return ReportFailure(store.status());
 

@@ -269,45 +269,64 @@ std::size_t DisplayWidth(std::string_view text) {
 }
 
 // Aligned columns need every width first, so the table holds its rows until End().
+// Columns aligned by the widths of the first rows: those are held until there are kWidthRows
+// of them (or the end), then everything streams, so memory stays small whatever the result. A
+// later value wider than its column only pushes the rest of its own line to the right.
 class TableWriter final : public StreamWriter {
  public:
   explicit TableWriter(std::ostream& out) : StreamWriter(out) {}
   void Begin(const std::vector<std::string>& variables) override {
     header_.clear();
+    held_.clear();
+    widths_.clear();
+    rows_ = 0;
     for (const std::string& variable : variables) header_.push_back("?" + variable);
   }
   void WriteRow(Row row) override {
     std::vector<std::string> cells;
     for (const auto& value : row) cells.push_back(value ? TurtleText(*value) : std::string());
-    rows_.push_back(std::move(cells));
+    ++rows_;
+    if (!widths_.empty()) {
+      PrintLine(cells);
+      return;
+    }
+    held_.push_back(std::move(cells));
+    if (held_.size() >= kWidthRows) PrintHeld();
   }
   void End() override {
     if (header_.empty()) return;
-    std::vector<std::size_t> widths;
-    for (const std::string& name : header_) widths.push_back(DisplayWidth(name));
-    for (const auto& row : rows_) {
-      for (std::size_t i = 0; i < row.size(); ++i) {
-        widths[i] = std::max(widths[i], DisplayWidth(row[i]));
-      }
-    }
-    PrintLine(header_, widths);
-    for (const auto& row : rows_) PrintLine(row, widths);
-    out_ << fmt::format("({} row{})\n", rows_.size(), rows_.size() == 1 ? "" : "s");
+    if (widths_.empty()) PrintHeld();
+    out_ << fmt::format("({} row{})\n", rows_, rows_ == 1 ? "" : "s");
   }
   void WriteBoolean(bool value) override { out_ << (value ? "true\n" : "false\n"); }
 
  private:
-  void PrintLine(const std::vector<std::string>& cells, const std::vector<std::size_t>& widths) {
+  static constexpr std::size_t kWidthRows = 1000;
+
+  void PrintHeld() {
+    for (const std::string& name : header_) widths_.push_back(DisplayWidth(name));
+    for (const auto& row : held_) {
+      for (std::size_t i = 0; i < row.size(); ++i) widths_[i] = std::max(widths_[i], DisplayWidth(row[i]));
+    }
+    PrintLine(header_);
+    for (const auto& row : held_) PrintLine(row);
+    held_.clear();
+    held_.shrink_to_fit();
+  }
+  void PrintLine(const std::vector<std::string>& cells) {
     std::string line;
     for (std::size_t i = 0; i < cells.size(); ++i) {
       if (i) line += "  ";
       line += cells[i];
-      if (i + 1 < cells.size()) line.append(widths[i] - DisplayWidth(cells[i]), ' ');
+      const std::size_t width = DisplayWidth(cells[i]);
+      if (i + 1 < cells.size() && width < widths_[i]) line.append(widths_[i] - width, ' ');
     }
     out_ << line << '\n';
   }
   std::vector<std::string> header_;
-  std::vector<std::vector<std::string>> rows_;
+  std::vector<std::size_t> widths_;  // empty until the first rows are printed
+  std::vector<std::vector<std::string>> held_;
+  std::uint64_t rows_ = 0;
 };
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "grammar/rdf/ntriples_writer.h"
+#include "shell/text_format.h"
 
 namespace silk::shell::repl {
 namespace {
@@ -117,17 +118,29 @@ std::string Elide(std::string_view text, std::size_t width) {
   return out + "\u2026";
 }
 
+namespace {
+
+// With no cap on rows, this many rows set the columns' widths before the table streams on.
+constexpr std::size_t kWidthSample = 1000;
+constexpr std::string_view kVerticalEllipsis = "\u22ee";
+constexpr auto kLiveCountInterval = std::chrono::milliseconds(200);
+
+}  // namespace
+
 BoxTableWriter::BoxTableWriter(std::ostream& out, BoxTableOptions options)
     : out_(out), options_(std::move(options)) {}
 
 void BoxTableWriter::Begin(const std::vector<std::string>& variables) {
   header_.clear();
-  rows_.clear();
+  held_.clear();
+  held_start_ = 0;
+  top_drawn_ = ended_ = false;
+  rows_ = shown_ = 0;
   for (const std::string& variable : variables) header_.push_back("?" + variable);
 }
 
 void BoxTableWriter::WriteRow(query::Row row) {
-  std::vector<Cell> cells;
+  Cells cells;
   cells.reserve(row.size());
   for (const auto& value : row) {
     if (!value) {
@@ -136,7 +149,123 @@ void BoxTableWriter::WriteRow(query::Row row) {
       cells.push_back({ShortTermText(*value, options_.prefixes), IsNumeric(*value)});
     }
   }
-  rows_.push_back(std::move(cells));
+  ++rows_;
+  const std::size_t max_rows = options_.max_rows;
+  if (!top_drawn_) {
+    held_.push_back(std::move(cells));
+    if (max_rows == 0 && held_.size() >= kWidthSample) {
+      DrawTop(held_.size());
+    } else if (max_rows > 0 && held_.size() > max_rows) {
+      // More rows than are shown: the first half now, the last half at the end.
+      DrawTop((max_rows + 1) / 2);
+      last_live_ = std::chrono::steady_clock::now();
+    }
+    return;
+  }
+  if (max_rows == 0) {
+    DrawRow(cells);
+    ++shown_;
+    return;
+  }
+  // A ring of the last rows: held_[held_start_] is the oldest.
+  const std::size_t tail = max_rows - (max_rows + 1) / 2;
+  if (held_.size() < tail) {
+    held_.push_back(std::move(cells));
+  } else if (tail > 0) {
+    held_[held_start_] = std::move(cells);
+    held_start_ = (held_start_ + 1) % held_.size();
+  }
+  if (options_.live_count && (rows_ & 0xfff) == 0) ShowLiveCount();
+}
+
+void BoxTableWriter::DrawTop(std::size_t head_rows) {
+  const std::size_t columns = header_.size();
+  widths_.assign(columns, 0);
+  for (std::size_t i = 0; i < columns; ++i) widths_[i] = DisplayWidth(header_[i]);
+  for (const Cells& row : held_) {
+    for (std::size_t i = 0; i < columns; ++i) widths_[i] = std::max(widths_[i], DisplayWidth(row[i].text));
+  }
+  // "│ a │ b │": each column costs its width plus three, and one more closes the row.
+  const auto total = [&] { return std::accumulate(widths_.begin(), widths_.end(), std::size_t{0}) + 3 * columns + 1; };
+  constexpr std::size_t kNarrowest = 4;
+  while (total() > options_.width) {
+    auto widest = std::max_element(widths_.begin(), widths_.end());
+    if (*widest <= kNarrowest) break;
+    --*widest;
+  }
+  DrawRule("\u250c", "\u252c", "\u2510");
+  Cells head;
+  for (const std::string& name : header_) head.push_back({name, false});
+  DrawRow(head, /*header=*/true);
+  DrawRule("\u251c", "\u253c", "\u2524");
+  for (std::size_t r = 0; r < head_rows && r < held_.size(); ++r) DrawRow(held_[r]);
+  shown_ = std::min(head_rows, held_.size());
+  // What is left becomes the start of the ring of last rows.
+  held_.erase(held_.begin(), held_.begin() + static_cast<std::ptrdiff_t>(shown_));
+  const std::size_t tail = options_.max_rows - (options_.max_rows + 1) / 2;
+  if (options_.max_rows > 0 && held_.size() > tail) {
+    held_.erase(held_.begin(), held_.end() - static_cast<std::ptrdiff_t>(tail));
+  }
+  held_start_ = 0;
+  top_drawn_ = true;
+  out_.flush();
+}
+
+void BoxTableWriter::DrawRule(std::string_view left, std::string_view middle, std::string_view right) {
+  std::string line(left);
+  for (std::size_t i = 0; i < widths_.size(); ++i) {
+    if (i > 0) line += middle;
+    for (std::size_t k = 0; k < widths_[i] + 2; ++k) line += "\u2500";
+  }
+  line += right;
+  out_ << line << '\n';
+}
+
+void BoxTableWriter::DrawRow(const Cells& row, bool header) {
+  std::string line = "\u2502";
+  for (std::size_t i = 0; i < widths_.size(); ++i) {
+    const std::string text = Elide(row[i].text, widths_[i]);
+    const std::string pad(widths_[i] - DisplayWidth(text), ' ');
+    line += ' ';
+    if (header && options_.color) line += "\033[1m";
+    line += row[i].numeric ? pad + text : text + pad;
+    if (header && options_.color) line += "\033[0m";
+    line += " \u2502";
+  }
+  out_ << line << '\n';
+}
+
+void BoxTableWriter::ShowLiveCount() {
+  const auto now = std::chrono::steady_clock::now();
+  if (now - last_live_ < kLiveCountInterval) return;
+  last_live_ = now;
+  out_ << fmt::format("\r\033[K{} {} rows so far (Ctrl-C stops)", kVerticalEllipsis, FormatCount(rows_))
+       << std::flush;
+  live_shown_ = true;
+}
+
+void BoxTableWriter::ClearLiveCount() {
+  if (live_shown_) out_ << "\r\033[K";
+  live_shown_ = false;
+}
+
+void BoxTableWriter::DrawEnd() {
+  if (ended_ || header_.empty()) return;
+  ended_ = true;
+  ClearLiveCount();
+  if (!top_drawn_) {
+    DrawTop(held_.size());
+  } else if (options_.max_rows > 0) {
+    if (rows_ > shown_ + held_.size()) {
+      Cells dots(header_.size(), Cell{std::string(kVerticalEllipsis), false});
+      DrawRow(dots);
+    }
+    for (std::size_t k = 0; k < held_.size(); ++k) DrawRow(held_[(held_start_ + k) % held_.size()]);
+    shown_ += held_.size();
+  }
+  held_.clear();
+  DrawRule("\u2514", "\u2534", "\u2518");
+  out_.flush();
 }
 
 void BoxTableWriter::WriteTriple(const rdf::QuadView& triple) {
@@ -147,56 +276,7 @@ void BoxTableWriter::WriteTriple(const rdf::QuadView& triple) {
 
 void BoxTableWriter::WriteBoolean(bool value) { out_ << (value ? "true\n" : "false\n"); }
 
-void BoxTableWriter::End() {
-  if (header_.empty()) return;
-  const std::size_t columns = header_.size();
-  std::vector<std::size_t> widths(columns);
-  for (std::size_t i = 0; i < columns; ++i) widths[i] = DisplayWidth(header_[i]);
-  for (const auto& row : rows_) {
-    for (std::size_t i = 0; i < columns; ++i) {
-      widths[i] = std::max(widths[i], DisplayWidth(row[i].text));
-    }
-  }
-  // "│ a │ b │": each column costs its width plus three, and one more closes the row.
-  const auto total = [&] { return std::accumulate(widths.begin(), widths.end(), std::size_t{0}) + 3 * columns + 1; };
-  constexpr std::size_t kNarrowest = 4;
-  while (total() > options_.width) {
-    auto widest = std::max_element(widths.begin(), widths.end());
-    if (*widest <= kNarrowest) break;
-    --*widest;
-  }
-
-  const auto rule = [&](std::string_view left, std::string_view middle, std::string_view right) {
-    std::string line(left);
-    for (std::size_t i = 0; i < columns; ++i) {
-      if (i > 0) line += middle;
-      for (std::size_t k = 0; k < widths[i] + 2; ++k) line += "\u2500";
-    }
-    line += right;
-    out_ << line << '\n';
-  };
-  const auto cells = [&](const std::vector<Cell>& row, bool header) {
-    std::string line = "\u2502";
-    for (std::size_t i = 0; i < columns; ++i) {
-      const std::string text = Elide(row[i].text, widths[i]);
-      const std::string pad(widths[i] - DisplayWidth(text), ' ');
-      line += ' ';
-      if (header && options_.color) line += "\033[1m";
-      line += row[i].numeric ? pad + text : text + pad;
-      if (header && options_.color) line += "\033[0m";
-      line += " \u2502";
-    }
-    out_ << line << '\n';
-  };
-
-  rule("\u250c", "\u252c", "\u2510");
-  std::vector<Cell> head;
-  for (const std::string& name : header_) head.push_back({name, false});
-  cells(head, /*header=*/true);
-  rule("\u251c", "\u253c", "\u2524");
-  for (const auto& row : rows_) cells(row, /*header=*/false);
-  rule("\u2514", "\u2534", "\u2518");
-}
+void BoxTableWriter::End() { DrawEnd(); }
 
 LineWriter::LineWriter(std::ostream& out, Prefixes prefixes)
     : out_(out), prefixes_(std::move(prefixes)) {}

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <charconv>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
@@ -424,6 +425,46 @@ Status Prefix(Session& session, std::string_view arg) {
   return Status::Ok();
 }
 
+// `.maxrows N`, `.maxwidth N`: a count, 0 for no cap; alone, the current setting.
+Status Count(Session& session, std::string_view name, std::string_view arg, std::size_t& value) {
+  if (arg.empty()) {
+    session.out() << value << '\n';
+    return Status::Ok();
+  }
+  std::size_t parsed = 0;
+  const auto [end, error] = std::from_chars(arg.data(), arg.data() + arg.size(), parsed);
+  if (error != std::errc() || end != arg.data() + arg.size()) return Usage(name);
+  value = parsed;
+  return Status::Ok();
+}
+
+Status Memory(Session& session, std::string_view arg) {
+  if (arg.empty()) {
+    session.out() << FormatBytes(session.memory_limit) << '\n';
+    return Status::Ok();
+  }
+  const std::optional<std::uint64_t> bytes = ParseBytes(arg);
+  if (!bytes || *bytes < (std::uint64_t{1} << 20)) return Usage(".memory");
+  session.memory_limit = *bytes;
+  return Status::Ok();
+}
+
+Status Timeout(Session& session, std::string_view arg) {
+  if (arg.empty()) {
+    session.out() << (session.timeout ? FormatSeconds(std::chrono::duration<double>(*session.timeout).count()) : "off") << '\n';
+    return Status::Ok();
+  }
+  if (arg == "off" || arg == "0") {
+    session.timeout.reset();
+    return Status::Ok();
+  }
+  double seconds = 0;
+  const auto [end, error] = std::from_chars(arg.data(), arg.data() + arg.size(), seconds);
+  if (error != std::errc() || end != arg.data() + arg.size() || !(seconds > 0)) return Usage(".timeout");
+  session.timeout = std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds));
+  return Status::Ok();
+}
+
 Status Mode(Session& session, std::string_view arg) {
   static const std::map<std::string_view, OutputMode> kModes = {
       {"table", OutputMode::kTable}, {"tsv", OutputMode::kTsv}, {"csv", OutputMode::kCsv},
@@ -492,6 +533,10 @@ const std::vector<DotCommandInfo>& DotCommands() {
       {".dump", "", "Write every quad as N-Quads"},
       {".mode", "table|tsv|csv|json|xml|line", "How results are shown"},
       {".timer", "on|off", "Show how long each statement took"},
+      {".maxrows", "[N]", "Rows a table shows: the first and last of more (default 40; 0: all)"},
+      {".maxwidth", "[N]", "Columns a table takes (default 0: the terminal's width)"},
+      {".memory", "[SIZE]", "Memory a query's sorts, groups and joins may hold (default 1G)"},
+      {".timeout", "[SECONDS|off]", "Stop each query after this long (default off)"},
       {".explain", "QUERY", "Show the plan of QUERY without running it"},
       {".prefixes", "", "List the declared prefixes"},
       {".prefix", "p: <IRI>", "Declare a prefix for the rest of the session"},
@@ -522,6 +567,10 @@ Status RunDotCommand(Session& session, std::string_view line) {
     session.timer = arg == "on";
     return Status::Ok();
   }
+  if (name == ".maxrows") return Count(session, name, arg, session.max_rows);
+  if (name == ".maxwidth") return Count(session, name, arg, session.max_width);
+  if (name == ".memory") return Memory(session, arg);
+  if (name == ".timeout") return Timeout(session, arg);
   if (name == ".explain") return Explain(session, arg);
   if (name == ".prefixes") {
     for (const auto& [prefix, iri] : session.prefixes) {

@@ -15,6 +15,7 @@
 
 #include "engine/storage/store.h"
 #include "grammar/rdf/term.h"
+#include "shell/query_defaults.h"
 #include "shell/repl/box_table.h"
 
 namespace silk::shell::repl {
@@ -31,9 +32,7 @@ struct LastSelect {
 
 inline constexpr std::size_t kMaxKeptRows = 1000;
 inline constexpr int kMaxReadDepth = 16;
-// What the rows of one query's sorts, groups, hash joins and DISTINCT may hold, unless
-// `.memory` or `--memory` says otherwise: a fraction of a laptop, never all of it.
-inline constexpr std::uint64_t kDefaultQueryMemory = std::uint64_t{1} << 30;
+
 
 struct Session {
   // REQUIRES: `store` and `cancel` outlive the session.
@@ -52,6 +51,8 @@ struct Session {
   bool timer = false;
   bool color = false;
   std::size_t width = 80;    // the terminal's columns, for boxed tables
+  std::size_t max_rows = 40; // `.maxrows`: rows a boxed table shows (0: all)
+  std::size_t max_width = 0; // `.maxwidth`: columns a boxed table takes (0: the terminal's)
   std::unique_ptr<std::ofstream> output_file;  // `.output FILE`; null: standard output
   std::optional<LastSelect> last;
   int read_depth = 0;  // `.read` inside `.read`

@@ -1,6 +1,7 @@
 #include "shell/repl/statement_runner.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cctype>
@@ -54,14 +55,20 @@ class CapturingWriter final : public query::ResultWriter {
   std::uint64_t count_ = 0;
 };
 
-std::unique_ptr<query::ResultWriter> MakeWriter(Session& session) {
+// `box`, when the writer is a boxed table, points at it.
+std::unique_ptr<query::ResultWriter> MakeWriter(Session& session, BoxTableWriter** box) {
   std::ostream& out = session.out();
   switch (session.mode) {
     case OutputMode::kTable:
       if (session.boxed()) {
-        return std::make_unique<BoxTableWriter>(
-            out, BoxTableOptions{.width = session.width, .color = session.color,
-                                 .prefixes = session.prefixes});
+        auto table = std::make_unique<BoxTableWriter>(
+            out, BoxTableOptions{.width = session.max_width > 0 ? session.max_width : session.width,
+                                 .color = session.color,
+                                 .prefixes = session.prefixes,
+                                 .max_rows = session.max_rows,
+                                 .live_count = true});
+        *box = table.get();
+        return table;
       }
       return query::MakeResultWriter(query::ResultFormat::kTable, out);
     case OutputMode::kTsv: return query::MakeResultWriter(query::ResultFormat::kTsv, out);
@@ -196,13 +203,21 @@ Status RunStatement(Session& session, const Statement& statement) {
     return Status::Busy("the store is open read-only (another process is writing to it), so it cannot be updated");
   }
 
-  std::unique_ptr<query::ResultWriter> writer = MakeWriter(session);
+  BoxTableWriter* box = nullptr;
+  std::unique_ptr<query::ResultWriter> writer = MakeWriter(session, &box);
   CapturingWriter capture(*writer);
   std::string plan;
   const auto started = std::chrono::steady_clock::now();
   Status status = query::Execute(**request, session.store, capture, options, &plan);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (!status.ok() && box != nullptr) {
+    box->End();  // the rows shown so far, boxed, before the message
+    if (box->rows() > 0) {
+      session.out() << fmt::format("stopped after {} rows ({} shown)\n", FormatCount(box->rows()),
+                                   FormatCount(box->shown()));
+    }
+  }
   session.out().flush();
   if (!status.ok()) return status;
   if (!plan.empty()) session.out() << plan;
@@ -213,18 +228,24 @@ Status RunStatement(Session& session, const Statement& statement) {
     session.last = std::move(capture.select());
   }
   if (session.interactive) {
+    // "12 rows (1.3 ms)", "4,873,454 rows (40 shown, 2.1 s)", "Done (0.4 ms)".
     std::string footer;
+    std::vector<std::string> notes;
     if ((*request)->explain() == query::ExplainMode::kNone) {
+      const std::uint64_t count = capture.count();
       if ((*request)->is_update()) {
         footer = "Done";
       } else if (session.boxed() && was_select) {
-        footer = fmt::format("{} {}", FormatCount(capture.count()), capture.count() == 1 ? "row" : "rows");
-      } else if (session.boxed() && capture.count() > 0) {
-        footer = fmt::format("{} {}", FormatCount(capture.count()), capture.count() == 1 ? "triple" : "triples");
+        footer = fmt::format("{} {}", FormatCount(count), count == 1 ? "row" : "rows");
+        if (box != nullptr && box->shown() < box->rows()) notes.push_back(fmt::format("{} shown", FormatCount(box->shown())));
+      } else if (session.boxed() && count > 0) {
+        footer = fmt::format("{} {}", FormatCount(count), count == 1 ? "triple" : "triples");
       }
     }
-    if (session.timer) {
-      footer += footer.empty() ? FormatSeconds(seconds) : fmt::format(" ({})", FormatSeconds(seconds));
+    if (session.timer) notes.push_back(FormatSeconds(seconds));
+    if (!notes.empty()) {
+      const std::string joined = fmt::format("{}", fmt::join(notes, ", "));
+      footer += footer.empty() ? joined : fmt::format(" ({})", joined);
     }
     // Beside results in a file or another mode the footer goes to the terminal, not the data.
     if (!footer.empty()) {
