@@ -88,7 +88,8 @@ const std::vector<CommandSpec>& Commands() {
               "The default graph is the union of all graphs; --default-graph stored reads the\n"
               "store's default graph alone, as plain SPARQL does. The prefixes rdf, rdfs, xsd,\n"
               "owl, skos, schema, prov, dct, foaf and the shipped graph's kca and src are\n"
-              "declared for you.\n",
+              "declared for you. YEAR and MONTH read xsd:gYear and xsd:gYearMonth too, and\n"
+              "ORDER BY puts dates of every precision on one timeline.\n",
           .options = {{"-f", "FILE", "Read the query from FILE (relative IRIs resolve against it)"},
                       {"--format", "FORMAT",
                        "table (default), tsv, csv, json, xml (W3C results), ntriples (graphs)"},

@@ -87,6 +87,61 @@ TEST_F(QueryCli, ExplainPrintsThePlan) {
   EXPECT_NE(plan.out.find("IndexScan ?s <http://e/visited> ?o"), std::string::npos) << plan.out;
 }
 
+// Dates as people expect them (README): YEAR and MONTH on gYear and gYearMonth, and one
+// timeline for ORDER BY, MIN and MAX across dateTime, date, gYearMonth and gYear, whether the
+// store inlined a value into its id (canonical dates and dateTimes) or keeps it in the
+// dictionary (gYear, gYearMonth, "+00:00", ".000").
+TEST_F(QueryCli, DatesOfEveryPrecisionOnOneTimeline) {
+  WriteFile(dir_.Sub("dates.ttl"),
+            "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+            "<http://e/a> <http://e/when> \"2024-01-01T00:00:00Z\"^^xsd:dateTime .\n"
+            "<http://e/b> <http://e/when> \"2024-06\"^^xsd:gYearMonth .\n"
+            "<http://e/c> <http://e/when> \"2024\"^^xsd:gYear .\n"
+            "<http://e/d> <http://e/when> \"2023-12-31\"^^xsd:date .\n"
+            "<http://e/e> <http://e/when> \"2024-01-01\"^^xsd:date .\n"
+            "<http://e/f> <http://e/when> \"2024-01\"^^xsd:gYearMonth .\n"
+            "<http://e/g> <http://e/when> \"1992\"^^xsd:gYear .\n"
+            "<http://e/h> <http://e/when> \"2024-03-15+00:00\"^^xsd:date .\n"
+            "<http://e/i> <http://e/when> \"2024-03-15T09:30:00.000Z\"^^xsd:dateTime .\n");
+  ASSERT_EQ(Silk({"load", dir_.Sub("dates.ttl")}).exit_code, 0);
+  const std::string select =
+      "SELECT ?e (STR(?d) AS ?date) (YEAR(?d) AS ?y) (MONTH(?d) AS ?m) (DAY(?d) AS ?day) "
+      "WHERE { ?e <http://e/when> ?d } ";
+  ProcessResult timeline = Silk({"query", select + "ORDER BY ?d", "--format", "tsv"});
+  ASSERT_EQ(timeline.exit_code, 0) << timeline.err;
+  EXPECT_EQ(timeline.out,
+            "?e\t?date\t?y\t?m\t?day\n"
+            "<http://e/g>\t\"1992\"\t1992\t\t\n"
+            "<http://e/d>\t\"2023-12-31\"\t2023\t12\t31\n"
+            "<http://e/c>\t\"2024\"\t2024\t\t\n"
+            "<http://e/f>\t\"2024-01\"\t2024\t1\t\n"
+            "<http://e/e>\t\"2024-01-01\"\t2024\t1\t1\n"
+            "<http://e/a>\t\"2024-01-01T00:00:00Z\"\t2024\t1\t1\n"
+            "<http://e/h>\t\"2024-03-15+00:00\"\t2024\t3\t15\n"
+            "<http://e/i>\t\"2024-03-15T09:30:00.000Z\"\t2024\t3\t15\n"
+            "<http://e/b>\t\"2024-06\"\t2024\t6\t\n");
+  EXPECT_EQ(Silk({"query", "SELECT ?e WHERE { ?e <http://e/when> ?d } ORDER BY DESC(?d)",
+                  "--format", "tsv"}).out,
+            "?e\n<http://e/b>\n<http://e/i>\n<http://e/h>\n<http://e/a>\n<http://e/e>\n"
+            "<http://e/f>\n<http://e/c>\n<http://e/d>\n<http://e/g>\n");
+  EXPECT_EQ(Silk({"query",
+                  "SELECT (STR(MIN(?d)) AS ?first) (STR(MAX(?d)) AS ?last) "
+                  "WHERE { ?e <http://e/when> ?d }",
+                  "--format", "tsv"}).out,
+            "?first\t?last\n\"1992\"\t\"2024-06\"\n");
+  EXPECT_EQ(Silk({"query",
+                  "SELECT (COUNT(*) AS ?n) WHERE { ?e <http://e/when> ?d "
+                  "FILTER (YEAR(?d) = 2024) }",
+                  "--format", "tsv"}).out,
+            "?n\n7\n");
+  // FILTER's '<' keeps SPARQL's rules: two gYears do not compare, so no row passes.
+  EXPECT_EQ(Silk({"query",
+                  "SELECT (COUNT(*) AS ?n) WHERE { ?e <http://e/when> ?d "
+                  "FILTER (?d < \"2025\"^^xsd:gYear) }",
+                  "--format", "tsv"}).out,
+            "?n\n0\n");
+}
+
 TEST_F(QueryCli, UsageErrors) {
   EXPECT_EQ(Silk({"query", "ASK {}", "--format", "yaml"}).exit_code, 2);
   EXPECT_EQ(Silk({"query", "ASK {}", "--default-graph", "some"}).exit_code, 2);

@@ -74,6 +74,9 @@ int LiteralRank(const Value& v) {
   if (v.IsNumeric()) {
     return 0;
   }
+  if (v.DatePrecision() != 0) {
+    return 4;  // dateTimes, dates, gYearMonths and gYears: one timeline
+  }
   switch (v.kind()) {
     case ValueKind::kString:
       return 1;
@@ -81,12 +84,8 @@ int LiteralRank(const Value& v) {
       return 2;
     case ValueKind::kBoolean:
       return 3;
-    case ValueKind::kDateTime:
-      return 4;
-    case ValueKind::kDate:
-      return 5;
     default:
-      return 6;
+      return 5;
   }
 }
 
@@ -122,9 +121,14 @@ int CompareWithinGroup(const Value& a, const Value& b, int rank) {
     case 3:
       return Sign(a.boolean() <=> b.boolean());
     case 4:
-    case 5:
-      // A total order is needed here, so floating values are simply taken as UTC.
-      return Sign(a.datetime().UtcSeconds() <=> b.datetime().UtcSeconds());
+      // A total order is needed here, so floating values are simply taken as UTC. Values of
+      // different precisions go by the instant they start at, so a timeline mixing years,
+      // months and days reads in order; at the same instant the coarser value comes first
+      // (2024 before 2024-01 before 2024-01-01 before 2024-01-01T00:00:00).
+      if (int c = Sign(a.datetime().UtcSeconds() <=> b.datetime().UtcSeconds()); c != 0) {
+        return c;
+      }
+      return Sign(a.DatePrecision() <=> b.DatePrecision());
     default:
       return 0;
   }

@@ -35,10 +35,15 @@ bool SameTerm(const Value& a, const Value& b);
 
 // ORDER BY's total order, <0, 0 or >0. A null pointer is an unbound value.
 // unbound < blank nodes < IRIs < literals. Literals are grouped: numerics, then strings
-// (simple and xsd:string), language-tagged strings, booleans, dateTimes, dates, and last
-// other datatypes and ill-typed literals. Within a group by value (dateTimes by their UTC
-// instant, floating ones taken as UTC), ties broken by the term (datatype IRI, lexical form,
-// language), so 0 means the same RDF term. Blank nodes by label, IRIs by code point.
+// (simple and xsd:string), language-tagged strings, booleans, date-like values, and last
+// other datatypes and ill-typed literals. Within a group by value, ties broken by the term
+// (datatype IRI, lexical form, language), so 0 means the same RDF term. Blank nodes by label,
+// IRIs by code point.
+// Date-like values (an extension beyond SPARQL, which leaves their order to the
+// implementation): xsd:dateTime, xsd:date, xsd:gYearMonth and xsd:gYear share one timeline,
+// ordered by the UTC instant each starts at (floating ones taken as UTC; the gYear 2024
+// starts at 2024-01-01T00:00:00), and at the same instant the coarser first: gYear, then
+// gYearMonth, date, dateTime. '=' and '<' above are unchanged by this.
 int OrderCompare(const Value* a, const Value* b);
 inline int OrderCompare(const Value& a, const Value& b) { return OrderCompare(&a, &b); }
 

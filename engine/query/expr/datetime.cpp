@@ -63,8 +63,12 @@ bool Expect(std::string_view text, size_t* pos, char c) {
   return false;
 }
 
-// "-?YYYY+-MM-DD" into `out`; leaves *pos after the day.
-bool ParseDatePart(std::string_view text, size_t* pos, DateTime* out) {
+// The date fields a lexical form spells out: "-?YYYY+", "-?YYYY+-MM" or "-?YYYY+-MM-DD".
+enum class DateFields : unsigned char { kYear, kYearMonth, kYearMonthDay };
+
+// The date fields of `fields` into `out` (the ones left out stay 1: a value starts at the
+// beginning of its year or month); leaves *pos after the last one.
+bool ParseDatePart(std::string_view text, size_t* pos, DateFields fields, DateTime* out) {
   const bool negative = Expect(text, pos, '-');
   const size_t start = *pos;
   int64_t year = 0;
@@ -81,16 +85,23 @@ bool ParseDatePart(std::string_view text, size_t* pos, DateTime* out) {
     return false;
   }
   out->year = negative ? -year : year;
-  std::optional<int> month;
-  std::optional<int> day;
-  if (!Expect(text, pos, '-') || !(month = FixedDigits(text, pos, 2)) || !Expect(text, pos, '-') ||
-      !(day = FixedDigits(text, pos, 2))) {
-    return false;
+  if (fields == DateFields::kYear) {
+    return true;
   }
-  if (*month < 1 || *month > 12 || *day < 1 || *day > DaysInMonth(out->year, *month)) {
+  std::optional<int> month;
+  if (!Expect(text, pos, '-') || !(month = FixedDigits(text, pos, 2)) || *month < 1 ||
+      *month > 12) {
     return false;
   }
   out->month = *month;
+  if (fields == DateFields::kYearMonth) {
+    return true;
+  }
+  std::optional<int> day;
+  if (!Expect(text, pos, '-') || !(day = FixedDigits(text, pos, 2)) || *day < 1 ||
+      *day > DaysInMonth(out->year, *month)) {
+    return false;
+  }
   out->day = *day;
   return true;
 }
@@ -127,6 +138,18 @@ void AddDays(DateTime* dt, int64_t days) {
                 &dt->day);
 }
 
+// A date without time of day, `fields` long, with an optional timezone (xsd:date, xsd:gYearMonth,
+// xsd:gYear).
+std::optional<DateTime> ParseDayOrCoarser(std::string_view text, DateFields fields) {
+  DateTime dt;
+  dt.date_only = true;
+  size_t pos = 0;
+  if (!ParseDatePart(text, &pos, fields, &dt) || !ParseTimezoneAndEnd(text, &pos, &dt)) {
+    return std::nullopt;
+  }
+  return dt;
+}
+
 std::string YearString(int64_t year) {
   if (year < 0) {
     return fmt::format("-{:04d}", -year);
@@ -139,7 +162,7 @@ std::string YearString(int64_t year) {
 std::optional<DateTime> DateTime::ParseDateTime(std::string_view text) {
   DateTime dt;
   size_t pos = 0;
-  if (!ParseDatePart(text, &pos, &dt) || !Expect(text, &pos, 'T')) {
+  if (!ParseDatePart(text, &pos, DateFields::kYearMonthDay, &dt) || !Expect(text, &pos, 'T')) {
     return std::nullopt;
   }
   std::optional<int> hour = FixedDigits(text, &pos, 2);
@@ -182,13 +205,15 @@ std::optional<DateTime> DateTime::ParseDateTime(std::string_view text) {
 }
 
 std::optional<DateTime> DateTime::ParseDate(std::string_view text) {
-  DateTime dt;
-  dt.date_only = true;
-  size_t pos = 0;
-  if (!ParseDatePart(text, &pos, &dt) || !ParseTimezoneAndEnd(text, &pos, &dt)) {
-    return std::nullopt;
-  }
-  return dt;
+  return ParseDayOrCoarser(text, DateFields::kYearMonthDay);
+}
+
+std::optional<DateTime> DateTime::ParseGYearMonth(std::string_view text) {
+  return ParseDayOrCoarser(text, DateFields::kYearMonth);
+}
+
+std::optional<DateTime> DateTime::ParseGYear(std::string_view text) {
+  return ParseDayOrCoarser(text, DateFields::kYear);
 }
 
 DateTime DateTime::FromUnixMicros(int64_t unix_micros) {

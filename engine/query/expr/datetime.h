@@ -1,5 +1,7 @@
 // xsd:dateTime and xsd:date values: parsing, canonical printing, the XSD partial order and
-// the component accessors behind YEAR ... TZ.
+// the component accessors behind YEAR ... TZ. xsd:gYearMonth and xsd:gYear values are parsed
+// too, into the instant they start at, so that YEAR, MONTH and ORDER BY can use them (an
+// extension: SPARQL defines neither for them).
 #pragma once
 
 #include <compare>
@@ -21,12 +23,17 @@ struct DateTime {
   Decimal second;       // 0 <= second < 60, possibly fractional
   // Offset from UTC in minutes (-840..840); nullopt when the literal has no timezone.
   std::optional<int> timezone_minutes;
-  bool date_only = false;  // an xsd:date: the time fields are zero and not printed
+  // An xsd:date (or gYearMonth, gYear): the time fields are zero and not printed. A gYearMonth
+  // has day 1, a gYear month 1 and day 1; only the value's kind says which fields are real.
+  bool date_only = false;
 
   // Lexical forms "-?YYYY-MM-DDThh:mm:ss(.s+)?(Z|[+-]hh:mm)?" and, for dates,
   // "-?YYYY-MM-DD(Z|[+-]hh:mm)?". Nullopt if invalid (including impossible dates).
   static std::optional<DateTime> ParseDateTime(std::string_view text);
   static std::optional<DateTime> ParseDate(std::string_view text);
+  // "-?YYYY-MM(Z|[+-]hh:mm)?" and "-?YYYY(Z|[+-]hh:mm)?": the start of that month or year.
+  static std::optional<DateTime> ParseGYearMonth(std::string_view text);
+  static std::optional<DateTime> ParseGYear(std::string_view text);
   // A UTC dateTime at `unix_micros` microseconds after 1970-01-01T00:00:00Z (for NOW()).
   static DateTime FromUnixMicros(int64_t unix_micros);
 

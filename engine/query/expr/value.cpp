@@ -59,6 +59,29 @@ const IntegerType* FindIntegerType(std::string_view datatype) {
   return nullptr;
 }
 
+// The date and time datatypes, each with its parser.
+struct DateType {
+  std::string_view datatype;
+  std::optional<DateTime> (*parse)(std::string_view text);
+  ValueKind kind;
+};
+
+constexpr std::array<DateType, 4> kDateTypes = {{
+    {kXsdDateTime, &DateTime::ParseDateTime, ValueKind::kDateTime},
+    {kXsdDate, &DateTime::ParseDate, ValueKind::kDate},
+    {kXsdGYearMonth, &DateTime::ParseGYearMonth, ValueKind::kGYearMonth},
+    {kXsdGYear, &DateTime::ParseGYear, ValueKind::kGYear},
+}};
+
+const DateType* FindDateType(std::string_view datatype) {
+  for (const DateType& t : kDateTypes) {
+    if (t.datatype == datatype) {
+      return &t;
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 Value Value::FromTerm(rdf::TermView view) {
@@ -101,14 +124,9 @@ Value Value::FromTerm(rdf::TermView view) {
       v.kind_ = ValueKind::kFloat;
       v.data_ = static_cast<double>(*f);
     }
-  } else if (dt == kXsdDateTime) {
-    if (std::optional<DateTime> d = DateTime::ParseDateTime(lexical)) {
-      v.kind_ = ValueKind::kDateTime;
-      v.data_ = *d;
-    }
-  } else if (dt == kXsdDate) {
-    if (std::optional<DateTime> d = DateTime::ParseDate(lexical)) {
-      v.kind_ = ValueKind::kDate;
+  } else if (const DateType* date_type = FindDateType(dt)) {
+    if (std::optional<DateTime> d = date_type->parse(lexical)) {
+      v.kind_ = date_type->kind;
       v.data_ = *d;
     }
   } else if (const IntegerType* type = FindIntegerType(dt)) {
@@ -211,6 +229,21 @@ bool Value::IsIllTypedNumericOrBoolean() const {
   const std::string_view dt = term_.datatype;
   return dt == kXsdBoolean || dt == kXsdDecimal || dt == kXsdDouble || dt == kXsdFloat ||
          FindIntegerType(dt) != nullptr;
+}
+
+int Value::DatePrecision() const {
+  switch (kind_) {
+    case ValueKind::kGYear:
+      return 1;
+    case ValueKind::kGYearMonth:
+      return 2;
+    case ValueKind::kDate:
+      return 3;
+    case ValueKind::kDateTime:
+      return 4;
+    default:
+      return 0;
+  }
 }
 
 double Value::AsDouble() const {

@@ -30,6 +30,10 @@ enum class ValueKind : unsigned char {
   kDouble,
   kDateTime,
   kDate,
+  // xsd:gYearMonth and xsd:gYear, held as the DateTime they start at (datetime.h). Only the
+  // accessors and ORDER BY read their value; for '=' and '<' they are like kOtherLiteral.
+  kGYearMonth,
+  kGYear,
   // A literal of a datatype not listed above, or an ill-typed literal of a listed datatype
   // ("abc"^^xsd:integer): its only value is its term, and it is not numeric.
   kOtherLiteral,
@@ -82,6 +86,9 @@ class Value {
   bool IsStringLiteral() const {
     return kind_ == ValueKind::kString || kind_ == ValueKind::kLangString;
   }
+  // How many of the fields year, month, day and time of day a date-like value has: 1 for a
+  // gYear, 2 a gYearMonth, 3 a date, 4 a dateTime; 0 for every other value.
+  int DatePrecision() const;
   // True for a literal of a numeric or boolean datatype whose lexical form is invalid; these
   // have EBV false rather than an error.
   bool IsIllTypedNumericOrBoolean() const;
@@ -92,6 +99,7 @@ class Value {
   const Decimal& decimal() const { return std::get<Decimal>(data_); }
   // kFloat and kDouble (a float is held widened).
   double floating() const { return std::get<double>(data_); }
+  // kDateTime, kDate, kGYearMonth and kGYear.
   const DateTime& datetime() const { return std::get<DateTime>(data_); }
   // Any numeric kind as a double.
   double AsDouble() const;

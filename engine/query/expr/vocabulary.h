@@ -14,6 +14,8 @@ inline constexpr std::string_view kXsdFloat = "http://www.w3.org/2001/XMLSchema#
 inline constexpr std::string_view kXsdDouble = "http://www.w3.org/2001/XMLSchema#double";
 inline constexpr std::string_view kXsdDateTime = "http://www.w3.org/2001/XMLSchema#dateTime";
 inline constexpr std::string_view kXsdDate = "http://www.w3.org/2001/XMLSchema#date";
+inline constexpr std::string_view kXsdGYearMonth = "http://www.w3.org/2001/XMLSchema#gYearMonth";
+inline constexpr std::string_view kXsdGYear = "http://www.w3.org/2001/XMLSchema#gYear";
 inline constexpr std::string_view kXsdDayTimeDuration =
     "http://www.w3.org/2001/XMLSchema#dayTimeDuration";
 using rdf::kRdfLangString;

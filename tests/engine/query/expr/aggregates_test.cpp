@@ -74,6 +74,11 @@ TEST(AggregatesTest, MinMaxUseOrderByOrder) {
   EXPECT_EQ(Aggregate(AggregateFunction::kMin, {S("a"), I("http://z/"), X("1", "integer")}),
             "<http://z/>");
   EXPECT_EQ(Aggregate(AggregateFunction::kMax, {S("a"), I("http://z/"), X("1", "integer")}), "\"a\"");
+  // Dates of any precision on one timeline.
+  const std::vector<EvalResult> dates = {X("2024-06", "gYearMonth"), X("2016-11-15", "date"),
+                                         X("2013", "gYear")};
+  EXPECT_EQ(Aggregate(AggregateFunction::kMin, dates), "\"2013\"^^xsd:gYear");
+  EXPECT_EQ(Aggregate(AggregateFunction::kMax, dates), "\"2024-06\"^^xsd:gYearMonth");
   EXPECT_EQ(Aggregate(AggregateFunction::kMin, {}), "error");
   EXPECT_EQ(Aggregate(AggregateFunction::kMax, {std::nullopt}), "error");
 }

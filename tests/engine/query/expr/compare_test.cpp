@@ -18,6 +18,17 @@ using testing::S;
 using testing::Show;
 using testing::X;
 
+// `values` sorted by OrderCompare, each shown.
+std::vector<std::string> SortedForOrderBy(std::vector<Value> values) {
+  std::stable_sort(values.begin(), values.end(),
+                   [](const Value& a, const Value& b) { return OrderCompare(a, b) < 0; });
+  std::vector<std::string> shown;
+  for (const Value& v : values) {
+    shown.push_back(Show(v));
+  }
+  return shown;
+}
+
 TEST(EffectiveBooleanValueTest, Rules) {
   EXPECT_EQ(Show(EffectiveBooleanValue(X("true", "boolean"))), "true");
   EXPECT_EQ(Show(EffectiveBooleanValue(X("0", "boolean"))), "false");
@@ -134,18 +145,13 @@ TEST(OrderCompareTest, KindsThenValues) {
       L("a", "en"), X("true", "boolean"), I("http://a/"), X("-1e0", "double"), S("a"),
       X("2008-10-01T00:00:00Z", "dateTime"), Value::TypedLiteral("x", "http://example/t"),
       B("a"), X("false", "boolean"), X("abc", "integer"), X("3", "float")};
-  std::stable_sort(values.begin(), values.end(),
-                   [](const Value& a, const Value& b) { return OrderCompare(a, b) < 0; });
-  std::vector<std::string> shown;
-  for (const Value& v : values) {
-    shown.push_back(Show(v));
-  }
-  EXPECT_EQ(shown, (std::vector<std::string>{
-                       "_:a", "_:z", "<http://a/>", "<http://b/>", "\"-1e0\"^^xsd:double",
-                       "\"2.5\"^^xsd:decimal", "\"3\"^^xsd:float", "\"10\"^^xsd:integer", "\"a\"",
-                       "\"b\"", "\"a\"@en", "\"false\"^^xsd:boolean", "\"true\"^^xsd:boolean",
-                       "\"2008-10-01T00:00:00Z\"^^xsd:dateTime", "\"x\"^^<http://example/t>",
-                       "\"abc\"^^xsd:integer"}));
+  EXPECT_EQ(SortedForOrderBy(std::move(values)),
+            (std::vector<std::string>{
+                "_:a", "_:z", "<http://a/>", "<http://b/>", "\"-1e0\"^^xsd:double",
+                "\"2.5\"^^xsd:decimal", "\"3\"^^xsd:float", "\"10\"^^xsd:integer", "\"a\"",
+                "\"b\"", "\"a\"@en", "\"false\"^^xsd:boolean", "\"true\"^^xsd:boolean",
+                "\"2008-10-01T00:00:00Z\"^^xsd:dateTime", "\"x\"^^<http://example/t>",
+                "\"abc\"^^xsd:integer"}));
 }
 
 TEST(OrderCompareTest, UnboundFirstAndTotal) {
@@ -162,6 +168,56 @@ TEST(OrderCompareTest, UnboundFirstAndTotal) {
   EXPECT_LT(OrderCompare(X("NaN", "double"), X("-INF", "double")), 0);
   // sparql10/sort: integers by value, not lexically.
   EXPECT_LT(OrderCompare(X("9", "integer"), X("10", "integer")), 0);
+}
+
+TEST(OrderCompareTest, DatesOfEveryPrecisionShareOneTimeline) {
+  std::vector<Value> values = {
+      X("2024-01-01T00:00:00Z", "dateTime"), X("2024-06", "gYearMonth"), X("2024", "gYear"),
+      X("2023-12-31", "date"), X("2024-01-01", "date"), X("2024-01", "gYearMonth"),
+      X("1992", "gYear"), X("2024-01-01T00:00:00-05:00", "dateTime"), X("2025", "gYear"),
+      X("2024-06-15", "date"), X("2024-01-01T12:00:00", "dateTime")};
+  EXPECT_EQ(SortedForOrderBy(std::move(values)),
+            (std::vector<std::string>{
+                "\"1992\"^^xsd:gYear", "\"2023-12-31\"^^xsd:date",
+                // One instant, 2024-01-01T00:00Z: the coarser value first.
+                "\"2024\"^^xsd:gYear", "\"2024-01\"^^xsd:gYearMonth", "\"2024-01-01\"^^xsd:date",
+                "\"2024-01-01T00:00:00Z\"^^xsd:dateTime",
+                "\"2024-01-01T00:00:00-05:00\"^^xsd:dateTime",
+                "\"2024-01-01T12:00:00\"^^xsd:dateTime", "\"2024-06\"^^xsd:gYearMonth",
+                "\"2024-06-15\"^^xsd:date", "\"2025\"^^xsd:gYear"}));
+}
+
+TEST(OrderCompareTest, DateTimelineIsTotalAndAfterBooleans) {
+  const Value year = X("2024", "gYear");
+  const Value month = X("2024-01", "gYearMonth");
+  EXPECT_LT(OrderCompare(year, month), 0);
+  EXPECT_GT(OrderCompare(month, year), 0);
+  EXPECT_EQ(OrderCompare(year, X("2024", "gYear")), 0);
+  // The same instant in two timezones: equal values, different terms, ordered by the term.
+  const Value utc = X("2024Z", "gYear");
+  const Value seoul = X("2024+09:00", "gYear");
+  EXPECT_NE(OrderCompare(utc, X("2023-12-31T15:00:00Z", "dateTime")), 0);
+  EXPECT_EQ(OrderCompare(seoul, X("2023-12-31T15:00:00Z", "dateTime")), -1);
+  EXPECT_NE(OrderCompare(year, utc), 0);
+  EXPECT_EQ(OrderCompare(year, utc), -OrderCompare(utc, year));
+  EXPECT_LT(OrderCompare(X("true", "boolean"), X("1000", "gYear")), 0);
+  // Ill-typed years are other literals, after every date.
+  EXPECT_LT(OrderCompare(X("9999", "gYear"), X("92", "gYear")), 0);
+}
+
+TEST(CompareTest, OperatorsOnYearsAndMonthsAreUnchanged) {
+  // '=' and '<' keep SPARQL's semantics: gYear and gYearMonth have no operator mapping, so
+  // the values compare only as RDF terms, and mixing date kinds stays an error.
+  EXPECT_EQ(Show(Equals(X("2024", "gYear"), X("2024", "gYear"))), "true");
+  EXPECT_EQ(Show(Equals(X("2024", "gYear"), X("2025", "gYear"))), "error");
+  EXPECT_EQ(Show(Equals(X("2024", "gYear"), X("2024-01-01", "date"))), "error");
+  EXPECT_EQ(Show(Compare(CompareOp::kLess, X("2024", "gYear"), X("2025", "gYear"))), "error");
+  EXPECT_EQ(Show(Compare(CompareOp::kLess, X("2024-01", "gYearMonth"), X("2024-02", "gYearMonth"))),
+            "error");
+  EXPECT_EQ(Show(Compare(CompareOp::kLess, X("2024-01-01", "date"),
+                         X("2024-01-02T00:00:00Z", "dateTime"))),
+            "error");
+  EXPECT_EQ(Show(EffectiveBooleanValue(X("2024", "gYear"))), "error");
 }
 
 TEST(LogicTest, ThreeValued) {

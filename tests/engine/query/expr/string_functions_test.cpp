@@ -9,16 +9,12 @@
 namespace silk::query::expr {
 namespace {
 
+using testing::Fn;
 using testing::I;
 using testing::L;
 using testing::S;
 using testing::Show;
 using testing::X;
-
-std::string Fn(Builtin b, std::vector<Value> args) {
-  FunctionContext context;
-  return Show(Call(b, args, context));
-}
 
 const std::string kFamily = "\U0001F46A";
 // One grapheme of seven code points: MAN ZWJ WOMAN ZWJ GIRL ZWJ BOY.

@@ -1,10 +1,11 @@
-// Short constructors and a printer for expression-library tests.
+// Short constructors, a printer and a built-in caller for expression-library tests.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "engine/query/expr/builtins.h"
 #include "engine/query/expr/value.h"
 #include "grammar/rdf/term.h"
 
@@ -54,6 +55,12 @@ inline std::string Show(const BoolResult& r) {
     return "error";
   }
   return *r ? "true" : "false";
+}
+
+// Show(Call(b, args)) in a default FunctionContext (no NOW, RAND, BNODE or base IRI).
+inline std::string Fn(Builtin b, std::vector<Value> args) {
+  FunctionContext context;
+  return Show(Call(b, args, context));
 }
 
 }  // namespace silk::query::expr::testing

@@ -26,6 +26,8 @@ TEST(ValueTest, ClassifiesTerms) {
   EXPECT_EQ(X("true", "boolean").kind(), ValueKind::kBoolean);
   EXPECT_EQ(X("2010-06-21T11:28:01Z", "dateTime").kind(), ValueKind::kDateTime);
   EXPECT_EQ(X("2010-06-21", "date").kind(), ValueKind::kDate);
+  EXPECT_EQ(X("2010-06", "gYearMonth").kind(), ValueKind::kGYearMonth);
+  EXPECT_EQ(X("2010", "gYear").kind(), ValueKind::kGYear);
   EXPECT_EQ(Value::TypedLiteral("x", "http://example/dt").kind(), ValueKind::kOtherLiteral);
 }
 
@@ -48,6 +50,8 @@ TEST(ValueTest, IllTypedLiteralsAreNotNumeric) {
   EXPECT_EQ(Show(v), "\"abc\"^^xsd:integer");  // the term itself is kept
   EXPECT_FALSE(X("yes", "boolean").kind() == ValueKind::kBoolean);
   EXPECT_FALSE(X("2010-02-30", "date").kind() == ValueKind::kDate);
+  EXPECT_EQ(X("10", "gYear").kind(), ValueKind::kOtherLiteral);
+  EXPECT_EQ(X("2010-13", "gYearMonth").kind(), ValueKind::kOtherLiteral);
   EXPECT_FALSE(X("1e3", "decimal").IsNumeric());
 }
 

@@ -1,0 +1,46 @@
+// xsd:gYearMonth and xsd:gYear: parsed into the instant they start at.
+#include "engine/query/expr/datetime.h"
+
+#include <gtest/gtest.h>
+
+#include <string_view>
+
+namespace silk::query::expr {
+namespace {
+
+// The first day a parsed value covers, printed as an xsd:date; "invalid" if it did not parse.
+std::string FirstDay(const std::optional<DateTime>& dt) { return dt ? dt->ToString() : "invalid"; }
+
+TEST(DateTimeTest, GYearMonthStartsOnTheFirstOfTheMonth) {
+  EXPECT_EQ(FirstDay(DateTime::ParseGYearMonth("2024-06")), "2024-06-01");
+  EXPECT_EQ(FirstDay(DateTime::ParseGYearMonth("2024-06-05:00")), "2024-06-01-05:00");
+  EXPECT_EQ(FirstDay(DateTime::ParseGYearMonth("-0044-03Z")), "-0044-03-01Z");
+  EXPECT_TRUE(DateTime::ParseGYearMonth("2024-06")->date_only);
+  EXPECT_EQ(DateTime::ParseGYearMonth("2024-06")->UtcSeconds(),
+            DateTime::ParseDate("2024-06-01")->UtcSeconds());
+}
+
+TEST(DateTimeTest, GYearStartsOnTheFirstOfJanuary) {
+  EXPECT_EQ(FirstDay(DateTime::ParseGYear("1992")), "1992-01-01");
+  EXPECT_EQ(FirstDay(DateTime::ParseGYear("12024")), "12024-01-01");
+  EXPECT_EQ(FirstDay(DateTime::ParseGYear("0000Z")), "0000-01-01Z");
+  EXPECT_EQ(DateTime::ParseGYear("1992")->UtcSeconds(),
+            DateTime::ParseDateTime("1992-01-01T00:00:00")->UtcSeconds());
+  // A timezone moves the start instant: 2024 in UTC-05:00 starts at 05:00Z.
+  EXPECT_EQ(DateTime::ParseGYear("2024-05:00")->UtcSeconds(),
+            DateTime::ParseDateTime("2024-01-01T05:00:00Z")->UtcSeconds());
+}
+
+TEST(DateTimeTest, RejectsMalformedYearsAndMonths) {
+  for (std::string_view bad : {"", "24", "024", "02024", "2024-", "2024-06", "2024Zjunk", "+2024",
+                               "2024+15:00", "2024 "}) {
+    EXPECT_FALSE(DateTime::ParseGYear(bad)) << bad;
+  }
+  for (std::string_view bad :
+       {"2024", "2024-6", "2024-00", "2024-13", "2024-06-01", "2024-06Z-", "2024-06+5:00"}) {
+    EXPECT_FALSE(DateTime::ParseGYearMonth(bad)) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace silk::query::expr
