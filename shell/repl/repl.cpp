@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "shell/exit_codes.h"
+#include "shell/live_store.h"
 #include "shell/prefixes.h"
 #include "shell/repl/history.h"
 #include "shell/repl/line_editor.h"
@@ -64,15 +65,6 @@ std::string StoreName(const std::string& db_dir) {
   return path.filename().string();
 }
 
-// The store for the whole session: writable, or read-only when another process writes to it.
-Result<std::unique_ptr<storage::Store>> OpenSessionStore(const std::string& db_dir) {
-  Result<std::unique_ptr<storage::Store>> store = OpenStore(db_dir, Access::kWrite);
-  if (!store.ok() && store.status().code() == StatusCode::kBusy) {
-    return OpenStore(db_dir, Access::kRead);
-  }
-  return store;
-}
-
 // $XDG_CONFIG_HOME/silkgraph/init.silk (~/.config/silkgraph/init.silk), else ~/.silkrc: the
 // statements a user wants before every interactive session, as DuckDB reads ~/.duckdbrc.
 std::optional<std::string> StartupFile() {
@@ -118,8 +110,7 @@ int RunInteractive(repl::Session& session, const std::string& name) {
   });
   repl::StatementSplitter splitter = repl::SessionSplitter(session);
 
-  fmt::print("silk {} on {}{}. Type .help for help, Ctrl-D to leave.\n", SILK_VERSION,
-             session.store.dir(), session.store.read_only() ? " (read-only: another process is writing)" : "");
+  fmt::print("silk {} on {}. Type .help for help, Ctrl-D to leave.\n", SILK_VERSION, session.store.dir());
   RunStartupFile(session);
   const std::string prompt = name + "> ";
   // ASCII, so that libedit draws it in any locale.
@@ -182,7 +173,8 @@ int RunShell(const Invocation& invocation) {
       return kExitDataError;
     }
   }
-  auto store = OpenSessionStore(invocation.db_dir);
+  // Each statement reads the latest commit; only a writing one holds the write lock.
+  Result<std::unique_ptr<LiveStore>> store = LiveStore::Open(invocation.db_dir);
   if (!store.ok()) {
     repl::PrintError(store.status());
     return ExitCodeFor(store.status());

@@ -199,9 +199,6 @@ Status RunStatement(Session& session, const Statement& statement) {
   if (!request.ok()) return InInput(request.status(), statement);
   Declare(session, **request);
   if ((*request)->only_prologue()) return Status::Ok();
-  if ((*request)->is_update() && session.store.read_only()) {
-    return Status::Busy("the store is open read-only (another process is writing to it), so it cannot be updated");
-  }
 
   BoxTableWriter* box = nullptr;
   std::unique_ptr<query::ResultWriter> writer = MakeWriter(session, &box);
