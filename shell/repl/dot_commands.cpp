@@ -519,8 +519,22 @@ Status Help(Session& session) {
     const std::string left = fmt::format("{} {}", command.name, command.args);
     out << fmt::format("{:<28} {}\n", left, command.help);
   }
-  out << "\nEnd a query with ';' or a blank line (a one-line query runs when you press Enter).\n"
-         "A line of triple patterns runs as SELECT * WHERE { … }. Ctrl-C stops a query; Ctrl-D leaves.\n";
+  out << "\n"
+         "How input becomes statements:\n"
+         "  A statement typed on one line runs when you press Enter, if it is complete.\n"
+         "  One typed over several lines waits for ';' or an empty line, so ORDER BY or LIMIT\n"
+         "  can still follow on lines of their own. Pasted text runs once all of it arrived.\n"
+         "  A line that starts with SELECT, ASK, CONSTRUCT, DESCRIBE, an update keyword or\n"
+         "  PREFIX starts a new statement once the one before it is complete; a dot-command is\n"
+         "  a statement of its own. An empty line ends a statement (pasted: once its brackets\n"
+         "  are closed).\n"
+         "  PREFIX and BASE, alone or at the top of a query, stay declared for the session.\n"
+         "  A line of triple patterns runs as SELECT * WHERE { ... }; there ';' is SPARQL's\n"
+         "  shorthand, so end it with Enter or an empty line.\n"
+         "Tables show the first and last rows of a long result (.maxrows); .output FILE and\n"
+         "the other modes get every row. Ctrl-C stops a query or its output; Ctrl-D leaves.\n"
+         "At start the shell runs $XDG_CONFIG_HOME/silkgraph/init.silk (~/.config/silkgraph/\n"
+         "init.silk), else ~/.silkrc: statements and dot-commands, such as .prefix or .mode.\n";
   return Status::Ok();
 }
 

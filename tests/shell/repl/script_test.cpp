@@ -112,5 +112,100 @@ TEST_F(ShellScriptTest, FindAndUnknownCommands) {
   EXPECT_NE(unknown.err.find("unknown command '.frobnicate'"), std::string::npos) << unknown.err;
 }
 
+TEST_F(ShellScriptTest, OneStatementPerLineAndDotCommandsOfTheirOwn) {
+  // No ';' and no blank lines: each keyword line starts a statement, a dot-command ends one,
+  // and ORDER BY or LIMIT on a line of its own still belongs to the query before it.
+  ProcessResult run = RunSilk({"--db", db_},
+                              "ASK { ?s ?p ?o }\n"
+                              ".mode tsv\n"
+                              "SELECT ?c WHERE { kca:YoonSukYeol kca:visited ?c }\n"
+                              "ORDER BY ?c\n"
+                              "LIMIT 2\n"
+                              "ASK { kca:YoonSukYeol kca:visited kca:Mars }\n");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out,
+            "true\n?c\n<https://silkgraph.org/kca/Kazakhstan>\n<https://silkgraph.org/kca/Turkmenistan>\nfalse\n");
+}
+
+TEST_F(ShellScriptTest, ErrorsNameTheScriptFileLineAndColumn) {
+  const std::string script = "ASK { ?s ?p ?o }\n\n  # the next query lacks an object\n  SELECT ?x WHERE { ?x kca:visited }\n";
+  const std::string path = dir_.Sub("q.silk");
+  WriteFile(path, script);
+  ProcessResult from_file = RunSilk({"--db", db_, "shell", "-f", path});
+  EXPECT_EQ(from_file.exit_code, 1);
+  // Line 3 is where the statement starts (with its comment); the error is on line 4.
+  EXPECT_NE(from_file.err.find(path + ":4:36: expected an object"), std::string::npos) << from_file.err;
+  EXPECT_NE(from_file.err.find("\n    SELECT ?x WHERE { ?x kca:visited }\n"), std::string::npos) << from_file.err;
+
+  ProcessResult piped = RunSilk({"--db", db_}, script);
+  EXPECT_NE(piped.err.find("<stdin>:4:36: expected an object"), std::string::npos) << piped.err;
+
+  ProcessResult read = RunSilk({"--db", db_}, ".read " + path + "\n");
+  EXPECT_EQ(read.exit_code, 1);
+  EXPECT_NE(read.err.find(path + ":4:36: expected an object"), std::string::npos) << read.err;
+
+  // After ';' on the same line, columns still count from the line's start.
+  ProcessResult same_line = RunSilk({"--db", db_}, "ASK {} ; SELECT ?x WHERE { ?x foo:bar ?y }\n");
+  EXPECT_NE(same_line.err.find("<stdin>:1:31: unknown prefix 'foo'"), std::string::npos) << same_line.err;
+}
+
+TEST_F(ShellScriptTest, KeepGoingResumesAtTheNextStatement) {
+  ProcessResult run = RunSilk({"--db", db_, "shell", "--keep-going"},
+                              "SELECT ?x WHERE { ?x foo:bar ?y }\n"
+                              "ASK { ?s ?p ?o }\n"
+                              "SELECT ?x WHERE { ?x kca:visited }\n"
+                              "ASK { ?s ?p ?o }\n");
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_EQ(run.out, "true\ntrue\n");
+  EXPECT_NE(run.err.find("<stdin>:1:22: unknown prefix 'foo'"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("<stdin>:3:"), std::string::npos) << run.err;
+}
+
+TEST_F(ShellScriptTest, APrologueDeclaresForTheRestOfTheSession) {
+  ProcessResult run = RunSilk({"--db", db_},
+                              "PREFIX who: <https://silkgraph.org/kca/>\n"
+                              "\n"
+                              ".mode tsv\n"
+                              "SELECT ?c WHERE { who:YoonSukYeol who:visited ?c } ORDER BY ?c LIMIT 1\n");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, "?c\n<https://silkgraph.org/kca/Kazakhstan>\n");
+}
+
+TEST_F(ShellScriptTest, WordsANewcomerTypesGetAHint) {
+  for (const std::string word : {"help", "exit", "quit", "?", "QUIT;"}) {
+    ProcessResult run = RunSilk({"--db", db_}, word + "\n");
+    EXPECT_EQ(run.exit_code, 1) << word;
+    EXPECT_TRUE(run.err.find(".help") != std::string::npos || run.err.find(".quit") != std::string::npos)
+        << word << ": " << run.err;
+    EXPECT_EQ(run.err.find("opened at"), std::string::npos) << run.err;
+  }
+  // Text that is neither SPARQL nor a pattern: the error points at the user's first word.
+  ProcessResult words = RunSilk({"--db", db_}, "foo bar\n");
+  EXPECT_EQ(words.exit_code, 1);
+  EXPECT_NE(words.err.find("<stdin>:1:1: expected a query"), std::string::npos) << words.err;
+  EXPECT_EQ(words.err.find("opened at"), std::string::npos) << words.err;
+  // An unfinished pattern: the error is at the end of what was typed, not in the wrapper.
+  ProcessResult unfinished = RunSilk({"--db", db_}, "?x kca:visited\n");
+  EXPECT_NE(unfinished.err.find("<stdin>:1:15:"), std::string::npos) << unfinished.err;
+  EXPECT_EQ(unfinished.err.find("1:16"), std::string::npos) << unfinished.err;
+}
+
+TEST_F(ShellScriptTest, AReadOfItselfStopsWithAMessage) {
+  const std::string path = dir_.Sub("self.silk");
+  WriteFile(path, ".read " + path + "\n");
+  ProcessResult run = RunSilk({"--db", db_}, ".read " + path + "\n");
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.err.find("nest more than"), std::string::npos) << run.err;
+}
+
+TEST_F(ShellScriptTest, AnEmptyQueryIsAnError) {
+  ProcessResult empty = RunSilk({"--db", db_, "query"}, "");
+  EXPECT_EQ(empty.exit_code, 2);
+  EXPECT_NE(empty.err.find("no query given"), std::string::npos) << empty.err;
+  ProcessResult prologue = RunSilk({"--db", db_, "query", "PREFIX a: <http://a/> # nothing else"});
+  EXPECT_EQ(prologue.exit_code, 1);
+  EXPECT_NE(prologue.err.find("holds no query or update"), std::string::npos) << prologue.err;
+}
+
 }  // namespace
 }  // namespace silk::testing
