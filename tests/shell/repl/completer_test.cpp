@@ -75,7 +75,7 @@ TEST_F(CompleterTest, KeywordsInTheUsersCaseAndPrefixes) {
 
 TEST_F(CompleterTest, DotCommandsAtTheStartOfALine) {
   EXPECT_EQ(Run(".de").candidates, std::vector<std::string>{".describe"});
-  EXPECT_EQ(Run("  .ti").candidates, std::vector<std::string>{".timer"});
+  EXPECT_EQ(Run("  .tim").candidates, (std::vector<std::string>{".timeout", ".timer"}));
 }
 
 TEST_F(CompleterTest, VariablesAlreadyTyped) {
