@@ -50,6 +50,39 @@ void FileNames(std::string_view word, std::set<std::string>& out, std::size_t li
   }
 }
 
+// Whether the word starting at line[start] is the predicate of a triple pattern: the second
+// term after '{' or '.' or the start of the line, or the first after ';' (or '[').
+bool AtPredicatePosition(std::string_view line, std::size_t start) {
+  int terms = 0;  // terms of the current triple before the word
+  bool in_term = false;
+  for (std::size_t i = 0; i < start; ++i) {
+    const char c = line[i];
+    const bool ends_triple = c == '{' || (c == '.' && (i + 1 == line.size() || std::isspace(static_cast<unsigned char>(line[i + 1]))));
+    if (ends_triple || c == ';' || c == ',' || c == '[') {
+      terms = c == ',' ? 2 : (c == ';' || c == '[') ? 1 : 0;
+      in_term = false;
+      continue;
+    }
+    if (std::isspace(static_cast<unsigned char>(c)) || c == '}') {
+      in_term = false;
+      continue;
+    }
+    if (!in_term) {
+      ++terms;
+      in_term = true;
+    }
+    // A string or an IRI is one term, whatever it holds.
+    if (c == '"' || c == '\'') {
+      const std::size_t close = line.find(c, i + 1);
+      i = close == std::string_view::npos || close >= start ? start : close;
+    } else if (c == '<') {
+      const std::size_t close = line.find('>', i + 1);
+      if (close != std::string_view::npos && close < start) i = close;
+    }
+  }
+  return terms == 1;
+}
+
 }  // namespace
 
 Completion Complete(std::string_view line, std::size_t cursor, const CompletionContext& context) {
@@ -93,11 +126,15 @@ Completion Complete(std::string_view line, std::size_t cursor, const CompletionC
                                        [&](const auto& p) { return p.first == prefix; });
     if (declared != context.prefixes->end() && context.iris != nullptr) {
       const std::string& ns = declared->second;
-      for (const std::string& iri :
-           context.iris->IrisStartingWith(ns + std::string(local), context.limit)) {
-        const std::string_view rest = std::string_view(iri).substr(ns.size());
-        if (IsSimpleLocalName(rest)) out.insert(std::string(prefix) + ":" + std::string(rest));
-      }
+      const std::string typed = ns + std::string(local);
+      const auto offer = [&](const std::vector<std::string>& iris) {
+        for (const std::string& iri : iris) {
+          const std::string_view rest = std::string_view(iri).substr(ns.size());
+          if (IsSimpleLocalName(rest)) out.insert(std::string(prefix) + ":" + std::string(rest));
+        }
+      };
+      if (AtPredicatePosition(line, start)) offer(context.iris->PredicatesStartingWith(typed));
+      if (out.empty()) offer(context.iris->IrisStartingWith(typed, context.limit));
     }
   } else if (!word.empty()) {
     // Keywords in the case the user types them in.

@@ -18,12 +18,15 @@ class IriSource {
   virtual ~IriSource() = default;
   // Up to `limit` IRIs in the store that start with `prefix`, in byte order.
   virtual std::vector<std::string> IrisStartingWith(std::string_view prefix, std::size_t limit) = 0;
+  // The store's predicates that start with `prefix`, in byte order.
+  virtual std::vector<std::string> PredicatesStartingWith(std::string_view prefix) = 0;
 };
 
 struct CompletionContext {
   const Prefixes* prefixes = nullptr;  // REQUIRES: non-null
   IriSource* iris = nullptr;           // null: no IRIs from the store
-  std::size_t limit = 200;             // candidates at most
+  // Candidates at most: enough for every name of a vocabulary, bounded for a huge store.
+  std::size_t limit = 5000;
 };
 
 struct Completion {
@@ -31,7 +34,9 @@ struct Completion {
   std::vector<std::string> candidates; // sorted, distinct
 };
 
-// The completions of the word that ends at `cursor` in `line` (the line being edited).
+// The completions of the word that ends at `cursor` in `line` (the line being edited). Where a
+// predicate goes (the second term of a triple pattern, or after ';'), a name offers the
+// store's predicates that match, and every name only when none does.
 Completion Complete(std::string_view line, std::size_t cursor, const CompletionContext& context);
 
 // Characters that end a word for completion; ':' '<' '?' '.' '/' stay inside words.

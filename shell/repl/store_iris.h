@@ -13,6 +13,8 @@ class StoreIriSource final : public IriSource {
   // REQUIRES: `store` outlives this.
   explicit StoreIriSource(storage::Store& store) : store_(store) {}
   std::vector<std::string> IrisStartingWith(std::string_view prefix, std::size_t limit) override;
+  // From the statistics, which list every predicate in use: no scan of the quads.
+  std::vector<std::string> PredicatesStartingWith(std::string_view prefix) override;
 
  private:
   storage::Store& store_;

@@ -22,6 +22,15 @@ class ListIris final : public IriSource {
     }
     return out;
   }
+  std::vector<std::string> PredicatesStartingWith(std::string_view prefix) override {
+    std::vector<std::string> out;
+    for (const std::string& iri : iris_) {
+      if (iri.starts_with(prefix) && (iri.find("visited") != std::string::npos || iri.ends_with("prefLabel"))) {
+        out.push_back(iri);
+      }
+    }
+    return out;
+  }
 
  private:
   std::vector<std::string> iris_;
@@ -71,6 +80,26 @@ TEST_F(CompleterTest, KeywordsInTheUsersCaseAndPrefixes) {
   const std::vector<std::string> s = Run("SELECT * { ?x s").candidates;
   EXPECT_NE(std::find(s.begin(), s.end(), "skos:"), s.end());
   EXPECT_NE(std::find(s.begin(), s.end(), "schema:"), s.end());
+}
+
+TEST_F(CompleterTest, WhereAPredicateGoesPredicatesAreOffered) {
+  iris_ = ListIris({"https://silkgraph.org/kca/SadyrJaparov", "https://silkgraph.org/kca/Seoul",
+                    "https://silkgraph.org/kca/visited", "https://silkgraph.org/kca/vision"});
+  EXPECT_EQ(Run("?x kca:").candidates, std::vector<std::string>{"kca:visited"});
+  EXPECT_EQ(Run("SELECT * { ?x kca:vis").candidates, std::vector<std::string>{"kca:visited"});
+  EXPECT_EQ(Run("SELECT * { ?x a kca:Person ; kca:").candidates, std::vector<std::string>{"kca:visited"});
+  EXPECT_EQ(Run("SELECT * { ?x <http://e/p> \"a b\" . ?y kca:").candidates, std::vector<std::string>{"kca:visited"});
+  // Subjects and objects get every name; a predicate position with no matching predicate too.
+  EXPECT_EQ(Run("SELECT * { kca:S").candidates, (std::vector<std::string>{"kca:SadyrJaparov", "kca:Seoul"}));
+  EXPECT_EQ(Run("?x kca:visited kca:Se").candidates, std::vector<std::string>{"kca:Seoul"});
+  EXPECT_EQ(Run("?x kca:Se").candidates, std::vector<std::string>{"kca:Seoul"});
+}
+
+TEST_F(CompleterTest, EveryMatchIsOffered) {
+  std::vector<std::string> many;
+  for (int i = 0; i < 302; ++i) many.push_back("https://silkgraph.org/kca/name" + std::to_string(1000 + i));
+  iris_ = ListIris(many);
+  EXPECT_EQ(Run("kca:").candidates.size(), 302u);
 }
 
 TEST_F(CompleterTest, DotCommandsAtTheStartOfALine) {
