@@ -17,16 +17,19 @@ namespace {
 
 constexpr std::string_view kBareOpen = "SELECT * WHERE { ";
 
-// Passes everything on to the real writer, and keeps a SELECT's rows for `.why`.
+// Passes everything on to the real writer, and keeps a SELECT's rows for `.why`. After Ctrl-C
+// it passes nothing more: the engine stops at its next check, the output at once.
 class CapturingWriter final : public query::ResultWriter {
  public:
-  explicit CapturingWriter(query::ResultWriter& inner) : inner_(inner) {}
+  CapturingWriter(query::ResultWriter& inner, const std::atomic<bool>& cancel)
+      : inner_(inner), cancel_(cancel) {}
   void Begin(const std::vector<std::string>& variables) override {
     select_.emplace();
     select_->variables = variables;
     inner_.Begin(variables);
   }
   void WriteRow(query::Row row) override {
+    if (cancel_.load(std::memory_order_relaxed)) return;
     ++count_;
     if (select_->rows.size() < kMaxKeptRows) {
       std::vector<std::optional<rdf::Term>> kept;
@@ -40,6 +43,7 @@ class CapturingWriter final : public query::ResultWriter {
     inner_.WriteRow(row);
   }
   void WriteTriple(const rdf::QuadView& triple) override {
+    if (cancel_.load(std::memory_order_relaxed)) return;
     ++count_;
     inner_.WriteTriple(triple);
   }
@@ -51,6 +55,7 @@ class CapturingWriter final : public query::ResultWriter {
 
  private:
   query::ResultWriter& inner_;
+  const std::atomic<bool>& cancel_;
   std::optional<LastSelect> select_;
   std::uint64_t count_ = 0;
 };
@@ -202,18 +207,16 @@ Status RunStatement(Session& session, const Statement& statement) {
 
   BoxTableWriter* box = nullptr;
   std::unique_ptr<query::ResultWriter> writer = MakeWriter(session, &box);
-  CapturingWriter capture(*writer);
+  CapturingWriter capture(*writer, session.cancel);
   std::string plan;
   const auto started = std::chrono::steady_clock::now();
   Status status = query::Execute(**request, session.store, capture, options, &plan);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  if (!status.ok() && box != nullptr) {
+  if (!status.ok() && box != nullptr && box->rows() > 0) {
     box->End();  // the rows shown so far, boxed, before the message
-    if (box->rows() > 0) {
-      session.out() << fmt::format("stopped after {} rows ({} shown)\n", FormatCount(box->rows()),
-                                   FormatCount(box->shown()));
-    }
+    session.out() << fmt::format("stopped after {} rows ({} shown)\n", FormatCount(box->rows()),
+                                 FormatCount(box->shown()));
   }
   session.out().flush();
   if (!status.ok()) return status;
