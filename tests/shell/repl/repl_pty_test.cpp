@@ -128,5 +128,39 @@ TEST_F(ShellPtyTest, HistorySurvivesARestart) {
   ASSERT_TRUE(shell->WaitFor("true")) << shell->screen();
 }
 
+TEST_F(ShellPtyTest, TheStartUpFileRunsFirst) {
+  // ~/.silkrc: a prefix, and a failing line that must not keep the shell from starting.
+  WriteFile(dir_.Sub("home") + "/.silkrc",
+            ".prefix who: <https://silkgraph.org/kca/>\nSELECT nonsense\n\n.maxrows 4\n");
+  auto shell = Start();
+  EXPECT_NE(shell->screen().find(".silkrc:2:"), std::string::npos) << shell->screen();
+  shell->Type(".maxrows\r");
+  ASSERT_TRUE(shell->WaitFor("4\r\n")) << shell->screen();
+  shell->Type("who:SadyrJaparov skos:prefLabel ?name FILTER(lang(?name) = 'en') .\r");
+  ASSERT_TRUE(shell->WaitFor("\u2502 \"Sadyr Japarov\"@en \u2502")) << shell->screen();
+  shell->Type("\x04");
+  ASSERT_EQ(shell->WaitForExit(), 0);
+
+  // $XDG_CONFIG_HOME/silkgraph/init.silk comes before ~/.silkrc.
+  std::filesystem::create_directories(dir_.Sub("config") + "/silkgraph");
+  WriteFile(dir_.Sub("config") + "/silkgraph/init.silk", ".maxrows 7\n");
+  std::map<std::string, std::string> env = Env();
+  env["XDG_CONFIG_HOME"] = dir_.Sub("config");
+  PtySession second(std::vector<std::string>{"--db", db_}, env);
+  ASSERT_TRUE(second.WaitForPrompt("kca> ")) << second.screen();
+  second.Type(".maxrows\r");
+  ASSERT_TRUE(second.WaitFor("7\r\n")) << second.screen();
+}
+
+TEST_F(ShellPtyTest, NewcomerWordsGetAOneLineHint) {
+  auto shell = Start();
+  shell->Type("help\r");
+  ASSERT_TRUE(shell->WaitFor("type .help for the commands")) << shell->screen();
+  ASSERT_TRUE(shell->WaitForPrompt("kca> ")) << shell->screen();
+  shell->Type("exit\r");
+  ASSERT_TRUE(shell->WaitFor("type .quit or press Ctrl-D")) << shell->screen();
+  EXPECT_EQ(shell->screen().find("opened at"), std::string::npos) << shell->screen();
+}
+
 }  // namespace
 }  // namespace silk::testing
