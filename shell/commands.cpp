@@ -88,10 +88,14 @@ const std::vector<CommandSpec>& Commands() {
               "The default graph is the union of all graphs; --default-graph stored reads the\n"
               "store's default graph alone, as plain SPARQL does. The prefixes rdf, rdfs, xsd,\n"
               "owl, skos, schema, prov, dct, foaf and the shipped graph's kca and src are\n"
-              "declared for you.\n",
+              "declared for you.\n"
+              "SELECT and ASK results are a table by default, or tsv, csv, json or xml (the\n"
+              "W3C formats). The graphs of CONSTRUCT and DESCRIBE are Turtle by default (each\n"
+              "subject once, with the prefixes it uses), or trig, ntriples or nquads. A\n"
+              "--format that does not fit the query is a usage error (exit code 2).\n",
           .options = {{"-f", "FILE", "Read the query from FILE (relative IRIs resolve against it)"},
                       {"--format", "FORMAT",
-                       "table (default), tsv, csv, json, xml (W3C results), ntriples (graphs)"},
+                       "table, tsv, csv, json, xml; graphs: turtle, trig, ntriples, nquads"},
                       {"--default-graph", "MODE", "union (default) or stored"},
                       {"--timeout", "SECONDS", "Stop the query after this long (exit code 1)"},
                       {"--base", "IRI", "Base for relative IRIs in the query"}},

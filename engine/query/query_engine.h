@@ -44,6 +44,12 @@ class PreparedRequest {
   virtual bool is_update() const = 0;
   // `EXPLAIN` / `EXPLAIN ANALYZE` before the query.
   virtual ExplainMode explain() const = 0;
+  // What Execute writes (without EXPLAIN): solutions, a boolean, a graph, or nothing.
+  virtual ResultKind result_kind() const = 0;
+  // "SELECT", "ASK", "CONSTRUCT", "DESCRIBE" or "update", for messages.
+  virtual std::string_view form_name() const = 0;
+  // The prefixes in effect: QueryOptions::prefixes, then the text's own PREFIX declarations.
+  virtual const std::vector<std::pair<std::string, std::string>>& prefixes() const = 0;
 };
 
 // Parses `text`: a query, an update, or either prefixed by EXPLAIN [ANALYZE].

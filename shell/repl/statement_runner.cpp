@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "shell/repl/result_mode.h"
 #include "shell/repl/statement_splitter.h"
 #include "shell/text_format.h"
 
@@ -50,25 +51,6 @@ class CapturingWriter final : public query::ResultWriter {
   std::optional<LastSelect> select_;
   std::uint64_t count_ = 0;
 };
-
-std::unique_ptr<query::ResultWriter> MakeWriter(Session& session) {
-  std::ostream& out = session.out();
-  switch (session.mode) {
-    case OutputMode::kTable:
-      if (session.boxed()) {
-        return std::make_unique<BoxTableWriter>(
-            out, BoxTableOptions{.width = session.width, .color = session.color,
-                                 .prefixes = session.prefixes});
-      }
-      return query::MakeResultWriter(query::ResultFormat::kTable, out);
-    case OutputMode::kTsv: return query::MakeResultWriter(query::ResultFormat::kTsv, out);
-    case OutputMode::kCsv: return query::MakeResultWriter(query::ResultFormat::kCsv, out);
-    case OutputMode::kJson: return query::MakeResultWriter(query::ResultFormat::kJson, out);
-    case OutputMode::kXml: return query::MakeResultWriter(query::ResultFormat::kXml, out);
-    case OutputMode::kLine: return std::make_unique<LineWriter>(out, session.prefixes);
-  }
-  return nullptr;
-}
 
 // A syntax error in the wrapped text, moved back to where it is in the user's text.
 Status Unwrapped(const Status& status, std::string_view original) {
@@ -123,8 +105,9 @@ Status RunStatement(Session& session, std::string_view text) {
     return Status::Busy("the store is open read-only (another process is writing to it), so it cannot be updated");
   }
 
-  std::unique_ptr<query::ResultWriter> writer = MakeWriter(session);
-  CapturingWriter capture(*writer);
+  Result<std::unique_ptr<query::ResultWriter>> writer = MakeModeWriter(session, **request);
+  if (!writer.ok()) return writer.status();
+  CapturingWriter capture(**writer);
   std::string plan;
   const auto started = std::chrono::steady_clock::now();
   Status status = query::Execute(**request, session.store, capture, options, &plan);
