@@ -92,7 +92,9 @@ const std::vector<CommandSpec>& Commands() {
               "SELECT and ASK results are a table by default, or tsv, csv, json or xml (the\n"
               "W3C formats). The graphs of CONSTRUCT and DESCRIBE are Turtle by default (each\n"
               "subject once, with the prefixes it uses), or trig, ntriples or nquads. A\n"
-              "--format that does not fit the query is a usage error (exit code 2).\n",
+              "--format that does not fit the query is a usage error (exit code 2).\n"
+              "A name the store does not hold (a typo such as kca:vistied) makes its pattern\n"
+              "match nothing: a warning on standard error says so, with the nearest names.\n",
           .options = {{"-f", "FILE", "Read the query from FILE (relative IRIs resolve against it)"},
                       {"--format", "FORMAT",
                        "table, tsv, csv, json, xml; graphs: turtle, trig, ntriples, nquads"},

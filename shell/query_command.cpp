@@ -14,6 +14,7 @@
 #include "shell/prefixes.h"
 #include "shell/result_formats.h"
 #include "shell/store_location.h"
+#include "shell/unknown_names.h"
 
 namespace silk::shell {
 namespace {
@@ -113,6 +114,7 @@ int RunQuery(const Invocation& invocation) {
   }
   auto store = OpenStore(invocation.db_dir, (*request)->is_update() ? Access::kWrite : Access::kRead);
   if (!store.ok()) return ReportFailure(store.status());
+  WarnAboutUnknownNames(**request, **store, std::cerr);
 
   // Ctrl-C stops the query cleanly: the store is left as it was, and we say so.
   options.limits.cancel = &interrupted;

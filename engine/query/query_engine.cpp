@@ -7,6 +7,7 @@
 
 #include "engine/query/explain.h"
 #include "engine/query/graph_output.h"
+#include "engine/query/pattern_iris.h"
 #include "engine/query/planner.h"
 #include "engine/query/query_runtime.h"
 #include "engine/query/update_executor.h"
@@ -19,7 +20,7 @@ class Request final : public PreparedRequest {
  public:
   template <typename Parsed>
   Request(Parsed parsed, ExplainMode mode, const QueryOptions& options)
-      : prefixes_(options.prefixes), mode_(mode) {
+      : pattern_iris_(PatternIrisOf(parsed)), prefixes_(options.prefixes), mode_(mode) {
     prefixes_.insert(prefixes_.end(), parsed.prefixes.begin(), parsed.prefixes.end());
     parsed_ = std::move(parsed);
   }
@@ -50,10 +51,12 @@ class Request final : public PreparedRequest {
   const std::vector<std::pair<std::string, std::string>>& prefixes() const override {
     return prefixes_;
   }
+  const std::vector<PatternIri>& pattern_iris() const override { return pattern_iris_; }
   const std::variant<ast::Query, ast::Update>& parsed() const { return parsed_; }
 
  private:
   std::variant<ast::Query, ast::Update> parsed_;
+  std::vector<PatternIri> pattern_iris_;
   std::vector<std::pair<std::string, std::string>> prefixes_;
   ExplainMode mode_;
 };

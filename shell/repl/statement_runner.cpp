@@ -4,10 +4,12 @@
 
 #include <chrono>
 #include <cstdio>
+#include <iostream>
 
 #include "shell/repl/result_mode.h"
 #include "shell/repl/statement_splitter.h"
 #include "shell/text_format.h"
+#include "shell/unknown_names.h"
 
 namespace silk::shell::repl {
 namespace {
@@ -107,6 +109,7 @@ Status RunStatement(Session& session, std::string_view text) {
 
   Result<std::unique_ptr<query::ResultWriter>> writer = MakeModeWriter(session, **request);
   if (!writer.ok()) return writer.status();
+  WarnAboutUnknownNames(**request, session.store, std::cerr);
   CapturingWriter capture(**writer);
   std::string plan;
   const auto started = std::chrono::steady_clock::now();
