@@ -106,6 +106,19 @@ const std::vector<CommandSpec>& Commands() {
           .run = RunQuery,
       },
       {
+          .name = "schema",
+          .usage = "",
+          .summary = "Show the store's classes, predicates and graphs, with counts and examples",
+          .details =
+              "The vocabulary to write queries with: each class with its number of instances,\n"
+              "each predicate with its statements, distinct subjects and objects and one\n"
+              "example (subject \u2192 object), and each graph with its statements, largest\n"
+              "first, names shortened with the predeclared prefixes. The shell's .schema\n"
+              "prints the same with the session's prefixes.\n",
+          .options = {},
+          .run = RunSchema,
+      },
+      {
           .name = "find",
           .usage = "NAME [--limit N]",
           .summary = "Find the entities a name stands for, in any spelling",
