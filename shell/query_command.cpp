@@ -52,7 +52,8 @@ int RunQuery(const Invocation& invocation) {
   std::optional<query::ResultFormat> format = query::ResultFormatNamed(format_name);
   if (!format_name.empty() && !format) {
     fmt::print(stderr, "silk: unknown result format '{}' (use {}, or for graphs {})\n", format_name,
-               FormatChoices(query::ResultKind::kSolutions), FormatChoices(query::ResultKind::kGraph));
+               FormatChoices(query::ResultKind::kSolutions),
+               FormatChoices(query::ResultKind::kGraph));
     return kExitUsageError;
   }
   const std::string default_graph = invocation.Get("--default-graph", "union");
@@ -104,7 +105,8 @@ int RunQuery(const Invocation& invocation) {
   // The format must fit what the query returns; by default a table, or Turtle for a graph.
   const query::ResultKind kind = (*request)->result_kind();
   if (!format) {
-    format = kind == query::ResultKind::kGraph ? query::ResultFormat::kTurtle : query::ResultFormat::kTable;
+    format = kind == query::ResultKind::kGraph ? query::ResultFormat::kTurtle
+                                               : query::ResultFormat::kTable;
   }
   if (kind != query::ResultKind::kNothing && (*request)->explain() == query::ExplainMode::kNone &&
       !query::FormatFits(*format, kind)) {

@@ -28,6 +28,11 @@ std::size_t LocalStart(std::string_view iri) {
 
 char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 
+std::size_t ChangeCost(char from, char to) {
+  if (from == to) return 0;
+  return Lower(from) == Lower(to) ? 1 : 2;
+}
+
 // Edits from `a` to `b` in half-steps: adding, dropping, changing a letter or swapping two
 // neighbours costs 2, changing only its case 1 (optimal string alignment distance).
 std::size_t EditCost(std::string_view a, std::string_view b) {
@@ -36,8 +41,8 @@ std::size_t EditCost(std::string_view a, std::string_view b) {
   for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = 2 * j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t change = a[i - 1] == b[j - 1] ? 0 : Lower(a[i - 1]) == Lower(b[j - 1]) ? 1 : 2;
-      d[i][j] = std::min({d[i - 1][j] + 2, d[i][j - 1] + 2, d[i - 1][j - 1] + change});
+      d[i][j] = std::min({d[i - 1][j] + 2, d[i][j - 1] + 2,
+                          d[i - 1][j - 1] + ChangeCost(a[i - 1], b[j - 1])});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
         d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 2);
       }
@@ -53,7 +58,8 @@ std::string FlipCase(char c) {
 
 // The predicates in use, most used first, read once from the statistics: a typo in a
 // predicate may lie anywhere in the name, where a seek by its first letters would miss it.
-std::vector<std::string> PredicatesInUse(const storage::Store& store, const storage::Snapshot& snapshot) {
+std::vector<std::string> PredicatesInUse(const storage::Store& store,
+                                         const storage::Snapshot& snapshot) {
   Result<storage::StoreStats> stats = store.Stats();
   if (!stats.ok()) return {};
   std::vector<storage::TermId> ids;
@@ -106,7 +112,8 @@ std::vector<std::string> NearestIris(std::string_view unknown,
     const std::size_t start = LocalStart(candidate);
     const std::string_view other = std::string_view(candidate).substr(start);
     const std::size_t moved = std::string_view(candidate).substr(0, start) == ns ? 0 : 2;
-    const std::size_t apart = other.size() > local.size() ? other.size() - local.size() : local.size() - other.size();
+    const std::size_t apart =
+        other.size() > local.size() ? other.size() - local.size() : local.size() - other.size();
     if (candidate == unknown || moved + 2 * apart > most) continue;
     const std::size_t cost = moved + EditCost(local, other);
     if (cost <= most) near.emplace_back(cost, candidate);

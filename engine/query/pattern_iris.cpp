@@ -76,7 +76,8 @@ class Collector {
 
   void Add(const ast::Term& term, PatternIri::Role role) {
     if (!term.IsIri() || !seen_.insert(term.value).second) return;
-    iris_.push_back({term.value, term.written.empty() ? "<" + term.value + ">" : term.written, role});
+    iris_.push_back(
+        {term.value, term.written.empty() ? "<" + term.value + ">" : term.written, role});
   }
 
   std::vector<PatternIri> iris_;

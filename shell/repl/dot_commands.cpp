@@ -532,8 +532,9 @@ Status RunDotCommand(Session& session, std::string_view line) {
   if (name == ".stats") return Stats(session, /*graphs_only=*/false);
   if (name == ".graphs") return Stats(session, /*graphs_only=*/true);
   if (name == ".schema") {
-    return arg.empty() ? WriteSchema(session.store, session.prefixes, session.out(), &session.cancel)
-                       : Usage(".schema");
+    return arg.empty()
+               ? WriteSchema(session.store, session.prefixes, session.out(), &session.cancel)
+               : Usage(".schema");
   }
   if (name == ".find") return Find(session, arg);
   if (name == ".describe") return Describe(session, arg);

@@ -33,7 +33,8 @@ Result<std::unique_ptr<query::ResultWriter>> MakeModeWriter(Session& session,
           FormatMismatch(fmt::format(".mode {}", ModeName(session.mode)), request),
           FormatChoices(query::ResultKind::kGraph)));
     }
-    return query::MakeResultWriter(query::ResultFormat::kTurtle, out, {.prefixes = request.prefixes()});
+    return query::MakeResultWriter(query::ResultFormat::kTurtle, out,
+                                   {.prefixes = request.prefixes()});
   }
   switch (session.mode) {
     case OutputMode::kTable:
@@ -48,7 +49,8 @@ Result<std::unique_ptr<query::ResultWriter>> MakeModeWriter(Session& session,
     case OutputMode::kJson: return query::MakeResultWriter(query::ResultFormat::kJson, out);
     case OutputMode::kXml: return query::MakeResultWriter(query::ResultFormat::kXml, out);
     case OutputMode::kLine:
-      return std::unique_ptr<query::ResultWriter>(std::make_unique<LineWriter>(out, session.prefixes));
+      return std::unique_ptr<query::ResultWriter>(
+          std::make_unique<LineWriter>(out, session.prefixes));
   }
   return Status::InvalidArgument("unknown output mode");
 }

@@ -55,7 +55,8 @@ TEST_F(QueryFormats, TheCheckComesBeforeTheStore) {
 
 TEST_F(QueryFormats, AskKeepsItsFormats) {
   for (const char* format : {"table", "tsv", "csv", "json", "xml"}) {
-    ProcessResult ask = Silk({"query", "ASK { ?s kca:visited kca:Kazakhstan }", "--format", format});
+    ProcessResult ask =
+        Silk({"query", "ASK { ?s kca:visited kca:Kazakhstan }", "--format", format});
     EXPECT_EQ(ask.exit_code, 0) << format << ": " << ask.err;
     EXPECT_NE(ask.out.find("true"), std::string::npos) << format << ": " << ask.out;
   }
@@ -66,12 +67,13 @@ TEST_F(QueryFormats, GraphsLoadBackAsTheyWere) {
   ASSERT_EQ(reference.exit_code, 0) << reference.err;
   TempDir work;
   WriteFile(work.Sub("reference.nt"), reference.out);
-  ASSERT_EQ(RunSilk({"--db", work.Sub("reference"), "load", work.Sub("reference.nt")}).exit_code, 0);
+  ASSERT_EQ(RunSilk({"--db", work.Sub("reference"), "load", work.Sub("reference.nt")}).exit_code,
+            0);
   const std::string expected = RunSilk({"--db", work.Sub("reference"), "dump"}).out;
   ASSERT_NE(expected, "");
 
-  for (const auto& [format, extension] :
-       std::vector<std::pair<std::string, std::string>>{{"turtle", "ttl"}, {"trig", "trig"}, {"nquads", "nq"}}) {
+  for (const auto& [format, extension] : std::vector<std::pair<std::string, std::string>>{
+           {"turtle", "ttl"}, {"trig", "trig"}, {"nquads", "nq"}}) {
     ProcessResult written = Silk({"query", kConstruct, "--format", format});
     ASSERT_EQ(written.exit_code, 0) << format << ": " << written.err;
     const std::string file = work.Sub("out." + extension);
@@ -84,14 +86,16 @@ TEST_F(QueryFormats, GraphsLoadBackAsTheyWere) {
 
 TEST_F(QueryFormats, TurtleIsTheDefaultForGraphsWithThePrefixesItUses) {
   ProcessResult turtle = Silk(
-      {"query", "PREFIX ex: <http://example.org/> "
-                "CONSTRUCT { ?who ex:went ?where } WHERE { ?who kca:visited ?where ; a schema:Person } "});
+      {"query",
+       "PREFIX ex: <http://example.org/> "
+       "CONSTRUCT { ?who ex:went ?where } WHERE { ?who kca:visited ?where ; a schema:Person } "});
   ASSERT_EQ(turtle.exit_code, 0) << turtle.err;
   EXPECT_EQ(turtle.out.find("@prefix kca: <https://silkgraph.org/kca/> .\n"
                             "@prefix ex: <http://example.org/> .\n\n"), 0u) << turtle.out;
   EXPECT_EQ(turtle.out.find("@prefix schema:"), std::string::npos) << turtle.out;
   // One subject, its objects after commas.
-  EXPECT_NE(turtle.out.find("kca:YoonSukYeol ex:went kca:Kazakhstan, "), std::string::npos) << turtle.out;
+  EXPECT_NE(turtle.out.find("kca:YoonSukYeol ex:went kca:Kazakhstan, "), std::string::npos)
+      << turtle.out;
 }
 
 TEST_F(QueryFormats, TheShellShowsGraphsAsTurtleAndRefusesThemInSolutionModes) {

@@ -12,27 +12,32 @@ namespace {
 TEST(NearestIris, TyposFindTheirNames) {
   const std::vector<std::string> known = {"http://e/visited", "http://e/visitor", "http://e/Person",
                                           "http://e/metWith", "http://s/name", "http://e/x"};
-  EXPECT_EQ(shell::NearestIris("http://e/vistied", known), std::vector<std::string>{"http://e/visited"});
+  EXPECT_EQ(shell::NearestIris("http://e/vistied", known),
+            std::vector<std::string>{"http://e/visited"});
   EXPECT_EQ(shell::NearestIris("http://e/visiter", known),
             (std::vector<std::string>{"http://e/visited", "http://e/visitor"}));
   // Case costs less than another letter.
-  EXPECT_EQ(shell::NearestIris("http://e/person", known), std::vector<std::string>{"http://e/Person"});
+  EXPECT_EQ(shell::NearestIris("http://e/person", known),
+            std::vector<std::string>{"http://e/Person"});
   // Another namespace, the same name: one edit.
   EXPECT_EQ(shell::NearestIris("http://e/name", known), std::vector<std::string>{"http://s/name"});
   // Nothing within a third of the name.
   EXPECT_EQ(shell::NearestIris("http://e/location", known), std::vector<std::string>{});
-  EXPECT_EQ(shell::NearestIris("http://e/visited", {"http://e/visited"}), std::vector<std::string>{});
+  EXPECT_EQ(shell::NearestIris("http://e/visited", {"http://e/visited"}),
+            std::vector<std::string>{});
 }
 
 using UnknownNames = ShippedGraphStore;
 
 TEST_F(UnknownNames, QueryWarnsWithTheNearestNameAndChangesNothing) {
-  ProcessResult typo = Silk({"query", "SELECT ?who WHERE { ?who kca:vistied ?c }", "--format", "tsv"});
+  ProcessResult typo =
+      Silk({"query", "SELECT ?who WHERE { ?who kca:vistied ?c }", "--format", "tsv"});
   EXPECT_EQ(typo.exit_code, 0);
   EXPECT_EQ(typo.out, "?who\n");
   EXPECT_EQ(typo.err, "warning: kca:vistied is not in the store; did you mean kca:visited?\n");
 
-  ProcessResult right = Silk({"query", "SELECT ?who WHERE { ?who kca:visited kca:Kazakhstan }", "--format", "tsv"});
+  ProcessResult right =
+      Silk({"query", "SELECT ?who WHERE { ?who kca:visited kca:Kazakhstan }", "--format", "tsv"});
   EXPECT_EQ(right.exit_code, 0);
   EXPECT_EQ(right.err, "");
 }
@@ -54,7 +59,8 @@ TEST_F(UnknownNames, UpdatesWarnOnlyAboutWhatTheyMatch) {
   TempDir copy;
   const std::string db = copy.Sub("db");
   ASSERT_EQ(RunSilk({"--db", db, "load", SILK_DATASET_FILE}).exit_code, 0);
-  ProcessResult insert = RunSilk({"--db", db, "query", "INSERT DATA { kca:NewThing kca:newLink kca:Other }"});
+  ProcessResult insert =
+      RunSilk({"--db", db, "query", "INSERT DATA { kca:NewThing kca:newLink kca:Other }"});
   EXPECT_EQ(insert.exit_code, 0) << insert.err;
   EXPECT_EQ(insert.err, "");
   ProcessResult modify = RunSilk(

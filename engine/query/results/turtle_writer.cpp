@@ -72,8 +72,9 @@ class TurtleWriter final : public ResultWriter {
     auto same = std::find_if(subject.predicates.begin(), subject.predicates.end(),
                              [&](const Predicate& p) { return p.name == predicate; });
     if (same == subject.predicates.end()) {
-      same = subject.predicates.insert(is_type ? subject.predicates.begin() : subject.predicates.end(),
-                                       {std::move(predicate), {}});
+      same =
+          subject.predicates.insert(is_type ? subject.predicates.begin() : subject.predicates.end(),
+                                    {std::move(predicate), {}});
     }
     same->objects.push_back(Text(quad.object));
   }

@@ -49,8 +49,9 @@ std::vector<rdf::Quad> Sample() {
 
 std::string Write(ResultFormat format, const std::vector<rdf::Quad>& quads) {
   std::ostringstream out;
-  std::unique_ptr<ResultWriter> writer =
-      MakeResultWriter(format, out, {.prefixes = {{"e", std::string(kE)}, {"xsd", "http://www.w3.org/2001/XMLSchema#"}}});
+  std::unique_ptr<ResultWriter> writer = MakeResultWriter(
+      format, out,
+      {.prefixes = {{"e", std::string(kE)}, {"xsd", "http://www.w3.org/2001/XMLSchema#"}}});
   for (const rdf::Quad& quad : quads) writer->WriteTriple(quad.view());
   writer->End();
   return out.str();
@@ -79,9 +80,12 @@ std::set<rdf::Quad> Expected(bool keep_graphs) {
 }
 
 TEST(GraphWriters, EachFormatReadsBackTheSameStatements) {
-  EXPECT_EQ(ReadBack(Write(ResultFormat::kNTriples, Sample()), rdf::RdfFormat::kNTriples), Expected(false));
-  EXPECT_EQ(ReadBack(Write(ResultFormat::kNQuads, Sample()), rdf::RdfFormat::kNQuads), Expected(true));
-  EXPECT_EQ(ReadBack(Write(ResultFormat::kTurtle, Sample()), rdf::RdfFormat::kTurtle), Expected(false));
+  EXPECT_EQ(ReadBack(Write(ResultFormat::kNTriples, Sample()), rdf::RdfFormat::kNTriples),
+            Expected(false));
+  EXPECT_EQ(ReadBack(Write(ResultFormat::kNQuads, Sample()), rdf::RdfFormat::kNQuads),
+            Expected(true));
+  EXPECT_EQ(ReadBack(Write(ResultFormat::kTurtle, Sample()), rdf::RdfFormat::kTurtle),
+            Expected(false));
   EXPECT_EQ(ReadBack(Write(ResultFormat::kTrig, Sample()), rdf::RdfFormat::kTriG), Expected(true));
 }
 
@@ -98,8 +102,10 @@ TEST(GraphWriters, TurtleGroupsBySubjectWithTheUsedPrefixes) {
 
 TEST(GraphWriters, TrigPutsNamedGraphsInBlocks) {
   const std::string trig = Write(ResultFormat::kTrig, Sample());
-  EXPECT_NE(trig.find("\ne:g1 {\n    <http://e/a.b.> <http://e/-odd> <http://e/\xC3\x9Cn\xC3\xAF" "code> .\n"),
-            std::string::npos) << trig;
+  EXPECT_NE(trig.find("\ne:g1 {\n    <http://e/a.b.> <http://e/-odd> <http://e/\xC3\x9Cn\xC3\xAF"
+                      "code> .\n"),
+            std::string::npos)
+      << trig;
   EXPECT_NE(trig.find("e:born \"1990-01-01\"^^xsd:date"), std::string::npos) << trig;
 }
 
