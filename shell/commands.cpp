@@ -89,10 +89,16 @@ const std::vector<CommandSpec>& Commands() {
               "store's default graph alone, as plain SPARQL does. The prefixes rdf, rdfs, xsd,\n"
               "owl, skos, schema, prov, dct, foaf and the shipped graph's kca and src are\n"
               "declared for you. YEAR and MONTH read xsd:gYear and xsd:gYearMonth too, and\n"
-              "ORDER BY puts dates of every precision on one timeline.\n",
+              "ORDER BY puts dates of every precision on one timeline.\n"
+              "SELECT and ASK results are a table by default, or tsv, csv, json or xml (the\n"
+              "W3C formats). The graphs of CONSTRUCT and DESCRIBE are Turtle by default (each\n"
+              "subject once, with the prefixes it uses), or trig, ntriples or nquads. A\n"
+              "--format that does not fit the query is a usage error (exit code 2).\n"
+              "A name the store does not hold (a typo such as kca:vistied) makes its pattern\n"
+              "match nothing: a warning on standard error says so, with the nearest names.\n",
           .options = {{"-f", "FILE", "Read the query from FILE (relative IRIs resolve against it)"},
                       {"--format", "FORMAT",
-                       "table (default), tsv, csv, json, xml (W3C results), ntriples (graphs)"},
+                       "table, tsv, csv, json, xml; graphs: turtle, trig, ntriples, nquads"},
                       {"--default-graph", "MODE", "union (default) or stored"},
                       {"--timeout", "SECONDS", "Stop the query after this long (exit code 1)"},
                       {"--memory", "SIZE", "Memory its sorts, groups and joins may hold (default 1G)"},
@@ -100,6 +106,19 @@ const std::vector<CommandSpec>& Commands() {
           .min_args = 0,
           .max_args = 1,
           .run = RunQuery,
+      },
+      {
+          .name = "schema",
+          .usage = "",
+          .summary = "Show the store's classes, predicates and graphs, with counts and examples",
+          .details =
+              "The vocabulary to write queries with: each class with its number of instances,\n"
+              "each predicate with its statements, distinct subjects and objects and one\n"
+              "example (subject \u2192 object), and each graph with its statements, largest\n"
+              "first, names shortened with the predeclared prefixes. The shell's .schema\n"
+              "prints the same with the session's prefixes.\n",
+          .options = {},
+          .run = RunSchema,
       },
       {
           .name = "find",

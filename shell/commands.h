@@ -12,6 +12,7 @@ int RunStats(const Invocation& invocation);
 int RunCheck(const Invocation& invocation);
 int RunQuery(const Invocation& invocation);
 int RunFind(const Invocation& invocation);
+int RunSchema(const Invocation& invocation);
 
 // Prints `status` to stderr as the user should read it; returns its exit code.
 // REQUIRES: !status.ok()

@@ -13,8 +13,10 @@
 #include "shell/exit_codes.h"
 #include "shell/prefixes.h"
 #include "shell/query_defaults.h"
+#include "shell/result_formats.h"
 #include "shell/store_location.h"
 #include "shell/text_format.h"
+#include "shell/unknown_names.h"
 
 namespace silk::shell {
 namespace {
@@ -48,11 +50,12 @@ int RunQuery(const Invocation& invocation) {
   options.prefixes = ShellPrefixes();
   options.base_iri = invocation.Get("--base");
 
-  const std::string format_name = invocation.Get("--format", "table");
-  const std::optional<query::ResultFormat> format = query::ResultFormatNamed(format_name);
-  if (!format) {
-    fmt::print(stderr, "silk: unknown result format '{}' (use table, tsv, csv, json, xml or ntriples)\n",
-               format_name);
+  const std::string format_name = invocation.Get("--format");
+  std::optional<query::ResultFormat> format = query::ResultFormatNamed(format_name);
+  if (!format_name.empty() && !format) {
+    fmt::print(stderr, "silk: unknown result format '{}' (use {}, or for graphs {})\n", format_name,
+               FormatChoices(query::ResultKind::kSolutions),
+               FormatChoices(query::ResultKind::kGraph));
     return kExitUsageError;
   }
   const std::string default_graph = invocation.Get("--default-graph", "union");
@@ -122,13 +125,27 @@ int RunQuery(const Invocation& invocation) {
                options.source_name);
     return kExitDataError;
   }
+  // The format must fit what the query returns; by default a table, or Turtle for a graph.
+  const query::ResultKind kind = (*request)->result_kind();
+  if (!format) {
+    format = kind == query::ResultKind::kGraph ? query::ResultFormat::kTurtle
+                                               : query::ResultFormat::kTable;
+  }
+  if (kind != query::ResultKind::kNothing && (*request)->explain() == query::ExplainMode::kNone &&
+      !query::FormatFits(*format, kind)) {
+    fmt::print(stderr, "silk: {}; use {}\n", FormatMismatch("--format " + format_name, **request),
+               FormatChoices(kind));
+    return kExitUsageError;
+  }
   auto store = OpenStore(invocation.db_dir, (*request)->is_update() ? Access::kWrite : Access::kRead);
   if (!store.ok()) return ReportFailure(store.status());
+  WarnAboutUnknownNames(**request, **store, std::cerr);
 
   // Ctrl-C stops the query cleanly: the store is left as it was, and we say so.
   options.limits.cancel = &interrupted;
   std::signal(SIGINT, OnInterrupt);
-  std::unique_ptr<query::ResultWriter> writer = query::MakeResultWriter(*format, std::cout);
+  std::unique_ptr<query::ResultWriter> writer =
+      query::MakeResultWriter(*format, std::cout, {.prefixes = (*request)->prefixes()});
   std::string plan;
   Status status = query::Execute(**request, **store, *writer, options, &plan);
   std::cout.flush();

@@ -60,4 +60,13 @@ std::string FormatSeconds(double seconds) {
   return fmt::format("{:.2f} s", seconds);
 }
 
+std::string OneOf(const std::vector<std::string>& items) {
+  std::string text;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) text += i + 1 == items.size() ? " or " : ", ";
+    text += items[i];
+  }
+  return text;
+}
+
 }  // namespace silk::shell

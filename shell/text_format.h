@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace silk::shell {
 
@@ -19,5 +20,7 @@ std::optional<std::uint64_t> ParseBytes(std::string_view text);
 std::string_view WithoutAngles(std::string_view text);
 // 5.213 → "5.21 s"; 0.0042 → "4.2 ms"
 std::string FormatSeconds(double seconds);
+// {"a", "b", "c"} → "a, b or c"
+std::string OneOf(const std::vector<std::string>& items);
 
 }  // namespace silk::shell

@@ -7,6 +7,7 @@
 
 #include "engine/query/explain.h"
 #include "engine/query/graph_output.h"
+#include "engine/query/pattern_iris.h"
 #include "engine/query/planner.h"
 #include "engine/query/query_runtime.h"
 #include "engine/query/update_executor.h"
@@ -17,8 +18,12 @@ namespace {
 
 class Request final : public PreparedRequest {
  public:
-  Request(std::variant<ast::Query, ast::Update> parsed, ExplainMode mode)
-      : parsed_(std::move(parsed)), mode_(mode) {}
+  template <typename Parsed>
+  Request(Parsed parsed, ExplainMode mode, const QueryOptions& options)
+      : pattern_iris_(PatternIrisOf(parsed)), prefixes_(options.prefixes), mode_(mode) {
+    prefixes_.insert(prefixes_.end(), parsed.prefixes.begin(), parsed.prefixes.end());
+    parsed_ = std::move(parsed);
+  }
   bool is_update() const override { return std::holds_alternative<ast::Update>(parsed_); }
   ExplainMode explain() const override { return mode_; }
   const std::vector<std::pair<std::string, std::string>>& declared_prefixes() const override {
@@ -31,10 +36,38 @@ class Request final : public PreparedRequest {
     const auto* update = std::get_if<ast::Update>(&parsed_);
     return update != nullptr && update->operations.empty();
   }
+  ResultKind result_kind() const override {
+    const auto* query = std::get_if<ast::Query>(&parsed_);
+    if (query == nullptr) return ResultKind::kNothing;
+    switch (query->form) {
+      case ast::QueryForm::kSelect: return ResultKind::kSolutions;
+      case ast::QueryForm::kAsk: return ResultKind::kBoolean;
+      case ast::QueryForm::kConstruct:
+      case ast::QueryForm::kDescribe: return ResultKind::kGraph;
+    }
+    return ResultKind::kNothing;
+  }
+  std::string_view form_name() const override {
+    const auto* query = std::get_if<ast::Query>(&parsed_);
+    if (query == nullptr) return "update";
+    switch (query->form) {
+      case ast::QueryForm::kSelect: return "SELECT";
+      case ast::QueryForm::kAsk: return "ASK";
+      case ast::QueryForm::kConstruct: return "CONSTRUCT";
+      case ast::QueryForm::kDescribe: return "DESCRIBE";
+    }
+    return "query";
+  }
+  const std::vector<std::pair<std::string, std::string>>& prefixes() const override {
+    return prefixes_;
+  }
+  const std::vector<PatternIri>& pattern_iris() const override { return pattern_iris_; }
   const std::variant<ast::Query, ast::Update>& parsed() const { return parsed_; }
 
  private:
   std::variant<ast::Query, ast::Update> parsed_;
+  std::vector<PatternIri> pattern_iris_;
+  std::vector<std::pair<std::string, std::string>> prefixes_;
   ExplainMode mode_;
 };
 
@@ -116,12 +149,12 @@ Result<std::unique_ptr<PreparedRequest>> Prepare(std::string_view text,
   ParseResult<ast::Query> query = ParseQuery(body, parse_options);
   if (query.ok()) {
     return std::unique_ptr<PreparedRequest>(
-        std::make_unique<Request>(std::move(query).value(), mode));
+        std::make_unique<Request>(std::move(query).value(), mode, options));
   }
   ParseResult<ast::Update> update = ParseUpdate(body, parse_options);
   if (update.ok()) {
     return std::unique_ptr<PreparedRequest>(
-        std::make_unique<Request>(std::move(update).value(), mode));
+        std::make_unique<Request>(std::move(update).value(), mode, options));
   }
   // The text is whichever kind got further before it failed: report that kind's error.
   return Status::Syntax(FurtherThan(update.error(), query.error()) ? update.error()
@@ -159,8 +192,14 @@ Status Execute(const PreparedRequest& prepared, storage::Store& store, ResultWri
         out.WriteBoolean(root->Next(batch));
         break;
       }
-      case ast::QueryForm::kConstruct: WriteConstruct(ctx, *root, query, out); break;
-      case ast::QueryForm::kDescribe: WriteDescribe(ctx, *root, query, dataset, out); break;
+      case ast::QueryForm::kConstruct:
+        WriteConstruct(ctx, *root, query, out);
+        out.End();
+        break;
+      case ast::QueryForm::kDescribe:
+        WriteDescribe(ctx, *root, query, dataset, out);
+        out.End();
+        break;
     }
     if (request.explain() == ExplainMode::kAnalyze && plan != nullptr) {
       *plan = ExplainPlan(*root, /*analyze=*/true);

@@ -36,6 +36,15 @@ struct QueryOptions {
   QueryLimits limits;
 };
 
+// A constant IRI that a request's graph patterns look for in the store. One the store does
+// not hold makes its pattern match nothing, without an error: most often a typo.
+struct PatternIri {
+  enum class Role { kPredicate, kClass, kGraph, kOther };  // kClass: the object of rdf:type
+  std::string iri;      // absolute
+  std::string written;  // as the text spells it: "kca:visited", "<http://…>", "a"
+  Role role = Role::kOther;
+};
+
 // A parsed, checked request. Opaque; made by Prepare.
 class PreparedRequest {
  public:
@@ -50,6 +59,16 @@ class PreparedRequest {
   virtual const std::string& declared_base() const = 0;
   // Whether the text is a prologue and nothing else: an update of no operations.
   virtual bool only_prologue() const = 0;
+  // What Execute writes (without EXPLAIN): solutions, a boolean, a graph, or nothing.
+  virtual ResultKind result_kind() const = 0;
+  // "SELECT", "ASK", "CONSTRUCT", "DESCRIBE" or "update", for messages.
+  virtual std::string_view form_name() const = 0;
+  // The prefixes in effect: QueryOptions::prefixes, then the text's own PREFIX declarations.
+  virtual const std::vector<std::pair<std::string, std::string>>& prefixes() const = 0;
+  // The constant IRIs of the patterns the request matches, each once, in the order written:
+  // WHERE (with its subqueries, OPTIONAL, UNION, MINUS, GRAPH names and EXISTS) and DESCRIBE's
+  // IRIs; never a template, data an update inserts, FILTER/BIND expressions or VALUES.
+  virtual const std::vector<PatternIri>& pattern_iris() const = 0;
 };
 
 // Parses `text`: a query, an update, or either prefixed by EXPLAIN [ANALYZE].

@@ -4,65 +4,17 @@
 
 #include <algorithm>
 
-#include "grammar/rdf/ntriples_writer.h"
+#include "engine/query/results/graph_writers.h"
+#include "engine/query/results/turtle_text.h"
 
 namespace silk::query {
 namespace {
 
-bool AllDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// Whether Turtle can write `literal` bare: integers, decimals, doubles and booleans whose
-// lexical form is Turtle's own syntax for them.
-bool IsBareInTurtle(const rdf::TermView& literal) {
-  const std::string_view type = literal.datatype;
-  if (!type.starts_with(rdf::kXsd)) return false;
-  const std::string_view name = type.substr(rdf::kXsd.size());
-  std::string_view text = literal.value;
-  if (name == "boolean") return text == "true" || text == "false";
-  if (!text.empty() && (text[0] == '+' || text[0] == '-')) text.remove_prefix(1);
-  if (name == "integer") return AllDigits(text);
-  if (name == "decimal") {
-    const std::size_t dot = text.find('.');
-    return dot != std::string_view::npos && (dot == 0 || AllDigits(text.substr(0, dot))) &&
-           AllDigits(text.substr(dot + 1));
-  }
-  if (name == "double") {
-    const std::size_t e = text.find_first_of("eE");
-    if (e == std::string_view::npos) return false;
-    std::string_view mantissa = text.substr(0, e);
-    std::string_view exponent = text.substr(e + 1);
-    if (!exponent.empty() && (exponent[0] == '+' || exponent[0] == '-')) exponent.remove_prefix(1);
-    const std::size_t dot = mantissa.find('.');
-    const bool mantissa_ok =
-        dot == std::string_view::npos
-            ? AllDigits(mantissa)
-            : (dot == 0 || AllDigits(mantissa.substr(0, dot))) &&
-                  (dot + 1 == mantissa.size() || AllDigits(mantissa.substr(dot + 1))) &&
-                  mantissa.size() > 1;
-    return mantissa_ok && AllDigits(exponent);
-  }
-  return false;
-}
-
-// Turtle's form of a term: numbers and booleans bare, everything else as N-Triples writes it.
-std::string TurtleText(const rdf::TermView& term) {
-  if (term.IsLiteral() && IsBareInTurtle(term)) return std::string(term.value);
-  std::string text;
-  rdf::AppendTerm(text, term);
-  return text;
-}
-
-// What every format shares: the stream, and graphs (CONSTRUCT, DESCRIBE) as N-Triples.
+// What the formats of solutions share: the stream, and no graphs (see graph_writers.h).
 class StreamWriter : public ResultWriter {
  public:
   explicit StreamWriter(std::ostream& out) : out_(out) {}
-  void WriteTriple(const rdf::QuadView& triple) override {
-    std::string line;
-    rdf::AppendQuad(line, triple, /*with_graph=*/false);
-    out_ << line;
-  }
+  void WriteTriple(const rdf::QuadView&) override {}
 
  protected:
   std::ostream& out_;
@@ -156,6 +108,7 @@ class JsonWriter final : public StreamWriter {
   explicit JsonWriter(std::ostream& out) : StreamWriter(out) {}
   void Begin(const std::vector<std::string>& variables) override {
     variables_ = variables;
+    begun_ = true;
     out_ << "{\"head\":{\"vars\":[";
     for (std::size_t i = 0; i < variables.size(); ++i) {
       out_ << (i ? "," : "") << JsonString(variables[i]);
@@ -172,7 +125,9 @@ class JsonWriter final : public StreamWriter {
     }
     out_ << '}';
   }
-  void End() override { out_ << "\n]}}\n"; }
+  void End() override {
+    if (begun_) out_ << "\n]}}\n";
+  }
   void WriteBoolean(bool value) override {
     out_ << "{\"head\":{},\"boolean\":" << (value ? "true" : "false") << "}\n";
   }
@@ -197,6 +152,7 @@ class JsonWriter final : public StreamWriter {
   }
   std::vector<std::string> variables_;
   std::uint64_t rows_ = 0;
+  bool begun_ = false;  // End closes only what Begin opened
 };
 
 std::string XmlEscape(std::string_view text) {
@@ -218,6 +174,7 @@ class XmlWriter final : public StreamWriter {
   explicit XmlWriter(std::ostream& out) : StreamWriter(out) {}
   void Begin(const std::vector<std::string>& variables) override {
     variables_ = variables;
+    begun_ = true;
     out_ << kHeader << "<head>";
     for (const std::string& variable : variables) {
       out_ << "<variable name=\"" << XmlEscape(variable) << "\"/>";
@@ -233,7 +190,9 @@ class XmlWriter final : public StreamWriter {
     }
     out_ << "</result>\n";
   }
-  void End() override { out_ << "</results>\n</sparql>\n"; }
+  void End() override {
+    if (begun_) out_ << "</results>\n</sparql>\n";
+  }
   void WriteBoolean(bool value) override {
     out_ << kHeader << "<head/>\n<boolean>" << (value ? "true" : "false")
          << "</boolean>\n</sparql>\n";
@@ -259,6 +218,7 @@ class XmlWriter final : public StreamWriter {
     }
   }
   std::vector<std::string> variables_;
+  bool begun_ = false;  // End closes only what Begin opened
 };
 
 // Code points, not bytes, so columns of German, Turkish and Cyrillic text line up.
@@ -329,26 +289,62 @@ class TableWriter final : public StreamWriter {
   std::uint64_t rows_ = 0;
 };
 
+constexpr std::pair<ResultFormat, std::string_view> kFormatNames[] = {
+    {ResultFormat::kTable, "table"},       {ResultFormat::kTsv, "tsv"},
+    {ResultFormat::kCsv, "csv"},           {ResultFormat::kJson, "json"},
+    {ResultFormat::kXml, "xml"},           {ResultFormat::kNTriples, "ntriples"},
+    {ResultFormat::kNQuads, "nquads"},     {ResultFormat::kTurtle, "turtle"},
+    {ResultFormat::kTrig, "trig"},
+};
+constexpr ResultFormat kSolutionFormats[] = {ResultFormat::kTable, ResultFormat::kTsv,
+                                             ResultFormat::kCsv, ResultFormat::kJson,
+                                             ResultFormat::kXml};
+constexpr ResultFormat kGraphFormats[] = {ResultFormat::kTurtle, ResultFormat::kTrig,
+                                          ResultFormat::kNTriples, ResultFormat::kNQuads};
+
 }  // namespace
 
 std::optional<ResultFormat> ResultFormatNamed(std::string_view name) {
-  if (name == "table") return ResultFormat::kTable;
-  if (name == "tsv") return ResultFormat::kTsv;
-  if (name == "csv") return ResultFormat::kCsv;
-  if (name == "json") return ResultFormat::kJson;
-  if (name == "xml") return ResultFormat::kXml;
-  if (name == "ntriples") return ResultFormat::kNTriples;
+  for (const auto& [format, format_name] : kFormatNames) {
+    if (format_name == name) return format;
+  }
   return std::nullopt;
 }
 
-std::unique_ptr<ResultWriter> MakeResultWriter(ResultFormat format, std::ostream& out) {
+std::string_view ResultFormatName(ResultFormat format) {
+  for (const auto& [known, name] : kFormatNames) {
+    if (known == format) return name;
+  }
+  return "?";
+}
+
+std::span<const ResultFormat> FormatsFor(ResultKind kind) {
+  switch (kind) {
+    case ResultKind::kSolutions:
+    case ResultKind::kBoolean: return kSolutionFormats;
+    case ResultKind::kGraph: return kGraphFormats;
+    case ResultKind::kNothing: break;
+  }
+  return {};
+}
+
+bool FormatFits(ResultFormat format, ResultKind kind) {
+  const std::span<const ResultFormat> fitting = FormatsFor(kind);
+  return std::find(fitting.begin(), fitting.end(), format) != fitting.end();
+}
+
+std::unique_ptr<ResultWriter> MakeResultWriter(ResultFormat format, std::ostream& out,
+                                               const WriterOptions& options) {
   switch (format) {
     case ResultFormat::kTable: return std::make_unique<TableWriter>(out);
-    case ResultFormat::kTsv:
-    case ResultFormat::kNTriples: return std::make_unique<TsvWriter>(out);
+    case ResultFormat::kTsv: return std::make_unique<TsvWriter>(out);
     case ResultFormat::kCsv: return std::make_unique<CsvWriter>(out);
     case ResultFormat::kJson: return std::make_unique<JsonWriter>(out);
     case ResultFormat::kXml: return std::make_unique<XmlWriter>(out);
+    case ResultFormat::kNTriples: return MakeLineGraphWriter(out, /*with_graph=*/false);
+    case ResultFormat::kNQuads: return MakeLineGraphWriter(out, /*with_graph=*/true);
+    case ResultFormat::kTurtle: return MakeTurtleWriter(out, options.prefixes, /*trig=*/false);
+    case ResultFormat::kTrig: return MakeTurtleWriter(out, options.prefixes, /*trig=*/true);
   }
   return nullptr;
 }

@@ -1,5 +1,6 @@
-// Writing query results: the W3C SPARQL result formats (JSON, XML, CSV, TSV), a plain text
-// table, and N-Triples for graphs. Results stream: rows are written as they come.
+// Writing query results: solutions and booleans in the W3C SPARQL result formats (JSON, XML,
+// CSV, TSV) or a plain text table; graphs in N-Triples, N-Quads, Turtle or TriG. Rows and
+// N-Triples/N-Quads statements stream as they come; the table, Turtle and TriG wait for End().
 #pragma once
 
 #include <cstdint>
@@ -9,22 +10,34 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "grammar/rdf/term.h"
 
 namespace silk::query {
 
-enum class ResultFormat { kTable, kTsv, kCsv, kJson, kXml, kNTriples };
+enum class ResultFormat { kTable, kTsv, kCsv, kJson, kXml, kNTriples, kNQuads, kTurtle, kTrig };
 
-// "table", "tsv", "csv", "json", "xml", "ntriples"; nullopt for anything else.
+// What a request returns: solutions (SELECT), a boolean (ASK), a graph (CONSTRUCT, DESCRIBE),
+// or nothing (an update).
+enum class ResultKind { kSolutions, kBoolean, kGraph, kNothing };
+
+// "table", "tsv", "csv", "json", "xml", "ntriples", "nquads", "turtle", "trig"; nullopt for
+// anything else.
 std::optional<ResultFormat> ResultFormatNamed(std::string_view name);
+std::string_view ResultFormatName(ResultFormat format);
+
+// The formats that can write `kind`, the default first: table, tsv, csv, json, xml for
+// solutions and booleans; turtle, trig, ntriples, nquads for graphs; none for nothing.
+std::span<const ResultFormat> FormatsFor(ResultKind kind);
+bool FormatFits(ResultFormat format, ResultKind kind);
 
 // One solution: a value per variable, nullopt where the variable is unbound.
 using Row = std::span<const std::optional<rdf::TermView>>;
 
 // Receives one query's results. Call order: Begin, WriteRow*, End (SELECT); WriteBoolean once
-// (ASK); WriteTriple* (CONSTRUCT, DESCRIBE: every format writes graphs as N-Triples).
+// (ASK); WriteTriple*, End (CONSTRUCT, DESCRIBE).
 class ResultWriter {
  public:
   virtual ~ResultWriter() = default;
@@ -35,7 +48,15 @@ class ResultWriter {
   virtual void WriteBoolean(bool value) = 0;
 };
 
-// REQUIRES: `out` outlives the writer.
-std::unique_ptr<ResultWriter> MakeResultWriter(ResultFormat format, std::ostream& out);
+struct WriterOptions {
+  // Turtle and TriG write an IRI as prefix:name where one of these (name, namespace) pairs
+  // fits; the pairs used are declared at the top. Later pairs override earlier ones.
+  std::vector<std::pair<std::string, std::string>> prefixes;
+};
+
+// REQUIRES: `out` outlives the writer. A writer writes only what its format fits (see
+// FormatFits); it ignores calls for another kind of result.
+std::unique_ptr<ResultWriter> MakeResultWriter(ResultFormat format, std::ostream& out,
+                                               const WriterOptions& options = {});
 
 }  // namespace silk::query

@@ -268,11 +268,8 @@ void BoxTableWriter::DrawEnd() {
   out_.flush();
 }
 
-void BoxTableWriter::WriteTriple(const rdf::QuadView& triple) {
-  std::string line;
-  rdf::AppendQuad(line, triple, /*with_graph=*/false);
-  out_ << line;
-}
+// Graphs go to a graph writer instead (result_mode.h).
+void BoxTableWriter::WriteTriple(const rdf::QuadView&) {}
 
 void BoxTableWriter::WriteBoolean(bool value) { out_ << (value ? "true\n" : "false\n"); }
 
@@ -295,11 +292,7 @@ void LineWriter::WriteRow(query::Row row) {
   }
 }
 
-void LineWriter::WriteTriple(const rdf::QuadView& triple) {
-  std::string line;
-  rdf::AppendQuad(line, triple, /*with_graph=*/false);
-  out_ << line;
-}
+void LineWriter::WriteTriple(const rdf::QuadView&) {}
 
 void LineWriter::WriteBoolean(bool value) { out_ << (value ? "true\n" : "false\n"); }
 

@@ -23,6 +23,7 @@
 #include "shell/repl/script.h"
 #include "shell/repl/statement_runner.h"
 #include "shell/repl/statement_splitter.h"
+#include "shell/schema.h"
 #include "shell/text_format.h"
 
 namespace silk::shell::repl {
@@ -556,6 +557,7 @@ const std::vector<DotCommandInfo>& DotCommands() {
       {".prefix", "p: <IRI>", "Declare a prefix for the rest of the session"},
       {".stats", "", "Counts of quads, terms, graphs and predicates"},
       {".graphs", "", "The graphs and how many quads each holds"},
+      {".schema", "", "Classes, predicates (with an example) and graphs, with counts"},
       {".find", "NAME", "Entities called NAME, in any spelling or language"},
       {".describe", "TERM", "Every statement about TERM (an IRI, p:name, or a name), by predicate"},
       {".why", "", "For each row of the last SELECT, the named graphs (articles) that hold it"},
@@ -595,6 +597,11 @@ Status RunDotCommand(Session& session, std::string_view line) {
   if (name == ".prefix") return Prefix(session, arg);
   if (name == ".stats") return Stats(session, /*graphs_only=*/false);
   if (name == ".graphs") return Stats(session, /*graphs_only=*/true);
+  if (name == ".schema") {
+    return arg.empty()
+               ? WriteSchema(session.store, session.prefixes, session.out(), &session.cancel)
+               : Usage(".schema");
+  }
   if (name == ".find") return Find(session, arg);
   if (name == ".describe") return Describe(session, arg);
   if (name == ".why") return Why(session);

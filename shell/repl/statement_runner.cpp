@@ -7,10 +7,13 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <iostream>
 
 #include "shell/prefixes.h"
 #include "shell/repl/newcomer_hints.h"
+#include "shell/repl/result_mode.h"
 #include "shell/text_format.h"
+#include "shell/unknown_names.h"
 
 namespace silk::shell::repl {
 namespace {
@@ -59,31 +62,6 @@ class CapturingWriter final : public query::ResultWriter {
   std::optional<LastSelect> select_;
   std::uint64_t count_ = 0;
 };
-
-// `box`, when the writer is a boxed table, points at it.
-std::unique_ptr<query::ResultWriter> MakeWriter(Session& session, BoxTableWriter** box) {
-  std::ostream& out = session.out();
-  switch (session.mode) {
-    case OutputMode::kTable:
-      if (session.boxed()) {
-        auto table = std::make_unique<BoxTableWriter>(
-            out, BoxTableOptions{.width = session.max_width > 0 ? session.max_width : session.width,
-                                 .color = session.color,
-                                 .prefixes = session.prefixes,
-                                 .max_rows = session.max_rows,
-                                 .live_count = true});
-        *box = table.get();
-        return table;
-      }
-      return query::MakeResultWriter(query::ResultFormat::kTable, out);
-    case OutputMode::kTsv: return query::MakeResultWriter(query::ResultFormat::kTsv, out);
-    case OutputMode::kCsv: return query::MakeResultWriter(query::ResultFormat::kCsv, out);
-    case OutputMode::kJson: return query::MakeResultWriter(query::ResultFormat::kJson, out);
-    case OutputMode::kXml: return query::MakeResultWriter(query::ResultFormat::kXml, out);
-    case OutputMode::kLine: return std::make_unique<LineWriter>(out, session.prefixes);
-  }
-  return nullptr;
-}
 
 // A syntax error in the wrapped text, moved back to where it is in the user's text. An error
 // at the user's very first word means the text is neither SPARQL nor a pattern: say what is.
@@ -206,8 +184,10 @@ Status RunStatement(Session& session, const Statement& statement) {
   if ((*request)->only_prologue()) return Status::Ok();
 
   BoxTableWriter* box = nullptr;
-  std::unique_ptr<query::ResultWriter> writer = MakeWriter(session, &box);
-  CapturingWriter capture(*writer, session.cancel);
+  Result<std::unique_ptr<query::ResultWriter>> writer = MakeModeWriter(session, **request, &box);
+  if (!writer.ok()) return writer.status();
+  WarnAboutUnknownNames(**request, session.store, std::cerr);
+  CapturingWriter capture(**writer, session.cancel);
   std::string plan;
   const auto started = std::chrono::steady_clock::now();
   Status status = query::Execute(**request, session.store, capture, options, &plan);

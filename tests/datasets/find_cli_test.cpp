@@ -4,28 +4,16 @@
 
 #include <string>
 
-#include "tests/shell/silk_process.h"
+#include "tests/shell/shipped_graph_store.h"
 
 namespace silk::testing {
 namespace {
 
 constexpr const char* kKca = "https://silkgraph.org/kca/";
 
-class FindCli : public ::testing::Test {
+class FindCli : public ShippedGraphStore {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    ProcessResult load = RunSilk({"--db", dir_->Sub("db"), "load", SILK_DATASET_FILE});
-    ASSERT_EQ(load.exit_code, 0) << load.err;
-  }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
-  }
-
-  static ProcessResult Find(const std::string& name) {
-    return RunSilk({"--db", dir_->Sub("db"), "find", name});
-  }
+  static ProcessResult Find(const std::string& name) { return Silk({"find", name}); }
 
   // The first line of the answer names `entity` (a local name in the kca namespace).
   static void ExpectFirst(const std::string& name, const std::string& entity) {
@@ -35,11 +23,7 @@ class FindCli : public ::testing::Test {
     EXPECT_NE(first.find(std::string("<") + kKca + entity + ">"), std::string::npos)
         << "silk find '" << name << "' printed:\n" << found.out;
   }
-
-  static TempDir* dir_;
 };
-
-TempDir* FindCli::dir_ = nullptr;
 
 // The spellings listed in the articles' README, and the other names they print.
 TEST_F(FindCli, EverySpellingInTheArticles) {
@@ -102,9 +86,9 @@ TEST_F(FindCli, NothingFoundIsExitOne) {
 }
 
 TEST_F(FindCli, UsageErrors) {
-  EXPECT_EQ(RunSilk({"--db", dir_->Sub("db"), "find"}).exit_code, 2);
-  EXPECT_EQ(RunSilk({"--db", dir_->Sub("db"), "find", "Japarov", "--limit", "0"}).exit_code, 2);
-  ProcessResult one = RunSilk({"--db", dir_->Sub("db"), "find", "Turkistan", "--limit", "1"});
+  EXPECT_EQ(Silk({"find"}).exit_code, 2);
+  EXPECT_EQ(Silk({"find", "Japarov", "--limit", "0"}).exit_code, 2);
+  ProcessResult one = Silk({"find", "Turkistan", "--limit", "1"});
   EXPECT_EQ(one.exit_code, 0);
   EXPECT_EQ(one.out.find("2. "), std::string::npos) << one.out;
 }
