@@ -13,12 +13,13 @@ namespace {
 constexpr auto kRedrawInterval = std::chrono::milliseconds(200);
 constexpr char kNote[] = "Writing the indexes…";
 
-std::string NoteFor(const storage::WriteTransaction::CommitProgress& progress) {
+// The share written so far, "42%", kept whole when the note is cut to fit the terminal.
+std::string ShareFor(const storage::WriteTransaction::CommitProgress& progress) {
   if (progress.total == 0) {
-    return kNote;  // still sorting: nothing to measure yet
+    return {};  // still sorting: nothing to measure yet
   }
   const std::uint64_t percent = std::min<std::uint64_t>(99, 100 * progress.done / progress.total);
-  return fmt::format("{} {}%", kNote, percent);
+  return fmt::format("{}%", percent);
 }
 
 }  // namespace
@@ -31,7 +32,7 @@ Status CommitWithProgress(storage::WriteTransaction& tx, ProgressBar& bar) {
   std::thread redraw([&] {
     std::unique_lock<std::mutex> lock(mu);
     while (!changed.wait_for(lock, kRedrawInterval, [&] { return committed; })) {
-      bar.Note(NoteFor(tx.commit_progress()));
+      bar.Note(kNote, ShareFor(tx.commit_progress()));
     }
   });
   Status status = tx.Commit();
