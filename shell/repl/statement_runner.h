@@ -9,21 +9,9 @@
 #include "engine/query/query_engine.h"
 #include "engine/status.h"
 #include "shell/repl/session.h"
-#include "shell/repl/statement_splitter.h"
+#include "shell/repl/statement_prepare.h"
 
 namespace silk::shell::repl {
-
-// The options every statement of the session runs with.
-query::QueryOptions SessionQueryOptions(const Session& session);
-
-// Parses `text` as a query or update; failing that, as a bare group of triple patterns.
-// `wrapped`, when given, receives the text actually prepared. A syntax error is the one for
-// what the user most likely meant, with its position in the user's own text.
-Result<std::unique_ptr<query::PreparedRequest>> PrepareStatement(
-    std::string_view text, const query::QueryOptions& options, std::string* wrapped = nullptr);
-
-// Whether `text` could run as it stands in this session (the splitter's question).
-Completeness StatementCompleteness(std::string_view text, const Session& session);
 
 // Runs one SPARQL statement. A prologue alone declares its prefixes (and base) for the rest
 // of the session; so does the prologue of any statement that parses. Errors: syntax errors
