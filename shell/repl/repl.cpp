@@ -152,7 +152,9 @@ int RunInteractive(repl::Session& session, const std::string& name) {
         if (editor.AddHistory(entry)) history.Append(entry);
         typed.clear();
       }
-      for (const repl::Statement& statement : statements) {
+      for (repl::Statement statement : statements) {
+        // At the prompt an error's line counts from the statement's first, as the user sees it.
+        statement.line = 1;
         Status status = repl::RunInput(session, statement);
         if (!status.ok()) repl::PrintError(status);
         if (session.quit) break;
