@@ -15,8 +15,8 @@
 #      SEED       generator seed (default 42)
 #      SMALL      statements in the small load (default 1000)
 #      KILL_SEED  seed of the random delays (default: a random one, printed to repeat a run)
-#      MEMORY     silk load's --memory (default 8M: the big load spills sorted runs and terms, so
-#                 kills land in spills and in the merge as well)
+#      MEMORY     silk load's --memory (default 16M, the least it takes: the big load spills
+#                 sorted runs and terms, so kills land in spills and in the merge as well)
 #      SKIP_BUILD=1  use the silk already in BUILD_DIR
 #      JOBS       build parallelism (default: nproc)
 set -uo pipefail
@@ -27,7 +27,7 @@ BUILD_DIR="${BUILD_DIR:-$REPO/build}"
 WORK="${WORK:-${TMPDIR:-/tmp}/silkgraph-bench}"
 SEED="${SEED:-42}"
 SMALL="${SMALL:-1000}"
-MEMORY="${MEMORY:-8M}"
+MEMORY="${MEMORY:-16M}"
 KILL_SEED="${KILL_SEED:-$((RANDOM * 32768 + RANDOM))}"
 JOBS="${JOBS:-$(nproc)}"
 ROUNDS="${1:-50}"

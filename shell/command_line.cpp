@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <span>
 
+#include "shell/command_words.h"
 #include "shell/exit_codes.h"
 #include "shell/repl/repl.h"
 #include "shell/store_location.h"
@@ -25,9 +27,7 @@ int UsageError(const CommandSpec* command, const std::string& message) {
 }
 
 void PrintOption(std::string_view name, std::string_view value_name, std::string_view help) {
-  const std::string left =
-      value_name.empty() ? std::string(name) : fmt::format("{} {}", name, value_name);
-  fmt::print("  {:<22} {}\n", left, help);
+  fmt::print("{}", OptionHelpLine(name, value_name, help));
 }
 
 void PrintGeneralHelp() {
@@ -67,13 +67,6 @@ const CommandSpec* FindCommand(std::string_view name) {
   return nullptr;
 }
 
-const OptionSpec* FindOption(const CommandSpec& command, std::string_view name) {
-  for (const OptionSpec& option : command.options) {
-    if (option.name == name) return &option;
-  }
-  return nullptr;
-}
-
 // The command a mistyped name most likely meant, or "" when none is close.
 std::string_view Closest(std::string_view typed) {
   std::string_view best;
@@ -105,93 +98,60 @@ std::string_view Closest(std::string_view typed) {
 
 int RunCommandLine(int argc, char** argv) {
   const std::vector<std::string_view> words(argv + 1, argv + argc);
-  Invocation invocation;
-  const CommandSpec* command = nullptr;
-  bool help = false;
-  bool only_args = false;  // after "--"
-
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    std::string_view word = words[i];
-    const bool is_option = !only_args && word.size() > 1 && word[0] == '-';
-    if (!is_option) {
-      if (command == nullptr) {
-        command = FindCommand(word);
-        if (command == nullptr) {
-          const std::string_view guess = Closest(word);
-          return UsageError(nullptr, guess.empty()
-                                         ? fmt::format("unknown command '{}'", word)
-                                         : fmt::format("unknown command '{}' (did you mean '{}'?)",
-                                                       word, guess));
-        }
-      } else {
-        invocation.args.emplace_back(word);
-      }
-      continue;
-    }
-    if (word == "--") {
-      only_args = true;
-      continue;
-    }
-    if (word == "-h" || word == "--help") {
-      help = true;
-      continue;
-    }
-    if (word == "--version" && command == nullptr) {
-      fmt::print("silk {}\n", SILK_VERSION);
-      return kExitOk;
-    }
-    // "--name=value" and "--name value" are the same.
-    std::string_view name = word;
-    std::optional<std::string_view> inline_value;
-    if (const auto eq = word.find('='); eq != std::string_view::npos && word.starts_with("--")) {
-      name = word.substr(0, eq);
-      inline_value = word.substr(eq + 1);
-    }
-    std::string_view value_name;
-    if (name == "--db") {
-      value_name = "DIR";
-    } else if (const OptionSpec* option = command ? FindOption(*command, name) : nullptr) {
-      value_name = option->value_name;
-    } else {
-      return UsageError(command, command != nullptr
-                                     ? fmt::format("unknown option '{}' for '{}'", name,
-                                                   command->name)
-                                     : fmt::format("unknown option '{}'", name));
-    }
-    std::string value;
-    if (value_name.empty()) {
-      if (inline_value) return UsageError(command, fmt::format("{} takes no value", name));
-    } else if (inline_value) {
-      value = *inline_value;
-    } else if (i + 1 < words.size()) {
-      value = words[++i];
-    } else {
-      return UsageError(command, fmt::format("{} needs a value ({})", name, value_name));
-    }
-    if (name == "--db") {
-      invocation.db_dir = value;
-    } else {
-      invocation.options[std::string(name)] = value;
-    }
+  // The command's name is the first word that is neither an option nor the value of --db;
+  // before it come only the options of `silk` itself.
+  std::size_t at = 0;
+  for (; at < words.size(); ++at) {
+    const std::string_view word = words[at];
+    if (word.size() < 2 || word[0] != '-') break;
+    if (word == "--db") ++at;  // its value
   }
+  at = std::min(at, words.size());
+  const std::span<const std::string_view> all(words);
 
-  if (command == nullptr) {
-    if (help) {
+  static const CommandSpec kSilk{
+      .options = {{"--db", "DIR", kDbHelp}, {"--version", "", "Print the version and exit"}}};
+  Invocation invocation;
+  // --db is the store's, not an option of the command: it moves to db_dir.
+  const auto take_db = [&invocation] {
+    if (auto db = invocation.options.find("--db"); db != invocation.options.end()) {
+      invocation.db_dir = db->second;
+      invocation.options.erase(db);
+    }
+  };
+  if (Status read = ReadCommandWords(kSilk, all.first(at), {}, invocation); !read.ok()) {
+    return UsageError(nullptr, read.message());
+  }
+  take_db();
+  if (invocation.Has("--version")) {
+    fmt::print("silk {}\n", SILK_VERSION);
+    return kExitOk;
+  }
+  if (at == words.size()) {
+    if (invocation.help) {
       PrintGeneralHelp();
       return kExitOk;
     }
     return RunShell(invocation);  // `silk` alone: the shell (or a script from standard input)
   }
-  if (help) {
+
+  const CommandSpec* command = FindCommand(words[at]);
+  if (command == nullptr) {
+    const std::string_view guess = Closest(words[at]);
+    return UsageError(nullptr, guess.empty()
+                                   ? fmt::format("unknown command '{}'", words[at])
+                                   : fmt::format("unknown command '{}' (did you mean '{}'?)",
+                                                 words[at], guess));
+  }
+  // --db may come after the command's name too.
+  const OptionSpec db[] = {kSilk.options.front()};
+  if (Status read = ReadCommandWords(*command, all.subspan(at + 1), db, invocation); !read.ok()) {
+    return UsageError(command, read.message());
+  }
+  take_db();
+  if (invocation.help) {
     PrintCommandHelp(*command);
     return kExitOk;
-  }
-  if (invocation.args.size() < command->min_args) {
-    return UsageError(command, fmt::format("'{}' needs {}", command->name, command->usage));
-  }
-  if (command->max_args && invocation.args.size() > *command->max_args) {
-    return UsageError(command, fmt::format("unexpected argument '{}'",
-                                           invocation.args[*command->max_args]));
   }
   return command->run(invocation);
 }

@@ -20,6 +20,7 @@ struct Invocation {
   std::string db_dir;  // --db; empty means the default store
   std::map<std::string, std::string, std::less<>> options;  // "--graph" → value ("" for flags)
   std::vector<std::string> args;
+  bool help = false;  // -h or --help
 
   bool Has(std::string_view option) const { return options.contains(option); }
   std::string Get(std::string_view option, std::string fallback = {}) const {
@@ -29,14 +30,14 @@ struct Invocation {
 };
 
 struct CommandSpec {
-  std::string_view name;
-  std::string_view usage;    // after "silk [--db DIR] NAME": "FILE... [--graph IRI]"
-  std::string_view summary;  // one line for `silk --help`
-  std::string_view details;  // paragraphs for `silk NAME --help`
+  std::string_view name = {};
+  std::string_view usage = {};    // after "silk [--db DIR] NAME": "FILE... [--graph IRI]"
+  std::string_view summary = {};  // one line for `silk --help`
+  std::string_view details = {};  // paragraphs for `silk NAME --help`
   std::vector<OptionSpec> options;
   std::size_t min_args = 0;
   std::optional<std::size_t> max_args = 0;  // nullopt: any number
-  int (*run)(const Invocation&);
+  int (*run)(const Invocation&) = nullptr;  // null for the shell's dot-commands
 };
 
 // Every command, in the order `silk --help` lists them.

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "shell/exit_codes.h"
+#include "shell/load_request.h"
 #include "shell/repl/repl.h"
 
 namespace silk::shell {
@@ -37,46 +38,7 @@ const std::vector<CommandSpec>& Commands() {
                       {"--keep-going", "", "Go on after a failed statement (the exit code is still 1)"}},
           .run = RunShell,
       },
-      {
-          .name = "load",
-          .usage = "FILE... [--graph IRI] [--format FORMAT] [--base IRI] [--skip-bad [--report FILE]] [--memory SIZE] [--progress]",
-          .summary = "Load RDF files into the store ('-' reads standard input)",
-          .details =
-              "The format follows the file name: .nt (N-Triples), .nq (N-Quads), .ttl (Turtle),\n"
-              ".trig (TriG), each optionally compressed (.nt.gz and so on). All files are loaded\n"
-              "in one transaction: if any statement is malformed, nothing is loaded and the\n"
-              "error names file, line and column, and how far the load got.\n"
-              "Statements without a graph go to the default graph, or to --graph IRI.\n"
-              "With --skip-bad, malformed statements are left out instead and listed, with the\n"
-              "reason and the line of the error, in a report (FILE.rejected.txt next to the\n"
-              "first file, or --report FILE). In N-Triples and N-Quads a statement is a line;\n"
-              "in Turtle and TriG it ends at the next '.' outside IRIs, strings and comments\n"
-              "(not one inside a name or number, as in ex:a.b or 1.5), at the end of a line\n"
-              "whose unclosed \"...\" ends in '.', or at the end of a PREFIX or BASE line. In a\n"
-              "TriG graph block a bad statement ends before the block's '}' at the latest, and\n"
-              "the block's other statements load; a bad graph name skips its whole block.\n"
-              "Prefixes declared before an error stay; a malformed @prefix declares nothing,\n"
-              "so each later use of it is reported too.\n"
-              "A load of any size stays within --memory (default 1G): half of it sorts the\n"
-              "statements (about 160 bytes each), half holds the new terms (about 120 bytes\n"
-              "each). Past its half, each spills into the store's directory, which then needs\n"
-              "about 130 bytes of free space per statement until the commit; a load whose new\n"
-              "terms spill is slower, so give it more memory when there is some.\n"
-              "On a terminal a progress bar shows bytes and statements read,\n"
-              "the rate and the time left; --progress shows it on a pipe too.\n",
-          .options = {{"--graph", "IRI", "Put statements that name no graph into this graph"},
-                      {"--format", "FORMAT",
-                       "ntriples, nquads, turtle or trig (default: from the file name; "
-                       "nquads for '-')"},
-                      {"--base", "IRI", "Base for relative IRIs in Turtle and TriG"},
-                      {"--skip-bad", "", "Leave malformed statements out and load the rest"},
-                      {"--report", "FILE", "Where --skip-bad lists what it left out"},
-                      {"--memory", "SIZE", "Memory the load may use, like 512M or 4G (default 1G)"},
-                      {"--progress", "", "Show the progress bar even when not on a terminal"}},
-          .min_args = 1,
-          .max_args = std::nullopt,
-          .run = RunLoad,
-      },
+      LoadCommand("load", "Load RDF files into the store ('-' reads standard input)", RunLoad),
       {
           .name = "query",
           .usage = "['SPARQL' | -f FILE] [--format FORMAT] [--default-graph union|stored] [--timeout S]",

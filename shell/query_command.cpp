@@ -3,7 +3,6 @@
 
 #include <atomic>
 #include <csignal>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -11,6 +10,7 @@
 #include "engine/query/query_engine.h"
 #include "shell/commands.h"
 #include "shell/exit_codes.h"
+#include "shell/file_iri.h"
 #include "shell/prefixes.h"
 #include "shell/query_defaults.h"
 #include "shell/result_formats.h"
@@ -24,13 +24,6 @@ namespace {
 std::atomic<bool> interrupted{false};
 
 extern "C" void OnInterrupt(int /*signal*/) { interrupted.store(true); }
-
-// "file:///abs/path.rq": the base a query file's relative IRIs resolve against.
-std::string FileIri(const std::string& path) {
-  std::error_code ec;
-  const std::filesystem::path absolute = std::filesystem::absolute(path, ec);
-  return "file://" + (ec ? path : absolute.string());
-}
 
 std::optional<double> ParseSeconds(const std::string& text) {
   try {

@@ -62,10 +62,11 @@ std::string DefaultStoreDir() {
   return data_home + "/silkgraph/default";
 }
 
-Result<std::unique_ptr<storage::Store>> OpenStore(const std::string& dir, Access access) {
+Result<std::unique_ptr<storage::Store>> OpenStore(const std::string& dir, Access access,
+                                                  storage::StoreOptions options) {
   const std::filesystem::path path = dir.empty() ? DefaultStoreDir() : dir;
-  storage::StoreOptions options;
   const bool seed = dir.empty() && IsNewStore(path);
+  options.read_only = false;
   if (IsNewStore(path)) {
     std::error_code ec;
     std::filesystem::create_directories(path, ec);

@@ -16,7 +16,8 @@ enum class Access { kRead, kWrite };
 
 // Opens the store in `dir` (the default store when empty). An existing store is opened
 // read-only for kRead, so reading works while another process writes; a missing one is
-// created empty either way.
-Result<std::unique_ptr<storage::Store>> OpenStore(const std::string& dir, Access access);
+// created empty either way. `options` other than read_only apply as given.
+Result<std::unique_ptr<storage::Store>> OpenStore(const std::string& dir, Access access,
+                                                  storage::StoreOptions options = {});
 
 }  // namespace silk::shell

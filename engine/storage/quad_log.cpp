@@ -51,6 +51,7 @@ void SortByQuad(std::vector<QuadRecord>* records, Order order, unsigned threads)
 
 QuadLog::QuadLog(std::string spill_dir, std::size_t memory_budget, Resolver resolve)
     : spill_dir_(std::move(spill_dir)),
+      memory_budget_(memory_budget),
       capacity_(std::clamp<std::size_t>(memory_budget / kBytesPerRecord, kMinRecordsPerBuffer,
                                         std::numeric_limits<std::uint32_t>::max())),
       resolve_(std::move(resolve)) {}
@@ -74,8 +75,7 @@ Status QuadLog::Append(const QuadIds& quad, QuadOp op) {
   return Status::Ok();
 }
 
-Status QuadLog::SpillInBackground() {
-  SILK_RETURN_IF_ERROR(WaitForSpill());
+Result<QuadLog::Run*> QuadLog::AddRun() {
   if (runs_.empty()) {
     std::error_code ec;
     fs::create_directories(spill_dir_, ec);
@@ -88,8 +88,18 @@ Status QuadLog::SpillInBackground() {
     run.paths[static_cast<std::size_t>(index)] =
         (fs::path(spill_dir_) / fmt::format("run-{}.{}", runs_.size(), IndexName(index))).string();
   }
+  return &run;
+}
+
+Status QuadLog::SpillInBackground() {
+  SILK_RETURN_IF_ERROR(WaitForSpill());
+  Result<Run*> run = AddRun();
+  if (!run.ok()) {
+    return run.status();
+  }
   std::swap(buffer_, spilling_);  // buffer_ is now the empty one, with its capacity kept
-  spiller_ = std::thread([this, &run] { spill_status_ = Spill(&spilling_, &run); });
+  // The transaction's threads keep the cores busy meanwhile: the spill takes one.
+  spiller_ = std::thread([this, run = *run] { spill_status_ = Spill(&spilling_, run, 1); });
   return Status::Ok();
 }
 
@@ -100,12 +110,12 @@ Status QuadLog::WaitForSpill() {
   return spill_status_;
 }
 
-Status QuadLog::Spill(std::vector<QuadRecord>* records, Run* run) {
-  SILK_RETURN_IF_ERROR(Collapse(records, 1));  // the transaction's threads keep the cores busy
+Status QuadLog::Spill(std::vector<QuadRecord>* records, Run* run, unsigned threads) {
+  SILK_RETURN_IF_ERROR(Collapse(records, threads));
   // One buffer, sorted again for each index in turn: no copies, so a spill needs no memory.
   for (const QuadIndex index : kAllIndexes) {
     if (index != QuadIndex::kSpog) {
-      WithIndexOrder(index, [records](auto order) { SortByQuad(records, order, 1); });
+      WithIndexOrder(index, [records, threads](auto order) { SortByQuad(records, order, threads); });
     }
     const bool named_only = index == QuadIndex::kGspo;
     run->records[static_cast<std::size_t>(index)] =
@@ -149,11 +159,20 @@ Status QuadLog::Collapse(std::vector<QuadRecord>* records, unsigned threads) {
 Status QuadLog::Finish(unsigned threads) {
   SILK_RETURN_IF_ERROR(WaitForSpill());
   std::vector<QuadRecord>().swap(spilling_);
-  SILK_RETURN_IF_ERROR(Collapse(&buffer_, threads));
-  if (runs_.empty()) {
-    // Nothing older to override: records without an effect can go.
-    std::erase_if(buffer_, [](const QuadRecord& r) { return r.effect == Effect::kNone; });
+  if (!runs_.empty()) {
+    // Four sorted copies of the last buffer would take the budget the merge's read buffers
+    // need (a buffer for every run): they go to a run of their own instead.
+    Result<Run*> run = AddRun();
+    if (!run.ok()) {
+      return run.status();
+    }
+    SILK_RETURN_IF_ERROR(Spill(&buffer_, *run, threads));
+    std::vector<QuadRecord>().swap(buffer_);
+    return Status::Ok();
   }
+  SILK_RETURN_IF_ERROR(Collapse(&buffer_, threads));
+  // Nothing older to override: records without an effect can go.
+  std::erase_if(buffer_, [](const QuadRecord& r) { return r.effect == Effect::kNone; });
   std::vector<QuadRecord>& spog = tail_[static_cast<std::size_t>(QuadIndex::kSpog)];
   spog = std::move(buffer_);
   buffer_ = {};
@@ -187,7 +206,13 @@ std::unique_ptr<ChangeCursor> QuadLog::Changes(QuadIndex index) const {
   for (const Run& run : runs_) {
     files.push_back(run.paths[i]);
   }
-  return MergeRuns(index, files, tail_[i]);
+  // The budget is the merge's now (Finish() left nothing in memory after a spill), shared by
+  // the runs of all four indexes, which the commit may merge at once.
+  const std::size_t buffer =
+      runs_.empty() ? 0
+                    : std::clamp(memory_budget_ / (kAllIndexes.size() * runs_.size()),
+                                 kMinRunReadBuffer, kMaxRunReadBuffer);
+  return MergeRuns(index, files, tail_[i], buffer);
 }
 
 }  // namespace silk::storage

@@ -8,7 +8,8 @@
 // resolved against the store (does this operation change anything?) and written as one sorted
 // run file per index, on a background thread while the transaction goes on filling a second
 // buffer. At commit the runs and the records still in memory are merged per index into one
-// stream of changes in key order, ready for an SST file or a WriteBatch.
+// stream of changes in key order, ready for an SST file or a WriteBatch. A log that has spilled
+// spills its last records too, so that the merge's read buffers have the whole budget.
 #pragma once
 
 #include <array>
@@ -68,14 +69,17 @@ class QuadLog {
     std::array<std::uint64_t, 4> records{};
   };
 
+  // A new run, its files named; the spill directory is made for the first.
+  Result<Run*> AddRun();
   Status SpillInBackground();
   Status WaitForSpill();
-  Status Spill(std::vector<QuadRecord>* records, Run* run);
+  Status Spill(std::vector<QuadRecord>* records, Run* run, unsigned threads);
   // Sorts `records` in spog order (on up to `threads` threads), keeps each quad's last
   // operation and resolves it.
   Status Collapse(std::vector<QuadRecord>* records, unsigned threads);
 
   const std::string spill_dir_;
+  const std::size_t memory_budget_;
   const std::size_t capacity_;  // records per buffer
   const Resolver resolve_;
 

@@ -17,7 +17,7 @@ namespace {
 // A run file is a sequence of these: the quad's ids in memory order, then its effect. The file
 // lives only as long as the transaction, on this machine, so no portable encoding is needed.
 constexpr std::size_t kRunRecordSize = sizeof(QuadIds) + 1;
-constexpr std::size_t kRunFileBuffer = std::size_t{1} << 20;
+constexpr std::size_t kRunFileWriteBuffer = std::size_t{1} << 20;
 
 Status RunFileError(const std::string& path, std::string_view doing) {
   const int error = errno;
@@ -53,7 +53,8 @@ class MemorySource final : public RecordSource {
 
 class FileSource final : public RecordSource {
  public:
-  explicit FileSource(std::string path) : path_(std::move(path)), buffer_(kRunFileBuffer) {
+  FileSource(std::string path, std::size_t buffer_bytes)
+      : path_(std::move(path)), buffer_(buffer_bytes) {
     file_ = std::fopen(path_.c_str(), "rb");
     if (file_ == nullptr) {
       status_ = RunFileError(path_, "read");
@@ -178,7 +179,7 @@ Status WriteRunFile(const std::string& path, std::span<const QuadRecord> records
   if (file == nullptr) {
     return RunFileError(path, "create");
   }
-  std::vector<char> buffer(kRunFileBuffer);
+  std::vector<char> buffer(kRunFileWriteBuffer);
   std::setvbuf(file, buffer.data(), _IOFBF, buffer.size());
   bool ok = true;
   char bytes[kRunRecordSize];
@@ -201,10 +202,11 @@ Status WriteRunFile(const std::string& path, std::span<const QuadRecord> records
 }
 
 std::unique_ptr<ChangeCursor> MergeRuns(QuadIndex index, std::span<const std::string> run_files,
-                                        std::span<const QuadRecord> in_memory) {
+                                        std::span<const QuadRecord> in_memory,
+                                        std::size_t buffer_bytes) {
   std::vector<std::unique_ptr<RecordSource>> sources;
   for (const std::string& path : run_files) {
-    sources.push_back(std::make_unique<FileSource>(path));
+    sources.push_back(std::make_unique<FileSource>(path, buffer_bytes));
   }
   sources.push_back(std::make_unique<MemorySource>(in_memory));
   return WithIndexOrder(index, [&sources](auto less) -> std::unique_ptr<ChangeCursor> {

@@ -2,6 +2,7 @@
 // records still in memory into one stream of changes. Internal to engine/storage/.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <span>
 #include <string>
@@ -20,9 +21,16 @@ Status WriteRunFile(const std::string& path, std::span<const QuadRecord> records
 
 // The changes of `index`: run files written for it (oldest first) and then `in_memory`, the
 // newest, sorted the same way, merged. For a quad in several, the newest record decides; only
-// records that change the store come out. `in_memory` must outlive the cursor.
+// records that change the store come out. `in_memory` must outlive the cursor. Each run file
+// is read through a buffer of `buffer_bytes`.
 std::unique_ptr<ChangeCursor> MergeRuns(format::QuadIndex index,
                                         std::span<const std::string> run_files,
-                                        std::span<const QuadRecord> in_memory);
+                                        std::span<const QuadRecord> in_memory,
+                                        std::size_t buffer_bytes);
+
+// The read buffer MergeRuns may give each run file: at most this, and at least
+// kMinRunReadBuffer whatever a memory budget says.
+inline constexpr std::size_t kMaxRunReadBuffer = std::size_t{1} << 20;
+inline constexpr std::size_t kMinRunReadBuffer = std::size_t{4} << 10;
 
 }  // namespace silk::storage

@@ -17,7 +17,6 @@ namespace {
 namespace fs = std::filesystem;
 using format::Family;
 
-constexpr std::size_t kBlockCacheBytes = std::size_t{128} << 20;
 // Measured on a million generated news quads, in bytes per quad, load time unchanged: 32 KiB
 // blocks with a restart point every 64 keys take spog, posg and ospg from 15.6 to 14.1 (12.9
 // without the whole-key filter), 16 KiB blocks take the dictionary from 7.5 to 5.7. A seek
@@ -214,7 +213,7 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir,
   rocks->db_options_ = MakeDbOptions();
   rocks->db_options_.create_if_missing = fresh;
   rocks->db_options_.create_missing_column_families = fresh;
-  const std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(kBlockCacheBytes);
+  const std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(options.block_cache_bytes);
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   std::vector<int> slots;  // family index for each descriptor, -1 for families not ours
   for (const std::string& name : names) {

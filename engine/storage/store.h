@@ -41,6 +41,9 @@ struct QuadPattern {
 struct StoreOptions {
   bool read_only = false;          // open without the writer lock; writes are refused
   bool create_if_missing = true;   // an empty or missing directory becomes a new store
+  // Memory for blocks read from disk, decompressed: queries gain from much of it, a load
+  // (which reads little but whether its terms and quads are already stored) from little.
+  std::size_t block_cache_bytes = std::size_t{128} << 20;
 };
 
 struct PredicateStats {
@@ -148,7 +151,10 @@ struct WriteOptions {
   // Memory for the transaction: half for its quad operations (about 160 bytes each), half
   // for the terms it adds to the dictionary (about 120 bytes each). Beyond its half, each
   // moves to disk in the store's directory (sorted runs of quads merged at commit, a scratch
-  // dictionary of terms), so a load of any size fits.
+  // dictionary of terms), so a load of any size fits. The halves hold the scratch
+  // dictionary's memtables and the commit's sorts and merge buffers too; not the block
+  // caches, nor the filters RocksDB builds while the commit writes its files (about 12 bytes
+  // for each new term and each distinct subject and object).
   std::size_t memory_bytes = std::size_t{1} << 30;
 };
 

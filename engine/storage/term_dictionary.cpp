@@ -168,8 +168,12 @@ TermEncoder::TermEncoder(const TermDictionary* dictionary, std::uint64_t first_s
       first_sequence_(first_sequence),
       next_sequence_(first_sequence),
       spill_dir_(std::move(spill_dir)),
+      // An eighth of the budget each: bigger memtables make fewer files for lookups to search,
+      // but past a few MiB that gains little.
+      memtable_bytes_(std::clamp(memory_budget / 8, kMinMemtableBytes, kMaxMemtableBytes)),
       // Below a few arena blocks every new term would spill the cache it just filled.
-      memory_budget_(std::max(memory_budget, kMinMemoryBudget)),
+      memory_budget_(std::max(memory_budget - std::min(memory_budget, 2 * memtable_bytes_),
+                              kMinMemoryBudget)),
       memory_first_sequence_(first_sequence) {}
 
 TermEncoder::~TermEncoder() = default;
@@ -311,13 +315,16 @@ std::size_t TermEncoder::MemoryUsed() const {
   // about as much again as its label.
   constexpr std::size_t kPerKnownTerm = 64;
   constexpr std::size_t kPerLabel = 96;
+  // ForEachNewTermByKey's sort at commit: a key and an id for each new term in memory.
+  constexpr std::size_t kPerNewTermAtCommit = sizeof(std::pair<std::string_view, TermId>);
   return arena_.bytes() + known_.size() * kPerKnownTerm +
-         new_terms_.capacity() * sizeof(NewTerm) + blank_scope_.size() * kPerLabel;
+         new_terms_.capacity() * sizeof(NewTerm) + new_terms_.size() * kPerNewTermAtCommit +
+         blank_scope_.size() * kPerLabel;
 }
 
 Status TermEncoder::Spill() {
   if (!spilled_) {
-    Result<std::unique_ptr<SpilledTerms>> created = SpilledTerms::Create(spill_dir_);
+    Result<std::unique_ptr<SpilledTerms>> created = SpilledTerms::Create(spill_dir_, memtable_bytes_);
     if (!created.ok()) {
       return created.status();
     }

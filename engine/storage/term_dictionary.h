@@ -69,7 +69,8 @@ struct NewTerm {
 // The dictionary as one write transaction sees it: the store's terms plus the ones it adds.
 // Caches every term it has resolved, so a load looks each distinct term up once. Past
 // `memory_budget` bytes it moves the new terms out of memory into SpilledTerms (in
-// `spill_dir`) and keeps going, so a load of any size fits. Not thread-safe, except that
+// `spill_dir`) and keeps going, so a load of any size fits; the budget covers the scratch
+// dictionary's memtables and what the commit adds to sort the new terms too. Not thread-safe, except that
 // const members may be called from several threads once encoding has ended.
 class TermEncoder {
  public:
@@ -104,6 +105,8 @@ class TermEncoder {
 
  private:
   static constexpr std::size_t kMinMemoryBudget = std::size_t{4} << 20;
+  static constexpr std::size_t kMinMemtableBytes = std::size_t{1} << 20;
+  static constexpr std::size_t kMaxMemtableBytes = std::size_t{16} << 20;
 
   Result<TermId> NewId(TermTag tag, std::string_view record, std::string_view key);
   // scratch_ as the term2id key of the record in it, in key_.
@@ -119,7 +122,8 @@ class TermEncoder {
   const std::uint64_t first_sequence_;
   std::uint64_t next_sequence_;
   const std::string spill_dir_;
-  const std::size_t memory_budget_;
+  const std::size_t memtable_bytes_;  // of SpilledTerms, which may have two
+  const std::size_t memory_budget_;   // for the caches and new terms: the rest
   // Term keys this transaction has seen, and their ids; the keys of known_ and the records
   // and keys of new_terms_ are views into arena_.
   ByteArena arena_;

@@ -18,6 +18,9 @@ namespace {
 constexpr char kKeyRecord = 'k';
 constexpr char kBlankRecord = 'b';
 constexpr char kIdRecord = 'i';
+// A spill is written in batches of about this size: one batch of all of it would be a copy of
+// the terms it moves out of memory, and a memtable as large again.
+constexpr std::size_t kBatchBytes = std::size_t{1} << 20;
 
 std::string IdKey(TermId id) { return kIdRecord + BigEndian64(id); }
 
@@ -33,12 +36,15 @@ Status SpillError(const rocksdb::Status& s) {
 
 }  // namespace
 
-Result<std::unique_ptr<SpilledTerms>> SpilledTerms::Create(std::string dir) {
+Result<std::unique_ptr<SpilledTerms>> SpilledTerms::Create(std::string dir,
+                                                           std::size_t memtable_bytes) {
   rocksdb::Options options;
   options.create_if_missing = true;
   options.error_if_exists = true;
   options.compression = rocksdb::kLZ4Compression;
-  options.write_buffer_size = std::size_t{32} << 20;
+  // One memtable filling while the other is written out; writes wait rather than make a third.
+  options.write_buffer_size = memtable_bytes;
+  options.max_write_buffer_number = 2;
   // Most lookups are of terms never spilled: filters answer them without a search, in the
   // memtable as in the files.
   options.memtable_whole_key_filtering = true;
@@ -72,24 +78,39 @@ SpilledTerms::~SpilledTerms() {
 Status SpilledTerms::Add(std::span<const NewTerm> terms, std::uint64_t scope,
                          std::span<const std::pair<std::string_view, TermId>> labels) {
   rocksdb::WriteBatch batch;
+  rocksdb::WriteOptions write;
+  write.disableWAL = true;  // scratch: nothing to recover after a crash
+  // Writes the batch once it is full (or, with `last`, whatever it holds).
+  const auto write_out = [&](bool last) {
+    if (batch.Count() == 0 || (!last && batch.GetDataSize() < kBatchBytes)) {
+      return rocksdb::Status::OK();
+    }
+    const rocksdb::Status s = db_->Write(write, &batch);
+    batch.Clear();
+    return s;
+  };
   for (const NewTerm& term : terms) {
     rocksdb::Status s = batch.Put(IdKey(term.id), term.record);
     if (s.ok() && TagOf(term.id) != TermTag::kBlank) {
       s = batch.Put(kKeyRecord + std::string(term.key), BigEndian64(term.id));
+    }
+    if (s.ok()) {
+      s = write_out(false);
     }
     if (!s.ok()) {
       return SpillError(s);
     }
   }
   for (const auto& [label, id] : labels) {
-    const rocksdb::Status s = batch.Put(BlankKey(scope, label), BigEndian64(id));
+    rocksdb::Status s = batch.Put(BlankKey(scope, label), BigEndian64(id));
+    if (s.ok()) {
+      s = write_out(false);
+    }
     if (!s.ok()) {
       return SpillError(s);
     }
   }
-  rocksdb::WriteOptions write;
-  write.disableWAL = true;  // scratch: nothing to recover after a crash
-  const rocksdb::Status s = db_->Write(write, &batch);
+  const rocksdb::Status s = write_out(true);
   return s.ok() ? Status::Ok() : SpillError(s);
 }
 

@@ -10,6 +10,7 @@
 
 #include <rocksdb/db.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -29,8 +30,10 @@ struct NewTerm;
 
 class SpilledTerms {
  public:
-  // Creates the scratch database in `dir`, which must not exist yet.
-  static Result<std::unique_ptr<SpilledTerms>> Create(std::string dir);
+  // Creates the scratch database in `dir`, which must not exist yet. Its memtables (what it
+  // holds before writing files) take at most twice `memtable_bytes`.
+  static Result<std::unique_ptr<SpilledTerms>> Create(std::string dir,
+                                                      std::size_t memtable_bytes);
   ~SpilledTerms();  // closes it and removes `dir`
   SpilledTerms(const SpilledTerms&) = delete;
   SpilledTerms& operator=(const SpilledTerms&) = delete;

@@ -1,5 +1,7 @@
 #include "grammar/rdf/iri.h"
 
+#include <fmt/format.h>
+
 #include <optional>
 
 namespace silk::rdf {
@@ -156,6 +158,41 @@ std::string ResolveIri(std::string_view base, std::string_view relative) {
     return Recompose(t, RemoveDotSegments(r.path));
   }
   return Recompose(t, RemoveDotSegments(Merge(b, r.path)));
+}
+
+std::string AbsoluteIriProblem(std::string_view iri) {
+  if (!HasScheme(iri)) {
+    return "it has no scheme such as http:";
+  }
+  for (std::size_t i = 0; i < iri.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(iri[i]);
+    if (byte >= 0x80) {
+      // A UTF-8 sequence: a lead byte, then as many continuation bytes as it says.
+      const std::size_t length = byte >= 0xF0 && byte <= 0xF4 ? 4
+                                 : byte >= 0xE0               ? 3
+                                 : byte >= 0xC2 && byte < 0xE0 ? 2
+                                                               : 0;
+      bool valid = length != 0 && i + length <= iri.size();
+      for (std::size_t k = 1; valid && k < length; ++k) {
+        valid = (static_cast<unsigned char>(iri[i + k]) & 0xC0) == 0x80;
+      }
+      if (!valid) {
+        return "it is not valid UTF-8";
+      }
+      i += length - 1;
+      continue;
+    }
+    if (byte == ' ') {
+      return "it contains a space, which IRIs cannot";
+    }
+    if (byte < 0x20 || byte == 0x7F) {
+      return "it contains a control character";
+    }
+    if (IsForbiddenInIriRef(byte)) {
+      return fmt::format("it contains '{}', which IRIs cannot", static_cast<char>(byte));
+    }
+  }
+  return {};
 }
 
 bool IsForbiddenInIriRef(char32_t cp) {

@@ -21,6 +21,11 @@ std::string ResolveIri(std::string_view base, std::string_view relative);
 // when written as \u escapes, and a writer must escape them.
 bool IsForbiddenInIriRef(char32_t code_point);
 
+// Why `iri` cannot be stored as an absolute IRI, in words ("it has no scheme such as http:",
+// "it contains a space, which IRIs cannot"); empty when it can: it has a scheme, is valid
+// UTF-8, and has none of the characters IRIREF excludes.
+std::string AbsoluteIriProblem(std::string_view iri);
+
 // RFC 3986 5.2.4: removes "." and ".." segments from a path.
 std::string RemoveDotSegments(std::string_view path);
 

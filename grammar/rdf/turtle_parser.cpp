@@ -481,11 +481,29 @@ struct Action<g::iri_body> {
       }
       iri = scratch;
     }
-    if (HasScheme(iri)) {
-      SetTerm(builder.term(), TermKind::kIri, iri);
-    } else {
-      SetTerm(builder.term(), TermKind::kIri, ResolveIri(builder.base(), iri));
+    SetTerm(builder.term(), TermKind::kIri, iri);  // resolved once the '>' has been seen
+  }
+};
+
+// The whole <…>: a malformed IRI has been reported by now, so what is left to say is only
+// about its meaning.
+template <>
+struct Action<g::iriref> {
+  template <typename ActionInput>
+  static void apply(const ActionInput& in, Builder& builder) {
+    Term& term = builder.term();
+    if (HasScheme(term.value)) {
+      return;
     }
+    // Stored as written, a relative IRI would mean nothing (every file's <> the same node)
+    // and could not be written as N-Quads.
+    if (!HasScheme(builder.base())) {
+      Fail(in, builder,
+           fmt::format("cannot resolve the relative IRI '{}': there is no base IRI (declare "
+                       "one with @base, or load with --base IRI)",
+                       term.value));
+    }
+    SetTerm(term, TermKind::kIri, ResolveIri(builder.base(), term.value));
   }
 };
 

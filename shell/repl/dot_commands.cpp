@@ -20,6 +20,7 @@
 #include "shell/commit_with_progress.h"
 #include "shell/prefixes.h"
 #include "shell/progress_bar.h"
+#include "shell/repl/load_dot_command.h"
 #include "shell/repl/script.h"
 #include "shell/repl/statement_runner.h"
 #include "shell/repl/statement_splitter.h"
@@ -297,49 +298,6 @@ Status Why(Session& session) {
   return Status::Ok();
 }
 
-Status Load(Session& session, std::string_view arg) {
-  auto [path_view, graph] = Split(arg);
-  if (path_view.empty()) return Usage(".load");
-  const std::string path(path_view);
-  const std::string graph_iri(WithoutAngles(graph));
-  if (session.store.read_only()) {
-    return Status::Busy("the store is open read-only (another process is writing to it), so nothing can be loaded");
-  }
-  const std::optional<rdf::RdfFormat> format = rdf::RdfFormatFromPath(path);
-  if (!format) {
-    return Status::InvalidArgument(fmt::format("cannot tell the format of '{}' from its name (.nt, .nq, .ttl, .trig)", path));
-  }
-  Result<std::unique_ptr<load::InputFile>> input = load::InputFile::Open(path);
-  if (!input.ok()) return input.status();
-  load::InputFile& file = **input;
-  // A bar only where someone watches, and only when the load takes a while.
-  ProgressBar bar(file.size(),
-                  session.interactive && ::isatty(STDERR_FILENO) && file.size() > (8u << 20));
-
-  const auto started = std::chrono::steady_clock::now();
-  std::unique_ptr<storage::WriteTransaction> tx = session.store.BeginWrite();
-  load::LoadOptions options;
-  options.format = *format;
-  options.source_name = path;
-  options.graph_iri = graph_iri;
-  options.on_progress = [&](const load::LoadProgress& progress) {
-    bar.Update(file.position(), progress.statements);
-  };
-  load::LoadCounts counts;
-  Status loaded = load::LoadInto(*tx, file.stream(), options, counts);
-  if (!loaded.ok() && !file.error().empty()) {
-    return Status::InvalidArgument(fmt::format("{}: {}", path, file.error()));
-  }
-  SILK_RETURN_IF_ERROR(loaded);
-  SILK_RETURN_IF_ERROR(CommitWithProgress(*tx, bar));
-  bar.Clear();
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  fmt::print(stderr, "Loaded {} statements ({} new) from {} in {}\n", FormatCount(counts.statements),
-             FormatCount(tx->inserted()), path, FormatSeconds(seconds));
-  return Status::Ok();
-}
-
 Status Dump(Session& session, std::string_view arg) {
   if (!arg.empty()) return Usage(".dump");
   std::unique_ptr<storage::Snapshot> snapshot = session.store.GetSnapshot();
@@ -544,7 +502,7 @@ Status Help(Session& session) {
 const std::vector<DotCommandInfo>& DotCommands() {
   static const std::vector<DotCommandInfo> kCommands = {
       {".help", "", "Show this list"},
-      {".load", "FILE [GRAPH]", "Load an RDF file (.nt .nq .ttl .trig), optionally into GRAPH"},
+      {".load", kLoadUsage, "Load RDF files in one transaction, as silk load does (.load --help)"},
       {".dump", "", "Write every quad as N-Quads"},
       {".mode", "table|tsv|csv|json|xml|line", "How results are shown"},
       {".timer", "on|off", "Show how long each statement took"},
@@ -575,7 +533,7 @@ Status RunDotCommand(Session& session, std::string_view line) {
     session.quit = true;
     return Status::Ok();
   }
-  if (name == ".load") return Load(session, arg);
+  if (name == ".load") return RunLoadDotCommand(session, arg);
   if (name == ".dump") return Dump(session, arg);
   if (name == ".mode" || name == ".format") return Mode(session, arg);
   if (name == ".timer") {

@@ -94,22 +94,24 @@ TEST_F(LoadBulk, SkipBadWritesTheReportWhereAskedAndNoneWhenAllIsWell) {
 }
 
 TEST_F(LoadBulk, LoadLargerThanItsMemorySpillsAndEndsTheSame) {
-  // 1 MiB holds a few thousand statements: these 30,000 (with repeats, and some already in
-  // the store) are sorted in several runs on disk and merged at commit.
+  // 16 MiB, the least --memory takes, sorts about 50,000 statements at a time and holds about
+  // 50,000 new terms: these 160,000 (with repeats, and some already in the store) are sorted
+  // in several runs on disk and merged at commit, and their terms spill too.
   WriteFile(dir_.Sub("first.nt"), Lines(5000));
   ASSERT_EQ(Silk({"load", dir_.Sub("first.nt")}).exit_code, 0);
-  WriteFile(dir_.Sub("big.nt"), Lines(20000) + Lines(10000, 15000));
-  ProcessResult load = Silk({"load", "--memory", "1M", dir_.Sub("big.nt")});
+  WriteFile(dir_.Sub("big.nt"), Lines(120000) + Lines(40000, 100000));
+  ProcessResult load = Silk({"load", "--memory", "16M", dir_.Sub("big.nt")});
   ASSERT_EQ(load.exit_code, 0) << load.err;
-  EXPECT_NE(load.out.find("Loaded 30,000 statements (20,000 new)"), std::string::npos) << load.out;
-  EXPECT_EQ(Count(), "25000");
+  EXPECT_NE(load.out.find("Loaded 160,000 statements (135,000 new)"), std::string::npos)
+      << load.out;
+  EXPECT_EQ(Count(), "140000");
   EXPECT_EQ(Silk({"check"}).exit_code, 0);
   EXPECT_FALSE(std::filesystem::exists(dir_.Sub("db") + "/ingest.tmp"));
 }
 
 TEST_F(LoadBulk, MemoryMustBeASize) {
   WriteFile(dir_.Sub("a.nt"), Lines(1));
-  for (const char* bad : {"lots", "0", "12X", "100"}) {
+  for (const char* bad : {"lots", "0", "12X", "100", "15M"}) {
     ProcessResult load = Silk({"load", "--memory", bad, dir_.Sub("a.nt")});
     EXPECT_EQ(load.exit_code, 2) << bad;
     EXPECT_NE(load.err.find("--memory needs a size"), std::string::npos) << load.err;

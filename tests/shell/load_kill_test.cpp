@@ -79,7 +79,7 @@ class LoadKill : public ::testing::Test {
   // A small --memory makes the load spill sorted runs to disk while it parses, so kills land
   // in spills and in the merge too.
   pid_t StartLoad(int round) {
-    return StartSilk({"--db", Db(round), "load", "--memory", "4M", "--progress", dir_.Sub("big.nq")},
+    return StartSilk({"--db", Db(round), "load", "--memory", "16M", "--progress", dir_.Sub("big.nq")},
                      dir_.Sub("err" + std::to_string(round)));
   }
 

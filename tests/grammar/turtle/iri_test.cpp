@@ -94,5 +94,18 @@ TEST(HasSchemeTest, SchemeNeedsALetterThenSchemeCharactersThenColon) {
   EXPECT_FALSE(HasScheme("noscheme"));
 }
 
+TEST(AbsoluteIriProblemTest, NamesWhatIsWrongInWords) {
+  EXPECT_EQ(AbsoluteIriProblem("http://e/g"), "");
+  EXPECT_EQ(AbsoluteIriProblem("urn:x:caf\xC3\xA9"), "");
+  EXPECT_EQ(AbsoluteIriProblem("file:///tmp/a%20b.ttl"), "");
+  EXPECT_EQ(AbsoluteIriProblem("--skip-bad"), "it has no scheme such as http:");
+  EXPECT_EQ(AbsoluteIriProblem("#x"), "it has no scheme such as http:");
+  EXPECT_EQ(AbsoluteIriProblem("http://e/not an iri"), "it contains a space, which IRIs cannot");
+  EXPECT_EQ(AbsoluteIriProblem("http://e/<g>"), "it contains '<', which IRIs cannot");
+  EXPECT_EQ(AbsoluteIriProblem("http://e/\tg"), "it contains a control character");
+  EXPECT_EQ(AbsoluteIriProblem("http://e/\xC3"), "it is not valid UTF-8");
+  EXPECT_EQ(AbsoluteIriProblem("http://e/\xFF"), "it is not valid UTF-8");
+}
+
 }  // namespace
 }  // namespace silk::rdf

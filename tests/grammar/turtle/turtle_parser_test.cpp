@@ -189,6 +189,21 @@ TEST(TurtleParserTest, RelativeIrisResolveAgainstTheChangingBase) {
                           "<http://other/x/z/w> <http://other/x/z/rel#p> <http://abs/./kept>"));
 }
 
+TEST(TurtleParserTest, ARelativeIriWithoutABaseIsAnErrorNotStoredAsWritten) {
+  const Result no_base = Parse("<http://e/s> <http://e/p> <#o> .\n", RdfFormat::kTurtle, "");
+  ASSERT_TRUE(no_base.error.has_value());
+  EXPECT_THAT(no_base.error->message, HasSubstr("cannot resolve the relative IRI '#o'"));
+  EXPECT_EQ(no_base.error->line, 1u);
+  EXPECT_TRUE(no_base.lines.empty());
+  // A relative @base has nothing to resolve against either; an absolute one is enough.
+  EXPECT_TRUE(Parse("@base <dir/> .\n", RdfFormat::kTurtle, "").error.has_value());
+  const Result declared =
+      Parse("@base <http://b/dir/> .\n<s> <p> <> .\n", RdfFormat::kTurtle, "");
+  ASSERT_FALSE(declared.error.has_value()) << declared.error->message;
+  EXPECT_THAT(declared.lines,
+              ElementsAre("<http://b/dir/s> <http://b/dir/p> <http://b/dir/>"));
+}
+
 TEST(TurtleParserTest, EscapesInIris) {
   EXPECT_THAT(ParseOk("<http://e/\\u0053> <http://e/\\U00000050> <http://e/%41> ."),
               ElementsAre("<http://e/S> <http://e/P> <http://e/%41>"));

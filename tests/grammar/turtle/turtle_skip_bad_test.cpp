@@ -214,12 +214,14 @@ TEST(TurtleSkipBadTest, ABadDirectiveIsSkippedAndItsPrefixStaysUndeclared) {
       ":f :g :h .\n"
       ":x :y :z .\n");
   ASSERT_FALSE(s.result) << s.result->ToString();
-  // The bad PREFIX takes its line only, the bad @base sets no base, the last @prefix (no
-  // '.') takes the next line along, and ':' keeps its first namespace throughout.
-  EXPECT_THAT(s.lines, ElementsAre("d e <rel>", "x y z"));
-  EXPECT_THAT(Places(s), ElementsAre("2:28", "3:1", "4:25", "5:21", "8:1"));
+  // The bad PREFIX takes its line only, the bad @base sets no base (so <rel> has none to
+  // resolve against), the last @prefix (no '.') takes the next line along, and ':' keeps its
+  // first namespace throughout.
+  EXPECT_THAT(s.lines, ElementsAre("x y z"));
+  EXPECT_THAT(Places(s), ElementsAre("2:28", "3:1", "4:25", "5:21", "6:7", "8:1"));
   EXPECT_EQ(s.errors[0].message, "expected '.' after the directive");
   EXPECT_EQ(s.errors[1].message, "unknown prefix 'ex:' (declare it with @prefix)");
+  EXPECT_THAT(s.errors[4].message, HasSubstr("cannot resolve the relative IRI 'rel'"));
 }
 
 TEST(TurtleSkipBadTest, TriGBlockKeepsItsOtherStatements) {
