@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/status.h"
@@ -17,6 +18,12 @@ struct DotCommandInfo {
 
 // Every dot-command, in the order `.help` lists them.
 const std::vector<DotCommandInfo>& DotCommands();
+
+// "usage: .NAME ARGS" for a command used wrongly (kInvalidArgument).
+Status DotUsage(std::string_view name);
+
+// "name rest of the line" split at the first space, both trimmed.
+std::pair<std::string_view, std::string_view> SplitFirstWord(std::string_view text);
 
 // Runs `line`, which starts with '.'. Errors: an unknown command or wrong arguments
 // (kInvalidArgument), and whatever the command itself meets.
