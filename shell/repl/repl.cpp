@@ -130,7 +130,6 @@ int RunInteractive(repl::Session& session, const std::string& name) {
     typed.clear();
   };
   while (!session.quit) {
-    session.width = TerminalWidth();
     // A Ctrl-C typed while the last line was being handled counts as typed at this prompt.
     if (interrupted.exchange(false)) forget_statement();
     std::optional<std::string> line = editor.ReadLine(splitter.pending() ? continuation : prompt);
@@ -143,6 +142,8 @@ int RunInteractive(repl::Session& session, const std::string& name) {
       break;
     }
     interrupted.store(false);  // a Ctrl-C while typing is spent
+    // Measured now, not before the prompt: the window may have changed while the prompt waited.
+    session.width = TerminalWidth();
     // A recalled multi-line entry arrives whole: its lines count as pasted, all at once.
     std::vector<std::string> lines;
     for (std::size_t start = 0;;) {
