@@ -25,12 +25,12 @@ std::string ShellQuote(const std::string& word) {
   return out + "'";
 }
 
+}  // namespace
+
 const char* SilkBinary() {
   const char* binary = std::getenv("SILK_BINARY");
   return binary == nullptr ? SILK_BINARY_PATH : binary;
 }
-
-}  // namespace
 
 TempDir::TempDir() {
   static std::atomic<int> counter{0};
@@ -71,6 +71,26 @@ ProcessResult RunSilk(const std::vector<std::string>& args, const std::string& i
   result.out = ReadFile(io.Sub("out"));
   result.err = ReadFile(io.Sub("err"));
   return result;
+}
+
+int RunProgram(const std::vector<std::string>& words) {
+  std::string command;
+  for (const std::string& word : words) command += (command.empty() ? "" : " ") + ShellQuote(word);
+  const int status = std::system((command + " >/dev/null 2>&1").c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string FindOnPath(std::string_view program) {
+  const char* path = std::getenv("PATH");
+  std::string_view dirs = path != nullptr ? path : "/usr/bin:/bin";
+  while (!dirs.empty()) {
+    const std::size_t colon = dirs.find(':');
+    const std::string dir(dirs.substr(0, colon));
+    dirs = colon == std::string_view::npos ? std::string_view() : dirs.substr(colon + 1);
+    const std::string candidate = (dir.empty() ? "." : dir) + "/" + std::string(program);
+    if (::access(candidate.c_str(), X_OK) == 0) return candidate;
+  }
+  return "";
 }
 
 pid_t StartSilk(const std::vector<std::string>& args, const std::string& err_path) {

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace silk::testing {
@@ -15,6 +16,9 @@ struct ProcessResult {
   std::string err;  // standard error
 };
 
+// The binary this build made, or $SILK_BINARY.
+const char* SilkBinary();
+
 // Runs `silk ARGS…` with `input` on standard input: the binary this build made, or
 // $SILK_BINARY.
 ProcessResult RunSilk(const std::vector<std::string>& args, const std::string& input = "");
@@ -23,6 +27,12 @@ ProcessResult RunSilk(const std::vector<std::string>& args, const std::string& i
 // standard error written to `err_path` (discarded when empty), and returns its process id;
 // the caller must reap it (waitpid), after killing it or not.
 pid_t StartSilk(const std::vector<std::string>& args, const std::string& err_path = "");
+
+// Runs a program (found on $PATH) with its arguments, output discarded; its exit code.
+int RunProgram(const std::vector<std::string>& words);
+
+// The full path of `program` on $PATH, or empty when it is not there.
+std::string FindOnPath(std::string_view program);
 
 // A fresh directory under the system's temporary directory, removed on destruction.
 class TempDir {

@@ -10,12 +10,13 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "tests/shell/silk_process.h"
+
 namespace silk::testing {
 
 PtySession::PtySession(const std::vector<std::string>& args,
                        const std::map<std::string, std::string>& env, int columns) {
-  const char* binary = std::getenv("SILK_BINARY");
-  if (binary == nullptr) binary = SILK_BINARY_PATH;
+  const char* binary = SilkBinary();
   std::vector<std::string> env_strings;
   for (const auto& [name, value] : env) env_strings.push_back(name + "=" + value);
 
