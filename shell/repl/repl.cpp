@@ -126,6 +126,8 @@ int RunInteractive(repl::Session& session, const std::string& name) {
     std::optional<std::string> line = editor.ReadLine(splitter.pending() ? continuation : prompt);
     if (!line) {
       if (interrupted.exchange(false)) {  // Ctrl-C while editing: drop the statement
+        fmt::print("^C\n");  // the next prompt on a line of its own, as in other shells
+        std::fflush(stdout);
         forget_statement();
         continue;
       }
