@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <optional>
 
 #include "shell/repl/newcomer_hints.h"
 
@@ -11,6 +13,34 @@ namespace silk::shell::repl {
 namespace {
 
 constexpr std::string_view kBareOpen = "SELECT * WHERE { ";
+constexpr std::string_view kOpenedAt = " opened at ";
+
+// Messages about an unclosed bracket name where it opened ("… opened at 3:7"), in the
+// coordinates of the text parsed: a wrapper or a statement's place in its input moves them.
+struct Position {
+  std::size_t line = 0;
+  std::size_t column = 0;
+};
+
+std::optional<Position> OpenedAt(std::string_view message) {
+  const auto at = message.find(kOpenedAt);
+  if (at == std::string_view::npos) return std::nullopt;
+  Position position;
+  const char* cursor = message.data() + at + kOpenedAt.size();
+  const char* end = message.data() + message.size();
+  auto parsed = std::from_chars(cursor, end, position.line);
+  if (parsed.ec != std::errc() || parsed.ptr == end || *parsed.ptr != ':') return std::nullopt;
+  parsed = std::from_chars(parsed.ptr + 1, end, position.column);
+  if (parsed.ec != std::errc()) return std::nullopt;
+  return position;
+}
+
+void SetOpenedAt(std::string& message, const Position& position) {
+  const auto at = message.find(kOpenedAt) + kOpenedAt.size();
+  auto end = message.find_first_not_of("0123456789:", at);
+  if (end == std::string::npos) end = message.size();
+  message.replace(at, end - at, fmt::format("{}:{}", position.line, position.column));
+}
 
 // A syntax error in the wrapped text, moved back to where it is in the user's text. An error
 // at the user's very first word means the text is neither SPARQL nor a pattern: say what is.
@@ -36,16 +66,12 @@ Status Unwrapped(const Status& status, std::string_view original) {
     error.column = error.line_text.size() + 1;
   }
   // "… opened at 1:N" counts columns of the wrapped text: the user's, or the wrapper's '{'.
-  constexpr std::string_view kOpenedAt = " opened at 1:";
-  if (const auto at = error.message.find(kOpenedAt); at != std::string::npos) {
-    const std::size_t digits = at + kOpenedAt.size();
-    std::size_t end = digits;
-    while (end < error.message.size() && std::isdigit(static_cast<unsigned char>(error.message[end]))) ++end;
-    const std::size_t column = std::stoul("0" + error.message.substr(digits, end - digits));
-    if (column > kBareOpen.size()) {
-      error.message.replace(digits, end - digits, std::to_string(column - kBareOpen.size()));
-    } else {
+  if (std::optional<Position> opened = OpenedAt(error.message)) {
+    if (opened->line == 1 && opened->column <= kBareOpen.size()) {
       error.message = "the triple pattern is unfinished";
+    } else {
+      if (opened->line == 1) opened->column -= kBareOpen.size();
+      SetOpenedAt(error.message, *opened);
     }
   }
   return Status::Syntax(std::move(error));
@@ -104,13 +130,21 @@ Completeness StatementCompleteness(std::string_view text, const Session& session
 Status PlacedInInput(const Status& status, const Statement& statement) {
   if (!status.parse_error()) return status;
   ParseError error = *status.parse_error();
-  if (error.line == 1) {
-    error.column += statement.column - 1;
-    if (!statement.first_line.empty()) error.line_text = statement.first_line;
+  const auto place = [&](std::size_t& line, std::size_t& column) {
+    if (line == 1) column += statement.column - 1;
+    line += statement.line - 1;
+  };
+  if (error.line == 1 && !statement.first_line.empty()) error.line_text = statement.first_line;
+  std::size_t line = error.line;
+  std::size_t column = error.column;
+  place(line, column);
+  error.line = line;
+  error.column = column;
+  if (std::optional<Position> opened = OpenedAt(error.message)) {
+    place(opened->line, opened->column);
+    SetOpenedAt(error.message, *opened);
   }
-  error.line += statement.line - 1;
   return Status::Syntax(std::move(error));
 }
-
 
 }  // namespace silk::shell::repl

@@ -144,6 +144,11 @@ TEST_F(ShellScriptTest, ErrorsNameTheScriptFileLineAndColumn) {
   EXPECT_EQ(read.exit_code, 1);
   EXPECT_NE(read.err.find(path + ":4:36: expected an object"), std::string::npos) << read.err;
 
+  // A bracket's "opened at" names its place in the script too.
+  ProcessResult unclosed = RunSilk({"--db", db_}, "PREFIX : <http://e/>\n\nCONSTRUCT\nWHERE { ?s ?p ?o FILTER ( ?o = :o1) }\n");
+  EXPECT_NE(unclosed.err.find("<stdin>:4:18: expected '}' to close the template opened at 4:7"), std::string::npos)
+      << unclosed.err;
+
   // After ';' on the same line, columns still count from the line's start.
   ProcessResult same_line = RunSilk({"--db", db_}, "ASK {} ; SELECT ?x WHERE { ?x foo:bar ?y }\n");
   EXPECT_NE(same_line.err.find("<stdin>:1:31: unknown prefix 'foo'"), std::string::npos) << same_line.err;
