@@ -91,7 +91,7 @@ class FailedTransaction final : public WriteTransaction {
 }  // namespace
 
 Result<std::unique_ptr<LiveStore>> LiveStore::Open(const std::string& dir) {
-  Result<std::unique_ptr<Store>> opened = OpenStore(dir, Access::kRead);
+  Result<std::unique_ptr<Store>> opened = OpenStore(dir, Access::kReadOrCreate);
   if (!opened.ok()) return opened.status();
   std::unique_ptr<LiveStore> live(new LiveStore((*opened)->dir()));
   if ((*opened)->read_only()) {

@@ -69,9 +69,9 @@ Result<std::unique_ptr<storage::Store>> OpenStore(const std::string& dir, Access
   if (is_new && access == Access::kRead && !dir.empty()) {
     return Status::IOError(fmt::format("no store at {} (silk load creates one)", path.string()));
   }
-  options.read_only = access == Access::kRead && !is_new;
+  options.read_only = access != Access::kWrite && !is_new;
   if (!options.read_only) {
-    if (access == Access::kRead) options.writer_wait = kDefaultWriterWait;  // the default store
+    if (access != Access::kWrite) options.writer_wait = kDefaultWriterWait;  // a new store
     if (!options.on_wait) {
       options.on_wait = [path](const std::string& holder) {
         fmt::print(stderr, "Waiting for {} to finish writing to {}\u2026\n", holder, path.string());

@@ -14,7 +14,9 @@ namespace silk::shell {
 // $SILK_DB, else $XDG_DATA_HOME/silkgraph/default, else ~/.local/share/silkgraph/default.
 std::string DefaultStoreDir();
 
-enum class Access { kRead, kWrite };
+// kReadOrCreate: as kRead, but a missing store is created (the interactive shell, whose
+// session may load into it).
+enum class Access { kRead, kReadOrCreate, kWrite };
 
 // Opens the store in `dir` (the default store when empty). An existing store is opened
 // read-only for kRead, so reading works while another process writes. A read never creates a

@@ -188,8 +188,10 @@ std::string Holder(int fd) {
 }
 
 // Takes the store's writer lock, waiting up to options.writer_wait, and writes who holds it.
-Result<int> LockWriter(const std::string& dir, const StoreOptions& options) {
+Result<int> LockWriter(const std::string& dir, const StoreOptions& options, bool* created) {
   const std::string path = (fs::path(dir) / format::kWriterFile).string();
+  std::error_code ec;
+  *created = !fs::exists(path, ec);
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) {
     return Status::IOError(fmt::format("cannot open {}: {}", path, std::strerror(errno)));
@@ -521,22 +523,31 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir,
     }
   }
 
-  Result<int> lock = LockWriter(dir, options);
+  bool created = false;
+  Result<int> lock = LockWriter(dir, options, &created);
   if (!lock.ok()) {
     return lock.status();
   }
   WriterLock held(*lock);
+  // A directory that turns out not to be a store is left as it was found.
+  auto refuse = [&](const Status& why) {
+    if (created && why.code() == StatusCode::kIncompatible) {
+      std::error_code ignored;
+      fs::remove(fs::path(dir) / format::kWriterFile, ignored);
+    }
+    return why;
+  };
   // Checked read-only first: a writable RocksDB open deletes the files a damaged MANIFEST no
   // longer names, and replays a damaged log into new files before we could compare.
   {
     Result<std::unique_ptr<RocksDb>> check = OpenExisting(dir, options, /*read_only=*/true);
     if (!check.ok()) {
-      return check.status();
+      return refuse(check.status());
     }
   }
   Result<std::unique_ptr<RocksDb>> rocks = OpenExisting(dir, options, /*read_only=*/false);
   if (!rocks.ok()) {
-    return rocks.status();
+    return refuse(rocks.status());
   }
   (*rocks)->writer_fd_ = held.Release();
   // RocksDB wrote a new MANIFEST and OPTIONS file as it opened: record them.
