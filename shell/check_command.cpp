@@ -12,7 +12,9 @@ int RunCheck(const Invocation& invocation) {
   auto store = OpenStore(invocation.db_dir, Access::kRead);
   if (!store.ok()) return ReportFailure(store.status());
   if (Status status = (*store)->Check(); !status.ok()) {
-    fmt::print(stderr, "silk: the store at {} is damaged:\n", (*store)->dir());
+    if (status.message().find("damaged") == std::string::npos) {
+      fmt::print(stderr, "silk: the store at {} is damaged:\n", (*store)->dir());
+    }
     return ReportFailure(status);
   }
   Result<storage::StoreStats> stats = (*store)->Stats();

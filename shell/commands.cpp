@@ -7,6 +7,7 @@
 #include "shell/exit_codes.h"
 #include "shell/load_request.h"
 #include "shell/repl/repl.h"
+#include "shell/store_location.h"
 
 namespace silk::shell {
 
@@ -38,7 +39,12 @@ const std::vector<CommandSpec>& Commands() {
                       {"--keep-going", "", "Go on after a failed statement (the exit code is still 1)"}},
           .run = RunShell,
       },
-      LoadCommand("load", "Load RDF files into the store ('-' reads standard input)", RunLoad),
+      [] {
+        CommandSpec load =
+            LoadCommand("load", "Load RDF files into the store ('-' reads standard input)", RunLoad);
+        load.options.push_back(WaitOptionSpec());
+        return load;
+      }(),
       {
           .name = "query",
           .usage = "['SPARQL' | -f FILE] [--format FORMAT] [--default-graph union|stored] [--timeout S]",
@@ -64,7 +70,8 @@ const std::vector<CommandSpec>& Commands() {
                       {"--default-graph", "MODE", "union (default) or stored"},
                       {"--timeout", "SECONDS", "Stop the query after this long (exit code 1)"},
                       {"--memory", "SIZE", "Memory its sorts, groups and joins may hold (default 1G)"},
-                      {"--base", "IRI", "Base for relative IRIs in the query"}},
+                      {"--base", "IRI", "Base for relative IRIs in the query"},
+                      WaitOptionSpec()},
           .min_args = 0,
           .max_args = 1,
           .run = RunQuery,
@@ -122,9 +129,26 @@ const std::vector<CommandSpec>& Commands() {
           .name = "check",
           .usage = "",
           .summary = "Verify that indexes, dictionary and statistics agree",
-          .details = "Reads the whole store. Exit code 3 and a description if anything is off.\n",
+          .details =
+              "Reads the whole store and verifies every block's checksum, and compares what\n"
+              "RocksDB holds with the commit record SilkGraph keeps beside it. Exit code 3 and\n"
+              "a description (with the word \"damaged\") if anything is off.\n",
           .options = {},
           .run = RunCheck,
+      },
+      {
+          .name = "backup",
+          .usage = "DIR",
+          .summary = "Copy the store into a new directory, also while it is in use",
+          .details =
+              "The copy holds the store as of one commit (a RocksDB checkpoint: files are\n"
+              "hard-linked where they can be) and opens as a store of its own: check it with\n"
+              "'silk --db DIR check'. DIR must not exist or be empty. Other processes may read\n"
+              "and write the store meanwhile.\n",
+          .options = {},
+          .min_args = 1,
+          .max_args = 1,
+          .run = RunBackup,
       },
   };
   return kCommands;

@@ -10,6 +10,7 @@ int RunLoad(const Invocation& invocation);
 int RunDump(const Invocation& invocation);
 int RunStats(const Invocation& invocation);
 int RunCheck(const Invocation& invocation);
+int RunBackup(const Invocation& invocation);
 int RunQuery(const Invocation& invocation);
 int RunFind(const Invocation& invocation);
 int RunSchema(const Invocation& invocation);

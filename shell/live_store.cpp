@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <thread>
 #include <vector>
 
 #include "shell/store_location.h"
@@ -88,17 +87,11 @@ class FailedTransaction final : public WriteTransaction {
   Status status_;
 };
 
-// Opening read-only reads the MANIFEST, then the files it names; a writer's compaction may
-// delete one in between. Such a failure is gone on the next try.
-constexpr int kReaderAttempts = 5;
-constexpr auto kReaderRetryPause = std::chrono::milliseconds(20);
-constexpr auto kWriterPoll = std::chrono::milliseconds(100);
-constexpr auto kWriterNotice = std::chrono::milliseconds(500);
 
 }  // namespace
 
 Result<std::unique_ptr<LiveStore>> LiveStore::Open(const std::string& dir) {
-  Result<std::unique_ptr<Store>> opened = OpenStore(dir, Access::kRead);
+  Result<std::unique_ptr<Store>> opened = OpenStore(dir, Access::kReadOrCreate);
   if (!opened.ok()) return opened.status();
   std::unique_ptr<LiveStore> live(new LiveStore((*opened)->dir()));
   if ((*opened)->read_only()) {
@@ -129,23 +122,16 @@ std::string LiveStore::Fingerprint() const {
 }
 
 Result<std::shared_ptr<Store>> LiveStore::Reader() const {
-  for (int attempt = 1;; ++attempt) {
-    // Taken before opening: a commit landing in between then shows as a change next time.
-    const std::string fingerprint = Fingerprint();
-    if (reader_ && fingerprint == reader_fingerprint_) return reader_;
-    Result<std::unique_ptr<Store>> opened =
-        Store::Open(dir_, {.read_only = true, .create_if_missing = false});
-    if (opened.ok()) {
-      reader_ = std::shared_ptr<Store>(std::move(*opened));
-      reader_fingerprint_ = fingerprint;
-      return reader_;
-    }
-    const StatusCode code = opened.status().code();
-    if (attempt >= kReaderAttempts || (code != StatusCode::kCorruption && code != StatusCode::kIOError)) {
-      return opened.status();
-    }
-    std::this_thread::sleep_for(kReaderRetryPause);
-  }
+  // Taken before opening: a commit landing in between then shows as a change next time.
+  const std::string fingerprint = Fingerprint();
+  if (reader_ && fingerprint == reader_fingerprint_) return reader_;
+  // Store::Open retries a read-only open that raced a writer's compaction.
+  Result<std::unique_ptr<Store>> opened =
+      Store::Open(dir_, {.read_only = true, .create_if_missing = false});
+  if (!opened.ok()) return opened.status();
+  reader_ = std::shared_ptr<Store>(std::move(*opened));
+  reader_fingerprint_ = fingerprint;
+  return reader_;
 }
 
 std::unique_ptr<Snapshot> LiveStore::GetSnapshot() const {
@@ -165,31 +151,23 @@ std::unique_ptr<WriteTransaction> LiveStore::BeginWrite(const storage::WriteOpti
   if (std::shared_ptr<Store> writer = writer_.lock()) {
     return std::make_unique<HeldTransaction>(writer, options);
   }
-  const auto started = std::chrono::steady_clock::now();
-  bool told = false;
-  for (;;) {
-    Result<std::unique_ptr<Store>> opened =
-        Store::Open(dir_, {.read_only = false, .create_if_missing = false});
-    if (opened.ok()) {
-      std::shared_ptr<Store> writer(std::move(*opened));
-      writer_ = writer;
-      return std::make_unique<HeldTransaction>(std::move(writer), options);
-    }
-    const auto waited = std::chrono::steady_clock::now() - started;
-    if (opened.status().code() != StatusCode::kBusy) {
-      return std::make_unique<FailedTransaction>(opened.status());
-    }
-    if (waited >= kWriterWait) {
+  storage::StoreOptions open_options{.read_only = false, .create_if_missing = false};
+  open_options.writer_wait = kWriterWait;
+  open_options.on_wait = [this](const std::string& holder) {
+    fmt::print(stderr, "Waiting for {} to finish writing to {}\u2026\n", holder, dir_);
+  };
+  Result<std::unique_ptr<Store>> opened = Store::Open(dir_, open_options);
+  if (!opened.ok()) {
+    if (opened.status().code() == StatusCode::kBusy) {
       return std::make_unique<FailedTransaction>(Status::Busy(fmt::format(
-          "another process has been writing to {} for {} s; nothing was changed (try again when it is done)",
-          dir_, kWriterWait.count())));
+          "{}; waited {} s, nothing was changed (try again when it is done)",
+          opened.status().message(), kWriterWait.count())));
     }
-    if (!told && waited >= kWriterNotice) {
-      fmt::print(stderr, "Waiting for another process to finish writing to {}\u2026\n", dir_);
-      told = true;
-    }
-    std::this_thread::sleep_for(kWriterPoll);
+    return std::make_unique<FailedTransaction>(opened.status());
   }
+  std::shared_ptr<Store> writer(std::move(*opened));
+  writer_ = writer;
+  return std::make_unique<HeldTransaction>(std::move(writer), options);
 }
 
 Result<storage::StoreStats> LiveStore::Stats() const {

@@ -23,8 +23,14 @@ int RunLoad(const Invocation& invocation) {
   // A bar where someone watches: on a terminal, or anywhere when asked for.
   request->show_progress = request->show_progress || ::isatty(STDERR_FILENO) == 1;
 
+  Result<std::chrono::milliseconds> wait = WriterWait(invocation);
+  if (!wait.ok()) {
+    fmt::print(stderr, "silk: {}\n", wait.status().message());
+    return kExitUsageError;
+  }
   storage::StoreOptions options;
   options.block_cache_bytes = kLoadBlockCacheBytes;
+  options.writer_wait = *wait;
   auto store = OpenStore(invocation.db_dir, Access::kWrite, options);
   if (!store.ok()) return ReportFailure(store.status());
   LoadOutcome outcome;

@@ -130,7 +130,15 @@ int RunQuery(const Invocation& invocation) {
                FormatChoices(kind));
     return kExitUsageError;
   }
-  auto store = OpenStore(invocation.db_dir, (*request)->is_update() ? Access::kWrite : Access::kRead);
+  Result<std::chrono::milliseconds> wait = WriterWait(invocation);
+  if (!wait.ok()) {
+    fmt::print(stderr, "silk: {}\n", wait.status().message());
+    return kExitUsageError;
+  }
+  storage::StoreOptions store_options;
+  store_options.writer_wait = *wait;
+  auto store = OpenStore(invocation.db_dir,
+                         (*request)->is_update() ? Access::kWrite : Access::kRead, store_options);
   if (!store.ok()) return ReportFailure(store.status());
   WarnAboutUnknownNames(**request, **store, std::cerr);
 

@@ -65,21 +65,39 @@ std::string DefaultStoreDir() {
 Result<std::unique_ptr<storage::Store>> OpenStore(const std::string& dir, Access access,
                                                   storage::StoreOptions options) {
   const std::filesystem::path path = dir.empty() ? DefaultStoreDir() : dir;
-  const bool seed = dir.empty() && IsNewStore(path);
-  options.read_only = false;
-  if (IsNewStore(path)) {
-    std::error_code ec;
-    std::filesystem::create_directories(path, ec);
-    if (ec) {
-      return Status::IOError("cannot create the store directory " + path.string() + ": " +
-                             ec.message());
+  const bool is_new = IsNewStore(path);
+  if (is_new && access == Access::kRead && !dir.empty()) {
+    return Status::IOError(fmt::format("no store at {} (silk load creates one)", path.string()));
+  }
+  options.read_only = access != Access::kWrite && !is_new;
+  if (!options.read_only) {
+    if (access != Access::kWrite) options.writer_wait = kDefaultWriterWait;  // a new store
+    if (!options.on_wait) {
+      options.on_wait = [path](const std::string& holder) {
+        fmt::print(stderr, "Waiting for {} to finish writing to {}\u2026\n", holder, path.string());
+      };
     }
-  } else {
-    options.read_only = access == Access::kRead;
   }
   Result<std::unique_ptr<storage::Store>> store = storage::Store::Open(path.string(), options);
-  if (seed && store.ok()) SeedWithShippedGraph(**store, path);
+  if (dir.empty() && is_new && store.ok()) SeedWithShippedGraph(**store, path);
   return store;
+}
+
+Result<std::chrono::milliseconds> WriterWait(const Invocation& invocation) {
+  if (!invocation.Has("--wait")) return std::chrono::milliseconds(kDefaultWriterWait);
+  const std::string text = invocation.Get("--wait");
+  char* end = nullptr;
+  const double seconds = std::strtod(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size() || !(seconds >= 0) || seconds > 1e6) {
+    return Status::InvalidArgument(
+        fmt::format("--wait takes a number of seconds (0 to fail at once), not '{}'", text));
+  }
+  return std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000));
+}
+
+OptionSpec WaitOptionSpec() {
+  return {"--wait", "SECONDS",
+          "Wait this long for another process writing to the store (default 10; 0: fail at once)"};
 }
 
 }  // namespace silk::shell

@@ -141,4 +141,14 @@ inline constexpr std::string_view kMetaFormatVersion = "format_version";  // 4 b
 
 inline constexpr std::string_view kIngestDirectory = "ingest.tmp";
 
+// ---------------------------------------------------------------------------------------------
+// Files of ours beside RocksDB's, in the store directory.
+
+// The commit record: what the store held after its last commit, kept outside RocksDB so that a
+// RocksDB file that lost a commit is noticed. Text, one `key value` a line (see
+// commit_record.h); replaced whole (temporary file, fsync, rename) after every commit.
+inline constexpr std::string_view kCommitRecordFile = "COMMITTED";
+// Locked (flock) by the one process writing, which puts its pid and command in it.
+inline constexpr std::string_view kWriterFile = "WRITER";
+
 }  // namespace silk::storage::format

@@ -5,11 +5,25 @@
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/slice_transform.h>
 #include <rocksdb/table.h>
+#include <rocksdb/utilities/checkpoint.h>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <limits>
 #include <system_error>
+#include <thread>
+#include <utility>
 #include <vector>
+
+#include "engine/storage/commit_record.h"
 
 namespace silk::storage {
 namespace {
@@ -46,6 +60,14 @@ rocksdb::DBOptions MakeDbOptions() {
   o.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
   o.keep_log_file_num = 2;
   o.max_log_file_size = 1 << 20;
+  // Damage is never silent. A record in the write-ahead log that fails its checksum is
+  // reported, not skipped (point-in-time recovery, the default, silently drops it and every
+  // write after it); only an incomplete last record is tolerated, which is what a process
+  // killed while writing leaves (that write was never acknowledged). Paranoid checks make
+  // RocksDB verify files on open and stop writing after a background error.
+  o.wal_recovery_mode = rocksdb::WALRecoveryMode::kTolerateCorruptedTailRecords;
+  o.paranoid_checks = true;
+  o.best_efforts_recovery = false;
   return o;
 }
 
@@ -112,6 +134,186 @@ bool IsLockFailure(const rocksdb::Status& s) {
   return s.IsIOError() && s.ToString().find("/LOCK") != std::string::npos;
 }
 
+// Read-only opens that race a writer: how often and how far apart to try.
+constexpr int kReaderAttempts = 5;
+constexpr auto kReaderRetryPause = std::chrono::milliseconds(20);
+constexpr auto kWriterPoll = std::chrono::milliseconds(100);
+
+// A failed RocksDB open of an existing store: a file it needs that is unreadable or missing is
+// damage.
+Status OpenFailure(const rocksdb::Status& s, const std::string& dir) {
+  if (IsLockFailure(s)) {
+    return Status::Busy(fmt::format("store {} is in use by another process", dir));
+  }
+  if (s.IsCorruption() || (s.IsIOError() && (s.IsPathNotFound() ||
+                                             s.ToString().find("No such file") != std::string::npos))) {
+    return Status::Corruption(DamagedMessage(dir, s.ToString()));
+  }
+  return FromRocks(s, fmt::format("cannot open the store at {}", dir));
+}
+
+// This process's command as a person typed it, shortened: "silk load" for
+// `silk --db DIR load data.nt`.
+std::string ThisCommand() {
+  std::ifstream in("/proc/self/cmdline", std::ios::binary);
+  const std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<std::string> words;
+  for (std::size_t start = 0; start < all.size();) {
+    const std::size_t end = std::min(all.find('\0', start), all.size());
+    words.push_back(all.substr(start, end - start));
+    start = end + 1;
+  }
+  if (words.empty()) return "another process";
+  std::string command = fs::path(words[0]).filename().string();
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    if (!words[i].starts_with('-') && !words[i - 1].starts_with('-')) {
+      return command + " " + words[i];
+    }
+  }
+  return command;
+}
+
+// Who holds the writer file: "silk load (pid 1234)".
+std::string Holder(int fd) {
+  char buffer[512];
+  const ssize_t n = ::pread(fd, buffer, sizeof buffer, 0);
+  if (n <= 0) return "another process";
+  const std::string text(buffer, static_cast<std::size_t>(n));
+  const std::size_t newline = text.find('\n');
+  if (newline == std::string::npos) return "another process";
+  std::string command = text.substr(newline + 1);
+  while (!command.empty() && command.back() == '\n') command.pop_back();
+  return fmt::format("{} (pid {})", command.empty() ? "another process" : command,
+                     text.substr(0, newline));
+}
+
+// Takes the store's writer lock, waiting up to options.writer_wait, and writes who holds it.
+Result<int> LockWriter(const std::string& dir, const StoreOptions& options, bool* created) {
+  const std::string path = (fs::path(dir) / format::kWriterFile).string();
+  std::error_code ec;
+  *created = !fs::exists(path, ec);
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    return Status::IOError(fmt::format("cannot open {}: {}", path, std::strerror(errno)));
+  }
+  const auto deadline = std::chrono::steady_clock::now() + options.writer_wait;
+  bool told = false;
+  while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    if (errno != EWOULDBLOCK && errno != EINTR) {
+      const int why = errno;
+      ::close(fd);
+      return Status::IOError(fmt::format("cannot lock {}: {}", path, std::strerror(why)));
+    }
+    const std::string holder = Holder(fd);
+    if (std::chrono::steady_clock::now() >= deadline) {
+      ::close(fd);
+      return Status::Busy(fmt::format("store {} is in use by {}", dir, holder));
+    }
+    if (!told && options.on_wait) {
+      options.on_wait(holder);
+    }
+    told = true;
+    std::this_thread::sleep_for(kWriterPoll);
+  }
+  const std::string text = fmt::format("{}\n{}\n", ::getpid(), ThisCommand());
+  if (::ftruncate(fd, 0) != 0 ||
+      ::pwrite(fd, text.data(), text.size(), 0) != static_cast<ssize_t>(text.size())) {
+    const int why = errno;
+    ::close(fd);
+    return Status::IOError(fmt::format("cannot write {}: {}", path, std::strerror(why)));
+  }
+  return fd;
+}
+
+// Releases the writer lock unless Release() handed it on.
+class WriterLock {
+ public:
+  explicit WriterLock(int fd) : fd_(fd) {}
+  ~WriterLock() { Unlock(fd_); }
+  WriterLock(const WriterLock&) = delete;
+  WriterLock& operator=(const WriterLock&) = delete;
+  int Release() { return std::exchange(fd_, -1); }
+  static void Unlock(int fd) {
+    if (fd < 0) return;
+    // Emptied, not removed: a process that opened the file to wait for it must lock the same
+    // file as the next writer.
+    if (::ftruncate(fd, 0) != 0) {
+      // Only the holder's name is stale; the lock goes with the descriptor.
+    }
+    ::close(fd);
+  }
+
+ private:
+  int fd_;
+};
+
+// Makes a new store in `dir` (missing or empty) atomically: in a sibling directory that is
+// renamed into place, so that no process ever sees half a store. When another process made
+// one there first, that one is kept.
+Status CreateStore(const std::string& dir, const StoreOptions& options) {
+  std::error_code ec;
+  fs::path target = fs::absolute(dir, ec);
+  if (ec) {
+    return Status::IOError(fmt::format("cannot create {}: {}", dir, ec.message()));
+  }
+  target = target.lexically_normal();
+  if (!target.has_filename()) target = target.parent_path();
+  fs::create_directories(target.parent_path(), ec);
+  if (ec) {
+    return Status::IOError(fmt::format("cannot create {}: {}", dir, ec.message()));
+  }
+  const fs::path tmp = target.string() + fmt::format(".tmp-{}", ::getpid());
+  fs::remove_all(tmp, ec);
+  {
+    rocksdb::DBOptions db_options = MakeDbOptions();
+    db_options.create_if_missing = true;
+    db_options.create_missing_column_families = true;
+    const std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(options.block_cache_bytes);
+    std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+    descriptors.emplace_back(rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions());
+    for (std::size_t i = 0; i < format::kFamilyCount; ++i) {
+      descriptors.emplace_back(std::string(format::kFamilyNames[i]),
+                               MakeFamilyOptions(static_cast<Family>(i), cache));
+    }
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* raw = nullptr;
+    rocksdb::Status s = rocksdb::DB::Open(db_options, tmp.string(), descriptors, &handles, &raw);
+    if (!s.ok()) {
+      fs::remove_all(tmp, ec);
+      return FromRocks(s, fmt::format("cannot create the store at {}", dir));
+    }
+    std::unique_ptr<rocksdb::DB> db(raw);
+    rocksdb::WriteOptions write;
+    write.sync = true;
+    s = db->Put(write, handles[1 + static_cast<std::size_t>(Family::kMeta)],
+                std::string(format::kMetaFormatVersion), EncodeVersion(format::kFormatVersion));
+    for (rocksdb::ColumnFamilyHandle* handle : handles) {
+      db->DestroyColumnFamilyHandle(handle);
+    }
+    const rocksdb::Status closed = db->Close();
+    if (s.ok()) s = closed;
+    if (!s.ok()) {
+      db.reset();
+      fs::remove_all(tmp, ec);
+      return FromRocks(s, fmt::format("cannot create the store at {}", dir));
+    }
+  }
+  if (::rename(tmp.c_str(), target.c_str()) != 0) {
+    const int why = errno;
+    fs::remove_all(tmp, ec);
+    if (why == ENOTEMPTY || why == EEXIST) {
+      return Status::Ok();  // another process created the store first
+    }
+    return Status::IOError(fmt::format("cannot create {}: {}", dir, std::strerror(why)));
+  }
+  const int parent = ::open(target.parent_path().c_str(), O_RDONLY | O_DIRECTORY);
+  if (parent >= 0) {
+    ::fsync(parent);
+    ::close(parent);
+  }
+  return Status::Ok();
+}
+
 bool FamilyIsEmpty(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* handle) {
   rocksdb::ReadOptions read;
   read.total_order_seek = true;
@@ -130,7 +332,7 @@ Status FromRocks(const rocksdb::Status& status, std::string_view context) {
   const std::string message = fmt::format("{}: {}", context, detail);
   switch (status.code()) {
     case rocksdb::Status::kCorruption:
-      return Status::Corruption(message);
+      return Status::Corruption(fmt::format("{}: the store is damaged: {}", context, detail));
     case rocksdb::Status::kBusy:
     case rocksdb::Status::kTimedOut:
     case rocksdb::Status::kTryAgain:
@@ -145,6 +347,7 @@ Status FromRocks(const rocksdb::Status& status, std::string_view context) {
 
 RocksDb::~RocksDb() {
   if (!db_) {
+    WriterLock::Unlock(writer_fd_);
     return;
   }
   for (rocksdb::ColumnFamilyHandle* handle : handles_) {
@@ -157,52 +360,34 @@ RocksDb::~RocksDb() {
   }
   // Close() reports errors the destructor would swallow; there is no one left to tell here.
   db_->Close().PermitUncheckedError();
+  WriterLock::Unlock(writer_fd_);
 }
 
 rocksdb::Options RocksDb::FamilyOptions(format::Family f) const {
   return rocksdb::Options(db_options_, family_options_[static_cast<std::size_t>(f)]);
 }
 
-Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir,
-                                               const StoreOptions& options) {
-  std::error_code ec;
-  const fs::file_status status = fs::status(dir, ec);
-  bool fresh = false;
-  if (!fs::exists(status)) {
-    if (ec && ec != std::errc::no_such_file_or_directory) {
-      return Status::IOError(fmt::format("cannot read {}: {}", dir, ec.message()));
-    }
-    fresh = true;
-  } else if (!fs::is_directory(status)) {
-    return Status::Incompatible(NotAStore(dir));
-  } else {
-    fresh = fs::is_empty(dir, ec);
-    if (ec) {
-      return Status::IOError(fmt::format("cannot read {}: {}", dir, ec.message()));
-    }
-  }
-  if (fresh) {
-    if (options.read_only || !options.create_if_missing) {
-      return Status::IOError(fmt::format("no store at {}", dir));
-    }
-    fs::create_directories(dir, ec);
-    if (ec) {
-      return Status::IOError(fmt::format("cannot create {}: {}", dir, ec.message()));
-    }
-  }
-
+Result<std::unique_ptr<RocksDb>> RocksDb::OpenExisting(const std::string& dir,
+                                                       const StoreOptions& options,
+                                                       bool read_only) {
   // Which families exist decides whether this is one of ours, before anything is written.
+  Result<std::optional<CommitRecord>> record = ReadCommitRecord(dir);
+  if (!record.ok()) {
+    return record.status();
+  }
+  std::error_code ec;
+  if (!fs::exists(fs::path(dir) / "CURRENT", ec)) {
+    if (*record) {
+      return Status::Corruption(DamagedMessage(dir, "its CURRENT file is missing"));
+    }
+    return Status::Incompatible(NotAStore(dir));
+  }
+  SILK_RETURN_IF_ERROR(CheckFilesAgainstRecord(dir, *record));
   std::vector<std::string> names;
-  if (fresh) {
-    names.emplace_back(rocksdb::kDefaultColumnFamilyName);
-    names.insert(names.end(), format::kFamilyNames.begin(), format::kFamilyNames.end());
-  } else {
+  {
     const rocksdb::Status s = rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &names);
     if (!s.ok()) {
-      if (!fs::exists(fs::path(dir) / "CURRENT", ec)) {
-        return Status::Incompatible(NotAStore(dir));
-      }
-      return FromRocks(s, fmt::format("cannot read the store at {}", dir));
+      return OpenFailure(s, dir);
     }
     if (std::find(names.begin(), names.end(), format::FamilyName(Family::kMeta)) == names.end()) {
       return Status::Incompatible(NotAStore(dir));
@@ -211,8 +396,7 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir,
 
   auto rocks = std::make_unique<RocksDb>(PassKey());
   rocks->db_options_ = MakeDbOptions();
-  rocks->db_options_.create_if_missing = fresh;
-  rocks->db_options_.create_missing_column_families = fresh;
+  rocks->dir_ = dir;
   const std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(options.block_cache_bytes);
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   std::vector<int> slots;  // family index for each descriptor, -1 for families not ours
@@ -232,14 +416,11 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir,
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
   const rocksdb::Status s =
-      options.read_only
+      read_only
           ? rocksdb::DB::OpenForReadOnly(rocks->db_options_, dir, descriptors, &handles, &raw)
           : rocksdb::DB::Open(rocks->db_options_, dir, descriptors, &handles, &raw);
   if (!s.ok()) {
-    if (IsLockFailure(s)) {
-      return Status::Busy(fmt::format("store {} is in use by another process", dir));
-    }
-    return FromRocks(s, fmt::format("cannot open the store at {}", dir));
+    return OpenFailure(s, dir);
   }
   rocks->db_.reset(raw);
   for (std::size_t i = 0; i < handles.size(); ++i) {
@@ -268,6 +449,13 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir,
                       *version, format::kFormatVersion));
     }
   }
+  if (*record && rocks->db_->GetLatestSequenceNumber() < (*record)->sequence) {
+    return Status::Corruption(DamagedMessage(
+        dir, fmt::format("it holds writes up to number {}, but writes up to {} were committed "
+                         "(a MANIFEST or write-ahead log lost them)",
+                         rocks->db_->GetLatestSequenceNumber(), (*record)->sequence)));
+  }
+  rocks->commits_ = *record ? (*record)->commits : 0;
   for (std::size_t i = 0; i < format::kFamilyCount; ++i) {
     if (rocks->handles_[i] == nullptr) {
       return got.ok() ? Status::Corruption(fmt::format("store at {} lacks its '{}' column family",
@@ -278,7 +466,7 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir,
   if (got.IsNotFound()) {
     // Only a creation cut short (the families exist, nothing else does) may be finished here;
     // anything else without a version is not ours to write into.
-    const bool unfinished = !options.read_only &&
+    const bool unfinished = !read_only &&
                             FamilyIsEmpty(rocks->db(), rocks->family(Family::kId2Term)) &&
                             FamilyIsEmpty(rocks->db(), rocks->family(Family::kSpog));
     if (!unfinished) {
@@ -293,6 +481,113 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir,
     }
   }
   return rocks;
+}
+
+Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir,
+                                               const StoreOptions& options) {
+  std::error_code ec;
+  const fs::file_status status = fs::status(dir, ec);
+  bool fresh = false;
+  if (!fs::exists(status)) {
+    if (ec && ec != std::errc::no_such_file_or_directory) {
+      return Status::IOError(fmt::format("cannot read {}: {}", dir, ec.message()));
+    }
+    fresh = true;
+  } else if (!fs::is_directory(status)) {
+    return Status::Incompatible(NotAStore(dir));
+  } else {
+    fresh = fs::is_empty(dir, ec);
+    if (ec) {
+      return Status::IOError(fmt::format("cannot read {}: {}", dir, ec.message()));
+    }
+  }
+  if (fresh) {
+    if (options.read_only || !options.create_if_missing) {
+      return Status::IOError(fmt::format("no store at {}", dir));
+    }
+    SILK_RETURN_IF_ERROR(CreateStore(dir, options));
+  }
+
+  if (options.read_only) {
+    // Opening read-only reads CURRENT, the MANIFEST, then the files it names, while a writer
+    // may replace the MANIFEST or compact files away in between. Such a failure is gone on the
+    // next try; damage stays.
+    for (int attempt = 1;; ++attempt) {
+      Result<std::unique_ptr<RocksDb>> rocks = OpenExisting(dir, options, /*read_only=*/true);
+      const StatusCode code = rocks.ok() ? StatusCode::kOk : rocks.status().code();
+      if (attempt >= kReaderAttempts ||
+          (code != StatusCode::kCorruption && code != StatusCode::kIOError)) {
+        return rocks;
+      }
+      std::this_thread::sleep_for(kReaderRetryPause);
+    }
+  }
+
+  bool created = false;
+  Result<int> lock = LockWriter(dir, options, &created);
+  if (!lock.ok()) {
+    return lock.status();
+  }
+  WriterLock held(*lock);
+  // A directory that turns out not to be a store is left as it was found.
+  auto refuse = [&](const Status& why) {
+    if (created && why.code() == StatusCode::kIncompatible) {
+      std::error_code ignored;
+      fs::remove(fs::path(dir) / format::kWriterFile, ignored);
+    }
+    return why;
+  };
+  // Checked read-only first: a writable RocksDB open deletes the files a damaged MANIFEST no
+  // longer names, and replays a damaged log into new files before we could compare.
+  {
+    Result<std::unique_ptr<RocksDb>> check = OpenExisting(dir, options, /*read_only=*/true);
+    if (!check.ok()) {
+      return refuse(check.status());
+    }
+  }
+  Result<std::unique_ptr<RocksDb>> rocks = OpenExisting(dir, options, /*read_only=*/false);
+  if (!rocks.ok()) {
+    return refuse(rocks.status());
+  }
+  (*rocks)->writer_fd_ = held.Release();
+  // RocksDB wrote a new MANIFEST and OPTIONS file as it opened: record them.
+  Result<CommitRecord> record =
+      CaptureCommitRecord(dir, (*rocks)->db_->GetLatestSequenceNumber(), (*rocks)->commits_);
+  if (!record.ok()) {
+    return record.status();
+  }
+  SILK_RETURN_IF_ERROR(WriteCommitRecord(dir, *record));
+  return rocks;
+}
+
+Status RocksDb::Checkpoint(const std::string& target) const {
+  rocksdb::Checkpoint* raw = nullptr;
+  rocksdb::Status s = rocksdb::Checkpoint::Create(db_.get(), &raw);
+  std::unique_ptr<rocksdb::Checkpoint> checkpoint(raw);
+  std::uint64_t sequence = 0;
+  if (s.ok()) {
+    // Never flush: a read-only database cannot, and the log files are copied instead.
+    s = checkpoint->CreateCheckpoint(target, std::numeric_limits<std::uint64_t>::max(), &sequence);
+  }
+  if (!s.ok()) {
+    return FromRocks(s, fmt::format("copying {} to {}", dir_, target));
+  }
+  Result<CommitRecord> record = CaptureCommitRecord(target, sequence, commits_);
+  if (!record.ok()) {
+    return record.status();
+  }
+  return WriteCommitRecord(target, *record);
+}
+
+Status RocksDb::RecordCommit() {
+  ++commits_;
+  // The commit was written with sync (or ingested, which syncs the MANIFEST): what the record
+  // claims is durable before the record is.
+  Result<CommitRecord> record = CaptureCommitRecord(dir_, db_->GetLatestSequenceNumber(), commits_);
+  if (!record.ok()) {
+    return record.status();
+  }
+  return WriteCommitRecord(dir_, *record);
 }
 
 }  // namespace silk::storage

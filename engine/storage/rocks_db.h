@@ -48,7 +48,23 @@ class RocksDb {
   // The options a family was opened with (for writing SST files that match it).
   rocksdb::Options FamilyOptions(format::Family f) const;
 
+  // Updates the commit record after a commit is durable. REQUIRES: opened for writing.
+  Status RecordCommit();
+
+  // A RocksDB checkpoint of this database in `target`, which must not exist, with a commit
+  // record of what it holds. A read-only database may fail when a writer deleted one of its
+  // files meanwhile (kIOError); trying again with a fresh open succeeds.
+  Status Checkpoint(const std::string& target) const;
+
  private:
+  // Opens the RocksDB database of an existing store once, and checks it against the record.
+  static Result<std::unique_ptr<RocksDb>> OpenExisting(const std::string& dir,
+                                                       const StoreOptions& options,
+                                                       bool read_only);
+
+  std::string dir_;
+  int writer_fd_ = -1;  // the locked format::kWriterFile of a writable open
+  std::uint64_t commits_ = 0;
   std::unique_ptr<rocksdb::DB> db_;
   rocksdb::DBOptions db_options_;
   std::array<rocksdb::ColumnFamilyOptions, format::kFamilyCount> family_options_;

@@ -149,6 +149,7 @@ class RocksTransaction final : public WriteTransaction {
       return counts.status();
     }
     counts_ = *counts;
+    SILK_RETURN_IF_ERROR(core_->rocks->RecordCommit());
     const std::lock_guard<std::mutex> lock(core_->mu);
     core_->next_sequence = encoder_.next_sequence();
     return Status::Ok();

@@ -6,6 +6,8 @@
 #pragma once
 
 #include <cstdint>
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -44,6 +46,11 @@ struct StoreOptions {
   // Memory for blocks read from disk, decompressed: queries gain from much of it, a load
   // (which reads little but whether its terms and quads are already stored) from little.
   std::size_t block_cache_bytes = std::size_t{128} << 20;
+  // A writable open that finds another process writing waits this long for it to finish
+  // (0: fails at once with kBusy), calling `on_wait` once with the holder ("silk load (pid
+  // 1234)") when it starts waiting.
+  std::chrono::milliseconds writer_wait{0};
+  std::function<void(const std::string& holder)> on_wait{};
 };
 
 struct PredicateStats {
@@ -161,7 +168,9 @@ struct WriteOptions {
 class Store {
  public:
   // Opens or creates the store in `dir`.
-  // Errors: kBusy when another process has it open for writing; kIncompatible for a store
+  // Errors: kBusy when another process has it open for writing (naming it); kCorruption, saying
+  // "damaged", when RocksDB's files are damaged or hold less than the commit record says was
+  // committed (nothing is deleted then); kIncompatible for a store
   // of another format version or a directory that holds something else; kIOError otherwise.
   static Result<std::unique_ptr<Store>> Open(const std::string& dir, const StoreOptions& options);
 
@@ -182,6 +191,13 @@ class Store {
   // graphs, every id decodes, the dictionary maps both ways, the statistics match the data.
   // Ok or a description of the first problems found.
   virtual Status Check() const = 0;
+
+  // Copies the store, as of one commit, into `target` (missing or empty; a new store there,
+  // with its own commit record), also while another process writes to it.
+  // Errors: kIOError when `target` holds files, or the copy fails (nothing is left at target).
+  virtual Status Backup(const std::string& target) const {
+    return Status::Incompatible("this store cannot be backed up: " + target);
+  }
 
  protected:
   Store() = default;
