@@ -142,6 +142,32 @@ TEST_F(QueryCli, DatesOfEveryPrecisionOnOneTimeline) {
             "?n\n0\n");
 }
 
+// XML 1.0 cannot hold U+0000 and most C0 controls, even as references: they are written as
+// U+FFFD, so the document stays well-formed; a carriage return is kept as "&#13;".
+TEST_F(QueryCli, XmlResultsStayWellFormed) {
+  ASSERT_EQ(Silk({"load", "-", "--format", "ntriples"},
+                 "<http://e/c> <http://e/text> \"nul\\u0000 bell\\u0007 cr\\r tab\\t\" .\n")
+                .exit_code,
+            0);
+  const ProcessResult xml =
+      Silk({"query", "SELECT ?t WHERE { <http://e/c> <http://e/text> ?t }", "--format", "xml"});
+  ASSERT_EQ(xml.exit_code, 0) << xml.err;
+  EXPECT_EQ(xml.out.find('\0'), std::string::npos);
+  EXPECT_EQ(xml.out.find('\a'), std::string::npos);
+  EXPECT_NE(xml.out.find("<literal>nul\xEF\xBF\xBD bell\xEF\xBF\xBD cr&#13; tab\t</literal>"),
+            std::string::npos)
+      << xml.out;
+  const std::string python = FindOnPath("python3");
+  if (!python.empty()) {
+    WriteFile(dir_.Sub("result.xml"), xml.out);
+    EXPECT_EQ(RunProgram({python, "-c",
+                          "import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])",
+                          dir_.Sub("result.xml")}),
+              0)
+        << xml.out;
+  }
+}
+
 TEST_F(QueryCli, UsageErrors) {
   EXPECT_EQ(Silk({"query", "ASK {}", "--format", "yaml"}).exit_code, 2);
   EXPECT_EQ(Silk({"query", "ASK {}", "--default-graph", "some"}).exit_code, 2);
