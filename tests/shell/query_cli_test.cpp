@@ -142,6 +142,32 @@ TEST_F(QueryCli, DatesOfEveryPrecisionOnOneTimeline) {
             "?n\n0\n");
 }
 
+// IRI(), URI() and STRDT() never make a term a dump could not write back: a string that is
+// not an absolute IRI, after resolving against the base, is an error (the variable stays
+// unbound and INSERT skips the triple), and the dump loads back.
+TEST_F(QueryCli, InvalidIrisAreNeverStored) {
+  const ProcessResult update = Silk(
+      {"query",
+       "INSERT { <http://e/x> <http://e/iri> ?i . <http://e/x> <http://e/uri> ?u . "
+       "<http://e/x> <http://e/typed> ?t . <http://e/x> <http://e/ok> ?k } WHERE { "
+       "VALUES (?a ?b) { (\"a b\" \"x\\ny\") (\"<http://e/q>\" \"norelative\") } "
+       "BIND(IRI(?a) AS ?i) BIND(URI(?b) AS ?u) BIND(STRDT(\"v\", IRI(?b)) AS ?t) "
+       "BIND(IRI(\"http://e/fine\") AS ?k) }"});
+  ASSERT_EQ(update.exit_code, 0) << update.err;
+  EXPECT_EQ(Silk({"query", "SELECT ?p ?o WHERE { <http://e/x> ?p ?o }", "--format", "tsv"}).out,
+            "?p\t?o\n<http://e/ok>\t<http://e/fine>\n");
+  // A relative reference resolves against the base.
+  EXPECT_EQ(Silk({"query", "BASE <http://e/base/> SELECT (IRI(\"rel\") AS ?i) {}", "--format",
+                  "tsv"}).out,
+            "?i\n<http://e/base/rel>\n");
+  const ProcessResult dump = Silk({"dump"});
+  ASSERT_EQ(dump.exit_code, 0) << dump.err;
+  WriteFile(dir_.Sub("dump.nq"), dump.out);
+  const ProcessResult reload =
+      RunSilk({"--db", dir_.Sub("reloaded"), "load", dir_.Sub("dump.nq"), "--format", "nquads"});
+  EXPECT_EQ(reload.exit_code, 0) << reload.err;
+}
+
 // XML 1.0 cannot hold U+0000 and most C0 controls, even as references: they are written as
 // U+FFFD, so the document stays well-formed; a carriage return is kept as "&#13;".
 TEST_F(QueryCli, XmlResultsStayWellFormed) {
