@@ -194,6 +194,38 @@ TEST_F(QueryCli, XmlResultsStayWellFormed) {
   }
 }
 
+// An xsd:integer beyond the exact range (about 38 digits) compares by value; arithmetic on it
+// (SUM) is an error, so the sum is unbound.
+TEST_F(QueryCli, HugeIntegersCompareByValue) {
+  const std::string big(1000, '9');
+  ASSERT_EQ(Silk({"load", "-", "--format", "ntriples"},
+                 "<http://e/big> <http://e/n> \"" + big +
+                     "\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"
+                     "<http://e/neg> <http://e/n> \"-" + big +
+                     "\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"
+                     "<http://e/dec> <http://e/n> \"0" + big +
+                     ".5\"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n"
+                     "<http://e/small> <http://e/n> "
+                     "\"7\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n")
+                .exit_code,
+            0);
+  EXPECT_EQ(Silk({"query", "SELECT ?s WHERE { ?s <http://e/n> ?o FILTER(?o > 5) } ORDER BY ?o",
+                  "--format", "tsv"}).out,
+            "?s\n<http://e/small>\n<http://e/big>\n<http://e/dec>\n");
+  EXPECT_EQ(Silk({"query", "SELECT ?s WHERE { ?s <http://e/n> ?o FILTER(?o < 5.5e0) }",
+                  "--format", "tsv"}).out,
+            "?s\n<http://e/neg>\n");
+  EXPECT_EQ(Silk({"query", "SELECT ?s WHERE { ?s <http://e/n> ?o } ORDER BY DESC(?o) LIMIT 1",
+                  "--format", "tsv"}).out,
+            "?s\n<http://e/dec>\n");
+  EXPECT_EQ(Silk({"query", "ASK { <http://e/big> <http://e/n> ?o FILTER(?o = " + big + ") }",
+                  "--format", "tsv"}).out,
+            "true\n");
+  EXPECT_EQ(Silk({"query", "SELECT (SUM(?o) AS ?sum) WHERE { ?s <http://e/n> ?o }", "--format",
+                  "tsv"}).out,
+            "?sum\n\n");
+}
+
 TEST_F(QueryCli, UsageErrors) {
   EXPECT_EQ(Silk({"query", "ASK {}", "--format", "yaml"}).exit_code, 2);
   EXPECT_EQ(Silk({"query", "ASK {}", "--default-graph", "some"}).exit_code, 2);
