@@ -19,10 +19,22 @@ VarId ExecContext::Variable(std::string_view name) {
 
 void ExecContext::CheckCancelled() {
   if (limits_.cancel != nullptr && limits_.cancel->load(std::memory_order_relaxed)) {
-    throw QueryAborted{Status::Cancelled("the query was cancelled")};
+    ThrowIfStopped();
   }
   // Reading the clock costs more than the flag; every 64th call is often enough.
-  if (deadline_ && (++checks_ & 63) == 0 && std::chrono::steady_clock::now() > *deadline_) {
+  if (deadline_ && (++checks_ & 63) == 0) ThrowIfStopped();
+}
+
+bool ExecContext::Stopped() const noexcept {
+  return (limits_.cancel != nullptr && limits_.cancel->load(std::memory_order_relaxed)) ||
+         (deadline_ && std::chrono::steady_clock::now() > *deadline_);
+}
+
+void ExecContext::ThrowIfStopped() {
+  if (limits_.cancel != nullptr && limits_.cancel->load(std::memory_order_relaxed)) {
+    throw QueryAborted{Status::Cancelled("the query was cancelled")};
+  }
+  if (deadline_ && std::chrono::steady_clock::now() > *deadline_) {
     const double seconds = std::chrono::duration<double>(*limits_.timeout).count();
     throw QueryAborted{
         Status::Cancelled(fmt::format("the query ran past its time limit of {:g} s", seconds))};

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/query/expr/interruption.h"
 #include "engine/query/term_resolver.h"
 #include "engine/status.h"
 #include "engine/storage/store.h"
@@ -30,7 +31,7 @@ struct QueryAborted {
   Status status;
 };
 
-class ExecContext {
+class ExecContext final : public expr::Interruption {
  public:
   ExecContext(const storage::Snapshot& snapshot, const QueryLimits& limits);
   ExecContext(const ExecContext&) = delete;
@@ -47,6 +48,11 @@ class ExecContext {
   // Throws QueryAborted when the query was cancelled or ran out of time. Cheap: call it in
   // every loop that can run long.
   void CheckCancelled();
+  // Whether the query was cancelled or is past its deadline, reading the clock every time;
+  // never throws (ICU's regex callback asks it).
+  bool Stopped() const noexcept override;
+  // Like CheckCancelled, but reads the clock every time.
+  void ThrowIfStopped();
   // Accounts for memory an operator holds; throws QueryAborted past the cap.
   void ChargeMemory(std::uint64_t bytes);
   void ReleaseMemory(std::uint64_t bytes) { memory_used_ -= std::min(bytes, memory_used_); }

@@ -177,6 +177,7 @@ Status Execute(const PreparedRequest& prepared, storage::Store& store, ResultWri
   Planner planner(ctx, runtime.functions, *stats);
   try {
     std::vector<VarId> output;
+  runtime.functions.interruption = &ctx;
     const Dataset dataset = ResolveDataset(ctx, query.datasets, options.union_default_graph);
     OperatorPtr root = planner.PlanQuery(query, dataset, &output);
     if (request.explain() == ExplainMode::kPlan) {

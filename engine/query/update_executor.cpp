@@ -147,6 +147,7 @@ Status ApplyModify(const ast::UpdateOperation& op, storage::Store& store,
   if (!stats.ok()) return stats.status();
   ExecContext ctx(*snapshot, options.limits);
   QueryRuntime runtime(options.base_iri);
+  runtime.functions.interruption = &ctx;
   Planner planner(ctx, runtime.functions, *stats);
   try {
     Dataset dataset = ResolveDataset(ctx, op.using_clauses, options.union_default_graph);

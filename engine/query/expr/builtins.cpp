@@ -264,7 +264,7 @@ EvalResult Call(Builtin b, std::span<const Value> args, const FunctionContext& c
     case Builtin::kStrBefore:
     case Builtin::kStrAfter:
     case Builtin::kRegex:
-      return internal::StringFunction(b, args);
+      return internal::StringFunction(b, args, context.interruption);
   }
   return std::nullopt;
 }
