@@ -119,5 +119,13 @@ TEST_F(QueryLimits, ReplaceStopsAtTheTimeout) {
       "SELECT (REPLACE(?t, \"^(a+)+$\", \"x\") AS ?r) WHERE { ?s <http://e/text> ?t }");
 }
 
+// EXISTS runs its pattern once per row; the limits reach inside it.
+TEST_F(QueryLimits, ExistsStopsAtTheTimeoutAndOnCtrlC) {
+  const std::string query =
+      "SELECT * WHERE { ?s ?p ?o FILTER EXISTS { ?a ?p2 ?b . ?c ?q ?d FILTER(?d = \"none\") } }";
+  ExpectTimeLimit(query);
+  ExpectCancelled(query);
+}
+
 }  // namespace
 }  // namespace silk::testing
