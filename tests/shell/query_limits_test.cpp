@@ -119,12 +119,68 @@ TEST_F(QueryLimits, ReplaceStopsAtTheTimeout) {
       "SELECT (REPLACE(?t, \"^(a+)+$\", \"x\") AS ?r) WHERE { ?s <http://e/text> ?t }");
 }
 
+// A sequence path streams: LIMIT ends it early, the time limit and Ctrl-C reach it.
+TEST_F(QueryLimits, SequencePathStreamsAndStops) {
+  const ProcessResult first = Query(
+      "SELECT ?x ?y WHERE { ?x <http://e/k>/<http://e/k>/<http://e/k> ?y } LIMIT 3", {"--memory", "16M"});
+  EXPECT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_EQ(std::count(first.out.begin(), first.out.end(), '\n'), 4) << first.out;
+  ExpectTimeLimit(kPath);
+  ExpectCancelled(kPath);
+  ExpectMemoryLimit("SELECT ?x ?y WHERE { ?x <http://e/k>/<http://e/k>/<http://e/k> ?y } ORDER BY ?y");
+}
+
+TEST_F(QueryLimits, OrderByStopsAtEveryLimit) {
+  const std::string query = std::string("SELECT * WHERE ") + kCartesian + " ORDER BY ?d";
+  ExpectMemoryLimit(query);
+  ExpectTimeLimit(query);
+  ExpectCancelled(query);
+}
+
+TEST_F(QueryLimits, DistinctStopsAtEveryLimit) {
+  const std::string query = std::string("SELECT DISTINCT ?b ?d WHERE ") + kCartesian;
+  ExpectMemoryLimit(query);
+  ExpectTimeLimit(query);
+  ExpectCancelled(query);
+}
+
+TEST_F(QueryLimits, GroupByStopsAtEveryLimit) {
+  const std::string query =
+      std::string("SELECT ?b ?d (COUNT(*) AS ?n) WHERE ") + kCartesian + " GROUP BY ?b ?d";
+  ExpectMemoryLimit(query);
+  ExpectMemoryLimit(std::string("SELECT (COUNT(DISTINCT *) AS ?n) WHERE ") + kCartesian);
+  ExpectTimeLimit(query);
+  ExpectCancelled(query);
+}
+
+// OPTIONAL and MINUS hold their right side in a hash table.
+TEST_F(QueryLimits, HashTablesStopAtTheMemoryLimit) {
+  ExpectMemoryLimit("SELECT * WHERE { ?x <http://e/text> ?t OPTIONAL { ?a ?p ?b . ?c ?q ?d } }");
+  ExpectMemoryLimit("SELECT * WHERE { ?x <http://e/text> ?t MINUS { ?a ?p ?b . ?c ?q ?d } }");
+}
+
 // EXISTS runs its pattern once per row; the limits reach inside it.
 TEST_F(QueryLimits, ExistsStopsAtTheTimeoutAndOnCtrlC) {
   const std::string query =
       "SELECT * WHERE { ?s ?p ?o FILTER EXISTS { ?a ?p2 ?b . ?c ?q ?d FILTER(?d = \"none\") } }";
   ExpectTimeLimit(query);
   ExpectCancelled(query);
+}
+
+// Out of memory before the limit (an address-space cap lower than --memory): a clear error,
+// exit 1, never an abort.
+TEST_F(QueryLimits, RunningOutOfMemoryIsAnError) {
+  const std::string sh = FindOnPath("sh");
+  if (sh.empty()) GTEST_SKIP() << "no sh";
+  const std::string err_path = dir_->Sub("oom.err");
+  const std::string command = std::string("ulimit -v 1500000; exec '") + SilkBinary() +
+                              "' --db '" + dir_->Sub("db") + "' query 'SELECT * WHERE " +
+                              kCartesian + " ORDER BY ?d' --memory 64G >/dev/null 2>'" +
+                              err_path + "'";
+  const int code = RunProgram({"sh", "-c", command});
+  EXPECT_EQ(code, 1) << ReadFile(err_path);
+  EXPECT_NE(ReadFile(err_path).find("ran out of memory"), std::string::npos)
+      << ReadFile(err_path);
 }
 
 }  // namespace
