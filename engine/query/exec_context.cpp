@@ -21,6 +21,8 @@ void ExecContext::CheckCancelled() {
   if (limits_.cancel != nullptr && limits_.cancel->load(std::memory_order_relaxed)) {
     ThrowIfStopped();
   }
+  // Terms computed row by row (BIND, aggregates) grow without any operator charging them.
+  if (memory_used_ + terms_.computed_bytes() > limits_.memory_limit) ChargeMemory(0);
   // Reading the clock costs more than the flag; every 64th call is often enough.
   if (deadline_ && (++checks_ & 63) == 0) ThrowIfStopped();
 }
@@ -43,7 +45,7 @@ void ExecContext::ThrowIfStopped() {
 
 void ExecContext::ChargeMemory(std::uint64_t bytes) {
   memory_used_ += bytes;
-  if (memory_used_ > limits_.memory_limit) {
+  if (memory_used_ + terms_.computed_bytes() > limits_.memory_limit) {
     throw QueryAborted{Status::Cancelled(fmt::format(
         "the query needs more than its memory limit of {} MiB for intermediate results",
         limits_.memory_limit >> 20))};

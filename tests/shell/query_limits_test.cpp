@@ -159,6 +159,12 @@ TEST_F(QueryLimits, HashTablesStopAtTheMemoryLimit) {
   ExpectMemoryLimit("SELECT * WHERE { ?x <http://e/text> ?t MINUS { ?a ?p ?b . ?c ?q ?d } }");
 }
 
+// Terms a query computes for each row (BIND) are kept for the whole query: they count too.
+TEST_F(QueryLimits, ComputedTermsStopAtTheMemoryLimit) {
+  ExpectMemoryLimit(std::string("SELECT (COUNT(?x) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d "
+                                "BIND(CONCAT(STR(?b), STR(?d)) AS ?x) }"));
+}
+
 // EXISTS runs its pattern once per row; the limits reach inside it.
 TEST_F(QueryLimits, ExistsStopsAtTheTimeoutAndOnCtrlC) {
   const std::string query =
