@@ -122,7 +122,16 @@ class Group final : public Operator {
         continue;
       }
       if (aggregate.argument) {
-        group.aggregators[a]->Add(aggregate.argument->Evaluate(row));
+        expr::Aggregator& aggregator = *group.aggregators[a];
+        if (!aggregate.spec.distinct &&
+            aggregate.spec.function != expr::AggregateFunction::kGroupConcat) {
+          aggregator.Add(aggregate.argument->Evaluate(row));
+          continue;
+        }
+        // These keep what they are given: charge the growth.
+        const std::uint64_t before = aggregator.MemoryBytes();
+        aggregator.Add(aggregate.argument->Evaluate(row));
+        memory_.Add(aggregator.MemoryBytes() - before);
         continue;
       }
       // COUNT(*): any value stands for "one more solution".

@@ -149,6 +149,10 @@ TEST_F(QueryLimits, GroupByStopsAtEveryLimit) {
       std::string("SELECT ?b ?d (COUNT(*) AS ?n) WHERE ") + kCartesian + " GROUP BY ?b ?d";
   ExpectMemoryLimit(query);
   ExpectMemoryLimit(std::string("SELECT (COUNT(DISTINCT *) AS ?n) WHERE ") + kCartesian);
+  // Aggregates that keep what they are given.
+  ExpectMemoryLimit(std::string("SELECT (STRLEN(GROUP_CONCAT(?d)) AS ?n) WHERE ") + kCartesian);
+  ExpectMemoryLimit(std::string("SELECT (COUNT(DISTINCT CONCAT(STR(?b), STR(?d))) AS ?n) WHERE ") +
+                    kCartesian);
   ExpectTimeLimit(query);
   ExpectCancelled(query);
 }
