@@ -1,5 +1,7 @@
 // Distinct: each row once, in the order first seen, so an ORDER BY below it still holds.
+#include <cstdint>
 #include <unordered_set>
+#include <vector>
 
 #include "engine/query/operators.h"
 
@@ -24,7 +26,7 @@ class Distinct final : public Operator {
       for (std::size_t r = 0; r < batch_.rows(); ++r) {
         const std::span<const TermId> row = batch_.row(r);
         if (seen_.emplace(row.begin(), row.end()).second) {
-          ctx_.ChargeMemory(row.size() * sizeof(TermId) + 32);
+          memory_.Add(EntryBytes(row.size()));
           out.AddRow(row);
         }
       }
@@ -33,7 +35,15 @@ class Distinct final : public Operator {
   }
 
  private:
+  // What one seen row costs: its node (next pointer, vector, cached hash), the vector's
+  // block, and two bucket pointers (the array doubles, old and new live during a rehash).
+  static std::uint64_t EntryBytes(std::size_t width) {
+    return HeapBlockBytes(2 * sizeof(void*) + sizeof(std::vector<TermId>)) +
+           HeapBlockBytes(width * sizeof(TermId)) + 2 * sizeof(void*);
+  }
+
   OperatorPtr input_;
+  MemoryCharge memory_{ctx_};  // seen_
   IdTable batch_;
   std::unordered_set<std::vector<TermId>, IdsHash> seen_;
 };

@@ -19,10 +19,24 @@ VarId ExecContext::Variable(std::string_view name) {
 
 void ExecContext::CheckCancelled() {
   if (limits_.cancel != nullptr && limits_.cancel->load(std::memory_order_relaxed)) {
+    ThrowIfStopped();
+  }
+  // Terms computed row by row (BIND, aggregates) grow without any operator charging them.
+  if (memory_used_ + terms_.computed_bytes() > limits_.memory_limit) ChargeMemory(0);
+  // Reading the clock costs more than the flag; every 64th call is often enough.
+  if (deadline_ && (++checks_ & 63) == 0) ThrowIfStopped();
+}
+
+bool ExecContext::Stopped() const noexcept {
+  return (limits_.cancel != nullptr && limits_.cancel->load(std::memory_order_relaxed)) ||
+         (deadline_ && std::chrono::steady_clock::now() > *deadline_);
+}
+
+void ExecContext::ThrowIfStopped() {
+  if (limits_.cancel != nullptr && limits_.cancel->load(std::memory_order_relaxed)) {
     throw QueryAborted{Status::Cancelled("the query was cancelled")};
   }
-  // Reading the clock costs more than the flag; every 64th call is often enough.
-  if (deadline_ && (++checks_ & 63) == 0 && std::chrono::steady_clock::now() > *deadline_) {
+  if (deadline_ && std::chrono::steady_clock::now() > *deadline_) {
     const double seconds = std::chrono::duration<double>(*limits_.timeout).count();
     throw QueryAborted{
         Status::Cancelled(fmt::format("the query ran past its time limit of {:g} s", seconds))};
@@ -31,7 +45,7 @@ void ExecContext::CheckCancelled() {
 
 void ExecContext::ChargeMemory(std::uint64_t bytes) {
   memory_used_ += bytes;
-  if (memory_used_ > limits_.memory_limit) {
+  if (memory_used_ + terms_.computed_bytes() > limits_.memory_limit) {
     throw QueryAborted{Status::Cancelled(fmt::format(
         "the query needs more than its memory limit of {} MiB for intermediate results",
         limits_.memory_limit >> 20))};

@@ -2,6 +2,7 @@
 // made, and the limits that stop it (cancellation, deadline, memory cap).
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -10,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/query/expr/interruption.h"
 #include "engine/query/term_resolver.h"
 #include "engine/status.h"
 #include "engine/storage/store.h"
@@ -30,7 +32,14 @@ struct QueryAborted {
   Status status;
 };
 
-class ExecContext {
+// What the allocator really takes for one block of `bytes`: glibc's malloc adds an 8-byte
+// header, rounds up to 16 and gives at least 32. Operators charge this, not sizeof, so that
+// many small blocks (hash nodes, short vectors) are counted at their real cost.
+inline std::uint64_t HeapBlockBytes(std::uint64_t bytes) {
+  return std::max<std::uint64_t>(32, (bytes + 8 + 15) & ~std::uint64_t{15});
+}
+
+class ExecContext final : public expr::Interruption {
  public:
   ExecContext(const storage::Snapshot& snapshot, const QueryLimits& limits);
   ExecContext(const ExecContext&) = delete;
@@ -47,9 +56,15 @@ class ExecContext {
   // Throws QueryAborted when the query was cancelled or ran out of time. Cheap: call it in
   // every loop that can run long.
   void CheckCancelled();
+  // Whether the query was cancelled or is past its deadline, reading the clock every time;
+  // never throws (ICU's regex callback asks it).
+  bool Stopped() const noexcept override;
+  // Like CheckCancelled, but reads the clock every time.
+  void ThrowIfStopped();
   // Accounts for memory an operator holds; throws QueryAborted past the cap.
   void ChargeMemory(std::uint64_t bytes);
   void ReleaseMemory(std::uint64_t bytes) { memory_used_ -= std::min(bytes, memory_used_); }
+  std::uint64_t memory_used() const { return memory_used_; }
   // Throws QueryAborted for a storage failure met while reading.
   static void ThrowIfError(const Status& status) {
     if (!status.ok()) throw QueryAborted{status};
@@ -63,6 +78,35 @@ class ExecContext {
   std::vector<std::string> variable_names_;
   std::uint64_t memory_used_ = 0;
   std::uint32_t checks_ = 0;
+};
+
+// Memory an operator holds for a while (a path's node sets): charged as it grows, released
+// when the holder goes, also when a QueryAborted unwinds it. Not copyable.
+class MemoryCharge {
+ public:
+  explicit MemoryCharge(ExecContext& ctx) : ctx_(ctx) {}
+  ~MemoryCharge() { ctx_.ReleaseMemory(bytes_); }
+  MemoryCharge(const MemoryCharge&) = delete;
+  MemoryCharge& operator=(const MemoryCharge&) = delete;
+
+  // Makes the charge `bytes`: charges the growth (throwing QueryAborted past the limit) or
+  // releases the shrink.
+  void Set(std::uint64_t bytes) {
+    if (bytes > bytes_) {
+      const std::uint64_t more = bytes - bytes_;
+      bytes_ = bytes;
+      ctx_.ChargeMemory(more);
+    } else {
+      ctx_.ReleaseMemory(bytes_ - bytes);
+      bytes_ = bytes;
+    }
+  }
+  void Add(std::uint64_t bytes) { Set(bytes_ + bytes); }
+  std::uint64_t bytes() const { return bytes_; }
+
+ private:
+  ExecContext& ctx_;
+  std::uint64_t bytes_ = 0;
 };
 
 }  // namespace silk::query

@@ -91,6 +91,7 @@ class Node final : public RowExpression {
   std::string datatype;                    // casts
   expr::CompareOp compare = expr::CompareOp::kLess;
   expr::FunctionContext* functions = nullptr;
+  ExecContext* ctx = nullptr;  // built-ins: to stop the query when a function gave up for it
 
  private:
   std::string name_;
@@ -180,7 +181,11 @@ EvalResult BuiltinNode(Node& self, std::span<const TermId> row) {
     if (!value) return std::nullopt;
     args.push_back(std::move(*value));
   }
-  return expr::Call(self.builtin, args, *self.functions);
+  EvalResult result = expr::Call(self.builtin, args, *self.functions);
+  // REGEX and REPLACE give up with an error when the query must stop; stop it here, rather
+  // than let the give-up pass for an ordinary error (a false filter, an unbound value).
+  if (!result && self.ctx != nullptr && self.ctx->Stopped()) self.ctx->ThrowIfStopped();
+  return result;
 }
 
 EvalResult CastNode(Node& self, std::span<const TermId> row) {
@@ -308,6 +313,7 @@ struct Compiler {
     auto node = std::make_unique<Node>(std::string(name), Args(e), BuiltinNode);
     node->builtin = *builtin;
     node->functions = env.functions;
+    node->ctx = env.ctx;
     return node;
   }
 };

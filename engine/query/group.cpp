@@ -1,4 +1,5 @@
 // Group: hashes rows by their key values and feeds each group's aggregators.
+#include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -96,7 +97,7 @@ class Group final : public Operator {
         auto [it, added] = index.try_emplace(key, groups_.size());
         if (added) {
           groups_.push_back(NewGroup(key));
-          ctx_.ChargeMemory(256 + key.size() * sizeof(TermId));
+          memory_.Add(GroupBytes(key.size()));
         }
         Accumulate(groups_[it->second], row);
       }
@@ -113,25 +114,51 @@ class Group final : public Operator {
         // held (one id per term): no value is decoded.
         const TermId id = *VariableId(*aggregate.argument, row);
         if (id == kUnbound) continue;
-        if (aggregate.spec.distinct && !group.distinct_ids[a].insert(id).second) continue;
+        if (aggregate.spec.distinct) {
+          if (!group.distinct_ids[a].insert(id).second) continue;
+          memory_.Add(HeapBlockBytes(sizeof(void*) + sizeof(TermId)) + 2 * sizeof(void*));
+        }
         group.aggregators[a]->Add(kCounted);
         continue;
       }
       if (aggregate.argument) {
-        group.aggregators[a]->Add(aggregate.argument->Evaluate(row));
+        expr::Aggregator& aggregator = *group.aggregators[a];
+        if (!aggregate.spec.distinct &&
+            aggregate.spec.function != expr::AggregateFunction::kGroupConcat) {
+          aggregator.Add(aggregate.argument->Evaluate(row));
+          continue;
+        }
+        // These keep what they are given: charge the growth.
+        const std::uint64_t before = aggregator.MemoryBytes();
+        aggregator.Add(aggregate.argument->Evaluate(row));
+        memory_.Add(aggregator.MemoryBytes() - before);
         continue;
       }
       // COUNT(*): any value stands for "one more solution".
-      if (aggregate.spec.distinct && !group.distinct_rows.emplace(row.begin(), row.end()).second) {
-        continue;
+      if (aggregate.spec.distinct) {
+        if (!group.distinct_rows.emplace(row.begin(), row.end()).second) continue;
+        memory_.Add(HeapBlockBytes(2 * sizeof(void*) + sizeof(std::vector<TermId>)) +
+                    HeapBlockBytes(row.size() * sizeof(TermId)) + 2 * sizeof(void*));
       }
       group.aggregators[a]->Add(kCounted);
     }
   }
 
+  // What one group costs: its index entry (node with cached hash, key block, two bucket
+  // pointers), its GroupState (twice: groups_ doubles), the key again, the vectors of
+  // aggregators and distinct sets, and the aggregators (a value and a count or two each).
+  std::uint64_t GroupBytes(std::size_t key_size) const {
+    const std::uint64_t key = HeapBlockBytes(key_size * sizeof(TermId));
+    const std::size_t n = aggregates_.size();
+    return HeapBlockBytes(3 * sizeof(void*) + sizeof(std::vector<TermId>)) + key +
+           2 * sizeof(void*) + 2 * sizeof(GroupState) + key + HeapBlockBytes(n * sizeof(void*)) +
+           HeapBlockBytes(n * sizeof(std::unordered_set<TermId>)) + n * HeapBlockBytes(192);
+  }
+
   OperatorPtr input_;
   std::vector<GroupKey> keys_;
   std::vector<AggregateColumn> aggregates_;
+  MemoryCharge memory_{ctx_};  // the groups and their distinct sets
   bool grouped_ = false;
   std::vector<GroupState> groups_;
   std::size_t next_ = 0;

@@ -10,8 +10,12 @@ HashProbe::HashProbe(ExecContext& ctx, OperatorPtr left, OperatorPtr right,
 
 bool HashProbe::DoNext(IdTable& out) {
   if (!table_) {
-    table_.emplace(Materialize(*right_, ctx_), layout_.right_keys);
-    ctx_.ChargeMemory(table_->MemoryBytes());
+    IdTable rows = Materialize(*right_, memory_);
+    // Charge the most the index can take before building it, then what it took.
+    const std::uint64_t rows_bytes = memory_.bytes();
+    memory_.Add(KeyedRows::IndexBytesAtMost(rows.rows()));
+    table_.emplace(std::move(rows), layout_.right_keys);
+    memory_.Set(rows_bytes + table_->IndexBytes());
   }
   while (out.rows() < kBatchRows) {
     if (probe_row_ >= probe_.rows()) {

@@ -33,6 +33,7 @@ class HashProbe : public Operator {
   OperatorPtr right_;
 
  private:
+  MemoryCharge memory_{ctx_};  // the table's rows and index
   std::optional<KeyedRows> table_;
   IdTable probe_;
   std::size_t probe_row_ = 0;

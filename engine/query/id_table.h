@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -59,6 +60,9 @@ class IdTable {
   // Every id of every row, row-major.
   std::span<const TermId> ids() const { return ids_; }
   std::size_t MemoryBytes() const { return ids_.capacity() * sizeof(TermId); }
+  // Room for `rows` rows without reallocating.
+  void Reserve(std::size_t rows) { ids_.reserve(rows * width_); }
+  std::size_t CapacityRows() const { return width_ == 0 ? SIZE_MAX : ids_.capacity() / width_; }
 
  private:
   std::size_t width_;

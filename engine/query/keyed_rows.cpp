@@ -1,5 +1,7 @@
 #include "engine/query/keyed_rows.h"
 
+#include "engine/query/exec_context.h"
+
 namespace silk::query {
 
 KeyedRows::KeyedRows(IdTable rows, std::vector<int> key_columns)
@@ -20,8 +22,22 @@ std::uint64_t KeyedRows::Hash(std::span<const TermId> row, const std::vector<int
   return h;
 }
 
-std::uint64_t KeyedRows::MemoryBytes() const {
-  return rows_.MemoryBytes() + buckets_.size() * 48 + rows_.rows() * sizeof(std::uint32_t);
+// An unordered_map node holds a next pointer, the hash key and the vector.
+constexpr std::uint64_t kNodeBytes = 8 + sizeof(std::uint64_t) + sizeof(std::vector<std::uint32_t>);
+
+std::uint64_t KeyedRows::IndexBytes() const {
+  std::uint64_t bytes = buckets_.bucket_count() * sizeof(void*);
+  for (const auto& [hash, rows] : buckets_) {
+    bytes += HeapBlockBytes(kNodeBytes) + HeapBlockBytes(rows.capacity() * sizeof(std::uint32_t));
+  }
+  return bytes;
+}
+
+std::uint64_t KeyedRows::IndexBytesAtMost(std::size_t rows) {
+  // Every key different: a bucket, a node and a one-entry list per row. One key for all rows
+  // takes less: one list, and its last doubling (old and new block) is 12 bytes per row.
+  return std::uint64_t{rows} *
+         (2 * sizeof(void*) + HeapBlockBytes(kNodeBytes) + HeapBlockBytes(sizeof(std::uint32_t)));
 }
 
 }  // namespace silk::query

@@ -29,7 +29,10 @@ class KeyedRows {
     }
   }
 
-  std::uint64_t MemoryBytes() const;
+  // The index's bytes (not the rows'): the bucket array, a node per key and each key's list.
+  std::uint64_t IndexBytes() const;
+  // At most what the index of `rows` rows takes while it is built (every key different).
+  static std::uint64_t IndexBytesAtMost(std::size_t rows);
 
  private:
   static std::uint64_t Hash(std::span<const TermId> row, const std::vector<int>& columns);

@@ -69,7 +69,8 @@ class Operator {
 
 using OperatorPtr = std::unique_ptr<Operator>;
 
-// Pulls every row of `op` into one table, charging the memory to the query.
-IdTable Materialize(Operator& op, ExecContext& ctx);
+// Pulls every row of `op` into one table, adding its memory to `charge` (held by the caller
+// as long as the table): each growth is charged before it is allocated.
+IdTable Materialize(Operator& op, MemoryCharge& charge);
 
 }  // namespace silk::query

@@ -18,6 +18,9 @@ namespace {
 using NodeSet = std::unordered_set<TermId>;
 // The ends of a path from one node, each with the number of ways the path reaches it.
 using NodeCounts = std::unordered_map<TermId, std::uint64_t>;
+// What an entry of either costs: a node of 32 bytes and a bucket pointer, and another while
+// the bucket array doubles.
+constexpr std::uint64_t kSetEntryBytes = 48;
 
 // Whether the path can match a zero-length route (x to x).
 bool CanBeEmpty(const ast::Path& path) {
@@ -57,11 +60,15 @@ class PathWalker {
         return;
       case ast::PathKind::kSequence: {
         NodeCounts current{{node, times}};
+        MemoryCharge memory(ctx_);
         const std::size_t n = path.operands.size();
         for (std::size_t i = 0; i < n; ++i) {
           const ast::Path& step = *path.operands[forward ? i : n - 1 - i];
           NodeCounts next;
-          for (const auto& [x, count] : current) Count(step, x, forward, count, next);
+          for (const auto& [x, count] : current) {
+            Count(step, x, forward, count, next);
+            memory.Set((current.size() + next.size()) * kSetEntryBytes);
+          }
           current = std::move(next);
         }
         for (const auto& [y, count] : current) out[y] += count;
@@ -119,9 +126,14 @@ class PathWalker {
         NodeSet visited;
         std::vector<TermId> frontier{node};
         if (path.kind == ast::PathKind::kZeroOrMore) visited.insert(node);
+        MemoryCharge memory(ctx_);
         while (!frontier.empty()) {
           NodeSet next;
-          for (TermId x : frontier) Ends(*path.operands[0], x, forward, next);
+          for (TermId x : frontier) {
+            Ends(*path.operands[0], x, forward, next);
+            memory.Set((visited.size() + next.size()) * kSetEntryBytes +
+                       frontier.capacity() * sizeof(TermId));
+          }
           frontier.clear();
           for (TermId y : next) {
             if (visited.insert(y).second) frontier.push_back(y);
@@ -136,17 +148,22 @@ class PathWalker {
     }
   }
 
-  // Every node of the graph: subjects and objects.
-  NodeSet AllNodes() {
+  // Every node of the graph, subjects and objects, each once; charged to `memory`.
+  std::vector<TermId> AllNodes(MemoryCharge& memory) {
     NodeSet nodes;
+    MemoryCharge set_memory(ctx_);
     PatternCursor cursor(ctx_.snapshot(), graph_, {});
     std::size_t n = 0;
     while (std::optional<storage::QuadIds> quad = cursor.Next()) {
-      if ((++n & 4095) == 0) ctx_.CheckCancelled();
+      if ((++n & 4095) == 0) {
+        ctx_.CheckCancelled();
+        set_memory.Set(nodes.size() * kSetEntryBytes);
+      }
       nodes.insert(quad->s);
       nodes.insert(quad->o);
     }
-    return nodes;
+    memory.Set(nodes.size() * sizeof(TermId));
+    return std::vector<TermId>(nodes.begin(), nodes.end());
   }
 
  private:
@@ -225,14 +242,24 @@ class PathOperator final : public Operator {
   std::vector<const Operator*> children() const override { return {input_.get()}; }
 
  protected:
+  // Streams: one input row, graph and start node at a time, and from each start only as
+  // many rows as fit in the batch, so neither LIMIT nor the memory cap waits for the whole
+  // result (a sequence over a dense graph reaches each end in very many ways).
   bool DoNext(IdTable& out) override {
     while (out.rows() < kBatchRows) {
-      if (row_ >= batch_.rows()) {
-        if (!input_->Next(batch_)) return false;
-        row_ = 0;
-        continue;
+      if (pending_pos_ < pending_.size()) {
+        EmitPending(out);
+      } else if (start_pos_ < starts_.size()) {
+        CountFrom(starts_[start_pos_++]);
+      } else if (!NextUnit()) {
+        if (row_ >= batch_.rows()) {
+          if (!input_->Next(batch_)) return false;
+          row_ = 0;
+          continue;
+        }
+        current_row_ = row_++;
+        unit_ = 0;
       }
-      Expand(batch_.row(row_++), out);
     }
     return true;
   }
@@ -264,64 +291,102 @@ class PathOperator final : public Operator {
     return row[column];
   }
 
-  void Expand(std::span<const TermId> row, IdTable& out) {
+  // Starts the next graph the current input row's path is walked in; false when none is left.
+  bool NextUnit() {
+    if (!current_row_) return false;
+    const std::span<const TermId> row = batch_.row(*current_row_);
     const std::optional<VarId> graph_var = graph_.slots[kG].variable;
     if (!graph_var) {
-      ExpandIn(graph_, row, std::nullopt, out);
-      return;
+      if (unit_++ > 0) {
+        current_row_.reset();
+        return false;
+      }
+      StartUnit(graph_, std::nullopt, row);
+      return true;
     }
     // A path inside GRAPH ?g stays within one graph: walk each.
     const int column = input_->ColumnOf(*graph_var);
-    ScanPattern one = graph_;
-    one.slots[kG] = ScanSlot{};
-    for (TermId g : graphs_) {
+    while (unit_ < graphs_.size()) {
+      const TermId g = graphs_[unit_++];
       if (column >= 0 && row[column] != kUnbound && row[column] != g) continue;
+      ScanPattern one = graph_;
+      one.slots[kG] = ScanSlot{};
       one.slots[kG].constant = g;
-      ExpandIn(one, row, g, out);
+      StartUnit(one, g, row);
+      return true;
     }
+    current_row_.reset();
+    return false;
   }
 
-  void ExpandIn(const ScanPattern& graph, std::span<const TermId> row, std::optional<TermId> g,
-                IdTable& out) {
-    PathWalker walker(ctx_, graph);
+  void StartUnit(const ScanPattern& graph, std::optional<TermId> g, std::span<const TermId> row) {
+    unit_graph_ = graph;
+    unit_g_ = g;
+    walker_.emplace(ctx_, unit_graph_);
+    starts_.clear();
+    start_pos_ = 0;
     const std::optional<TermId> s = ValueIn(row, ends_.subject_var, subject_);
     const std::optional<TermId> o = ValueIn(row, ends_.object_var, object_);
-    const bool same_variable = ends_.subject_var && ends_.object_var &&
-                               *ends_.subject_var == *ends_.object_var;
-    auto emit = [&](TermId x, TermId y, std::uint64_t times) {
-      if (same_variable && x != y) return;
-      for (std::uint64_t i = 0; i < times; ++i) {
-        std::span<TermId> result = out.AddRow();
-        std::copy(row.begin(), row.end(), result.begin());
-        if (ends_.subject_var) result[ColumnOf(*ends_.subject_var)] = x;
-        if (ends_.object_var) result[ColumnOf(*ends_.object_var)] = y;
-        if (g) result[ColumnOf(*graph_.slots[kG].variable)] = *g;
-      }
-    };
     // A constant end written in the query matches a zero-length route even when the graph
     // lacks it; an end taken from the input row was joined, in SPARQL's algebra, with the
     // path's own solutions, which hold only nodes of the graph.
     const bool s_from_row = s && !subject_;
     const bool o_from_row = o && !object_;
-    if (can_be_empty_ && ((s_from_row && !walker.InGraph(*s)) ||
-                          (!s && o_from_row && !walker.InGraph(*o)))) {
+    if (can_be_empty_ && ((s_from_row && !walker_->InGraph(*s)) ||
+                          (!s && o_from_row && !walker_->InGraph(*o)))) {
       return;
     }
-    NodeCounts ends;
+    only_end_.reset();
     if (s) {
-      walker.Count(path_, *s, /*forward=*/true, 1, ends);
-      for (const auto& [y, times] : ends) {
-        if (!o || *o == y) emit(*s, y, times);
-      }
+      starts_.push_back(*s);
+      forward_ = true;
+      only_end_ = o;
     } else if (o) {
-      walker.Count(path_, *o, /*forward=*/false, 1, ends);
-      for (const auto& [x, times] : ends) emit(x, *o, times);
+      starts_.push_back(*o);
+      forward_ = false;
     } else {
-      for (TermId x : walker.AllNodes()) {
-        ends.clear();
-        walker.Count(path_, x, /*forward=*/true, 1, ends);
-        for (const auto& [y, times] : ends) emit(x, y, times);
-      }
+      starts_ = walker_->AllNodes(starts_memory_);
+      forward_ = true;
+    }
+  }
+
+  // The ends the path reaches from `start`, each with the number of routes, become pending.
+  void CountFrom(TermId start) {
+    pending_.clear();
+    pending_pos_ = 0;
+    pending_done_ = 0;
+    pending_start_ = start;
+    NodeCounts ends;
+    walker_->Count(path_, start, forward_, 1, ends);
+    pending_memory_.Set(ends.size() * kSetEntryBytes);
+    for (const auto& [end, times] : ends) {
+      if (!only_end_ || *only_end_ == end) pending_.emplace_back(end, times);
+    }
+  }
+
+  // Emits rows for the pending ends, as many as fit in `out`; an end reached in several
+  // ways gives as many rows, spread over batches if need be.
+  void EmitPending(IdTable& out) {
+    const auto [end, times] = pending_[pending_pos_];
+    const TermId x = forward_ ? pending_start_ : end;
+    const TermId y = forward_ ? end : pending_start_;
+    const bool same_variable = ends_.subject_var && ends_.object_var &&
+                               *ends_.subject_var == *ends_.object_var;
+    if (same_variable && x != y) {
+      ++pending_pos_;
+      return;
+    }
+    const std::span<const TermId> row = batch_.row(*current_row_);
+    for (; pending_done_ < times && out.rows() < kBatchRows; ++pending_done_) {
+      std::span<TermId> result = out.AddRow();
+      std::copy(row.begin(), row.end(), result.begin());
+      if (ends_.subject_var) result[ColumnOf(*ends_.subject_var)] = x;
+      if (ends_.object_var) result[ColumnOf(*ends_.object_var)] = y;
+      if (unit_g_) result[ColumnOf(*graph_.slots[kG].variable)] = *unit_g_;
+    }
+    if (pending_done_ == times) {
+      ++pending_pos_;
+      pending_done_ = 0;
     }
   }
 
@@ -334,7 +399,26 @@ class PathOperator final : public Operator {
   std::optional<TermId> object_;
   bool can_be_empty_ = false;
   IdTable batch_;
-  std::size_t row_ = 0;
+  std::size_t row_ = 0;  // the next input row to start
+  // The input row being expanded (an index into batch_) and the next of its graphs.
+  std::optional<std::size_t> current_row_;
+  std::size_t unit_ = 0;
+  // The graph being walked, and the walker over it.
+  ScanPattern unit_graph_;
+  std::optional<TermId> unit_g_;
+  std::optional<PathWalker> walker_;
+  // The nodes to walk from in it, and whether forward (from subjects) or backward.
+  std::vector<TermId> starts_;
+  MemoryCharge starts_memory_{ctx_};
+  std::size_t start_pos_ = 0;
+  bool forward_ = true;
+  std::optional<TermId> only_end_;  // both ends known: keep the routes to this one
+  // The ends reached from pending_start_ and the routes to each; how far emitting got.
+  std::vector<std::pair<TermId, std::uint64_t>> pending_;
+  MemoryCharge pending_memory_{ctx_};
+  TermId pending_start_ = kUnbound;
+  std::size_t pending_pos_ = 0;
+  std::uint64_t pending_done_ = 0;
 };
 
 }  // namespace

@@ -615,6 +615,9 @@ OperatorPtr Planner::PlanWhere(const ast::GroupPattern& where, const Dataset& da
 
 bool Planner::Exists(const ast::GroupPattern& pattern, const ast::Term* graph,
                      const std::vector<VarId>& columns, std::span<const TermId> row) {
+  // Planning and running the pattern again for every row is slow on a large input: each
+  // run is a point where the query may stop, even before its operators check.
+  ctx_.CheckCancelled();
   // The row's bound values, as a one-row VALUES joined with the pattern (SPARQL's
   // substitution, section 18.6).
   std::vector<VarId> bound_vars;

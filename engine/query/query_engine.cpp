@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <chrono>
+#include <new>
 #include <random>
 #include <variant>
 
@@ -161,8 +162,10 @@ Result<std::unique_ptr<PreparedRequest>> Prepare(std::string_view text,
                                                                    : query.error());
 }
 
-Status Execute(const PreparedRequest& prepared, storage::Store& store, ResultWriter& writer,
-               const QueryOptions& options, std::string* plan) {
+namespace {
+
+Status ExecuteUnguarded(const PreparedRequest& prepared, storage::Store& store,
+                        ResultWriter& writer, const QueryOptions& options, std::string* plan) {
   const auto& request = static_cast<const Request&>(prepared);
   if (const auto* update = std::get_if<ast::Update>(&request.parsed())) {
     return ExecuteUpdate(*update, store, options);
@@ -174,6 +177,7 @@ Status Execute(const PreparedRequest& prepared, storage::Store& store, ResultWri
   if (!stats.ok()) return stats.status();
   ExecContext ctx(*snapshot, options.limits);
   QueryRuntime runtime(query.base_iri.empty() ? options.base_iri : query.base_iri);
+  runtime.functions.interruption = &ctx;
   Planner planner(ctx, runtime.functions, *stats);
   try {
     std::vector<VarId> output;
@@ -208,6 +212,22 @@ Status Execute(const PreparedRequest& prepared, storage::Store& store, ResultWri
     return aborted.status;
   }
   return Status::Ok();
+}
+
+}  // namespace
+
+Status Execute(const PreparedRequest& prepared, storage::Store& store, ResultWriter& writer,
+               const QueryOptions& options, std::string* plan) {
+  // Operators charge what they hold against the query's memory limit, but the system may
+  // run out first (a lower ulimit, other processes): that stops the query, not the program.
+  // Unwinding has freed the query's memory by the time the message is built.
+  try {
+    return ExecuteUnguarded(prepared, store, writer, options, plan);
+  } catch (const std::bad_alloc&) {
+    return Status::Cancelled(
+        "the system ran out of memory for the query; a lower --memory limit stops such a "
+        "query sooner");
+  }
 }
 
 }  // namespace silk::query

@@ -155,15 +155,37 @@ class JsonWriter final : public StreamWriter {
   bool begun_ = false;  // End closes only what Begin opened
 };
 
+// XML 1.0 cannot hold U+0000, the other C0 controls but tab, newline and carriage return,
+// U+FFFE and U+FFFF, not even as character references; such a character is written as
+// U+FFFD (the replacement character), so the document stays well-formed. A carriage return
+// is written as "&#13;" so that parsers, which turn a raw one into a newline, keep it.
 std::string XmlEscape(std::string_view text) {
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
   std::string out;
-  for (char c : text) {
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const auto byte = static_cast<unsigned char>(c);
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
-      default: out += c;
+      case '\r': out += "&#13;"; break;
+      case '\t':
+      case '\n': out += c; break;
+      default:
+        if (byte < 0x20) {
+          out += kReplacement;
+        } else if (byte == 0xEF && i + 2 < text.size() &&
+                   static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+                   (static_cast<unsigned char>(text[i + 2]) == 0xBE ||
+                    static_cast<unsigned char>(text[i + 2]) == 0xBF)) {
+          out += kReplacement;  // U+FFFE, U+FFFF
+          i += 2;
+        } else {
+          out += c;
+        }
     }
   }
   return out;

@@ -1,7 +1,9 @@
 // Sort (ORDER BY): reads all input rows, evaluates the keys once per row, and sorts stably
 // by SPARQL's total order.
 #include <algorithm>
+#include <cstdint>
 #include <numeric>
+#include <string>
 
 #include "engine/query/expr/compare.h"
 #include "engine/query/operators.h"
@@ -38,15 +40,28 @@ class Sort final : public Operator {
 
  private:
   void SortAll() {
-    rows_ = Materialize(*input_, ctx_);
+    rows_ = Materialize(*input_, memory_);
     const std::size_t n = rows_.rows();
+    // Charged before they are allocated: the key values, the order, and the buffer
+    // std::stable_sort takes (up to one index per row).
+    memory_.Add(std::uint64_t{n} * (keys_.size() * sizeof(expr::EvalResult) +
+                                    2 * sizeof(std::size_t)));
     // Key values, row-major: keys_.size() per row. An error sorts like an unbound value.
     std::vector<expr::EvalResult> values;
     values.reserve(n * keys_.size());
+    std::uint64_t strings = 0;  // the values' text beyond what fits in a std::string
     for (std::size_t r = 0; r < n; ++r) {
-      if ((r & 1023) == 0) ctx_.CheckCancelled();
-      for (SortKey& key : keys_) values.push_back(key.expression->Evaluate(rows_.row(r)));
+      if ((r & 1023) == 0) {
+        ctx_.CheckCancelled();
+        memory_.Add(strings);
+        strings = 0;
+      }
+      for (SortKey& key : keys_) {
+        values.push_back(key.expression->Evaluate(rows_.row(r)));
+        if (values.back()) strings += HeapBytesOf(values.back()->term());
+      }
     }
+    memory_.Add(strings);
     order_.resize(n);
     std::iota(order_.begin(), order_.end(), 0);
     const std::size_t width = keys_.size();
@@ -62,8 +77,18 @@ class Sort final : public Operator {
     sorted_ = true;
   }
 
+  // The heap blocks behind a term's strings (short ones live inside the std::string).
+  static std::uint64_t HeapBytesOf(const rdf::Term& term) {
+    std::uint64_t bytes = 0;
+    for (const std::string* text : {&term.value, &term.datatype, &term.language}) {
+      if (text->capacity() > 15) bytes += HeapBlockBytes(text->capacity() + 1);
+    }
+    return bytes;
+  }
+
   OperatorPtr input_;
   std::vector<SortKey> keys_;
+  MemoryCharge memory_{ctx_};  // rows_, the key values, order_
   bool sorted_ = false;
   IdTable rows_;
   std::vector<std::size_t> order_;

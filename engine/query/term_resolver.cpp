@@ -43,7 +43,18 @@ TermId TermResolver::Encode(const rdf::TermView& term) {
   std::string key = TermKey(term.Canonical());
   if (auto it = encoded_.find(key); it != encoded_.end()) return it->second;
   const std::optional<TermId> stored = Stored(term);
+  const std::size_t local_terms = local_.size();
   const TermId id = stored ? *stored : local_.Add(term.Canonical());
+  // The key in encoded_ (a node, the string's block, a bucket) and, for a new local term,
+  // the same again in the local vocabulary plus the term itself.
+  const std::uint64_t entry = HeapBlockBytes(2 * sizeof(void*) + sizeof(std::string) +
+                                             sizeof(TermId)) +
+                              HeapBlockBytes(key.size() + 1) + 2 * sizeof(void*);
+  computed_bytes_ += entry;
+  if (local_.size() != local_terms) {
+    computed_bytes_ += entry + sizeof(rdf::Term) + HeapBlockBytes(term.value.size() + 1) +
+                       HeapBlockBytes(term.datatype.size() + 1);
+  }
   encoded_.emplace(std::move(key), id);
   return id;
 }

@@ -3,6 +3,7 @@
 // that joins between computed and stored terms work on ids alone.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -38,12 +39,18 @@ class TermResolver {
   // found.
   std::optional<TermId> Stored(const rdf::TermView& term);
 
+  // What the terms the query computed (Encode's local terms and their keys) take, in bytes.
+  // They live as long as the query, so the context counts them against its memory limit.
+  // (The caches of decoded stored terms are not counted.)
+  std::uint64_t computed_bytes() const { return computed_bytes_; }
+
  private:
   const storage::Snapshot& snapshot_;
   LocalVocabulary local_;
   std::unordered_map<TermId, rdf::Term> decoded_;
   std::unordered_map<TermId, expr::Value> values_;
   std::unordered_map<std::string, TermId> encoded_;  // TermKey → id, for Encode
+  std::uint64_t computed_bytes_ = 0;
 };
 
 }  // namespace silk::query

@@ -147,6 +147,7 @@ Status ApplyModify(const ast::UpdateOperation& op, storage::Store& store,
   if (!stats.ok()) return stats.status();
   ExecContext ctx(*snapshot, options.limits);
   QueryRuntime runtime(options.base_iri);
+  runtime.functions.interruption = &ctx;
   Planner planner(ctx, runtime.functions, *stats);
   try {
     Dataset dataset = ResolveDataset(ctx, op.using_clauses, options.union_default_graph);
@@ -161,6 +162,7 @@ Status ApplyModify(const ast::UpdateOperation& op, storage::Store& store,
     OperatorPtr root = planner.PlanWhere(*where, dataset);
     TemplateWriter templates(ctx, *root, tx, with_graph);
     std::vector<storage::QuadIds> inserts;
+    MemoryCharge inserts_memory(ctx);
     IdTable batch;
     std::uint64_t solution = 0;
     while (root->Next(batch)) {
@@ -169,6 +171,8 @@ Status ApplyModify(const ast::UpdateOperation& op, storage::Store& store,
         templates.Collect(op.insert_quads, batch.row(r), solution, inserts);
         SILK_RETURN_IF_ERROR(templates.status());
       }
+      // The insertions wait for the last solution: they count against the memory limit.
+      inserts_memory.Set(inserts.capacity() * sizeof(storage::QuadIds));
     }
     // Every deletion first, then every insertion: a solution's insert survives a later
     // solution's delete.

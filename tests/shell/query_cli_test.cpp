@@ -142,6 +142,90 @@ TEST_F(QueryCli, DatesOfEveryPrecisionOnOneTimeline) {
             "?n\n0\n");
 }
 
+// IRI(), URI() and STRDT() never make a term a dump could not write back: a string that is
+// not an absolute IRI, after resolving against the base, is an error (the variable stays
+// unbound and INSERT skips the triple), and the dump loads back.
+TEST_F(QueryCli, InvalidIrisAreNeverStored) {
+  const ProcessResult update = Silk(
+      {"query",
+       "INSERT { <http://e/x> <http://e/iri> ?i . <http://e/x> <http://e/uri> ?u . "
+       "<http://e/x> <http://e/typed> ?t . <http://e/x> <http://e/ok> ?k } WHERE { "
+       "VALUES (?a ?b) { (\"a b\" \"x\\ny\") (\"<http://e/q>\" \"norelative\") } "
+       "BIND(IRI(?a) AS ?i) BIND(URI(?b) AS ?u) BIND(STRDT(\"v\", IRI(?b)) AS ?t) "
+       "BIND(IRI(\"http://e/fine\") AS ?k) }"});
+  ASSERT_EQ(update.exit_code, 0) << update.err;
+  EXPECT_EQ(Silk({"query", "SELECT ?p ?o WHERE { <http://e/x> ?p ?o }", "--format", "tsv"}).out,
+            "?p\t?o\n<http://e/ok>\t<http://e/fine>\n");
+  // A relative reference resolves against the base.
+  EXPECT_EQ(Silk({"query", "BASE <http://e/base/> SELECT (IRI(\"rel\") AS ?i) {}", "--format",
+                  "tsv"}).out,
+            "?i\n<http://e/base/rel>\n");
+  const ProcessResult dump = Silk({"dump"});
+  ASSERT_EQ(dump.exit_code, 0) << dump.err;
+  WriteFile(dir_.Sub("dump.nq"), dump.out);
+  const ProcessResult reload =
+      RunSilk({"--db", dir_.Sub("reloaded"), "load", dir_.Sub("dump.nq"), "--format", "nquads"});
+  EXPECT_EQ(reload.exit_code, 0) << reload.err;
+}
+
+// XML 1.0 cannot hold U+0000 and most C0 controls, even as references: they are written as
+// U+FFFD, so the document stays well-formed; a carriage return is kept as "&#13;".
+TEST_F(QueryCli, XmlResultsStayWellFormed) {
+  ASSERT_EQ(Silk({"load", "-", "--format", "ntriples"},
+                 "<http://e/c> <http://e/text> \"nul\\u0000 bell\\u0007 cr\\r tab\\t\" .\n")
+                .exit_code,
+            0);
+  const ProcessResult xml =
+      Silk({"query", "SELECT ?t WHERE { <http://e/c> <http://e/text> ?t }", "--format", "xml"});
+  ASSERT_EQ(xml.exit_code, 0) << xml.err;
+  EXPECT_EQ(xml.out.find('\0'), std::string::npos);
+  EXPECT_EQ(xml.out.find('\a'), std::string::npos);
+  EXPECT_NE(xml.out.find("<literal>nul\xEF\xBF\xBD bell\xEF\xBF\xBD cr&#13; tab\t</literal>"),
+            std::string::npos)
+      << xml.out;
+  const std::string python = FindOnPath("python3");
+  if (!python.empty()) {
+    WriteFile(dir_.Sub("result.xml"), xml.out);
+    EXPECT_EQ(RunProgram({python, "-c",
+                          "import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])",
+                          dir_.Sub("result.xml")}),
+              0)
+        << xml.out;
+  }
+}
+
+// An xsd:integer beyond the exact range (about 38 digits) compares by value; arithmetic on it
+// (SUM) is an error, so the sum is unbound.
+TEST_F(QueryCli, HugeIntegersCompareByValue) {
+  const std::string big(1000, '9');
+  ASSERT_EQ(Silk({"load", "-", "--format", "ntriples"},
+                 "<http://e/big> <http://e/n> \"" + big +
+                     "\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"
+                     "<http://e/neg> <http://e/n> \"-" + big +
+                     "\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"
+                     "<http://e/dec> <http://e/n> \"0" + big +
+                     ".5\"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n"
+                     "<http://e/small> <http://e/n> "
+                     "\"7\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n")
+                .exit_code,
+            0);
+  EXPECT_EQ(Silk({"query", "SELECT ?s WHERE { ?s <http://e/n> ?o FILTER(?o > 5) } ORDER BY ?o",
+                  "--format", "tsv"}).out,
+            "?s\n<http://e/small>\n<http://e/big>\n<http://e/dec>\n");
+  EXPECT_EQ(Silk({"query", "SELECT ?s WHERE { ?s <http://e/n> ?o FILTER(?o < 5.5e0) }",
+                  "--format", "tsv"}).out,
+            "?s\n<http://e/neg>\n");
+  EXPECT_EQ(Silk({"query", "SELECT ?s WHERE { ?s <http://e/n> ?o } ORDER BY DESC(?o) LIMIT 1",
+                  "--format", "tsv"}).out,
+            "?s\n<http://e/dec>\n");
+  EXPECT_EQ(Silk({"query", "ASK { <http://e/big> <http://e/n> ?o FILTER(?o = " + big + ") }",
+                  "--format", "tsv"}).out,
+            "true\n");
+  EXPECT_EQ(Silk({"query", "SELECT (SUM(?o) AS ?sum) WHERE { ?s <http://e/n> ?o }", "--format",
+                  "tsv"}).out,
+            "?sum\n\n");
+}
+
 TEST_F(QueryCli, UsageErrors) {
   EXPECT_EQ(Silk({"query", "ASK {}", "--format", "yaml"}).exit_code, 2);
   EXPECT_EQ(Silk({"query", "ASK {}", "--default-graph", "some"}).exit_code, 2);

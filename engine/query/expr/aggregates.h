@@ -18,6 +18,7 @@
 // DISTINCT is handled here: with `distinct`, values equal as RDF terms are added only once.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -54,6 +55,9 @@ class Aggregator {
   virtual void Add(const EvalResult& value) = 0;
   // The group's result; std::nullopt is an error (the variable stays unbound).
   virtual EvalResult Finish() const = 0;
+  // The heap the aggregator's state has grown to (GROUP_CONCAT's text, DISTINCT's seen
+  // values); never decreases, so a caller can charge the growth of each Add.
+  virtual std::uint64_t MemoryBytes() const { return 0; }
 };
 
 }  // namespace silk::query::expr

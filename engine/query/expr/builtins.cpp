@@ -159,14 +159,20 @@ EvalResult Call(Builtin b, std::span<const Value> args, const FunctionContext& c
         return std::nullopt;
       }
       return Value::Iri(std::string(args[0].datatype()));
-    case Builtin::kIri:
-      if (args[0].IsIri()) {
-        return args[0];
-      }
-      if (args[0].kind() != ValueKind::kString) {
+    case Builtin::kIri: {
+      if (args[0].kind() != ValueKind::kString && !args[0].IsIri()) {
         return std::nullopt;
       }
-      return Value::Iri(rdf::ResolveIri(context.base_iri, args[0].lexical()));
+      // A relative reference resolves against the base; what is still not an absolute IRI
+      // (no scheme, a space, '<', a control character) is an error, so no update can store a
+      // term that a dump could not write back.
+      std::string iri = args[0].IsIri() ? std::string(args[0].lexical())
+                                        : rdf::ResolveIri(context.base_iri, args[0].lexical());
+      if (!rdf::AbsoluteIriProblem(iri).empty()) {
+        return std::nullopt;
+      }
+      return Value::Iri(std::move(iri));
+    }
     case Builtin::kBnode:
       if (context.bnodes == nullptr) {
         return std::nullopt;
@@ -227,7 +233,8 @@ EvalResult Call(Builtin b, std::span<const Value> args, const FunctionContext& c
       return Value::LangString(std::string(args[0].lexical()), std::string(args[1].lexical()));
     case Builtin::kStrDt:
       if (args[0].kind() != ValueKind::kString || !args[1].IsIri() ||
-          args[1].lexical() == kRdfLangString) {
+          args[1].lexical() == kRdfLangString ||
+          !rdf::AbsoluteIriProblem(args[1].lexical()).empty()) {
         return std::nullopt;
       }
       if (args[1].lexical() == kXsdString) {
@@ -257,7 +264,7 @@ EvalResult Call(Builtin b, std::span<const Value> args, const FunctionContext& c
     case Builtin::kStrBefore:
     case Builtin::kStrAfter:
     case Builtin::kRegex:
-      return internal::StringFunction(b, args);
+      return internal::StringFunction(b, args, context.interruption);
   }
   return std::nullopt;
 }

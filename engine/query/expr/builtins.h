@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "engine/query/expr/datetime.h"
+#include "engine/query/expr/interruption.h"
 #include "engine/query/expr/value.h"
 
 namespace silk::query::expr {
@@ -113,6 +114,9 @@ struct FunctionContext {
   std::string base_iri;                 // IRI()/URI() resolve relative references against it
   std::mt19937_64* random = nullptr;    // RAND, UUID, STRUUID: REQUIRED for those
   BnodeFactory* bnodes = nullptr;       // BNODE: REQUIRED for it
+  // REGEX and REPLACE poll it and give up (an error) once the query must stop; the caller
+  // then stops the query. Optional.
+  const Interruption* interruption = nullptr;
 };
 
 // Evaluates `b` on already evaluated arguments. Every SPARQL error (wrong argument kinds,

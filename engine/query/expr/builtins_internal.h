@@ -9,7 +9,7 @@
 namespace silk::query::expr::internal {
 
 // string_functions.cpp
-EvalResult StringFunction(Builtin b, std::span<const Value> args);
+EvalResult StringFunction(Builtin b, std::span<const Value> args, const Interruption* stop);
 // datetime_functions.cpp: YEAR ... TZ.
 EvalResult DateTimeFunction(Builtin b, const Value& arg);
 // hash_functions.cpp: MD5 ... SHA512.

@@ -1,9 +1,15 @@
 #include "engine/query/expr/compare.h"
 
+#include <algorithm>
 #include <cmath>
 #include <compare>
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <string_view>
 
 #include "engine/query/expr/numeric.h"
+#include "engine/query/expr/vocabulary.h"
 
 namespace silk::query::expr {
 
@@ -29,19 +35,109 @@ bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b) {
   return true;
 }
 
+// An xsd:integer or xsd:decimal too long for Decimal (about 38 digits) is not a numeric
+// Value: arithmetic on it is an error. It still compares by value, here, in decimal digits.
+struct BigNumber {
+  bool negative = false;
+  std::string_view integer;   // no leading zeros; empty for 0
+  std::string_view fraction;  // no trailing zeros
+};
+
+bool AllDigits(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// `text` as a BigNumber if it is in xsd:decimal's lexical form (xsd:integer's without a point).
+std::optional<BigNumber> ParseBigNumber(std::string_view text, bool integer_only) {
+  BigNumber n;
+  if (!text.empty() && (text[0] == '+' || text[0] == '-')) {
+    n.negative = text[0] == '-';
+    text.remove_prefix(1);
+  }
+  const std::size_t point = text.find('.');
+  n.integer = text.substr(0, point);
+  if (point != std::string_view::npos) {
+    if (integer_only) return std::nullopt;
+    n.fraction = text.substr(point + 1);
+  }
+  if (n.integer.empty() && n.fraction.empty()) return std::nullopt;
+  if (!AllDigits(n.integer) || !AllDigits(n.fraction)) return std::nullopt;
+  while (!n.integer.empty() && n.integer.front() == '0') n.integer.remove_prefix(1);
+  while (!n.fraction.empty() && n.fraction.back() == '0') n.fraction.remove_suffix(1);
+  if (n.integer.empty() && n.fraction.empty()) n.negative = false;
+  return n;
+}
+
+// The BigNumber of a literal that failed to parse only for its length.
+std::optional<BigNumber> BigNumberOf(const Value& v) {
+  if (v.kind() != ValueKind::kOtherLiteral) return std::nullopt;
+  const std::string_view dt = v.term().datatype;
+  if (dt != kXsdInteger && dt != kXsdDecimal) return std::nullopt;
+  return ParseBigNumber(v.lexical(), dt == kXsdInteger);
+}
+
+std::strong_ordering CompareMagnitudes(const BigNumber& a, const BigNumber& b) {
+  if (a.integer.size() != b.integer.size()) return a.integer.size() <=> b.integer.size();
+  if (const auto c = a.integer.compare(b.integer) <=> 0; c != 0) return c;
+  // Without trailing zeros, fractions compare as text ("5" < "51" as 0.5 < 0.51).
+  return a.fraction.compare(b.fraction) <=> 0;
+}
+
+std::strong_ordering CompareBigNumbers(const BigNumber& a, const BigNumber& b) {
+  if (a.negative != b.negative) {
+    return a.negative ? std::strong_ordering::less : std::strong_ordering::greater;
+  }
+  const std::strong_ordering magnitude = CompareMagnitudes(a, b);
+  return a.negative ? 0 <=> magnitude : magnitude;
+}
+
+// Compares a value beyond Decimal's range with a numeric value or another such value;
+// nullopt when neither is one or the other is not numeric.
+std::optional<std::partial_ordering> CompareWithBigNumber(const Value& a, const Value& b) {
+  const std::optional<BigNumber> big_a = BigNumberOf(a);
+  const std::optional<BigNumber> big_b = BigNumberOf(b);
+  if (!big_a && !big_b) return std::nullopt;
+  if (big_a && big_b) return CompareBigNumbers(*big_a, *big_b);
+  const BigNumber& big = big_a ? *big_a : *big_b;
+  const Value& other = big_a ? b : a;
+  if (!other.IsNumeric()) return std::nullopt;
+  std::partial_ordering big_vs_other = std::partial_ordering::unordered;
+  if (NumericTypeOf(other) <= NumericType::kDecimal) {
+    const std::string text = other.decimal().ToString();
+    big_vs_other = CompareBigNumbers(big, *ParseBigNumber(text, /*integer_only=*/false));
+  } else if (std::isnan(other.floating())) {
+    big_vs_other = std::partial_ordering::unordered;
+  } else if (std::isinf(other.floating())) {
+    big_vs_other = 0.0 <=> other.floating();
+  } else if (big.integer.size() > 310) {
+    // Beyond every finite double (the largest is about 1.8e308).
+    big_vs_other = big.negative ? std::partial_ordering::less : std::partial_ordering::greater;
+  } else {
+    std::string digits = big.negative ? "-" : "";
+    digits.append(big.integer.empty() ? "0" : big.integer);
+    if (!big.fraction.empty()) digits.append(".").append(big.fraction);
+    big_vs_other = std::strtod(digits.c_str(), nullptr) <=> other.floating();
+  }
+  if (big_a) return big_vs_other;
+  return 0 <=> big_vs_other;
+}
+
 // Numeric comparison after promotion: exactly for integer/decimal pairs, in double otherwise
 // (unordered when a NaN is involved).
 std::partial_ordering CompareNumerics(const Value& a, const Value& b) {
+  if (std::optional<std::partial_ordering> o = CompareWithBigNumber(a, b)) return *o;
   if (NumericTypeOf(a) <= NumericType::kDecimal && NumericTypeOf(b) <= NumericType::kDecimal) {
     return a.decimal() <=> b.decimal();
   }
   return a.AsDouble() <=> b.AsDouble();
 }
 
+bool IsNumericOrBig(const Value& v) { return v.IsNumeric() || BigNumberOf(v).has_value(); }
+
 // The value ordering of two values of comparable kinds; nullopt if the kinds are not
 // comparable or the comparison is indeterminate.
 std::optional<std::partial_ordering> CompareValues(const Value& a, const Value& b) {
-  if (a.IsNumeric() && b.IsNumeric()) {
+  if (IsNumericOrBig(a) && IsNumericOrBig(b)) {
     return CompareNumerics(a, b);
   }
   if (a.kind() != b.kind()) {
@@ -71,7 +167,7 @@ int CompareText(std::string_view a, std::string_view b) { return Sign(a.compare(
 
 // Literal groups of the ORDER BY order.
 int LiteralRank(const Value& v) {
-  if (v.IsNumeric()) {
+  if (IsNumericOrBig(v)) {
     return 0;
   }
   if (v.DatePrecision() != 0) {
@@ -106,8 +202,10 @@ int KindRank(const Value* v) {
 int CompareWithinGroup(const Value& a, const Value& b, int rank) {
   switch (rank) {
     case 0: {
-      const bool a_nan = !(NumericTypeOf(a) <= NumericType::kDecimal) && std::isnan(a.floating());
-      const bool b_nan = !(NumericTypeOf(b) <= NumericType::kDecimal) && std::isnan(b.floating());
+      const bool a_nan = a.IsNumeric() && !(NumericTypeOf(a) <= NumericType::kDecimal) &&
+                         std::isnan(a.floating());
+      const bool b_nan = b.IsNumeric() && !(NumericTypeOf(b) <= NumericType::kDecimal) &&
+                         std::isnan(b.floating());
       if (a_nan || b_nan) {
         // NaN has no place in the numeric order: put it first so the order stays total.
         return a_nan == b_nan ? 0 : (a_nan ? -1 : 1);
@@ -150,6 +248,9 @@ BoolResult EffectiveBooleanValue(const Value& v) {
     case ValueKind::kDouble:
       return !(v.floating() == 0 || std::isnan(v.floating()));
     case ValueKind::kOtherLiteral:
+      if (BigNumberOf(v)) {
+        return true;  // never zero: zero fits Decimal
+      }
       if (v.IsIllTypedNumericOrBoolean()) {
         return false;
       }

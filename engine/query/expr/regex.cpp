@@ -3,12 +3,32 @@
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
 
+#include <cstdint>
+
 namespace silk::query::expr {
 
 struct Regex::Impl {
   std::unique_ptr<icu::RegexPattern> pattern;
   bool literal = false;
 };
+
+namespace {
+
+// ICU calls this every 10,000 backtracking steps once a time limit is set; false stops the
+// match with U_REGEX_STOPPED_BY_CALLER.
+UBool KeepMatching(const void* context, int32_t /*steps*/) {
+  return !static_cast<const Interruption*>(context)->Stopped();
+}
+
+void WatchForStop(icu::RegexMatcher& matcher, const Interruption* stop, UErrorCode& status) {
+  if (stop == nullptr) return;
+  // ICU only counts steps, and so only calls back, when some time limit is set; the query's
+  // deadline itself is the callback's business, so the limit here is never reached.
+  matcher.setTimeLimit(INT32_MAX, status);
+  matcher.setMatchCallback(&KeepMatching, stop, status);
+}
+
+}  // namespace
 
 Regex::Regex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Regex::~Regex() = default;
@@ -53,7 +73,7 @@ std::unique_ptr<Regex> Regex::Compile(std::string_view pattern, std::string_view
   return std::unique_ptr<Regex>(new Regex(std::move(impl)));
 }
 
-std::optional<bool> Regex::Matches(std::string_view text) const {
+std::optional<bool> Regex::Matches(std::string_view text, const Interruption* stop) const {
   UErrorCode status = U_ZERO_ERROR;
   const icu::UnicodeString input = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
@@ -61,6 +81,7 @@ std::optional<bool> Regex::Matches(std::string_view text) const {
   if (U_FAILURE(status)) {
     return std::nullopt;
   }
+  WatchForStop(*matcher, stop, status);
   const bool found = matcher->find(status);
   if (U_FAILURE(status)) {
     return std::nullopt;
@@ -68,8 +89,8 @@ std::optional<bool> Regex::Matches(std::string_view text) const {
   return found;
 }
 
-std::optional<std::string> Regex::Replace(std::string_view text,
-                                          std::string_view replacement) const {
+std::optional<std::string> Regex::Replace(std::string_view text, std::string_view replacement,
+                                          const Interruption* stop) const {
   UErrorCode status = U_ZERO_ERROR;
   // XPath forbids patterns that match the empty string in fn:replace.
   std::unique_ptr<icu::RegexMatcher> empty_test(
@@ -114,10 +135,13 @@ std::optional<std::string> Regex::Replace(std::string_view text,
   if (U_FAILURE(status)) {
     return std::nullopt;
   }
+  WatchForStop(*matcher, stop, status);
   // ICU fails on a reference to a group number the pattern does not have; XPath says such a
   // reference is empty, and an unmatched existing group is empty in both.
   const icu::UnicodeString result = matcher->replaceAll(icu_replacement, status);
-  if (U_FAILURE(status)) {
+  // replaceAll loses the status of its finds: a match stopped by the callback looks like no
+  // match, and the text would come back unchanged.
+  if (U_FAILURE(status) || (stop != nullptr && stop->Stopped())) {
     return std::nullopt;
   }
   std::string out;

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "engine/query/expr/interruption.h"
+
 namespace silk::query::expr {
 
 class Regex {
@@ -21,12 +23,17 @@ class Regex {
   ~Regex();
 
   // fn:matches: true if the pattern matches somewhere in `text` (UTF-8).
-  std::optional<bool> Matches(std::string_view text) const;
+  // Matching polls `stop` (when given) every few thousand backtracking steps and gives up,
+  // with nullopt, once it says so: a pattern such as (a+)+$ can otherwise backtrack for
+  // longer than any timeout. Nullopt also for ICU's own limits (its backtrack stack).
+  std::optional<bool> Matches(std::string_view text, const Interruption* stop = nullptr) const;
   // fn:replace: every non-overlapping match replaced by `replacement`, where $0..$9 name
   // groups (an unmatched group is empty), \$ and \\ are escapes, and with the q flag the
   // replacement is literal. Errors: a pattern that matches the empty string, a bad
   // replacement.
-  std::optional<std::string> Replace(std::string_view text, std::string_view replacement) const;
+  // `stop` as for Matches.
+  std::optional<std::string> Replace(std::string_view text, std::string_view replacement,
+                                     const Interruption* stop = nullptr) const;
 
  private:
   struct Impl;

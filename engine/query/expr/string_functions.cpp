@@ -173,7 +173,7 @@ EvalResult BeforeOrAfter(const Value& a, const Value& b, bool before) {
   return Value::StringLike(std::string(text.substr(at + b.lexical().size())), a);
 }
 
-EvalResult Replace(std::span<const Value> args) {
+EvalResult Replace(std::span<const Value> args, const Interruption* stop) {
   const Value& text = args[0];
   if (!text.IsStringLiteral() || args[1].kind() != ValueKind::kString ||
       args[2].kind() != ValueKind::kString ||
@@ -185,14 +185,14 @@ EvalResult Replace(std::span<const Value> args) {
   if (!regex) {
     return std::nullopt;
   }
-  std::optional<std::string> replaced = regex->Replace(text.lexical(), args[2].lexical());
+  std::optional<std::string> replaced = regex->Replace(text.lexical(), args[2].lexical(), stop);
   if (!replaced) {
     return std::nullopt;
   }
   return Value::StringLike(std::move(*replaced), text);
 }
 
-EvalResult MatchRegex(std::span<const Value> args) {
+EvalResult MatchRegex(std::span<const Value> args, const Interruption* stop) {
   if (!args[0].IsStringLiteral() || args[1].kind() != ValueKind::kString ||
       (args.size() == 3 && args[2].kind() != ValueKind::kString)) {
     return std::nullopt;
@@ -202,7 +202,7 @@ EvalResult MatchRegex(std::span<const Value> args) {
   if (!regex) {
     return std::nullopt;
   }
-  std::optional<bool> matches = regex->Matches(args[0].lexical());
+  std::optional<bool> matches = regex->Matches(args[0].lexical(), stop);
   if (!matches) {
     return std::nullopt;
   }
@@ -211,7 +211,7 @@ EvalResult MatchRegex(std::span<const Value> args) {
 
 }  // namespace
 
-EvalResult StringFunction(Builtin b, std::span<const Value> args) {
+EvalResult StringFunction(Builtin b, std::span<const Value> args, const Interruption* stop) {
   switch (b) {
     case Builtin::kConcat:
       return Concat(args);
@@ -248,9 +248,9 @@ EvalResult StringFunction(Builtin b, std::span<const Value> args) {
     case Builtin::kStrAfter:
       return BeforeOrAfter(args[0], args[1], /*before=*/false);
     case Builtin::kReplace:
-      return Replace(args);
+      return Replace(args, stop);
     case Builtin::kRegex:
-      return MatchRegex(args);
+      return MatchRegex(args, stop);
     default:
       return std::nullopt;
   }
