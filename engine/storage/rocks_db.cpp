@@ -135,9 +135,31 @@ bool IsLockFailure(const rocksdb::Status& s) {
 }
 
 // Read-only opens that race a writer: how often and how far apart to try.
-constexpr int kReaderAttempts = 5;
+constexpr int kReaderAttempts = 10;
 constexpr auto kReaderRetryPause = std::chrono::milliseconds(20);
 constexpr auto kWriterPoll = std::chrono::milliseconds(100);
+
+// What a read-only open reads the store's state from: the MANIFEST it names, and the write-ahead
+// logs it replays on top. A writer's flush, compaction or ingest that lands while a reader opens
+// edits the MANIFEST and may delete a log the reader has yet to replay, so the reader could see
+// one column family's new files without another's logged writes (quads whose terms it lacks).
+// The same description before and after the open means no such change came in between. Logs
+// that only grew are fine: a commit is one log record, and a torn last record is dropped.
+std::vector<std::string> StateFiles(const std::string& dir) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.ends_with(".log")) {
+      files.push_back(name);
+    } else if (name == "CURRENT" || name.starts_with("MANIFEST-")) {
+      std::error_code size_ec;
+      files.push_back(fmt::format("{}:{}", name, it->file_size(size_ec)));
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
 
 // A failed RocksDB open of an existing store: a file it needs that is unreadable or missing is
 // damage.
@@ -512,14 +534,17 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir,
     // Opening read-only reads CURRENT, the MANIFEST, then the files it names, while a writer
     // may replace the MANIFEST or compact files away in between. Such a failure is gone on the
     // next try; damage stays.
+    // An open that the writer changed the state under is tried again too.
     for (int attempt = 1;; ++attempt) {
+      const std::vector<std::string> before = StateFiles(dir);
       Result<std::unique_ptr<RocksDb>> rocks = OpenExisting(dir, options, /*read_only=*/true);
       const StatusCode code = rocks.ok() ? StatusCode::kOk : rocks.status().code();
+      const bool raced = rocks.ok() && StateFiles(dir) != before;
       if (attempt >= kReaderAttempts ||
-          (code != StatusCode::kCorruption && code != StatusCode::kIOError)) {
+          (!raced && code != StatusCode::kCorruption && code != StatusCode::kIOError)) {
         return rocks;
       }
-      std::this_thread::sleep_for(kReaderRetryPause);
+      std::this_thread::sleep_for(kReaderRetryPause * attempt);
     }
   }
 
