@@ -76,6 +76,15 @@ class Node final : public RowExpression {
 
   EvalResult Evaluate(std::span<const TermId> row) override { return eval_(*this, row); }
   std::string ToString() const override {
+    if (left_fold) {
+      // A chain prints as the nested binary calls it stands for: +(+(a, b), c).
+      std::string text = args_[0]->ToString();
+      for (std::size_t i = 1; i < args_.size(); ++i) {
+        text = (op_names.empty() ? name_ : op_names[i - 1]) + "(" + text + ", " +
+               args_[i]->ToString() + ")";
+      }
+      return text;
+    }
     std::string text = name_ + "(";
     for (std::size_t i = 0; i < args_.size(); ++i) {
       text += (i ? ", " : "") + args_[i]->ToString();
@@ -92,6 +101,11 @@ class Node final : public RowExpression {
   expr::CompareOp compare = expr::CompareOp::kLess;
   expr::FunctionContext* functions = nullptr;
   ExecContext* ctx = nullptr;  // built-ins: to stop the query when a function gave up for it
+  // Chains (&&, ||, arithmetic): ToString shows nested binary calls. Arithmetic chains keep
+  // each operator's function and, when they differ, each one's name.
+  bool left_fold = false;
+  std::vector<EvalResult (*)(const Value&, const Value&)> arithmetic;
+  std::vector<std::string> op_names;
 
  private:
   std::string name_;
@@ -126,16 +140,35 @@ EvalResult CompareNode(Node& self, std::span<const TermId> row) {
   return FromBool(expr::Compare(self.compare, *a, *b));
 }
 
+// a && b && c is ((a && b) && c): fold from the left, stopping at the first false.
 EvalResult AndNode(Node& self, std::span<const TermId> row) {
   BoolResult a = Ebv(self.Arg(0, row));
-  if (a && !*a) return Value::Boolean(false);  // false && anything is false: skip the rest
-  return FromBool(expr::LogicalAnd(a, Ebv(self.Arg(1, row))));
+  for (std::size_t i = 1; i < self.arg_count(); ++i) {
+    if (a && !*a) return Value::Boolean(false);  // false && anything is false: skip the rest
+    a = expr::LogicalAnd(a, Ebv(self.Arg(i, row)));
+  }
+  return FromBool(a);
 }
 
 EvalResult OrNode(Node& self, std::span<const TermId> row) {
   BoolResult a = Ebv(self.Arg(0, row));
-  if (a && *a) return Value::Boolean(true);
-  return FromBool(expr::LogicalOr(a, Ebv(self.Arg(1, row))));
+  for (std::size_t i = 1; i < self.arg_count(); ++i) {
+    if (a && *a) return Value::Boolean(true);
+    a = expr::LogicalOr(a, Ebv(self.Arg(i, row)));
+  }
+  return FromBool(a);
+}
+
+// An arithmetic chain a op b op c …, left to right; an error anywhere is the result.
+EvalResult ArithmeticNode(Node& self, std::span<const TermId> row) {
+  EvalResult a = self.Arg(0, row);
+  for (std::size_t i = 1; i < self.arg_count(); ++i) {
+    if (!a) return std::nullopt;
+    EvalResult b = self.Arg(i, row);
+    if (!b) return std::nullopt;
+    a = self.arithmetic[i - 1](*a, *b);
+  }
+  return a;
 }
 
 EvalResult NotNode(Node& self, std::span<const TermId> row) {
@@ -243,8 +276,8 @@ struct Compiler {
         return std::make_unique<Constant>(Value::FromTerm(e.term.view()), e.term.written);
       case K::kVariable:
         return std::make_unique<Variable>(*env.ctx, ColumnOf(e.term.value), e.term.value);
-      case K::kOr: return Make(e, "||", OrNode);
-      case K::kAnd: return Make(e, "&&", AndNode);
+      case K::kOr: return MakeChain(e, "||", OrNode);
+      case K::kAnd: return MakeChain(e, "&&", AndNode);
       case K::kEqual: return Make(e, "=", Binary<EqualsOp>);
       case K::kNotEqual: return Make(e, "!=", Binary<NotEqualsOp>);
       case K::kLess: return MakeCompare(e, "<", expr::CompareOp::kLess);
@@ -253,10 +286,10 @@ struct Compiler {
       case K::kGreaterEqual: return MakeCompare(e, ">=", expr::CompareOp::kGreaterEqual);
       case K::kIn: return Make(e, "IN", InNode);
       case K::kNotIn: return Make(e, "NOT IN", NotInNode);
-      case K::kAdd: return Make(e, "+", Binary<expr::Add>);
-      case K::kSubtract: return Make(e, "-", Binary<expr::Subtract>);
-      case K::kMultiply: return Make(e, "*", Binary<expr::Multiply>);
-      case K::kDivide: return Make(e, "/", Binary<expr::Divide>);
+      case K::kAdd:
+      case K::kSubtract:
+      case K::kMultiply:
+      case K::kDivide: return MakeArithmetic(e);
       case K::kNot: return Make(e, "!", NotNode);
       case K::kUnaryPlus: return Make(e, "+", Unary<expr::UnaryPlus>);
       case K::kUnaryMinus: return Make(e, "-", Unary<expr::UnaryMinus>);
@@ -289,6 +322,38 @@ struct Compiler {
       }
     }
     return Make(e, "?", ErrorNode);
+  }
+
+  RowExpressionPtr MakeChain(const ast::Expression& e, const char* name, Node::Eval eval) {
+    auto node = std::make_unique<Node>(name, Args(e), eval);
+    node->left_fold = true;
+    return node;
+  }
+
+  RowExpressionPtr MakeArithmetic(const ast::Expression& e) {
+    using K = ast::ExprKind;
+    auto node = std::make_unique<Node>(OperatorName(e.kind), Args(e), ArithmeticNode);
+    node->left_fold = true;
+    for (std::size_t i = 0; i + 1 < e.args.size(); ++i) {
+      const K op = e.OperatorAfter(i);
+      node->arithmetic.push_back(op == K::kAdd        ? expr::Add
+                                 : op == K::kSubtract ? expr::Subtract
+                                 : op == K::kMultiply ? expr::Multiply
+                                                      : expr::Divide);
+      if (!e.ops.empty()) {
+        node->op_names.push_back(OperatorName(op));
+      }
+    }
+    return node;
+  }
+
+  static std::string OperatorName(ast::ExprKind kind) {
+    switch (kind) {
+      case ast::ExprKind::kAdd: return "+";
+      case ast::ExprKind::kSubtract: return "-";
+      case ast::ExprKind::kMultiply: return "*";
+      default: return "/";
+    }
   }
 
   RowExpressionPtr MakeCompare(const ast::Expression& e, const char* name, expr::CompareOp op) {

@@ -112,8 +112,8 @@ struct TriplePattern {
 enum class ExprKind : std::uint8_t {
   kTerm,          // term: an IRI or literal constant
   kVariable,      // term: a variable
-  kOr,            // args[0] || args[1]
-  kAnd,           // args[0] && args[1]
+  kOr,            // args[0] || args[1] || …   (two or more args, evaluated left to right)
+  kAnd,           // args[0] && args[1] && …   (two or more args, evaluated left to right)
   kEqual,         // args[0] = args[1]
   kNotEqual,      // !=
   kLess,          // <
@@ -122,10 +122,14 @@ enum class ExprKind : std::uint8_t {
   kGreaterEqual,  // >=
   kIn,            // args[0] IN (args[1..])
   kNotIn,         // args[0] NOT IN (args[1..])
-  kAdd,           // args[0] + args[1]
-  kSubtract,      // -
-  kMultiply,      // *
-  kDivide,        // /
+  // Arithmetic: args[0] op args[1] op args[2] …, left-associative, with two or more args. A
+  // chain written without parentheses is one node, however long, so that no stage recurses per
+  // term. The i-th operator (between args[i] and args[i+1]) is ops[i]; when ops is empty every
+  // operator is `kind`. A chain of + and - is a kAdd node, one of * and / a kMultiply node.
+  kAdd,       // +
+  kSubtract,  // -
+  kMultiply,  // *
+  kDivide,    // /
   kNot,           // !args[0]
   kUnaryPlus,     // +args[0]
   kUnaryMinus,    // -args[0]
@@ -211,6 +215,10 @@ struct Expression {
   bool distinct = false;                          // kAggregate, kFunction: DISTINCT given
   std::optional<std::string> separator;           // kAggregate GROUP_CONCAT: SEPARATOR, if given
   std::unique_ptr<GroupPattern> pattern;          // kExists, kNotExists
+  std::vector<ExprKind> ops;                      // arithmetic chains: see kAdd
+
+  // The operator between args[i] and args[i + 1] of a chain (kOr, kAnd or arithmetic).
+  ExprKind OperatorAfter(std::size_t i) const { return ops.empty() ? kind : ops[i]; }
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -642,21 +642,37 @@ std::unique_ptr<ast::Expression> AstBuilder::Expr(const TreeNode& node) {
   if (Is<g::conditional_or_expression>(node) || Is<g::conditional_and_expression>(node)) {
     const ast::ExprKind kind =
         Is<g::conditional_or_expression>(node) ? ast::ExprKind::kOr : ast::ExprKind::kAnd;
-    auto e = Expr(*children.at(0));
-    for (std::size_t i = 1; i < children.size(); ++i) {
-      e = Binary(kind, std::move(e), Expr(*children[i]));
+    // One n-ary node for the whole chain: a left-deep tree of 10,000 `||` would make every
+    // later stage (and the destructor) recurse 10,000 deep.
+    auto e = std::make_unique<ast::Expression>();
+    e->kind = kind;
+    e->pos = Pos(node);
+    for (const auto& child : children) {
+      e->args.push_back(Expr(*child));
     }
+    e->pos = e->args.front()->pos;
     return e;
   }
   if (Is<g::additive_expression>(node) || Is<g::multiplicative_expression>(node)) {
-    auto e = Expr(*children.at(0));
+    // One node for the chain, with its operators in `ops` (see ast::ExprKind::kAdd).
+    auto e = std::make_unique<ast::Expression>();
+    e->kind = Is<g::additive_expression>(node) ? ast::ExprKind::kAdd : ast::ExprKind::kMultiply;
+    e->args.push_back(Expr(*children.at(0)));
+    e->pos = e->args.front()->pos;
+    bool mixed = false;
     for (std::size_t i = 1; i + 1 < children.size(); i += 2) {
       const TreeNode& op = *children[i];
       const ast::ExprKind kind = Is<g::op_plus>(op)       ? ast::ExprKind::kAdd
                                  : Is<g::op_minus>(op)    ? ast::ExprKind::kSubtract
                                  : Is<g::op_multiply>(op) ? ast::ExprKind::kMultiply
                                                           : ast::ExprKind::kDivide;
-      e = Binary(kind, std::move(e), Expr(*children[i + 1]));
+      mixed = mixed || (!e->ops.empty() && kind != e->ops.back());
+      e->ops.push_back(kind);
+      e->args.push_back(Expr(*children[i + 1]));
+    }
+    if (!mixed) {
+      e->kind = e->ops.front();  // a + b + c is kAdd, a - b - c kSubtract: ops is redundant
+      e->ops.clear();
     }
     return e;
   }

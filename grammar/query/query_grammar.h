@@ -38,6 +38,17 @@ namespace u8 = pegtl::utf8;
 
 // Rules whose '{' opens a group: the parser remembers where, for "… opened at L:C" messages.
 struct opens_brace {};
+// Rules through which the grammar recurses (expressions, groups, '[ ]', '( )', paths): the
+// parser counts how deep they nest and refuses input nested deeper than a limit, before the
+// recursive descent can run out of stack. Such rules must be selected in the parse tree.
+// kOpener: the character the rule starts with (it counts only when that is next, since the
+// rule is also tried where it does not occur), or 0 when the rule is only tried after an
+// opening parenthesis.
+struct nests {};
+template <char Opener>
+struct nests_at : nests {
+  static constexpr char kOpener = Opener;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Lexical level
@@ -320,7 +331,7 @@ struct op_or : tok<string<'|', '|'>> {};
 struct or_operand : seq<conditional_and_expression> {};
 struct conditional_or_expression : seq<conditional_and_expression, star<op_or, must<or_operand>>> {
 };
-struct expression : seq<conditional_or_expression> {};
+struct expression : seq<conditional_or_expression>, nests_at<0> {};
 
 // Constraint ::= BrackettedExpression | BuiltInCall | FunctionCall
 struct constraint : sor<bracketted_expression, builtin_call, function_call> {};
@@ -334,10 +345,11 @@ struct property_list_not_empty;
 struct path;
 
 struct collection_close : rparen {};
-struct collection : seq<lparen, plus<graph_node>, must<collection_close>> {};
+struct collection : seq<lparen, plus<graph_node>, must<collection_close>>, nests_at<'('> {};
 struct blank_node_property_list_close : rbracket {};
 struct blank_node_property_list
-    : seq<lbracket, property_list_not_empty, must<blank_node_property_list_close>> {};
+    : seq<lbracket, property_list_not_empty, must<blank_node_property_list_close>>,
+      nests_at<'['> {};
 struct triples_node : sor<collection, blank_node_property_list> {};
 
 struct graph_term : sor<iri, rdf_literal, numeric_literal, boolean_literal, blank_node, nil_token> {
@@ -356,7 +368,7 @@ struct path_negated_set
           seq<lparen, opt<list<path_set_item, tok<one<'|'>>>>, must<path_set_close>>> {};
 struct path_negated : seq<tok<one<'!'>>, must<path_negated_set>> {};
 struct path_group_close : rparen {};
-struct path_group : seq<lparen, path, must<path_group_close>> {};
+struct path_group : seq<lparen, path, must<path_group_close>>, nests_at<'('> {};
 struct path_primary : sor<iri, kw_a, path_negated, path_group> {};
 struct path_elt : seq<path_primary, opt<path_mod>> {};
 struct path_inverse : seq<tok<one<'^'>>, path_elt> {};
@@ -427,7 +439,8 @@ struct sub_select;
 struct group_close : rbrace {};
 struct group_graph_pattern
     : seq<lbrace, sor<sub_select, group_graph_pattern_sub>, must<group_close>>,
-      opens_brace {};
+      opens_brace,
+      nests_at<'{'> {};
 
 // ---------------------------------------------------------------------------------------------
 // Queries
@@ -556,8 +569,11 @@ struct unsupported_update : seq<at<sor<kw_load, kw_drop, kw_create, kw_add, kw_m
 
 struct update_operation : sor<insert_data, delete_data, delete_where, modify_after_with,
                               modify_plain, clear, unsupported_update> {};
-// Update ::= Prologue ( Update1 ( ';' Update )? )?
-struct update_sequence : seq<prologue, opt<update_operation, opt<semicolon, update_sequence>>> {};
+// Update ::= Prologue ( Update1 ( ';' Update )? )?, written as a loop: the recursive form
+// would recurse once per operation.
+struct update_sequence
+    : seq<prologue, opt<update_operation, star<semicolon, prologue, update_operation>,
+                        opt<semicolon, prologue>>> {};
 struct end_of_update : eof {};
 struct update_unit : seq<ws, update_sequence, must<end_of_update>> {};
 

@@ -126,20 +126,40 @@ SILK_MESSAGE(update_not_supported,
 
 #undef SILK_MESSAGE
 
-// Where each still-open '{' group began, innermost last, so that a missing '}' can be reported
-// against the '{' it should close.
+// Deeper nesting of expressions, groups, '[ ]', '( )' and paths is refused. Each level costs
+// the recursive descent a few kilobytes of stack (more under sanitizers), the AST builder and
+// the later stages a little more; 1,000 levels stay far inside an 8 MiB stack, and real
+// queries nest a handful of levels. Flat chains (a + b + …, a || b || …, UNION, ';') do not
+// nest: they are loops in the grammar and n-ary nodes in the AST.
+constexpr int kMaxNesting = 1000;
+
+// What the control tracks while parsing: where each still-open '{' group began, innermost last,
+// so that a missing '}' can be reported against the '{' it should close; and how deep the
+// recursive rules nest.
 struct OpenBraces {
   std::vector<pegtl::position> stack;
+  int depth = 0;
 };
 
 template <typename Rule>
 struct BraceTracking : pegtl::normal<Rule> {
   static constexpr bool kTracked = std::is_base_of_v<g::opens_brace, Rule>;
+  static constexpr bool kNests = std::is_base_of_v<g::nests, Rule>;
 
   template <typename Input, typename... States>
   static void start(const Input& in, OpenBraces& braces, States&&... /*unused*/) {
     if constexpr (kTracked) {
       braces.stack.push_back(in.position());
+    }
+    if constexpr (kNests) {
+      if (++braces.depth > kMaxNesting &&
+          (Rule::kOpener == 0 || (!in.empty() && in.peek_char() == Rule::kOpener))) {
+        throw pegtl::parse_error(
+            fmt::format("nesting deeper than {} levels (of parentheses, function calls, groups, "
+                        "'[ ]' or '( )'); simplify the query",
+                        kMaxNesting),
+            in);
+      }
     }
   }
   template <typename Input, typename... States>
@@ -147,11 +167,17 @@ struct BraceTracking : pegtl::normal<Rule> {
     if constexpr (kTracked) {
       braces.stack.pop_back();
     }
+    if constexpr (kNests) {
+      --braces.depth;
+    }
   }
   template <typename Input, typename... States>
   static void failure(const Input& /*in*/, OpenBraces& braces, States&&... /*unused*/) {
     if constexpr (kTracked) {
       braces.stack.pop_back();
+    }
+    if constexpr (kNests) {
+      --braces.depth;
     }
   }
 };
@@ -159,9 +185,10 @@ struct BraceTracking : pegtl::normal<Rule> {
 template <typename Rule>
 using Control = pegtl::must_if<ErrorMessages, BraceTracking>::control<Rule>;
 
-// The parse tree keeps only what AstBuilder reads. Every rule deriving from opens_brace must be
-// selected: the parse tree calls the control's start() only for selected rules. Expression and path
-// levels that wrap a single child are folded away, so `?x` is one node, not seven.
+// The parse tree keeps only what AstBuilder reads. Every rule deriving from opens_brace or nests
+// must be selected: the parse tree calls the control's start() only for selected rules.
+// Expression and path levels that wrap a single child are folded away, so `?x` is one node, not
+// seven.
 template <typename Rule>
 using Selector = pegtl::parse_tree::selector<
     Rule,
@@ -198,6 +225,7 @@ using Selector = pegtl::parse_tree::selector<
         g::quads_graph, g::clear, g::kw_silent, g::clear_graph, g::clear_default, g::clear_named,
         g::clear_all>,
     pegtl::parse_tree::fold_one::on<
+        g::expression, g::path_group,  // selected for their nesting count: always one child
         g::conditional_or_expression, g::conditional_and_expression, g::relational_expression,
         g::additive_expression, g::multiplicative_expression, g::unary_expression,
         g::iri_or_function, g::path_alternative, g::path_sequence, g::path_elt>>;

@@ -50,7 +50,9 @@ class Validator {
  public:
   explicit Validator(const QueryParseOptions& options) : options_(options) {}
 
-  void Query(const ast::Query& query) {
+  // Checks `query` and returns the in-scope variables of its WHERE clause (and trailing VALUES),
+  // which SELECT * projects. Each subquery is visited once, so nesting costs linear time.
+  VarSet Query(const ast::Query& query) {
     VarSet where_scope;
     if (query.where) {
       Group(*query.where, where_scope);
@@ -73,13 +75,14 @@ class Validator {
     if (query.form == ast::QueryForm::kSelect) {
       Projections(query, where_scope);
     }
+    return where_scope;
   }
 
   // Checks `group` and adds the variables it binds (its in-scope variables) to `scope`.
   void Group(const ast::GroupPattern& group, VarSet& scope) {
     if (group.subquery) {
-      Query(*group.subquery);
-      ProjectedVariables(*group.subquery, scope);
+      const VarSet inner = Query(*group.subquery);
+      ProjectedVariables(*group.subquery, inner, scope);
       return;
     }
     VarSet local;
@@ -165,15 +168,12 @@ class Validator {
     }
   }
 
-  static void ProjectedVariables(const ast::Query& query, VarSet& scope) {
+  // Adds what `query` projects to `scope`; `where_scope` is what Query() returned for it.
+  // (Walking the pattern again here, once per level, made nested SELECT * exponential.)
+  static void ProjectedVariables(const ast::Query& query, const VarSet& where_scope,
+                                 VarSet& scope) {
     if (query.select_all) {
-      if (query.where) {
-        // SELECT * projects the in-scope variables of its pattern; a throwaway validator only
-        // collects them (the real one has already checked this pattern).
-        QueryParseOptions options;
-        Validator collector(options);
-        collector.Group(*query.where, scope);
-      }
+      scope.insert(where_scope.begin(), where_scope.end());
       return;
     }
     for (const ast::Projection& p : query.projections) {

@@ -217,6 +217,19 @@ std::string Print(const ast::Expression& e) {
       return fmt::format("({}{} {}{})", ast::AggregateName(e.aggregate),
                          e.distinct ? " distinct" : "", args.empty() ? "*" : Join(args),
                          e.separator ? fmt::format(" separator=\"{}\"", *e.separator) : "");
+    case ast::ExprKind::kOr:
+    case ast::ExprKind::kAnd:
+    case ast::ExprKind::kAdd:
+    case ast::ExprKind::kSubtract:
+    case ast::ExprKind::kMultiply:
+    case ast::ExprKind::kDivide: {
+      // A chain prints as the nested binary operations it stands for: (+ (+ a b) c).
+      std::string text = args.at(0);
+      for (std::size_t i = 1; i < args.size(); ++i) {
+        text = fmt::format("({} {} {})", ExprOp(e.OperatorAfter(i - 1)), text, args[i]);
+      }
+      return text;
+    }
     default:
       return fmt::format("({} {})", ExprOp(e.kind), Join(args));
   }

@@ -127,6 +127,42 @@ TEST(UpdateErrors, DataMustBeGround) {
             "1:27: expected '}' to close the block opened at 1:13");
 }
 
+std::string Repeat(std::string_view s, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) {
+    out += s;
+  }
+  return out;
+}
+
+constexpr std::string_view kTooDeep =
+    "nesting deeper than 1000 levels (of parentheses, function calls, groups, '[ ]' or '( )'); "
+    "simplify the query";
+
+// 1,000 levels parse; the 1,001st is refused where it starts, before the stack runs out.
+TEST(QueryErrors, NestingLimit) {
+  // SELECT ( is 8 columns; the projection's expression is level 1, each '(' one more.
+  const auto parens = [](int n) {
+    return "SELECT (" + Repeat("(", n) + "1" + Repeat(")", n) + " AS ?x) {}";
+  };
+  EXPECT_EQ(QueryError(parens(999)), "parsed");
+  EXPECT_EQ(QueryError(parens(1000)), "1:1009: " + std::string(kTooDeep));
+  const auto groups = [](int n) { return "SELECT * " + Repeat("{", n) + Repeat("}", n); };
+  EXPECT_EQ(QueryError(groups(1000)), "parsed");
+  EXPECT_EQ(QueryError(groups(1001)), "1:1010: " + std::string(kTooDeep));
+  EXPECT_EQ(QueryError("SELECT * { FILTER(" + Repeat("CONCAT(", 5000) + "1" +
+                       Repeat(")", 5000) + ") }"),
+            "1:7012: " + std::string(kTooDeep));
+  EXPECT_EQ(QueryError("SELECT * { ?s " + Repeat("(", 2000) + "<p>" + Repeat(")", 2000) + " ?o }"),
+            "1:1014: " + std::string(kTooDeep));
+  EXPECT_EQ(UpdateError("INSERT DATA { <s> <p> " + Repeat("[ <p> ", 2000) + "1" +
+                        Repeat(" ]", 2000) + " }"),
+            "1:6023: " + std::string(kTooDeep));
+  EXPECT_EQ(UpdateError("INSERT DATA { <s> <p> " + Repeat("(", 2000) + "1" + Repeat(")", 2000) +
+                        " }"),
+            "1:1023: " + std::string(kTooDeep));
+}
+
 TEST(QueryErrors, ToStringShowsTheLineAndACaret) {
   QueryParseOptions options;
   options.source_name = "q.rq";

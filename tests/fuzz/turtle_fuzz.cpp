@@ -1,0 +1,7 @@
+// libFuzzer target: the Turtle parser (rdf::ParseRdf, RdfFormat::kTurtle) on any bytes.
+#include "tests/fuzz/rdf_fuzz_main.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  silk::fuzz::ParseBoth(data, size, silk::rdf::RdfFormat::kTurtle);
+  return 0;
+}
