@@ -1,6 +1,9 @@
 // A failed load says where and why, exits with the documented code, and changes nothing.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <string>
+
 #include "engine/storage/store.h"
 #include "tests/shell/silk_process.h"
 
@@ -125,6 +128,19 @@ TEST_F(LoadErrors, UsageErrorsExitWithTwo) {
   ProcessResult typo = Silk({"lod"});
   EXPECT_EQ(typo.exit_code, 2);
   EXPECT_NE(typo.err.find("did you mean 'load'"), std::string::npos) << typo.err;
+  ExpectUnchanged();
+}
+
+// A syntax error on a huge line shows the line around the column, not all of it.
+TEST_F(LoadErrors, SyntaxErrorOnAHugeLineShowsAShortExcerpt) {
+  std::string line = "<http://e/s> <http://e/p> \"" + std::string(5'000'000, 'a') + "\" ";
+  line += "oops .\n";
+  WriteFile(dir_.Sub("huge.nt"), line);
+  ProcessResult load = Silk({"load", dir_.Sub("huge.nt")});
+  EXPECT_EQ(load.exit_code, 1);
+  EXPECT_NE(load.err.find("huge.nt:1:"), std::string::npos) << load.err.substr(0, 500);
+  EXPECT_LT(load.err.size(), 2000u) << load.err.substr(0, 500);
+  EXPECT_NE(load.err.find("\n  …aaa"), std::string::npos) << load.err.substr(0, 500);
   ExpectUnchanged();
 }
 
