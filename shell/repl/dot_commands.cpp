@@ -9,6 +9,7 @@
 #include "engine/names/label_source.h"
 #include "engine/names/name_matcher.h"
 #include "grammar/rdf/ntriples_writer.h"
+#include "shell/output_check.h"
 #include "shell/repl/describe_command.h"
 #include "shell/repl/load_dot_command.h"
 #include "shell/repl/script.h"
@@ -46,6 +47,8 @@ Status Dump(Session& session, std::string_view arg) {
     line.clear();
     rdf::AppendQuad(line, {s->view(), p->view(), o->view(), g.view()}, /*with_graph=*/true);
     out << line;
+    // Read errno at once: it is the failed write's reason only until the next call.
+    if (!out) return OutputError(errno);
   }
   return it->status();
 }
