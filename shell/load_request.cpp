@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 
@@ -201,6 +202,12 @@ Result<LoadRequest> MakeLoadRequest(const Invocation& invocation) {
   // Every file is checked before the store is touched, so a typo costs nothing.
   for (const std::string& path : invocation.args) {
     std::optional<rdf::RdfFormat> format = forced_format;
+    // A directory opens as a stream but reads as an error, which would say nothing useful.
+    if (std::error_code ec; path != "-" && std::filesystem::is_directory(path, ec)) {
+      return Status::NotFound(fmt::format(
+          "'{}' is a directory; name the files in it (such as {}/*.nt)", path,
+          std::string_view(path).substr(0, path.find_last_not_of('/') + 1)));
+    }
     if (!format) format = path == "-" ? rdf::RdfFormat::kNQuads : rdf::RdfFormatFromPath(path);
     if (!format) {
       // `.load data.nt http://e/g` was how the shell once named a graph.

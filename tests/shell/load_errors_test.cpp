@@ -131,6 +131,20 @@ TEST_F(LoadErrors, UsageErrorsExitWithTwo) {
   ExpectUnchanged();
 }
 
+// A directory is a data error (exit code 1), as a missing file is, and says so.
+TEST_F(LoadErrors, DirectoryInputIsNamedAsADirectory) {
+  std::filesystem::create_directory(dir_.Sub("data.nt"));
+  for (const std::string& path : {dir_.Sub("data.nt"), dir_.Sub("data.nt/")}) {
+    ProcessResult load = Silk({"load", path});
+    EXPECT_EQ(load.exit_code, 1) << load.err;
+    EXPECT_NE(load.err.find("'" + path + "' is a directory"), std::string::npos) << load.err;
+    ProcessResult shell = Silk({"shell"}, ".load '" + path + "'\n");
+    EXPECT_EQ(shell.exit_code, 1) << shell.err;
+    EXPECT_NE(shell.err.find("'" + path + "' is a directory"), std::string::npos) << shell.err;
+  }
+  ExpectUnchanged();
+}
+
 // A syntax error on a huge line shows the line around the column, not all of it.
 TEST_F(LoadErrors, SyntaxErrorOnAHugeLineShowsAShortExcerpt) {
   std::string line = "<http://e/s> <http://e/p> \"" + std::string(5'000'000, 'a') + "\" ";
