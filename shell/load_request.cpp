@@ -163,7 +163,7 @@ CommandSpec LoadCommand(std::string_view name, std::string_view summary,
           .run = run};
 }
 
-Result<LoadRequest> MakeLoadRequest(const Invocation& invocation) {
+Result<LoadRequest> MakeLoadRequest(const Invocation& invocation, const std::string& store_dir) {
   LoadRequest request;
   if (invocation.Has("--graph")) {
     Result<std::string> graph = AbsoluteIriOption(invocation, "--graph", "http://example.org/g");
@@ -230,6 +230,7 @@ Result<LoadRequest> MakeLoadRequest(const Invocation& invocation) {
   if (skip_bad) {
     request.report = std::make_unique<RejectReport>(
         invocation.Get("--report", DefaultReportPath(request.inputs)));
+    SILK_RETURN_IF_ERROR(CheckReportPath(request.report->path(), invocation.args, store_dir));
     if (!request.report->Open()) {
       return Status::InvalidArgument(fmt::format("cannot write the report '{}': {}",
                                                  request.report->path(), std::strerror(errno)));
