@@ -19,5 +19,8 @@ fi
 # not build (RocksDB, ICU, libedit) are not instrumented, so their own code is not checked.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=1:detect_stack_use_after_return=1:strict_string_checks=1:check_initialization_order=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
-# Sanitized code runs 2–5 times slower: give each test that much more time.
-ctest --test-dir build-asan --output-on-failure -j"$jobs" --timeout 1500 "$@"
+# Sanitized code runs 2–5 times slower: give each test that much more time. One test is left
+# out: it bounds the shell's resident memory at 300 MB, which ASan's shadow memory and
+# quarantine exceed by themselves (about 490 MB), whatever the code does; the default run keeps it.
+ctest --test-dir build-asan --output-on-failure -j"$jobs" --timeout 1500 \
+  -E 'ShellTmuxTest.AHugeResultStreamsInBoundedMemoryAndCtrlCStopsIt' "$@"
