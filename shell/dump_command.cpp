@@ -4,10 +4,12 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <iostream>
 
 #include "grammar/rdf/ntriples_writer.h"
 #include "shell/commands.h"
 #include "shell/exit_codes.h"
+#include "shell/output_check.h"
 #include "shell/store_location.h"
 #include "shell/text_format.h"
 
@@ -44,10 +46,13 @@ class TermPrinter {
   Cached cache_[4];
 };
 
-bool Flush(std::string& buffer) {
+// Writes the batch; fails with the write's own reason, read before anything else runs.
+Status Flush(std::string& buffer) {
+  errno = 0;
   const bool written = std::fwrite(buffer.data(), 1, buffer.size(), stdout) == buffer.size();
   buffer.clear();
-  return written;
+  if (!written || std::ferror(stdout)) return OutputError(errno);
+  return Status::Ok();
 }
 
 }  // namespace
@@ -93,13 +98,14 @@ int RunDump(const Invocation& invocation) {
     }
     if (!status.ok()) return ReportFailure(status);
     buffer += " .\n";
-    if (buffer.size() >= (1 << 20) && !Flush(buffer)) break;
+    if (buffer.size() >= (1 << 20)) {
+      if (Status written = Flush(buffer); !written.ok()) return ReportFailure(written);
+    }
   }
   if (!it->status().ok()) return ReportFailure(it->status());
-  if (!Flush(buffer) || std::fflush(stdout) != 0) {
-    fmt::print(stderr, "silk: cannot write the dump: {}\n", std::strerror(errno));
-    return kExitStorageError;
-  }
+  if (Status written = Flush(buffer); !written.ok()) return ReportFailure(written);
+  // A dump is whole only once stdio's own buffer has been written too.
+  if (Status flushed = FlushAndCheck(std::cout); !flushed.ok()) return ReportFailure(flushed);
   return kExitOk;
 }
 

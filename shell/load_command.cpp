@@ -12,7 +12,8 @@
 namespace silk::shell {
 
 int RunLoad(const Invocation& invocation) {
-  Result<LoadRequest> request = MakeLoadRequest(invocation);
+  Result<LoadRequest> request = MakeLoadRequest(
+      invocation, invocation.db_dir.empty() ? DefaultStoreDir() : invocation.db_dir);
   if (!request.ok()) {
     if (request.status().code() != StatusCode::kInvalidArgument) {
       return ReportFailure(request.status());

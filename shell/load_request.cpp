@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 
@@ -162,7 +163,7 @@ CommandSpec LoadCommand(std::string_view name, std::string_view summary,
           .run = run};
 }
 
-Result<LoadRequest> MakeLoadRequest(const Invocation& invocation) {
+Result<LoadRequest> MakeLoadRequest(const Invocation& invocation, const std::string& store_dir) {
   LoadRequest request;
   if (invocation.Has("--graph")) {
     Result<std::string> graph = AbsoluteIriOption(invocation, "--graph", "http://example.org/g");
@@ -201,6 +202,12 @@ Result<LoadRequest> MakeLoadRequest(const Invocation& invocation) {
   // Every file is checked before the store is touched, so a typo costs nothing.
   for (const std::string& path : invocation.args) {
     std::optional<rdf::RdfFormat> format = forced_format;
+    // A directory opens as a stream but reads as an error, which would say nothing useful.
+    if (std::error_code ec; path != "-" && std::filesystem::is_directory(path, ec)) {
+      return Status::NotFound(fmt::format(
+          "'{}' is a directory; name the files in it (such as {}/*.nt)", path,
+          std::string_view(path).substr(0, path.find_last_not_of('/') + 1)));
+    }
     if (!format) format = path == "-" ? rdf::RdfFormat::kNQuads : rdf::RdfFormatFromPath(path);
     if (!format) {
       // `.load data.nt http://e/g` was how the shell once named a graph.
@@ -223,6 +230,7 @@ Result<LoadRequest> MakeLoadRequest(const Invocation& invocation) {
   if (skip_bad) {
     request.report = std::make_unique<RejectReport>(
         invocation.Get("--report", DefaultReportPath(request.inputs)));
+    SILK_RETURN_IF_ERROR(CheckReportPath(request.report->path(), invocation.args, store_dir));
     if (!request.report->Open()) {
       return Status::InvalidArgument(fmt::format("cannot write the report '{}': {}",
                                                  request.report->path(), std::strerror(errno)));

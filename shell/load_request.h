@@ -50,11 +50,12 @@ struct LoadRequest {
 };
 
 // Reads `invocation` (the words of `silk load` or `.load`) and checks all of it before
-// anything is loaded: the IRIs, the formats, the sizes, that every file can be opened and that
-// the --skip-bad report can be written (it is created).
+// anything is loaded: the IRIs, the formats, the sizes, that every file can be opened and is
+// not a directory, and that the --skip-bad report can be written (its temporary file is
+// created) and is neither an input nor inside `store_dir`, the store to load into.
 // Errors: kInvalidArgument for words that make no sense (a usage error: exit code 2 on the
-// command line); kNotFound for a file that cannot be opened.
-Result<LoadRequest> MakeLoadRequest(const Invocation& invocation);
+// command line); kNotFound for a file that cannot be opened or is a directory.
+Result<LoadRequest> MakeLoadRequest(const Invocation& invocation, const std::string& store_dir);
 
 // What a load did, also when it failed.
 struct LoadOutcome {

@@ -11,6 +11,7 @@
 #include "shell/commands.h"
 #include "shell/exit_codes.h"
 #include "shell/file_iri.h"
+#include "shell/output_check.h"
 #include "shell/prefixes.h"
 #include "shell/query_defaults.h"
 #include "shell/result_formats.h"
@@ -147,12 +148,20 @@ int RunQuery(const Invocation& invocation) {
   std::signal(SIGINT, OnInterrupt);
   std::unique_ptr<query::ResultWriter> writer =
       query::MakeResultWriter(*format, std::cout, {.prefixes = (*request)->prefixes()});
+  CheckedResultWriter checked(*writer, std::cout, interrupted);
   std::string plan;
-  Status status = query::Execute(**request, **store, *writer, options, &plan);
-  std::cout.flush();
+  Status status = query::Execute(**request, **store, checked, options, &plan);
+  // A failed write stops the query through the cancel flag: report the write, not a Ctrl-C.
+  const Status written = checked.status();
   std::signal(SIGINT, SIG_DFL);
+  if (!written.ok()) return ReportFailure(written);
   if (!status.ok()) return ReportFailure(status);
-  if (!plan.empty()) std::cout << plan;
+  if (!plan.empty()) {
+    std::cout << plan;
+    if (Status plan_written = FlushAndCheck(std::cout); !plan_written.ok()) {
+      return ReportFailure(plan_written);
+    }
+  }
   return kExitOk;
 }
 

@@ -5,6 +5,7 @@
 #include "shell/exit_codes.h"
 #include "shell/prefixes.h"
 #include "shell/schema.h"
+#include "shell/output_check.h"
 #include "shell/store_location.h"
 
 namespace silk::shell {
@@ -13,8 +14,9 @@ int RunSchema(const Invocation& invocation) {
   auto store = OpenStore(invocation.db_dir, Access::kRead);
   if (!store.ok()) return ReportFailure(store.status());
   const Status status = WriteSchema(**store, ShellPrefixes(), std::cout);
-  std::cout.flush();
+  const Status written = FlushAndCheck(std::cout);
   if (!status.ok()) return ReportFailure(status);
+  if (!written.ok()) return ReportFailure(written);
   return kExitOk;
 }
 

@@ -9,6 +9,7 @@
 #include "engine/names/label_source.h"
 #include "engine/names/name_matcher.h"
 #include "grammar/rdf/ntriples_writer.h"
+#include "shell/output_check.h"
 #include "shell/repl/describe_command.h"
 #include "shell/repl/load_dot_command.h"
 #include "shell/repl/script.h"
@@ -46,6 +47,8 @@ Status Dump(Session& session, std::string_view arg) {
     line.clear();
     rdf::AppendQuad(line, {s->view(), p->view(), o->view(), g.view()}, /*with_graph=*/true);
     out << line;
+    // Read errno at once: it is the failed write's reason only until the next call.
+    if (!out) return OutputError(errno);
   }
   return it->status();
 }
@@ -104,7 +107,9 @@ Status Explain(Session& session, std::string_view query) {
   Result<std::unique_ptr<query::PreparedRequest>> request =
       PrepareStatement(query, SessionQueryOptions(session), &wrapped);
   if (!request.ok()) return request.status();
-  return RunStatement(session, {.text = "EXPLAIN " + wrapped});
+  Statement explain;
+  explain.text = "EXPLAIN " + wrapped;
+  return RunStatement(session, explain);
 }
 
 Status Read(Session& session, std::string_view path) {

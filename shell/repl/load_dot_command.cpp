@@ -85,7 +85,7 @@ Status RunLoadDotCommand(Session& session, std::string_view arg) {
   if (session.store.read_only()) {
     return Status::Busy("the store is open read-only (another process is writing to it), so nothing can be loaded");
   }
-  Result<LoadRequest> request = MakeLoadRequest(invocation);
+  Result<LoadRequest> request = MakeLoadRequest(invocation, session.store.dir());
   if (!request.ok()) return request.status();
   // A bar only where someone watches.
   request->show_progress =

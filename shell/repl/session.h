@@ -54,6 +54,7 @@ struct Session {
   std::size_t max_rows = 40; // `.maxrows`: rows a boxed table shows (0: all)
   std::size_t max_width = 0; // `.maxwidth`: columns a boxed table takes (0: the terminal's)
   std::unique_ptr<std::ofstream> output_file;  // `.output FILE`; null: standard output
+  std::string output_path;                     // that FILE, for messages
   std::optional<LastSelect> last;
   int read_depth = 0;  // `.read` inside `.read`
   bool quit = false;

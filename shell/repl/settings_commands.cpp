@@ -117,6 +117,7 @@ Status Output(Session& session, std::string_view arg) {
   auto file = std::make_unique<std::ofstream>(std::string(arg), std::ios::binary | std::ios::trunc);
   if (!*file) return Status::IOError(fmt::format("cannot write '{}': {}", arg, std::strerror(errno)));
   session.output_file = std::move(file);
+  session.output_path = std::string(arg);
   return Status::Ok();
 }
 

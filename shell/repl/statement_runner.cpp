@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "shell/output_check.h"
 #include "shell/prefixes.h"
 #include "shell/repl/newcomer_hints.h"
 #include "shell/repl/result_mode.h"
@@ -84,12 +85,15 @@ Status RunStatement(Session& session, const Statement& statement) {
   Result<std::unique_ptr<query::ResultWriter>> writer = MakeModeWriter(session, **request, &box);
   if (!writer.ok()) return writer.status();
   WarnAboutUnknownNames(**request, session.store, std::cerr);
-  CapturingWriter capture(**writer, session.cancel);
+  // A failed write stops the query (through the cancel flag) and is the statement's error.
+  CheckedResultWriter checked(**writer, session.out(), session.cancel);
+  CapturingWriter capture(checked, session.cancel);
   std::string plan;
   const auto started = std::chrono::steady_clock::now();
   Status status = query::Execute(**request, session.store, capture, options, &plan);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (Status written = checked.status(); !written.ok()) return written;
   if (!status.ok() && box != nullptr && box->rows() > 0) {
     box->End();  // the rows shown so far, boxed, before the message
     session.out() << fmt::format("stopped after {} rows ({} shown)\n", FormatCount(box->rows()),

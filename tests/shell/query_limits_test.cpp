@@ -59,11 +59,12 @@ class QueryLimits : public ::testing::Test {
     return RunSilk(args);
   }
 
-  // Runs `query` without limits, sends SIGINT (what Ctrl-C does) after half a second, and
+  // Runs `query` with no limit near, sends SIGINT (what Ctrl-C does) after half a second, and
   // returns the exit status and standard error once it has stopped.
   static std::pair<int, std::string> Interrupted(const std::string& query) {
     const std::string err_path = dir_->Sub("interrupted.err");
-    const pid_t pid = StartSilk({"--db", dir_->Sub("db"), "query", query}, err_path);
+    // A memory limit far away, so that only the interruption can stop the query.
+    const pid_t pid = StartSilk({"--db", dir_->Sub("db"), "query", "--memory", "16G", query}, err_path);
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
     ::kill(pid, SIGINT);
     int status = 0;
@@ -81,7 +82,8 @@ class QueryLimits : public ::testing::Test {
   }
 
   static void ExpectTimeLimit(const std::string& query) {
-    const ProcessResult result = Query(query, {"--timeout", "1"});
+    // A memory limit far away, so that only the clock can stop the query first on any machine.
+    const ProcessResult result = Query(query, {"--timeout", "0.5", "--memory", "16G"});
     EXPECT_EQ(result.exit_code, 1) << query << "\n" << result.out.substr(0, 200);
     EXPECT_NE(result.err.find("time limit"), std::string::npos) << query << "\n" << result.err;
   }

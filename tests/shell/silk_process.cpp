@@ -57,20 +57,35 @@ void WriteFile(const std::string& path, const std::string& contents) {
   out << contents;
 }
 
-ProcessResult RunSilk(const std::vector<std::string>& args, const std::string& input) {
+namespace {
+
+ProcessResult Run(const std::vector<std::string>& args, const std::string& input,
+                  const std::string* out_path) {
   const char* binary = SilkBinary();
   TempDir io;
   WriteFile(io.Sub("in"), input);
   std::string command = ShellQuote(binary);
   for (const std::string& arg : args) command += " " + ShellQuote(arg);
-  command += " <" + ShellQuote(io.Sub("in")) + " >" + ShellQuote(io.Sub("out")) + " 2>" +
+  command += " <" + ShellQuote(io.Sub("in")) + " >" +
+             ShellQuote(out_path != nullptr ? *out_path : io.Sub("out")) + " 2>" +
              ShellQuote(io.Sub("err"));
   const int status = std::system(command.c_str());
   ProcessResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.out = ReadFile(io.Sub("out"));
+  if (out_path == nullptr) result.out = ReadFile(io.Sub("out"));
   result.err = ReadFile(io.Sub("err"));
   return result;
+}
+
+}  // namespace
+
+ProcessResult RunSilk(const std::vector<std::string>& args, const std::string& input) {
+  return Run(args, input, nullptr);
+}
+
+ProcessResult RunSilkTo(const std::vector<std::string>& args, const std::string& out_path,
+                        const std::string& input) {
+  return Run(args, input, &out_path);
 }
 
 int RunProgram(const std::vector<std::string>& words) {

@@ -23,6 +23,11 @@ const char* SilkBinary();
 // $SILK_BINARY.
 ProcessResult RunSilk(const std::vector<std::string>& args, const std::string& input = "");
 
+// Like RunSilk, with standard output going to `out_path` (a file, or a device such as
+// /dev/full) instead of being captured: result.out stays empty.
+ProcessResult RunSilkTo(const std::vector<std::string>& args, const std::string& out_path,
+                        const std::string& input = "");
+
 // Starts `silk ARGS…` in the background, with no input, standard output discarded and
 // standard error written to `err_path` (discarded when empty), and returns its process id;
 // the caller must reap it (waitpid), after killing it or not.

@@ -420,6 +420,9 @@ TEST(TermCodecTest, RecordsRoundTrip) {
   const TermId iri = MakeTermId(TermTag::kIri, 5);
   const TermId literal = MakeTermId(TermTag::kLiteral, 6);
   const std::string long_type(300, 't');  // a length prefix of two bytes
+  // Named, not a temporary in the list: a TermView only borrows its strings, and a temporary
+  // would be gone before the loop reads it.
+  const std::string with_nul("nul\0byte", 8);
   for (const auto& [id, term] : std::vector<std::pair<TermId, rdf::TermView>>{
            {iri, rdf::TermView::Iri("http://example.org/a")},
            {iri, rdf::TermView::Iri("")},
@@ -428,7 +431,7 @@ TEST(TermCodecTest, RecordsRoundTrip) {
            {literal, rdf::TermView::Literal("chat", {}, "fr")},
            {literal, rdf::TermView::Literal("chat", {}, "en-GB")},
            {literal, rdf::TermView::Literal("007", kInteger)},
-           {literal, rdf::TermView::Literal(std::string("nul\0byte", 8), long_type)}}) {
+           {literal, rdf::TermView::Literal(with_nul, long_type)}}) {
     std::string record;
     AppendTermRecord(term, &record);
     const auto back = DecodeTermRecord(id, record);
