@@ -138,6 +138,8 @@ TEST_F(ShellPtyTest, TheStartUpFileRunsFirst) {
   ASSERT_TRUE(shell->WaitFor("4\r\n")) << shell->screen();
   shell->Type("who:SadyrJaparov skos:prefLabel ?name FILTER(lang(?name) = 'en') .\r");
   ASSERT_TRUE(shell->WaitFor("\u2502 \"Sadyr Japarov\"@en \u2502")) << shell->screen();
+  // Ctrl-D at the prompt, not typed ahead while the terminal switches modes.
+  ASSERT_TRUE(shell->WaitForPrompt("kca> ")) << shell->screen();
   shell->Type("\x04");
   ASSERT_EQ(shell->WaitForExit(), 0);
 
