@@ -249,7 +249,7 @@ void BoxTableWriter::ClearLiveCount() {
   live_shown_ = false;
 }
 
-void BoxTableWriter::DrawEnd() {
+void BoxTableWriter::End() {
   if (ended_ || header_.empty()) return;
   ended_ = true;
   ClearLiveCount();
@@ -273,7 +273,6 @@ void BoxTableWriter::WriteTriple(const rdf::QuadView&) {}
 
 void BoxTableWriter::WriteBoolean(bool value) { out_ << (value ? "true\n" : "false\n"); }
 
-void BoxTableWriter::End() { DrawEnd(); }
 
 LineWriter::LineWriter(std::ostream& out, Prefixes prefixes)
     : out_(out), prefixes_(std::move(prefixes)) {}

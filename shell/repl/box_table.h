@@ -70,7 +70,6 @@ class BoxTableWriter final : public query::ResultWriter {
   void DrawTop(std::size_t head_rows);  // widths from the rows held, then rule, header, rows
   void DrawRow(const Cells& row, bool header = false);
   void DrawRule(std::string_view left, std::string_view middle, std::string_view right);
-  void DrawEnd();
   void ShowLiveCount();
   void ClearLiveCount();
 
