@@ -21,6 +21,8 @@ enum class StatusCode : unsigned char {
   kIOError,          // the disk said no: full, permissions, missing (exit 3)
   kIncompatible,     // a store of another format version (exit 3)
   kCancelled,        // the user or a timeout stopped the work (exit 1)
+  kIndeterminate,    // the disk failed while a write was made durable: it may or may not have
+                     // taken effect (exit 3)
 };
 
 class [[nodiscard]] Status {
@@ -34,6 +36,7 @@ class [[nodiscard]] Status {
   static Status IOError(std::string msg) { return {StatusCode::kIOError, std::move(msg)}; }
   static Status Incompatible(std::string msg) { return {StatusCode::kIncompatible, std::move(msg)}; }
   static Status Cancelled(std::string msg) { return {StatusCode::kCancelled, std::move(msg)}; }
+  static Status Indeterminate(std::string msg) { return {StatusCode::kIndeterminate, std::move(msg)}; }
   // A syntax error keeps its position so callers can print it with a caret.
   static Status Syntax(ParseError error) {
     Status s(StatusCode::kInvalidArgument, error.ToString());

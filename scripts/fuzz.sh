@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzing the parsers and the term codec with libFuzzer, AddressSanitizer and UBSan.
+# Fuzzing the parsers, the query engine and the term codec with libFuzzer, AddressSanitizer and UBSan.
 #
 #   scripts/fuzz.sh [SECONDS]     build (clang, build-fuzz/), then run every target SECONDS
 #                                 (default 60) on seeds from the W3C conformance files
@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source_dir=$(pwd)
 
-all_targets=(sparql_fuzz ntriples_fuzz turtle_fuzz trig_fuzz term_codec_fuzz)
+all_targets=(sparql_fuzz query_fuzz ntriples_fuzz turtle_fuzz trig_fuzz term_codec_fuzz)
 
 conformance_dir() {
   local dir=${SILK_CONFORMANCE_DIR:-$source_dir/../shared/conformance}
@@ -47,6 +47,7 @@ copy_seeds() {
 make_seeds() {
   local out=$1
   copy_seeds "$out/sparql_fuzz" '*.rq' '*.ru'
+  copy_seeds "$out/query_fuzz" '*.rq' '*.ru'
   copy_seeds "$out/ntriples_fuzz" '*.nt' '*.nq'
   copy_seeds "$out/turtle_fuzz" '*.ttl'
   copy_seeds "$out/trig_fuzz" '*.trig'

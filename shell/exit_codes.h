@@ -16,7 +16,8 @@ inline int ExitCodeFor(const Status& status) {
     case StatusCode::kBusy:
     case StatusCode::kCorruption:
     case StatusCode::kIOError:
-    case StatusCode::kIncompatible: return kExitStorageError;
+    case StatusCode::kIncompatible:
+    case StatusCode::kIndeterminate: return kExitStorageError;
     case StatusCode::kInvalidArgument:
     case StatusCode::kNotFound:
     case StatusCode::kCancelled: return kExitDataError;

@@ -283,6 +283,9 @@ void PrintWhereLoadStopped(const LoadOutcome& outcome) {
 Status NothingLoaded(const Status& cause) {
   std::string message = "nothing was loaded; the store is unchanged";
   switch (cause.code()) {
+    case StatusCode::kIndeterminate:
+      return Status::Indeterminate(
+          "the load may or may not be in the store: the disk failed while it was made durable");
     case StatusCode::kBusy: return Status::Busy(std::move(message));
     case StatusCode::kCorruption: return Status::Corruption(std::move(message));
     case StatusCode::kIOError: return Status::IOError(std::move(message));

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "engine/storage/commit_record.h"
+#include "engine/storage/rocks_log.h"
 
 namespace silk::storage {
 namespace {
@@ -49,17 +50,15 @@ bool IsQuadIndex(Family f) {
   return f == Family::kSpog || f == Family::kPosg || f == Family::kOspg || f == Family::kGspo;
 }
 
-rocksdb::DBOptions MakeDbOptions() {
+// `log` receives RocksDB's warnings and errors (rocks_log.h says why it is ours).
+rocksdb::DBOptions MakeDbOptions(std::shared_ptr<rocksdb::Logger> log) {
   rocksdb::DBOptions o;
+  o.info_log = std::move(log);
   o.max_background_jobs = 2;
   // Bound the memory of all memtables together and the WAL replayed on open.
   o.db_write_buffer_size = std::size_t{256} << 20;
   o.max_total_wal_size = std::uint64_t{256} << 20;
   o.bytes_per_sync = 1 << 20;
-  // RocksDB's own LOG files: keep them few and small; they are for post-mortems only.
-  o.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
-  o.keep_log_file_num = 2;
-  o.max_log_file_size = 1 << 20;
   // Damage is never silent. A record in the write-ahead log that fails its checksum is
   // reported, not skipped (point-in-time recovery, the default, silently drops it and every
   // write after it); only an incomplete last record is tolerated, which is what a process
@@ -286,8 +285,9 @@ Status CreateStore(const std::string& dir, const StoreOptions& options) {
   }
   const fs::path tmp = target.string() + fmt::format(".tmp-{}", ::getpid());
   fs::remove_all(tmp, ec);
+  fs::create_directories(tmp, ec);  // the log opens before RocksDB would make the directory
   {
-    rocksdb::DBOptions db_options = MakeDbOptions();
+    rocksdb::DBOptions db_options = MakeDbOptions(MakeStoreLog(tmp.string(), /*read_only=*/false));
     db_options.create_if_missing = true;
     db_options.create_missing_column_families = true;
     const std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(options.block_cache_bytes);
@@ -417,7 +417,12 @@ Result<std::unique_ptr<RocksDb>> RocksDb::OpenExisting(const std::string& dir,
   }
 
   auto rocks = std::make_unique<RocksDb>(PassKey());
-  rocks->db_options_ = MakeDbOptions();
+  rocks->db_options_ = MakeDbOptions(MakeStoreLog(dir, read_only));
+  if (!read_only) {
+    rocks->sync_watch_ = std::make_shared<SyncWatch>();
+    rocks->env_ = MakeWatchedEnv(rocks->sync_watch_);
+    rocks->db_options_.env = rocks->env_.get();
+  }
   rocks->dir_ = dir;
   const std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(options.block_cache_bytes);
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
@@ -604,15 +609,17 @@ Status RocksDb::Checkpoint(const std::string& target) const {
   return WriteCommitRecord(target, *record);
 }
 
-Status RocksDb::RecordCommit() {
+void RocksDb::RecordCommit() {
   ++commits_;
   // The commit was written with sync (or ingested, which syncs the MANIFEST): what the record
   // claims is durable before the record is.
   Result<CommitRecord> record = CaptureCommitRecord(dir_, db_->GetLatestSequenceNumber(), commits_);
-  if (!record.ok()) {
-    return record.status();
+  const Status written = record.ok() ? WriteCommitRecord(dir_, *record) : record.status();
+  if (!written.ok()) {
+    rocksdb::Log(rocksdb::InfoLogLevel::ERROR_LEVEL, db_options_.info_log,
+                 "the commit record was not updated after commit %llu: %s",
+                 static_cast<unsigned long long>(commits_), written.message().c_str());
   }
-  return WriteCommitRecord(dir_, *record);
 }
 
 }  // namespace silk::storage

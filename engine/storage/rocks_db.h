@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -16,6 +17,7 @@
 #include "engine/status.h"
 #include "engine/storage/format.h"
 #include "engine/storage/store.h"
+#include "engine/storage/sync_watch.h"
 
 namespace silk::storage {
 
@@ -49,7 +51,13 @@ class RocksDb {
   rocksdb::Options FamilyOptions(format::Family f) const;
 
   // Updates the commit record after a commit is durable. REQUIRES: opened for writing.
-  Status RecordCommit();
+  // A failure to write the record does not undo the commit, and is not an error of it: the
+  // old record stays, which still holds (commit_record.h), so the failure goes to the log
+  // and the next commit writes the record again.
+  void RecordCommit();
+
+  // How many syncs of the files that decide what the store holds have failed (sync_watch.h).
+  std::uint64_t failed_syncs() const { return sync_watch_ ? sync_watch_->failed() : 0; }
 
   // A RocksDB checkpoint of this database in `target`, which must not exist, with a commit
   // record of what it holds. A read-only database may fail when a writer deleted one of its
@@ -65,6 +73,9 @@ class RocksDb {
   std::string dir_;
   int writer_fd_ = -1;  // the locked format::kWriterFile of a writable open
   std::uint64_t commits_ = 0;
+  // Before db_, which uses them until it is destroyed (a writable open only).
+  std::shared_ptr<SyncWatch> sync_watch_;
+  std::unique_ptr<rocksdb::Env> env_;
   std::unique_ptr<rocksdb::DB> db_;
   rocksdb::DBOptions db_options_;
   std::array<rocksdb::ColumnFamilyOptions, format::kFamilyCount> family_options_;

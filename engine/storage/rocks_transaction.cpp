@@ -143,13 +143,20 @@ class RocksTransaction final : public WriteTransaction {
     source.terms = &encoder_;
     source.is_new = [this](TermId id) { return encoder_.IsNew(id); };
     source.meter = &meter_;
+    const std::uint64_t failed_syncs = core_->rocks->failed_syncs();
     Result<CommitCounts> counts =
         WriteCommit(*core_->rocks, core_->dir, core_->tuning.ingest_threshold, threads, source);
     if (!counts.ok()) {
+      if (core_->rocks->failed_syncs() != failed_syncs) {
+        return Status::Indeterminate(fmt::format(
+            "{}; the disk failed while the commit was made durable, so it may or may not be in "
+            "the store",
+            counts.status().message()));
+      }
       return counts.status();
     }
     counts_ = *counts;
-    SILK_RETURN_IF_ERROR(core_->rocks->RecordCommit());
+    core_->rocks->RecordCommit();
     const std::lock_guard<std::mutex> lock(core_->mu);
     core_->next_sequence = encoder_.next_sequence();
     return Status::Ok();

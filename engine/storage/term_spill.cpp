@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "engine/storage/key_codec.h"
+#include "engine/storage/rocks_log.h"
 #include "engine/storage/rocks_db.h"
 #include "engine/storage/term_dictionary.h"
 
@@ -49,8 +50,7 @@ Result<std::unique_ptr<SpilledTerms>> SpilledTerms::Create(std::string dir,
   // memtable as in the files.
   options.memtable_whole_key_filtering = true;
   options.memtable_prefix_bloom_size_ratio = 0.1;
-  options.info_log_level = rocksdb::InfoLogLevel::ERROR_LEVEL;
-  options.keep_log_file_num = 1;
+  options.info_log = MakeSilentLog();  // a scratch database: nothing to look back at
   rocksdb::BlockBasedTableOptions table;
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));

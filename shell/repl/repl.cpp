@@ -91,7 +91,8 @@ void RunStartupFile(repl::Session& session) {
   if (!path) return;
   std::ifstream in(*path, std::ios::binary);
   session.source = *path;
-  repl::RunScript(session, in, {.keep_going = true});
+  // Each error in it is printed where it happens; the session starts regardless.
+  static_cast<void>(repl::RunScript(session, in, {.keep_going = true}));
   session.source = "<input>";
 }
 

@@ -4,11 +4,11 @@
 //                     rename (rename, renameat); unset: count only
 //   SILK_FAULT_AFTER  how many such calls succeed first (default 0)
 //   SILK_FAULT_ERRNO  EIO (default) or ENOSPC
-//   SILK_FAULT_ONCE   set: only the one call fails (a transient error); unset: every later call
+//   SILK_FAULT_ONCE   non-empty: only the one call fails (a transient error); unset: every later call
 //                     fails too (a disk that stays bad or full)
 //   SILK_FAULT_COUNT  a file that receives, at exit, how many calls of each kind were made
-// Writes count only on regular files other than standard error, so that messages still get
-// out; short writes are not simulated, a failing write writes nothing.
+// Writes (including stdio's fwrite) count only on regular files other than standard error, so
+// that messages still get out; short writes are not simulated, a failing write writes nothing.
 #include <dlfcn.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -45,7 +45,8 @@ const Config& GetConfig() {
     if (const char* error = std::getenv("SILK_FAULT_ERRNO")) {
       if (std::strcmp(error, "ENOSPC") == 0) c.error = ENOSPC;
     }
-    c.once = std::getenv("SILK_FAULT_ONCE") != nullptr;
+    const char* once = std::getenv("SILK_FAULT_ONCE");
+    c.once = once != nullptr && *once != '\0';
     c.count_file = std::getenv("SILK_FAULT_COUNT");
     return c;
   }();
@@ -118,6 +119,14 @@ ssize_t pwritev(int fd, const struct iovec* iov, int count, off_t offset) {
   static auto next = Next<ssize_t (*)(int, const struct iovec*, int, off_t)>("pwritev");
   if (Counted(fd) && Fail(kWrite)) return -1;
   return next(fd, iov, count, offset);
+}
+
+// The C library's own stdio writes its buffers with an internal write that no preloaded
+// library sees, so its entry point is failed instead (as a write that wrote nothing).
+size_t fwrite(const void* data, size_t size, size_t count, FILE* stream) {
+  static auto next = Next<size_t (*)(const void*, size_t, size_t, FILE*)>("fwrite");
+  if (Counted(::fileno(stream)) && Fail(kWrite)) return 0;
+  return next(data, size, count, stream);
 }
 
 int fsync(int fd) {
