@@ -4,8 +4,17 @@
 
 namespace silk::query {
 
+namespace {
+
+// Parsed values are a cache: at most 32 MiB, and at most an eighth of the memory limit.
+std::uint64_t ValueCacheBytes(const QueryLimits& limits) {
+  return std::min(std::uint64_t{32} << 20, limits.memory_limit / 8);
+}
+
+}  // namespace
+
 ExecContext::ExecContext(const storage::Snapshot& snapshot, const QueryLimits& limits)
-    : snapshot_(snapshot), limits_(limits), terms_(snapshot) {
+    : snapshot_(snapshot), limits_(limits), terms_(snapshot, ValueCacheBytes(limits)) {
   if (limits.timeout) deadline_ = std::chrono::steady_clock::now() + *limits.timeout;
 }
 
@@ -22,7 +31,7 @@ void ExecContext::CheckCancelled() {
     ThrowIfStopped();
   }
   // Terms computed row by row (BIND, aggregates) grow without any operator charging them.
-  if (memory_used_ + terms_.computed_bytes() > limits_.memory_limit) ChargeMemory(0);
+  if (memory_used_ + terms_.held_bytes() > limits_.memory_limit) ChargeMemory(0);
   // Reading the clock costs more than the flag; every 64th call is often enough.
   if (deadline_ && (++checks_ & 63) == 0) ThrowIfStopped();
 }
@@ -45,7 +54,7 @@ void ExecContext::ThrowIfStopped() {
 
 void ExecContext::ChargeMemory(std::uint64_t bytes) {
   memory_used_ += bytes;
-  if (memory_used_ + terms_.computed_bytes() > limits_.memory_limit) {
+  if (memory_used_ + terms_.held_bytes() > limits_.memory_limit) {
     throw QueryAborted{Status::Cancelled(fmt::format(
         "the query needs more than its memory limit of {} MiB for intermediate results",
         limits_.memory_limit >> 20))};

@@ -120,14 +120,17 @@ void WriteSelect(ExecContext& ctx, Operator& root, const std::vector<VarId>& out
   for (VarId var : output) columns.push_back(root.ColumnOf(var));
   std::vector<std::optional<rdf::TermView>> row(output.size());
   IdTable batch;
+  TermResolver::BatchTerms terms;
   while (root.Next(batch)) {
-    // One batched dictionary read per batch instead of one read per term.
-    ctx.terms().Prefetch(batch.ids());
+    // One batched dictionary read per batch instead of one read per term; the terms go
+    // with the batch (writers copy what they keep).
+    ctx.terms().DecodeBatch(batch.ids(), terms);
     for (std::size_t r = 0; r < batch.rows(); ++r) {
       for (std::size_t c = 0; c < columns.size(); ++c) {
         const TermId id = columns[c] < 0 ? kUnbound : batch.at(r, columns[c]);
-        row[c] = id == kUnbound ? std::nullopt
-                                : std::optional<rdf::TermView>(ctx.terms().TermOf(id).view());
+        row[c] = id == kUnbound
+                     ? std::nullopt
+                     : std::optional<rdf::TermView>(ctx.terms().TermOf(id, terms).view());
       }
       writer.WriteRow(row);
     }

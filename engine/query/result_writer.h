@@ -34,6 +34,7 @@ std::span<const ResultFormat> FormatsFor(ResultKind kind);
 bool FormatFits(ResultFormat format, ResultKind kind);
 
 // One solution: a value per variable, nullopt where the variable is unbound.
+// A row's terms are valid only during the WriteRow call: a writer copies what it keeps.
 using Row = std::span<const std::optional<rdf::TermView>>;
 
 // Receives one query's results. Call order: Begin, WriteRow*, End (SELECT); WriteBoolean once

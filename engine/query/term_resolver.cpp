@@ -6,6 +6,23 @@
 #include "engine/storage/term_codec.h"
 
 namespace silk::query {
+namespace {
+
+// The heap block of a string too long for its inline buffer, else nothing.
+std::uint64_t StringBytes(const std::string& s) {
+  return s.size() < sizeof(std::string) ? 0 : HeapBlockBytes(s.size() + 1);
+}
+
+// A node of an unordered_map with integer keys (next pointer, key, value) and its bucket.
+std::uint64_t NodeBytes(std::size_t value_size) {
+  return HeapBlockBytes(sizeof(void*) + sizeof(TermId) + value_size) + sizeof(void*);
+}
+
+std::uint64_t TermBytes(const rdf::Term& term) {
+  return StringBytes(term.value) + StringBytes(term.datatype) + StringBytes(term.language);
+}
+
+}  // namespace
 
 const rdf::Term& TermResolver::TermOf(TermId id) {
   if (IsLocalId(id)) return local_.Get(id);
@@ -13,15 +30,22 @@ const rdf::Term& TermResolver::TermOf(TermId id) {
   if (it != decoded_.end()) return it->second;
   Result<rdf::Term> term = snapshot_.Decode(id);
   ExecContext::ThrowIfError(term.ok() ? Status::Ok() : term.status());
-  return decoded_.emplace(id, std::move(term).value()).first->second;
+  const rdf::Term& added = decoded_.emplace(id, std::move(term).value()).first->second;
+  held_bytes_ += NodeBytes(sizeof(rdf::Term)) + TermBytes(added);
+  return added;
 }
 
-void TermResolver::Prefetch(std::span<const TermId> ids) {
+void TermResolver::DecodeBatch(std::span<const TermId> ids, BatchTerms& batch) {
+  batch.clear();
   std::vector<TermId> wanted;
   for (TermId id : ids) {
-    if (id != kUnbound && !IsLocalId(id) && storage::IsDictionaryId(id) &&
-        !decoded_.contains(id)) {
+    if (id == kUnbound || IsLocalId(id) || decoded_.contains(id)) continue;
+    if (storage::IsDictionaryId(id)) {
       wanted.push_back(id);
+    } else if (!batch.contains(id)) {
+      Result<rdf::Term> term = snapshot_.Decode(id);  // inlined: computed, not read
+      ExecContext::ThrowIfError(term.ok() ? Status::Ok() : term.status());
+      batch.emplace(id, std::move(term).value());
     }
   }
   std::sort(wanted.begin(), wanted.end());
@@ -29,13 +53,39 @@ void TermResolver::Prefetch(std::span<const TermId> ids) {
   if (wanted.empty()) return;
   Result<std::vector<rdf::Term>> terms = snapshot_.DecodeMany(wanted);
   ExecContext::ThrowIfError(terms.ok() ? Status::Ok() : terms.status());
-  for (std::size_t i = 0; i < wanted.size(); ++i) decoded_.emplace(wanted[i], std::move((*terms)[i]));
+  for (std::size_t i = 0; i < wanted.size(); ++i) batch.emplace(wanted[i], std::move((*terms)[i]));
+}
+
+const rdf::Term& TermResolver::TermOf(TermId id, const BatchTerms& batch) {
+  if (!IsLocalId(id) && !decoded_.contains(id)) {
+    if (auto it = batch.find(id); it != batch.end()) return it->second;
+  }
+  return TermOf(id);
 }
 
 const expr::Value& TermResolver::ValueOf(TermId id) {
   auto it = values_.find(id);
   if (it != values_.end()) return it->second;
-  return values_.emplace(id, expr::Value::FromTerm(TermOf(id).view())).first->second;
+  // Dropped all together past the bound: parsing a value again is cheap next to holding
+  // every value of a scan over millions of terms.
+  if (value_bytes_ > value_cache_bytes_) {
+    held_bytes_ -= value_bytes_;
+    value_bytes_ = 0;
+    values_.clear();
+  }
+  // Parsed from the term cache when the term is there; else decoded without keeping the
+  // term, which the value holds a copy of anyway.
+  expr::Value value = [&] {
+    if (IsLocalId(id) || decoded_.contains(id)) return expr::Value::FromTerm(TermOf(id).view());
+    Result<rdf::Term> term = snapshot_.Decode(id);
+    ExecContext::ThrowIfError(term.ok() ? Status::Ok() : term.status());
+    return expr::Value::FromTerm(term->view());
+  }();
+  const expr::Value& added = values_.emplace(id, std::move(value)).first->second;
+  const std::uint64_t bytes = NodeBytes(sizeof(expr::Value)) + TermBytes(added.term());
+  value_bytes_ += bytes;
+  held_bytes_ += bytes;
+  return added;
 }
 
 TermId TermResolver::Encode(const rdf::TermView& term) {
@@ -50,9 +100,9 @@ TermId TermResolver::Encode(const rdf::TermView& term) {
   const std::uint64_t entry = HeapBlockBytes(2 * sizeof(void*) + sizeof(std::string) +
                                              sizeof(TermId)) +
                               HeapBlockBytes(key.size() + 1) + 2 * sizeof(void*);
-  computed_bytes_ += entry;
+  held_bytes_ += entry;
   if (local_.size() != local_terms) {
-    computed_bytes_ += entry + sizeof(rdf::Term) + HeapBlockBytes(term.value.size() + 1) +
+    held_bytes_ += entry + sizeof(rdf::Term) + HeapBlockBytes(term.value.size() + 1) +
                        HeapBlockBytes(term.datatype.size() + 1);
   }
   encoded_.emplace(std::move(key), id);

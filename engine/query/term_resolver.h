@@ -18,17 +18,25 @@ namespace silk::query {
 
 class TermResolver {
  public:
-  explicit TermResolver(const storage::Snapshot& snapshot) : snapshot_(snapshot) {}
+  // `value_cache_bytes` bounds the cache of parsed values (see ValueOf).
+  TermResolver(const storage::Snapshot& snapshot, std::uint64_t value_cache_bytes)
+      : snapshot_(snapshot), value_cache_bytes_(value_cache_bytes) {}
   TermResolver(const TermResolver&) = delete;
   TermResolver& operator=(const TermResolver&) = delete;
 
   // The term behind `id`. Throws QueryAborted when the store cannot decode it.
   // REQUIRES: id != kUnbound. The reference is valid for the resolver's life.
   const rdf::Term& TermOf(TermId id);
-  // Decodes every id of `ids` not yet known in one batched read, so that TermOf on them reads
-  // nothing more. Unbound and local ids are skipped.
-  void Prefetch(std::span<const TermId> ids);
-  // The evaluation value of `id` (parsed once per id and query).
+  // Terms of one batch of output rows, held only until the next batch: a result streamed to
+  // the end holds one batch of terms, not every term it wrote.
+  using BatchTerms = std::unordered_map<TermId, rdf::Term>;
+  // Decodes into `batch` (emptied first) every id of `ids` that TermOf would have to read.
+  void DecodeBatch(std::span<const TermId> ids, BatchTerms& batch);
+  // The term behind `id`: from the query's terms, else from `batch`, else read (and kept).
+  const rdf::Term& TermOf(TermId id, const BatchTerms& batch);
+  // The evaluation value of `id`, parsed once while it stays in a cache of bounded size (a
+  // filter over millions of distinct terms must not hold them all). The reference is valid
+  // until the next call: copy the value.
   const expr::Value& ValueOf(TermId id);
 
   // The id of `term`: the store's, or an inlined one, or a new local one.
@@ -39,18 +47,20 @@ class TermResolver {
   // found.
   std::optional<TermId> Stored(const rdf::TermView& term);
 
-  // What the terms the query computed (Encode's local terms and their keys) take, in bytes.
-  // They live as long as the query, so the context counts them against its memory limit.
-  // (The caches of decoded stored terms are not counted.)
-  std::uint64_t computed_bytes() const { return computed_bytes_; }
+  // What the resolver holds, in bytes: the terms the query computed (Encode's local terms and
+  // their keys), and the stored terms and values it decoded. All live as long as the query,
+  // so the context counts them against its memory limit.
+  std::uint64_t held_bytes() const { return held_bytes_; }
 
  private:
   const storage::Snapshot& snapshot_;
+  const std::uint64_t value_cache_bytes_;
   LocalVocabulary local_;
   std::unordered_map<TermId, rdf::Term> decoded_;
   std::unordered_map<TermId, expr::Value> values_;
   std::unordered_map<std::string, TermId> encoded_;  // TermKey → id, for Encode
-  std::uint64_t computed_bytes_ = 0;
+  std::uint64_t held_bytes_ = 0;
+  std::uint64_t value_bytes_ = 0;  // of held_bytes_, those of values_
 };
 
 }  // namespace silk::query
