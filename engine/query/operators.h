@@ -56,6 +56,9 @@ struct SortKey {
 };
 // ORDER BY: stable, so rows that tie keep their input order.
 OperatorPtr MakeSort(ExecContext& ctx, OperatorPtr input, std::vector<SortKey> keys);
+// ORDER BY followed by LIMIT: the first `k` rows of MakeSort's order, holding about 2k.
+OperatorPtr MakeTopSort(ExecContext& ctx, OperatorPtr input, std::vector<SortKey> keys,
+                        std::uint64_t k);
 
 struct GroupKey {
   VarId var;                      // the column the key's value goes to

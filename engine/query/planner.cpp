@@ -587,7 +587,16 @@ OperatorPtr Planner::PlanSelect(const ast::Query& query, const GraphContext& gra
       keys.push_back({CompileExpression(*order.expression, op->columns(), Env(&aggregate_vars)),
                       order.descending});
     }
-    op = MakeSort(ctx_, std::move(op), std::move(keys));
+    // With LIMIT, only the rows up to OFFSET + LIMIT can be output; DISTINCT, which drops
+    // rows after the sort, needs them all.
+    const bool distinct = query.form == ast::QueryForm::kSelect && (query.distinct || query.reduced);
+    if (modifiers.limit && !distinct) {
+      const std::uint64_t offset = modifiers.offset.value_or(0);
+      const std::uint64_t k = *modifiers.limit > UINT64_MAX - offset ? UINT64_MAX : offset + *modifiers.limit;
+      op = MakeTopSort(ctx_, std::move(op), std::move(keys), k);
+    } else {
+      op = MakeSort(ctx_, std::move(op), std::move(keys));
+    }
   }
   if (query.form == ast::QueryForm::kSelect) {
     op = MakeProject(ctx_, std::move(op), projected);
