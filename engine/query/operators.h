@@ -54,6 +54,8 @@ struct SortKey {
   RowExpressionPtr expression;
   bool descending = false;
 };
+// " ?a DESC(?b)": the keys as EXPLAIN shows them.
+std::string DescribeKeys(const std::vector<SortKey>& keys);
 // ORDER BY: stable, so rows that tie keep their input order.
 OperatorPtr MakeSort(ExecContext& ctx, OperatorPtr input, std::vector<SortKey> keys);
 // ORDER BY followed by LIMIT: the first `k` rows of MakeSort's order, holding about 2k.

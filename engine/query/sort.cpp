@@ -19,14 +19,7 @@ class Sort final : public Operator {
     set_maybe_unbound(input_->maybe_unbound());
   }
 
-  std::string Describe() const override {
-    std::string text = "Sort by";
-    for (const SortKey& key : keys_) {
-      text += key.descending ? " DESC(" + key.expression->ToString() + ")"
-                             : " " + key.expression->ToString();
-    }
-    return text;
-  }
+  std::string Describe() const override { return "Sort by" + DescribeKeys(keys_); }
   std::vector<const Operator*> children() const override { return {input_.get()}; }
 
  protected:
@@ -96,6 +89,15 @@ class Sort final : public Operator {
 };
 
 }  // namespace
+
+std::string DescribeKeys(const std::vector<SortKey>& keys) {
+  std::string text;
+  for (const SortKey& key : keys) {
+    text += key.descending ? " DESC(" + key.expression->ToString() + ")"
+                           : " " + key.expression->ToString();
+  }
+  return text;
+}
 
 OperatorPtr MakeSort(ExecContext& ctx, OperatorPtr input, std::vector<SortKey> keys) {
   return std::make_unique<Sort>(ctx, std::move(input), std::move(keys));

@@ -26,12 +26,7 @@ class TopSort final : public Operator {
   }
 
   std::string Describe() const override {
-    std::string text = "TopSort " + std::to_string(k_) + " by";
-    for (const SortKey& key : keys_) {
-      text += key.descending ? " DESC(" + key.expression->ToString() + ")"
-                             : " " + key.expression->ToString();
-    }
-    return text;
+    return "TopSort " + std::to_string(k_) + " by" + DescribeKeys(keys_);
   }
   std::vector<const Operator*> children() const override { return {input_.get()}; }
 
