@@ -26,6 +26,9 @@ OperatorPtr MakeLeftJoin(ExecContext& ctx, OperatorPtr left, OperatorPtr right,
                          RowExpressionPtr condition);
 // MINUS: the left rows with no compatible right row sharing a bound variable.
 OperatorPtr MakeMinus(ExecContext& ctx, OperatorPtr left, OperatorPtr right);
+// EXISTS / NOT EXISTS as a join: the left rows with a compatible right row (with none, for
+// `anti`). `right` is read into memory: give it only the variables it shares with `left`.
+OperatorPtr MakeSemiJoin(ExecContext& ctx, OperatorPtr left, OperatorPtr right, bool anti);
 // UNION: the rows of each input in turn, over the union of their columns.
 OperatorPtr MakeUnion(ExecContext& ctx, std::vector<OperatorPtr> inputs);
 // The rows for which `condition`'s effective boolean value is true.

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/query/algebra/translate.h"
 #include "engine/query/join_layout.h"
+#include "engine/query/optimizer/optimizer.h"
 #include "engine/query/path_operator.h"
 
 namespace silk::query {
@@ -35,28 +37,12 @@ bool HasSubqueryOrMinus(const ast::GroupPattern& group) {
   return false;
 }
 
-void AddName(std::vector<std::string>& names, const ast::Term& term) {
-  if (term.IsVariable() && std::find(names.begin(), names.end(), term.value) == names.end()) {
-    names.push_back(term.value);
-  }
-}
-
 void CollectAggregates(const ast::Expression& e, std::vector<const ast::Expression*>& out) {
   if (e.kind == ast::ExprKind::kAggregate) {
     out.push_back(&e);
     return;
   }
   for (const auto& arg : e.args) CollectAggregates(*arg, out);
-}
-
-// FILTER(A && B) keeps a row exactly when FILTER(A) FILTER(B) does (an error or false in
-// either drops it), and each part can then run as soon as its own variables are bound.
-void AddConjuncts(const ast::Expression& e, std::vector<const ast::Expression*>& out) {
-  if (e.kind == ast::ExprKind::kAnd) {
-    for (const auto& arg : e.args) AddConjuncts(*arg, out);
-    return;
-  }
-  out.push_back(&e);
 }
 
 expr::AggregateFunction ToFunction(ast::Aggregate aggregate) {
@@ -95,21 +81,21 @@ Dataset ResolveDataset(ExecContext& ctx, const std::vector<ast::DatasetClause>& 
 }
 
 Planner::Planner(ExecContext& ctx, expr::FunctionContext& functions,
-                 const storage::StoreStats& stats)
-    : ctx_(ctx), functions_(functions) {
+                 const storage::StoreStats& stats, bool rewrite)
+    : ctx_(ctx), rewrite_(rewrite), functions_(functions) {
   for (const storage::PredicateStats& p : stats.predicates) predicate_stats_[p.predicate] = p;
   for (const storage::GraphStats& g : stats.graphs) {
     if (g.graph != storage::kDefaultGraphId) named_graphs_.push_back(g.graph);
   }
 }
 
-ExpressionEnv Planner::Env(const std::map<const ast::Expression*, VarId>* aggregates) {
+ExpressionEnv Planner::Env() {
   ExpressionEnv env;
   env.ctx = &ctx_;
   env.functions = &functions_;
   env.exists = this;
   env.graph = graph_.graph;
-  env.aggregate_vars = aggregates;
+  env.aggregate_vars = &aggregate_vars_;
   return env;
 }
 
@@ -212,8 +198,7 @@ OperatorPtr Planner::Join(OperatorPtr left, OperatorPtr right) {
   return MakeHashJoin(ctx_, std::move(left), std::move(right), estimate);
 }
 
-OperatorPtr Planner::ApplyReadyFilters(OperatorPtr op,
-                                       std::vector<const ast::Expression*>& filters) {
+OperatorPtr Planner::ApplyReadyFilters(OperatorPtr op, Filters& filters) {
   if (!op) return op;
   for (auto it = filters.begin(); it != filters.end();) {
     // A filter may run early once every variable it reads is bound for good: later joins
@@ -236,8 +221,7 @@ OperatorPtr Planner::ApplyReadyFilters(OperatorPtr op,
 
 OperatorPtr Planner::PlanBgp(OperatorPtr left,
                              const std::vector<const ast::TriplePattern*>& triples,
-                             const GraphContext& graph,
-                             std::vector<const ast::Expression*>& filters) {
+                             const GraphContext& graph, Filters& filters) {
   struct Candidate {
     const ast::TriplePattern* triple;
     ScanPattern scan;
@@ -358,81 +342,171 @@ OperatorPtr Planner::PlanPath(OperatorPtr left, const ast::TriplePattern& triple
                           std::move(graphs));
 }
 
-OperatorPtr Planner::PlanGroup(const ast::GroupPattern& group, const GraphContext& graph,
-                               bool apply_filters) {
-  if (group.subquery) return PlanSelect(*group.subquery, graph, nullptr);
-  const GraphSwitch in_graph(graph_, graph);
+OperatorPtr Planner::Plan(const algebra::Node& node) {
+  Filters none;
+  return PlanOnto(nullptr, node, none);
+}
 
-  std::vector<const ast::Expression*> filters;
-  for (const ast::PatternElement& element : group.elements) {
-    const auto* filter = std::get_if<ast::FilterPattern>(&element);
-    if (filter && apply_filters) AddConjuncts(*filter->condition, filters);
-  }
-
+OperatorPtr Planner::PlanOnto(OperatorPtr left, const algebra::Node& node, Filters& filters) {
+  using algebra::Kind;
   OperatorPtr op;
-  std::vector<const ast::TriplePattern*> triples;
-  auto flush = [&] {
-    if (triples.empty()) return;
-    op = PlanBgp(std::move(op), triples, graph, filters);
-    triples.clear();
-  };
-
-  for (const ast::PatternElement& element : group.elements) {
-    if (const auto* block = std::get_if<ast::TriplesBlock>(&element)) {
-      for (const ast::TriplePattern& triple : block->triples) triples.push_back(&triple);
-      continue;
-    }
-    if (std::holds_alternative<ast::FilterPattern>(element)) continue;
-    flush();
-    if (const auto* optional = std::get_if<ast::OptionalPattern>(&element)) {
-      // OPTIONAL { P FILTER(F) } is LeftJoin(left, P, F): F sees the left row too.
-      ast::GroupPattern& inner = *optional->group;
-      std::vector<const ast::Expression*> conditions;
-      if (!inner.subquery) {
-        for (const ast::PatternElement& e : inner.elements) {
-          if (const auto* f = std::get_if<ast::FilterPattern>(&e)) {
-            conditions.push_back(f->condition.get());
-          }
-        }
+  switch (node.kind) {
+    case Kind::kFilter: {
+      // The group's filters run as soon as the variables they read are bound for good, the
+      // rest (and EXISTS) at the end.
+      Filters own(node.conditions.begin(), node.conditions.end());
+      op = PlanOnto(std::move(left), node.child(), own);
+      for (const ast::Expression* filter : own) {
+        RowExpressionPtr condition = CompileExpression(*filter, op->columns(), Env());
+        op = MakeFilter(ctx_, std::move(op), std::move(condition));
       }
-      OperatorPtr right = PlanGroup(inner, graph, /*apply_filters=*/false);
-      if (!op) op = Unit();
-      JoinLayout layout(*op, *right);
+      break;
+    }
+    // Its patterns join what came before one by one (by index seeks where that is cheap).
+    case Kind::kBgp: op = PlanBgp(std::move(left), node.triples, graph_, filters); break;
+    case Kind::kJoin: {
+      op = PlanOnto(std::move(left), node.child(0), filters);
+      // Patterns join what came before one by one; anything else is a nested group, planned
+      // alone, since its own FILTERs must not see what came before.
+      const algebra::Node& right = node.child(1);
+      if (right.kind == Kind::kBgp) {
+        op = PlanBgp(std::move(op), right.triples, graph_, filters);
+      } else {
+        op = Join(std::move(op), Plan(right));
+      }
+      break;
+    }
+    case Kind::kLeftJoin: {
+      op = PlanOnto(std::move(left), node.child(0), filters);
+      OperatorPtr right = Plan(node.child(1));
       RowExpressionPtr condition;
-      if (!conditions.empty()) {
-        condition = CompileConjunction(conditions, layout.columns, Env());
+      if (!node.conditions.empty()) {
+        const JoinLayout layout(*op, *right);
+        condition = CompileConjunction(node.conditions, layout.columns, Env());
       }
       op = MakeLeftJoin(ctx_, std::move(op), std::move(right), std::move(condition));
-    } else if (const auto* alternatives = std::get_if<ast::UnionPattern>(&element)) {
-      if (alternatives->alternatives.size() == 1) {
-        op = Join(std::move(op), PlanGroup(*alternatives->alternatives[0], graph));
-      } else {
-        std::vector<OperatorPtr> inputs;
-        for (const auto& alternative : alternatives->alternatives) {
-          inputs.push_back(PlanGroup(*alternative, graph));
-        }
-        op = Join(std::move(op), MakeUnion(ctx_, std::move(inputs)));
-      }
-    } else if (const auto* minus = std::get_if<ast::MinusPattern>(&element)) {
-      if (!op) op = Unit();
-      op = MakeMinus(ctx_, std::move(op), PlanGroup(*minus->group, graph));
-    } else if (const auto* graph_pattern = std::get_if<ast::GraphPattern>(&element)) {
-      op = Join(std::move(op), PlanGraph(*graph_pattern));
-    } else if (const auto* bind = std::get_if<ast::BindPattern>(&element)) {
-      if (!op) op = Unit();
-      std::vector<Binding> binding;
-      binding.push_back({VariableOf(bind->variable),
-                         CompileExpression(*bind->expression, op->columns(), Env())});
-      op = MakeExtend(ctx_, std::move(op), std::move(binding), functions_.bnodes);
-    } else if (const auto* values = std::get_if<ast::ValuesPattern>(&element)) {
-      op = Join(std::move(op), PlanValues(values->values));
+      break;
     }
-    op = ApplyReadyFilters(std::move(op), filters);
+    case Kind::kMinus:
+      op = PlanOnto(std::move(left), node.child(0), filters);
+      op = MakeMinus(ctx_, std::move(op), Plan(node.child(1)));
+      break;
+    case Kind::kSemiJoin:
+    case Kind::kAntiJoin:
+      op = PlanOnto(std::move(left), node.child(0), filters);
+      op = PlanSemiJoin(std::move(op), node.child(1), node.kind == Kind::kAntiJoin);
+      break;
+    case Kind::kUnion: {
+      std::vector<OperatorPtr> inputs;
+      for (const algebra::NodePtr& branch : node.children) inputs.push_back(Plan(*branch));
+      op = inputs.size() == 1 ? std::move(inputs.front()) : MakeUnion(ctx_, std::move(inputs));
+      break;
+    }
+    case Kind::kGraph: op = PlanGraph(node); break;
+    case Kind::kExtend: {
+      op = PlanOnto(std::move(left), node.child(), filters);
+      // A binding may read the ones before it: they are compiled against the input's
+      // columns followed by every bound variable.
+      std::vector<VarId> extended = op->columns();
+      for (const algebra::Binding& binding : node.bindings) {
+        extended.push_back(VariableOf(*binding.variable));
+      }
+      std::vector<Binding> bindings;
+      for (const algebra::Binding& binding : node.bindings) {
+        bindings.push_back({VariableOf(*binding.variable),
+                            CompileExpression(*binding.expression, extended, Env())});
+      }
+      op = MakeExtend(ctx_, std::move(op), std::move(bindings), functions_.bnodes);
+      break;
+    }
+    case Kind::kTable: op = node.values ? PlanValues(*node.values) : Unit(); break;
+    case Kind::kGroup: op = PlanAggregation(node); break;
+    case Kind::kOrderBy:
+    case Kind::kTopK: {
+      op = Plan(node.child());
+      std::vector<SortKey> keys;
+      for (const ast::OrderCondition* order : node.order) {
+        keys.push_back({CompileExpression(*order->expression, op->columns(), Env()),
+                        order->descending});
+      }
+      op = node.kind == Kind::kTopK ? MakeTopSort(ctx_, std::move(op), std::move(keys), *node.limit)
+                                    : MakeSort(ctx_, std::move(op), std::move(keys));
+      break;
+    }
+    case Kind::kProject: {
+      std::vector<VarId> keep;
+      for (const std::string& name : node.variables) keep.push_back(ctx_.Variable(name));
+      op = MakeProject(ctx_, Plan(node.child()), std::move(keep));
+      break;
+    }
+    case Kind::kDistinct:
+    case Kind::kReduced: op = MakeDistinct(ctx_, Plan(node.child())); break;
+    case Kind::kSlice: op = MakeSlice(ctx_, Plan(node.child()), node.offset, node.limit); break;
   }
-  flush();
-  if (!op) op = Unit();
-  for (const ast::Expression* filter : filters) {
-    RowExpressionPtr condition = CompileExpression(*filter, op->columns(), Env());
+  // The kinds that read no left input (a table, a union, a graph, a subquery's modifiers)
+  // are planned alone and joined to it.
+  if (left) op = Join(std::move(left), std::move(op));
+  return ApplyReadyFilters(std::move(op), filters);
+}
+
+OperatorPtr Planner::PlanSemiJoin(OperatorPtr left, const algebra::Node& pattern, bool anti) {
+  OperatorPtr right = Plan(pattern);
+  // Only the shared variables matter, each combination once; with none shared, only
+  // whether there is a row at all.
+  std::vector<VarId> shared;
+  for (VarId var : right->columns()) {
+    if (left->ColumnOf(var) >= 0) shared.push_back(var);
+  }
+  if (shared.empty()) {
+    right = MakeSlice(ctx_, std::move(right), 0, 1);
+  } else {
+    right = MakeDistinct(ctx_, MakeProject(ctx_, std::move(right), std::move(shared)));
+  }
+  return MakeSemiJoin(ctx_, std::move(left), std::move(right), anti);
+}
+
+OperatorPtr Planner::PlanAggregation(const algebra::Node& node) {
+  OperatorPtr op = Plan(node.child());
+  const ast::Query& query = *node.query;
+  const ast::SolutionModifiers& modifiers = query.modifiers;
+  // Aggregates, wherever they appear, are computed by one Group; each gets a hidden variable.
+  std::vector<const ast::Expression*> aggregates;
+  for (const ast::Projection& projection : query.projections) {
+    if (projection.expression) CollectAggregates(*projection.expression, aggregates);
+  }
+  for (const auto& having : modifiers.having) CollectAggregates(*having, aggregates);
+  for (const ast::OrderCondition& order : modifiers.order_by) {
+    CollectAggregates(*order.expression, aggregates);
+  }
+  std::vector<GroupKey> keys;
+  for (const ast::GroupCondition& condition : modifiers.group_by) {
+    VarId var;
+    if (condition.variable) {
+      var = VariableOf(*condition.variable);
+    } else if (condition.expression->kind == ast::ExprKind::kVariable) {
+      var = VariableOf(condition.expression->term);
+    } else {
+      var = ctx_.Variable("%group" + std::to_string(hidden_vars_++));
+    }
+    keys.push_back({var, CompileExpression(*condition.expression, op->columns(), Env())});
+  }
+  std::vector<AggregateColumn> columns;
+  for (const ast::Expression* aggregate : aggregates) {
+    const VarId var = ctx_.Variable("%aggregate" + std::to_string(hidden_vars_++));
+    aggregate_vars_[aggregate] = var;
+    expr::AggregateSpec spec;
+    spec.function = ToFunction(aggregate->aggregate);
+    spec.distinct = aggregate->distinct;
+    if (aggregate->separator) spec.separator = *aggregate->separator;
+    RowExpressionPtr argument;
+    if (!aggregate->args.empty()) {
+      argument = CompileExpression(*aggregate->args[0], op->columns(), Env());
+    }
+    columns.push_back({var, spec, std::move(argument)});
+  }
+  op = MakeGroup(ctx_, std::move(op), std::move(keys), std::move(columns));
+  for (const auto& having : modifiers.having) {
+    RowExpressionPtr condition = CompileExpression(*having, op->columns(), Env());
     op = MakeFilter(ctx_, std::move(op), std::move(condition));
   }
   return op;
@@ -442,24 +516,30 @@ std::vector<TermId> Planner::NamedGraphsInScope() const {
   return dataset_.named_graphs ? *dataset_.named_graphs : named_graphs_;
 }
 
-OperatorPtr Planner::PlanGraph(const ast::GraphPattern& pattern) {
-  if (pattern.graph.IsVariable()) {
+OperatorPtr Planner::PlanGraph(const algebra::Node& node) {
+  const ast::Term& graph = *node.graph;
+  if (graph.IsVariable()) {
     // Binding ?g in the scans is the fast way, and equal to SPARQL's definition unless the
     // pattern is empty (one solution per graph), uses ?g itself (it must be joined with the
     // graph name afterwards, not substituted: sparql10 graph-optional), or holds a subquery
     // (aggregates per graph) or a MINUS (whose right side must not share ?g).
-    const std::vector<std::string> inner = VisibleVariables(*pattern.group);
-    if ((pattern.group->elements.empty() && !pattern.group->subquery) ||
-        HasSubqueryOrMinus(*pattern.group) ||
-        std::find(inner.begin(), inner.end(), pattern.graph.value) != inner.end()) {
-      return PlanGraphPerName(pattern);
+    const ast::GroupPattern& pattern = *node.pattern;
+    const std::vector<std::string> inner = algebra::VisibleVariables(pattern);
+    if ((pattern.elements.empty() && !pattern.subquery) || HasSubqueryOrMinus(pattern) ||
+        std::find(inner.begin(), inner.end(), graph.value) != inner.end()) {
+      return PlanGraphPerName(node);
     }
-    return PlanGroup(*pattern.group, GraphContext{pattern.graph});
+    const GraphSwitch in_graph(graph_, GraphContext{graph});
+    return Plan(node.child());
   }
-  OperatorPtr op = PlanGroup(*pattern.group, GraphContext{pattern.graph});
+  OperatorPtr op;
+  {
+    const GraphSwitch in_graph(graph_, GraphContext{graph});
+    op = Plan(node.child());
+  }
   // A graph outside the data set has no solutions, even for patterns that match no triples
   // (GRAPH <g> {}, a lone BIND or VALUES).
-  const std::optional<TermId> id = ctx_.terms().Stored(pattern.graph.view());
+  const std::optional<TermId> id = ctx_.terms().Stored(graph.view());
   const std::vector<TermId> graphs = NamedGraphsInScope();
   if (!id || std::find(graphs.begin(), graphs.end(), *id) == graphs.end()) {
     return Empty(op->columns());
@@ -467,21 +547,25 @@ OperatorPtr Planner::PlanGraph(const ast::GraphPattern& pattern) {
   return op;
 }
 
-OperatorPtr Planner::PlanGraphPerName(const ast::GraphPattern& pattern) {
-  const VarId var = VariableOf(pattern.graph);
+OperatorPtr Planner::PlanGraphPerName(const algebra::Node& node) {
+  const VarId var = VariableOf(*node.graph);
   std::vector<OperatorPtr> inputs;
   for (const TermId graph : NamedGraphsInScope()) {
     ast::Term name;
     name.kind = ast::TermKind::kIri;
     name.value = ctx_.terms().TermOf(graph).value;
-    OperatorPtr inner = PlanGroup(*pattern.group, GraphContext{name});
+    OperatorPtr inner;
+    {
+      const GraphSwitch in_graph(graph_, GraphContext{name});
+      inner = Plan(node.child());
+    }
     IdTable row(1);
     row.AddRow(std::vector<TermId>{graph});
     inputs.push_back(Join(MakeValues(ctx_, {var}, std::move(row)), std::move(inner)));
   }
   if (inputs.empty()) {
     std::vector<VarId> columns{var};
-    for (const std::string& name : VisibleVariables(*pattern.group)) {
+    for (const std::string& name : algebra::VisibleVariables(*node.pattern)) {
       const VarId v = ctx_.Variable(name);
       if (v != var) columns.push_back(v);
     }
@@ -504,129 +588,29 @@ OperatorPtr Planner::PlanValues(const ast::ValuesBlock& values) {
   return MakeValues(ctx_, std::move(columns), std::move(rows));
 }
 
-OperatorPtr Planner::PlanSelect(const ast::Query& query, const GraphContext& graph,
-                                std::vector<VarId>* output) {
-  // A subquery inside GRAPH matches its triples in that graph, and so do its EXISTS.
-  const GraphSwitch in_graph(graph_, graph);
-  OperatorPtr op = query.where ? PlanGroup(*query.where, graph) : Unit();
-  const ast::SolutionModifiers& modifiers = query.modifiers;
-
-  // Aggregates, wherever they appear, are computed by one Group; each gets a hidden variable.
-  std::vector<const ast::Expression*> aggregates;
-  for (const ast::Projection& projection : query.projections) {
-    if (projection.expression) CollectAggregates(*projection.expression, aggregates);
-  }
-  for (const auto& having : modifiers.having) CollectAggregates(*having, aggregates);
-  for (const ast::OrderCondition& order : modifiers.order_by) {
-    CollectAggregates(*order.expression, aggregates);
-  }
-  std::map<const ast::Expression*, VarId> aggregate_vars;
-  if (!modifiers.group_by.empty() || !aggregates.empty()) {
-    std::vector<GroupKey> keys;
-    for (const ast::GroupCondition& condition : modifiers.group_by) {
-      VarId var;
-      if (condition.variable) {
-        var = VariableOf(*condition.variable);
-      } else if (condition.expression->kind == ast::ExprKind::kVariable) {
-        var = VariableOf(condition.expression->term);
-      } else {
-        var = ctx_.Variable("%group" + std::to_string(hidden_vars_++));
-      }
-      keys.push_back({var, CompileExpression(*condition.expression, op->columns(), Env())});
-    }
-    std::vector<AggregateColumn> columns;
-    for (const ast::Expression* aggregate : aggregates) {
-      const VarId var = ctx_.Variable("%aggregate" + std::to_string(hidden_vars_++));
-      aggregate_vars[aggregate] = var;
-      expr::AggregateSpec spec;
-      spec.function = ToFunction(aggregate->aggregate);
-      spec.distinct = aggregate->distinct;
-      if (aggregate->separator) spec.separator = *aggregate->separator;
-      RowExpressionPtr argument;
-      if (!aggregate->args.empty()) {
-        argument = CompileExpression(*aggregate->args[0], op->columns(), Env());
-      }
-      columns.push_back({var, spec, std::move(argument)});
-    }
-    op = MakeGroup(ctx_, std::move(op), std::move(keys), std::move(columns));
-    for (const auto& having : modifiers.having) {
-      RowExpressionPtr condition = CompileExpression(*having, op->columns(), Env(&aggregate_vars));
-      op = MakeFilter(ctx_, std::move(op), std::move(condition));
-    }
-  }
-  if (query.values) op = Join(std::move(op), PlanValues(*query.values));
-
-  std::vector<VarId> projected;
-  if (query.select_all) {
-    for (const std::string& name : query.where ? VisibleVariables(*query.where)
-                                               : std::vector<std::string>{}) {
-      projected.push_back(ctx_.Variable(name));
-    }
-  }
-  // SELECT's expressions form one Extend: one solution at a time, in the order written.
-  std::vector<VarId> extended = op->columns();
-  for (const ast::Projection& projection : query.projections) {
-    if (projection.expression) extended.push_back(VariableOf(projection.variable));
-  }
-  std::vector<Binding> bindings;
-  for (const ast::Projection& projection : query.projections) {
-    const VarId var = VariableOf(projection.variable);
-    if (projection.expression) {
-      bindings.push_back(
-          {var, CompileExpression(*projection.expression, extended, Env(&aggregate_vars))});
-    }
-    projected.push_back(var);
-  }
-  if (!bindings.empty()) {
-    op = MakeExtend(ctx_, std::move(op), std::move(bindings), functions_.bnodes);
-  }
-
-  if (!modifiers.order_by.empty()) {
-    std::vector<SortKey> keys;
-    for (const ast::OrderCondition& order : modifiers.order_by) {
-      keys.push_back({CompileExpression(*order.expression, op->columns(), Env(&aggregate_vars)),
-                      order.descending});
-    }
-    // With LIMIT, only the rows up to OFFSET + LIMIT can be output; DISTINCT, which drops
-    // rows after the sort, needs them all.
-    const bool distinct = query.form == ast::QueryForm::kSelect && (query.distinct || query.reduced);
-    if (modifiers.limit && !distinct) {
-      const std::uint64_t offset = modifiers.offset.value_or(0);
-      const std::uint64_t k = *modifiers.limit > UINT64_MAX - offset ? UINT64_MAX : offset + *modifiers.limit;
-      op = MakeTopSort(ctx_, std::move(op), std::move(keys), k);
-    } else {
-      op = MakeSort(ctx_, std::move(op), std::move(keys));
-    }
-  }
-  if (query.form == ast::QueryForm::kSelect) {
-    op = MakeProject(ctx_, std::move(op), projected);
-    if (query.distinct || query.reduced) op = MakeDistinct(ctx_, std::move(op));
-  }
-  if (modifiers.offset || modifiers.limit) {
-    op = MakeSlice(ctx_, std::move(op), modifiers.offset.value_or(0), modifiers.limit);
-  }
-  if (output) *output = query.form == ast::QueryForm::kSelect ? projected : op->columns();
-  return op;
-}
-
-OperatorPtr Planner::PlanQuery(const ast::Query& query, const Dataset& dataset,
-                               std::vector<VarId>* output) {
+OperatorPtr Planner::PlanQuery(const algebra::Node& root, const Dataset& dataset) {
   dataset_ = dataset;
-  OperatorPtr op = PlanSelect(query, GraphContext{}, output);
-  if (query.form == ast::QueryForm::kAsk) op = MakeSlice(ctx_, std::move(op), 0, 1);
-  return op;
+  return Plan(root);
 }
 
 OperatorPtr Planner::PlanWhere(const ast::GroupPattern& where, const Dataset& dataset) {
   dataset_ = dataset;
-  return PlanGroup(where, GraphContext{});
+  algebra::NodePtr root = algebra::TranslateGroup(where);
+  if (rewrite_) optimizer::Optimize(root);
+  return Plan(*root);
 }
 
 bool Planner::Exists(const ast::GroupPattern& pattern, const ast::Term* graph,
                      const std::vector<VarId>& columns, std::span<const TermId> row) {
-  // Planning and running the pattern again for every row is slow on a large input: each
-  // run is a point where the query may stop, even before its operators check.
+  // Planning and running the pattern again for every row is slow on a large input (the
+  // optimizer makes most EXISTS a join instead): each run is a point where the query may
+  // stop, even before its operators check.
   ctx_.CheckCancelled();
+  algebra::NodePtr& algebra = exists_algebra_[&pattern];
+  if (!algebra) {
+    algebra = algebra::TranslateGroup(pattern);
+    if (rewrite_) optimizer::Optimize(algebra);
+  }
   // The row's bound values, as a one-row VALUES joined with the pattern (SPARQL's
   // substitution, section 18.6).
   std::vector<VarId> bound_vars;
@@ -641,54 +625,13 @@ bool Planner::Exists(const ast::GroupPattern& pattern, const ast::Term* graph,
   bound_row.AddRow(values);
   GraphContext context;
   if (graph != nullptr) context.graph = *graph;
-  OperatorPtr plan = PlanGroup(pattern, context);
-  OperatorPtr joined = Join(MakeValues(ctx_, std::move(bound_vars), std::move(bound_row)),
-                            std::move(plan));
+  const GraphSwitch in_graph(graph_, context);
+  // Planned onto the row, so its patterns seek by the row's values and its FILTERs see them.
+  Filters none;
+  OperatorPtr plan =
+      PlanOnto(MakeValues(ctx_, std::move(bound_vars), std::move(bound_row)), *algebra, none);
   IdTable batch;
-  return joined->Next(batch);
-}
-
-std::vector<std::string> Planner::VisibleVariables(const ast::GroupPattern& pattern) {
-  std::vector<std::string> names;
-  if (pattern.subquery) {
-    for (const ast::Projection& projection : pattern.subquery->projections) {
-      AddName(names, projection.variable);
-    }
-    if (pattern.subquery->select_all && pattern.subquery->where) {
-      for (const std::string& name : VisibleVariables(*pattern.subquery->where)) {
-        if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
-      }
-    }
-    return names;
-  }
-  auto merge = [&](const std::vector<std::string>& more) {
-    for (const std::string& name : more) {
-      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
-    }
-  };
-  for (const ast::PatternElement& element : pattern.elements) {
-    if (const auto* block = std::get_if<ast::TriplesBlock>(&element)) {
-      for (const ast::TriplePattern& triple : block->triples) {
-        AddName(names, triple.subject);
-        if (!triple.path) AddName(names, triple.predicate);
-        AddName(names, triple.object);
-      }
-    } else if (const auto* optional = std::get_if<ast::OptionalPattern>(&element)) {
-      merge(VisibleVariables(*optional->group));
-    } else if (const auto* alternatives = std::get_if<ast::UnionPattern>(&element)) {
-      for (const auto& alternative : alternatives->alternatives) {
-        merge(VisibleVariables(*alternative));
-      }
-    } else if (const auto* graph = std::get_if<ast::GraphPattern>(&element)) {
-      AddName(names, graph->graph);
-      merge(VisibleVariables(*graph->group));
-    } else if (const auto* bind = std::get_if<ast::BindPattern>(&element)) {
-      AddName(names, bind->variable);
-    } else if (const auto* values = std::get_if<ast::ValuesPattern>(&element)) {
-      for (const ast::Term& var : values->values.variables) AddName(names, var);
-    }
-  }
-  return names;
+  return plan->Next(batch);
 }
 
 }  // namespace silk::query

@@ -1,5 +1,5 @@
-// The planner: turns a parsed query into a tree of physical operators, following SPARQL's
-// algebra translation (section 18.2) and choosing join orders from the store's statistics.
+// The planner: turns a query's algebra (after the optimizer's rewrites) into a tree of
+// physical operators, choosing join orders and join methods from the store's statistics.
 #pragma once
 
 #include <map>
@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "engine/query/algebra/algebra.h"
 #include "engine/query/expression_compiler.h"
 #include "engine/query/operators.h"
 #include "engine/storage/store.h"
@@ -31,13 +32,15 @@ Dataset ResolveDataset(ExecContext& ctx, const std::vector<ast::DatasetClause>& 
 
 class Planner final : public ExistsEvaluator {
  public:
-  // `stats` may be empty; estimates then come from the snapshot alone.
-  Planner(ExecContext& ctx, expr::FunctionContext& functions, const storage::StoreStats& stats);
+  // `stats` may be empty; estimates then come from the snapshot alone. `rewrite`: whether
+  // the algebra of EXISTS patterns and updates' WHERE goes through the optimizer.
+  Planner(ExecContext& ctx, expr::FunctionContext& functions, const storage::StoreStats& stats,
+          bool rewrite = true);
 
-  // The operators of a SELECT, ASK, CONSTRUCT or DESCRIBE query. `output` receives the
-  // variables of the result's columns (SELECT's projection; every visible variable for the
-  // other forms).
-  OperatorPtr PlanQuery(const ast::Query& query, const Dataset& dataset, std::vector<VarId>* output);
+  // The operators of a query's algebra (algebra::TranslateQuery, then optimizer::Optimize);
+  // the root's columns are the result's (SELECT's projection; every visible variable for the
+  // other forms). REQUIRES: `root` and the AST it names outlive the operators.
+  OperatorPtr PlanQuery(const algebra::Node& root, const Dataset& dataset);
 
   // The operators of a group pattern alone (the WHERE of an update).
   OperatorPtr PlanWhere(const ast::GroupPattern& where, const Dataset& dataset);
@@ -45,10 +48,10 @@ class Planner final : public ExistsEvaluator {
   bool Exists(const ast::GroupPattern& pattern, const ast::Term* graph,
               const std::vector<VarId>& columns, std::span<const TermId> row) override;
 
-  // Visible variables of a pattern in order of first appearance (what SELECT * projects).
-  static std::vector<std::string> VisibleVariables(const ast::GroupPattern& pattern);
-
  private:
+  // Filters waiting for their variables: each runs as soon as they are bound for good.
+  using Filters = std::vector<const ast::Expression*>;
+
   // The graph the patterns being planned read: the dataset's default graph, or GRAPH's.
   struct GraphContext {
     std::optional<ast::Term> graph;  // an IRI or a variable; empty: the default graph
@@ -68,25 +71,28 @@ class Planner final : public ExistsEvaluator {
     GraphContext saved_;
   };
 
-  OperatorPtr PlanSelect(const ast::Query& query, const GraphContext& graph,
-                         std::vector<VarId>* output);
-  // With apply_filters false, the group's own FILTERs are left to the caller (OPTIONAL
-  // makes them the condition of its left join).
-  OperatorPtr PlanGroup(const ast::GroupPattern& group, const GraphContext& graph,
-                        bool apply_filters = true);
-  OperatorPtr PlanGraph(const ast::GraphPattern& pattern);
+  // The operators of an algebra node, with no filters waiting.
+  OperatorPtr Plan(const algebra::Node& node);
+  // The operators of `node` joined onto `left` (may be null: nothing before), applying each
+  // of `filters` as soon as the variables it reads are bound for good (and removing it from
+  // the list). A group's elements are a left-deep tree: each step joins what came before.
+  OperatorPtr PlanOnto(OperatorPtr left, const algebra::Node& node, Filters& filters);
+  OperatorPtr PlanSemiJoin(OperatorPtr left, const algebra::Node& pattern, bool anti);
+  // GROUP BY, the aggregates and HAVING of an algebra::Kind::kGroup node.
+  OperatorPtr PlanAggregation(const algebra::Node& node);
+  OperatorPtr PlanGraph(const algebra::Node& node);
   // GRAPH ?g P evaluated as SPARQL defines it: P once per named graph, each joined with
   // ?g bound to that graph's name.
-  OperatorPtr PlanGraphPerName(const ast::GraphPattern& pattern);
+  OperatorPtr PlanGraphPerName(const algebra::Node& node);
   // The named graphs GRAPH ranges over: FROM NAMED's, or every named graph of the store.
   std::vector<TermId> NamedGraphsInScope() const;
   OperatorPtr PlanValues(const ast::ValuesBlock& values);
   OperatorPtr PlanBgp(OperatorPtr left, const std::vector<const ast::TriplePattern*>& triples,
-                      const GraphContext& graph, std::vector<const ast::Expression*>& filters);
+                      const GraphContext& graph, Filters& filters);
   OperatorPtr PlanPath(OperatorPtr left, const ast::TriplePattern& triple,
                        const GraphContext& graph);
   OperatorPtr Join(OperatorPtr left, OperatorPtr right);
-  OperatorPtr ApplyReadyFilters(OperatorPtr op, std::vector<const ast::Expression*>& filters);
+  OperatorPtr ApplyReadyFilters(OperatorPtr op, Filters& filters);
   OperatorPtr Unit();
   OperatorPtr Empty(std::vector<VarId> columns);
 
@@ -97,9 +103,11 @@ class Planner final : public ExistsEvaluator {
   double EstimateScan(const ScanPattern& pattern);
   double Fanout(const ScanPattern& pattern, const std::vector<VarId>& bound);
 
-  ExpressionEnv Env(const std::map<const ast::Expression*, VarId>* aggregates = nullptr);
+  // Expressions read aggregates (in SELECT, HAVING and ORDER BY) from their hidden columns.
+  ExpressionEnv Env();
 
   ExecContext& ctx_;
+  const bool rewrite_;
   expr::FunctionContext& functions_;
   std::unordered_map<TermId, storage::PredicateStats> predicate_stats_;
   std::vector<TermId> named_graphs_;  // every named graph of the store
@@ -107,6 +115,10 @@ class Planner final : public ExistsEvaluator {
   // The graph of the patterns being planned, which expressions compiled now (EXISTS) read.
   GraphContext graph_;
   std::uint64_t hidden_vars_ = 0;
+  // Each aggregate expression's hidden column (expressions are unique across the query).
+  std::map<const ast::Expression*, VarId> aggregate_vars_;
+  // The algebra of each EXISTS pattern run row by row, translated once.
+  std::map<const ast::GroupPattern*, algebra::NodePtr> exists_algebra_;
 };
 
 }  // namespace silk::query

@@ -9,6 +9,9 @@
 #include "engine/query/explain.h"
 #include "engine/query/graph_output.h"
 #include "engine/query/pattern_iris.h"
+#include "engine/query/algebra/print.h"
+#include "engine/query/algebra/translate.h"
+#include "engine/query/optimizer/optimizer.h"
 #include "engine/query/planner.h"
 #include "engine/query/query_runtime.h"
 #include "engine/query/update_executor.h"
@@ -181,13 +184,23 @@ Status ExecuteUnguarded(const PreparedRequest& prepared, storage::Store& store,
   ExecContext ctx(*snapshot, options.limits);
   QueryRuntime runtime(query.base_iri.empty() ? options.base_iri : query.base_iri);
   runtime.functions.interruption = &ctx;
-  Planner planner(ctx, runtime.functions, *stats);
+  Planner planner(ctx, runtime.functions, *stats, options.rewrite);
   try {
-    std::vector<VarId> output;
     const Dataset dataset = ResolveDataset(ctx, query.datasets, options.union_default_graph);
-    OperatorPtr root = planner.PlanQuery(query, dataset, &output);
+    // AST -> algebra -> rewrites -> operators; EXPLAIN shows each stage.
+    algebra::NodePtr algebra = algebra::TranslateQuery(query);
+    std::string stages;
+    if (request.explain() != ExplainMode::kNone) {
+      stages = "Algebra:\n" + algebra::Print(*algebra);
+    }
+    if (options.rewrite) optimizer::Optimize(algebra);
+    if (request.explain() != ExplainMode::kNone) {
+      stages += "Rewritten:\n" + algebra::Print(*algebra) + "Plan:\n";
+    }
+    OperatorPtr root = planner.PlanQuery(*algebra, dataset);
+    const std::vector<VarId> output = root->columns();
     if (request.explain() == ExplainMode::kPlan) {
-      if (plan != nullptr) *plan = ExplainPlan(*root, /*analyze=*/false);
+      if (plan != nullptr) *plan = stages + ExplainPlan(*root, /*analyze=*/false);
       return Status::Ok();
     }
     DiscardingWriter discard;
@@ -209,7 +222,7 @@ Status ExecuteUnguarded(const PreparedRequest& prepared, storage::Store& store,
         break;
     }
     if (request.explain() == ExplainMode::kAnalyze && plan != nullptr) {
-      *plan = ExplainPlan(*root, /*analyze=*/true);
+      *plan = stages + ExplainPlan(*root, /*analyze=*/true);
     }
   } catch (const QueryAborted& aborted) {
     return aborted.status;

@@ -34,6 +34,9 @@ struct QueryOptions {
   // In a shell a projected variable that WHERE never binds is nearly always a typo.
   bool reject_unbound_projections = false;
   QueryLimits limits;
+  // The optimizer's rewrites (optimizer/optimizer.h); off, the algebra runs as translated
+  // (EXISTS row by row): the reference the rewrites are tested against.
+  bool rewrite = true;
 };
 
 // A constant IRI that a request's graph patterns look for in the store. One the store does

@@ -148,7 +148,7 @@ Status ApplyModify(const ast::UpdateOperation& op, storage::Store& store,
   ExecContext ctx(*snapshot, options.limits);
   QueryRuntime runtime(options.base_iri);
   runtime.functions.interruption = &ctx;
-  Planner planner(ctx, runtime.functions, *stats);
+  Planner planner(ctx, runtime.functions, *stats, options.rewrite);
   try {
     Dataset dataset = ResolveDataset(ctx, op.using_clauses, options.union_default_graph);
     std::optional<TermId> with_graph;

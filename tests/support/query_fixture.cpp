@@ -100,6 +100,18 @@ std::vector<std::string> QueryFixture::Rows(const std::string& sparql) {
   return collector.rows;
 }
 
-std::string QueryFixture::Plan(const std::string& sparql) { return Run("EXPLAIN " + sparql); }
+std::string QueryFixture::Plan(const std::string& sparql) {
+  const std::string explained = Run("EXPLAIN " + sparql);
+  const std::size_t plan = explained.find("Plan:\n");
+  return plan == std::string::npos ? explained : explained.substr(plan + 6);
+}
+
+std::string QueryFixture::Rewritten(const std::string& sparql) {
+  const std::string explained = Run("EXPLAIN " + sparql);
+  const std::size_t from = explained.find("Rewritten:\n");
+  const std::size_t to = explained.find("Plan:\n");
+  if (from == std::string::npos || to == std::string::npos) return explained;
+  return explained.substr(from + 11, to - from - 11);
+}
 
 }  // namespace silk::testing

@@ -30,8 +30,10 @@ class QueryFixture : public ::testing::Test {
   // The status of running `sparql` (parse errors included).
   Status Try(const std::string& sparql, std::string* output = nullptr,
              query::ResultFormat format = query::ResultFormat::kTsv);
-  // The plan of `sparql` (EXPLAIN is added in front).
+  // The physical plan of `sparql` (EXPLAIN is added in front; the algebra is left out).
   std::string Plan(const std::string& sparql);
+  // The algebra of `sparql` after the optimizer's rewrites, as EXPLAIN shows it.
+  std::string Rewritten(const std::string& sparql);
 
   query::QueryOptions options_;
   std::unique_ptr<storage::Store> store_;

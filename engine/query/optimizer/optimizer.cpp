@@ -1,0 +1,10 @@
+#include "engine/query/optimizer/optimizer.h"
+
+namespace silk::query::optimizer {
+
+void Optimize(algebra::NodePtr& root) {
+  ExistsToJoin(root);
+  TopK(root);
+}
+
+}  // namespace silk::query::optimizer
