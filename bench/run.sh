@@ -2,7 +2,8 @@
 # usage: bench/run.sh [SIZE...]        (SIZE: triples to generate, e.g. 1e6 10e6; default 1e6)
 #
 # Side-by-side query benchmark: SilkGraph, Oxigraph and Virtuoso on the same generated news
-# graph and the same queries (../shared/peers/queries/*.rq), one table per size.
+# graph and the same queries, in two sets: the peers' eight (../shared/peers/queries/*.rq) and
+# ours (bench/queries/*.rq). One table per set and size.
 #
 # env: BUILD_DIR  build dir (default: the repo's build/), configured as Release and built here
 #      WORK       data, stores, peers' copy and raw logs (default: ${TMPDIR:-/tmp}/silkgraph-bench)
@@ -42,10 +43,18 @@ QBENCH="$(find_bin silk_query_bench)"
 # ---- peers: a writable copy of the peers folder, and what its runners need ------------------
 peers_setup
 
-QUERIES=("$PEERS_SRC"/queries/*.rq)
-[ -n "$PEERS" ] && QUERIES=("$PEERS_DIR"/queries/*.rq)
+PEER_QUERIES=("$PEERS_SRC"/queries/*.rq)
+[ -n "$PEERS" ] && PEER_QUERIES=("$PEERS_DIR"/queries/*.rq)
+OUR_QUERIES=("$REPO"/bench/queries/*.rq)
+[ -e "${OUR_QUERIES[0]}" ] || die "no queries in $REPO/bench/queries"
+# every engine runs both sets in one go (the peers load the data once)
+QUERIES=("${PEER_QUERIES[@]}" "${OUR_QUERIES[@]}")
+# which set each query belongs to, for the tables: NAME=peers or NAME=ours, space-separated
+QUERY_SETS="$({ for q in "${PEER_QUERIES[@]}"; do echo "$(basename "$q" .rq)=peers"; done
+  for q in "${OUR_QUERIES[@]}"; do echo "$(basename "$q" .rq)=ours"; done; } | tr '\n' ' ')"
 
-# Row counts the peers README lists for gen_news_kg.py SIZE 42 (keyed by triple count).
+# Row counts the peers README lists for gen_news_kg.py SIZE 42 (keyed by triple count); our
+# queries have none, so their engines are compared with each other.
 expected_rows() {
   case "$1" in
     972177) echo "q1_subject_lookup=45 q2_pred_obj_lookup=9650 q3_star=713 q4_chain=168697 q5_filter_date_num=174 q6_optional=1173 q7_count_group=250 q8_join_order=31" ;;
@@ -147,9 +156,11 @@ run_size() {
   print_table "$label" "$out/all.log" "$(expected_rows "${triples:-0}")" | tee "$out/table.md"
 }
 
-# ---- the table -------------------------------------------------------------------------------
+# ---- the tables ------------------------------------------------------------------------------
+# One table per query set (QUERY_SETS), then the process floor, the load rows and the row count
+# mismatches of both sets.
 print_table() {  # LABEL ALL.log EXPECTED
-  awk -v label="$1" -v expected="$3" '
+  awk -v label="$1" -v expected="$3" -v sets="$QUERY_SETS" '
     function field(line, key,   m) {
       if (match(line, "(^| )" key "=[^ ]*")) { m = substr(line, RSTART, RLENGTH); sub(/^ /, "", m); return substr(m, length(key) + 2) }
       return ""
@@ -159,9 +170,57 @@ print_table() {  # LABEL ALL.log EXPECTED
       if ((e SUBSEP q) in err) return "ERROR"
       return (e in timedout) ? "timeout" : "n/a"
     }
+    # silkgraph ÷ the peer P (or ÷ the faster peer when P is ""); "~" when a peer read 0 ms. A
+    # peer whose row count is not the reference REF did other work: no ratio with it.
+    function ratio(q, p, ref,   j, e, v, t, best, tilde) {
+      best = ""; tilde = ""
+      for (j = 3; j <= 4; j++) {
+        e = engines[j]
+        if (p != "" && e != p) continue
+        if (!((e SUBSEP q) in med)) continue
+        if (rows[e, q] != ref) { if (p != "") return "rows differ"; continue }
+        v = med[e, q] + 0
+        if (v == 0) { v = 0.5; t = "~" } else t = ""   # an integer-ms timer read 0: < 1 ms, taken as 0.5
+        if (best == "" || v < best) { best = v; tilde = t }
+      }
+      if (best == "" || !(("silkgraph" SUBSEP q) in med)) return "n/a"
+      return sprintf("%s%.2f", tilde, med["silkgraph", q] / best)
+    }
+    # The reference count: the peers README'"'"'s when it lists one, else the count two of the three
+    # engines (silkgraph, oxigraph, virtuoso) agree on, else silkgraph'"'"'s (else any engine'"'"'s).
+    function reference(q,   a, b, j, v3) {
+      if (q in want) return want[q]
+      split("silkgraph oxigraph virtuoso", v3, " ")
+      for (a = 1; a <= 3; a++) for (b = a + 1; b <= 3; b++)
+        if ((v3[a] SUBSEP q) in rows && (v3[b] SUBSEP q) in rows && rows[v3[a], q] == rows[v3[b], q]) return rows[v3[a], q]
+      for (j = 1; j <= ne; j++) if ((engines[j] SUBSEP q) in rows) return rows[engines[j], q]
+      return ""
+    }
+    function table(set, title,   i, j, q, e, ref, bad, rcell) {
+      printf "\n### %s triples: %s, median of the timed runs in ms\n\n", label, title
+      printf "| query | rows | silkgraph | silk query process | oxigraph | virtuoso | silk÷oxigraph | silk÷virtuoso | silk÷best peer |\n"
+      printf "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+      for (i = 1; i <= nq; i++) {
+        q = order[i]
+        if (((q in setof) ? setof[q] : "peers") != set) continue
+        ref = reference(q); bad = ""
+        for (j = 1; j <= ne; j++) {
+          e = engines[j]
+          if ((e SUBSEP q) in rows && rows[e, q] != ref) bad = bad " " e "=" rows[e, q]
+        }
+        rcell = (ref != "" ? ref : "?")
+        if (bad != "") {
+          rcell = rcell " MISMATCH:" bad; mismatches++
+          if (("silkgraph" SUBSEP q) in rows && rows["silkgraph", q] != ref) silkbad = silkbad " " q
+        }
+        printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", q, rcell, cell("silkgraph", q), cell("silk-process", q),
+          cell("oxigraph", q), cell("virtuoso", q), ratio(q, "oxigraph", ref), ratio(q, "virtuoso", ref), ratio(q, "", ref)
+      }
+    }
     BEGIN {
       ne = split("silkgraph silk-process oxigraph virtuoso", engines, " ")
       split(expected, ex, " "); for (i in ex) { split(ex[i], kv, "="); want[kv[1]] = kv[2] }
+      n = split(sets, sl, " "); for (i = 1; i <= n; i++) { split(sl[i], kv, "="); if (kv[1] != "") setof[kv[1]] = kv[2] }
     }
     /^engine=/ {
       e = field($0, "engine")
@@ -174,35 +233,8 @@ print_table() {  # LABEL ALL.log EXPECTED
       med[e, q] = field($0, "median_ms"); rows[e, q] = field($0, "rows")
     }
     END {
-      printf "\n### %s triples (median of the timed runs, ms)\n\n", label
-      printf "| query | rows | silkgraph | silk query process | oxigraph | virtuoso | silk/best peer |\n"
-      printf "|---|---:|---:|---:|---:|---:|---:|\n"
-      for (i = 1; i <= nq; i++) {
-        q = order[i]; bad = ""
-        ref = ((q in want) ? want[q] : "")
-        for (j = 1; j <= ne; j++) {
-          e = engines[j]
-          if (!((e SUBSEP q) in rows)) continue
-          if (ref == "") ref = rows[e, q]
-        }
-        for (j = 1; j <= ne; j++) {
-          e = engines[j]
-          if ((e SUBSEP q) in rows && rows[e, q] != ref) bad = bad " " e "=" rows[e, q]
-        }
-        rcell = (ref != "" ? ref : "?")
-        if (bad != "") { rcell = rcell " MISMATCH:" bad; mismatches++ }
-        best = ""; tilde = ""
-        for (j = 3; j <= 4; j++) {
-          e = engines[j]
-          if (!((e SUBSEP q) in med)) continue
-          v = med[e, q] + 0
-          if (v == 0) { v = 0.5; tilde = "~" }   # an integer-ms timer read 0: < 1 ms, taken as 0.5
-          if (best == "" || v < best) best = v
-        }
-        ratio = "n/a"
-        if (best != "" && (("silkgraph" SUBSEP q) in med)) ratio = sprintf("%s%.2f", tilde, med["silkgraph", q] / best)
-        printf "| %s | %s | %s | %s | %s | %s | %s |\n", q, rcell, cell("silkgraph", q), cell("silk-process", q), cell("oxigraph", q), cell("virtuoso", q), ratio
-      }
+      table("peers", "the peers'"'"' queries (../shared/peers/queries/)")
+      table("ours", "our queries (bench/queries/)")
       if (startup != "") printf "\nsilk query process floor (start, open store, ASK {}): %s ms\n", startup
       printf "\n| load | triples | load s | triples/s | bytes/triple | peak MB |\n|---|---:|---:|---:|---:|---:|\n"
       split("silkgraph oxigraph virtuoso", le, " ")
@@ -217,7 +249,8 @@ print_table() {  # LABEL ALL.log EXPECTED
         printf "| %s | %s | %s | %s | %s | %s |\n", e, field(l, "triples"), field(l, "load_s"), field(l, "triples_per_s"), bpt, peak
       }
       for (e in timedout) printf "\n%s was stopped after %s s (PEER_TIMEOUT); \"timeout\" marks queries it did not finish\n", e, timedout[e]
-      if (mismatches) printf "\nROW COUNT MISMATCHES in %d query(ies): the rows column shows the reference count (from the peers README if known, else from the first engine), then each engine that differs\n", mismatches
+      if (mismatches) printf "\nROW COUNT MISMATCHES in %d query(ies): the rows column shows the reference count (from the peers README if known, else the count two of silkgraph, oxigraph and virtuoso agree on, else silkgraph'"'"'s), then each engine that differs\n", mismatches
+      if (silkbad != "") printf "silkgraph differs from the reference in:%s\n", silkbad
     }' "$2"
 }
 
