@@ -45,13 +45,13 @@ class TurtleWriter final : public ResultWriter {
                bool trig)
       : out_(out), trig_(trig) {
     // A later declaration of a name wins, as in a query's prologue.
-    for (auto& [name, iri] : prefixes) {
+    for (auto& prefix : prefixes) {
       auto it = std::find_if(prefixes_.begin(), prefixes_.end(),
-                             [&](const auto& p) { return p.first == name; });
+                             [&](const auto& p) { return p.first == prefix.first; });
       if (it != prefixes_.end()) {
-        it->second = std::move(iri);
+        it->second = std::move(prefix.second);
       } else {
-        prefixes_.emplace_back(std::move(name), std::move(iri));
+        prefixes_.push_back(std::move(prefix));
       }
     }
     used_.assign(prefixes_.size(), false);
