@@ -50,6 +50,10 @@ std::string DescribePattern(ExecContext& ctx, const ScanPattern& pattern) {
       }
     }
   }
+  if (!pattern.object_ranges.empty()) {
+    text += fmt::format(" (object in {} key range{})", pattern.object_ranges.size(),
+                        pattern.object_ranges.size() == 1 ? "" : "s");
+  }
   return text;
 }
 

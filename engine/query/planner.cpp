@@ -5,6 +5,7 @@
 
 #include "engine/query/algebra/translate.h"
 #include "engine/query/join_layout.h"
+#include "engine/query/object_ranges.h"
 #include "engine/query/optimizer/optimizer.h"
 #include "engine/query/path_operator.h"
 
@@ -151,8 +152,29 @@ std::optional<ScanPattern> Planner::ToScan(const ast::TriplePattern& triple,
   return pattern;
 }
 
+void Planner::LimitObject(ScanPattern& scan, const ast::TriplePattern& triple,
+                          const std::vector<algebra::ObjectBound>& bounds) {
+  if (!triple.object.IsVariable()) return;
+  std::optional<IdRanges> ranges;
+  for (const algebra::ObjectBound& bound : bounds) {
+    if (bound.variable != triple.object.value) continue;
+    std::optional<IdRanges> more = RangesFor(*bound.comparison, bound.variable);
+    if (!more) continue;
+    ranges = ranges ? Intersect(*ranges, *more) : std::move(*more);
+  }
+  if (!ranges) return;
+  // No range left: nothing can pass the filters; one empty range scans nothing.
+  if (ranges->empty()) ranges->push_back({1, 0});
+  scan.object_ranges = std::move(*ranges);
+}
+
 double Planner::EstimateScan(const ScanPattern& pattern) {
-  return static_cast<double>(ctx_.snapshot().Estimate(ToQuadPattern(pattern, {})));
+  const std::size_t ranges = RangeCount(pattern, {});
+  double rows = 0;
+  for (std::size_t i = 0; i < ranges; ++i) {
+    rows += static_cast<double>(ctx_.snapshot().Estimate(ToQuadPattern(pattern, {}, i)));
+  }
+  return rows;
 }
 
 double Planner::Fanout(const ScanPattern& pattern, const std::vector<VarId>& bound) {
@@ -219,9 +241,9 @@ OperatorPtr Planner::ApplyReadyFilters(OperatorPtr op, Filters& filters) {
   return op;
 }
 
-OperatorPtr Planner::PlanBgp(OperatorPtr left,
-                             const std::vector<const ast::TriplePattern*>& triples,
+OperatorPtr Planner::PlanBgp(OperatorPtr left, const algebra::Node& bgp,
                              const GraphContext& graph, Filters& filters) {
+  const std::vector<const ast::TriplePattern*>& triples = bgp.triples;
   struct Candidate {
     const ast::TriplePattern* triple;
     ScanPattern scan;
@@ -256,6 +278,7 @@ OperatorPtr Planner::PlanBgp(OperatorPtr left,
       }
       return Empty(std::move(columns));
     }
+    LimitObject(*scan, *triple, bgp.object_bounds);
     const double size = EstimateScan(*scan);
     candidates.push_back({triple, std::move(*scan), size});
   }
@@ -363,14 +386,14 @@ OperatorPtr Planner::PlanOnto(OperatorPtr left, const algebra::Node& node, Filte
       break;
     }
     // Its patterns join what came before one by one (by index seeks where that is cheap).
-    case Kind::kBgp: op = PlanBgp(std::move(left), node.triples, graph_, filters); break;
+    case Kind::kBgp: op = PlanBgp(std::move(left), node, graph_, filters); break;
     case Kind::kJoin: {
       op = PlanOnto(std::move(left), node.child(0), filters);
       // Patterns join what came before one by one; anything else is a nested group, planned
       // alone, since its own FILTERs must not see what came before.
       const algebra::Node& right = node.child(1);
       if (right.kind == Kind::kBgp) {
-        op = PlanBgp(std::move(op), right.triples, graph_, filters);
+        op = PlanBgp(std::move(op), right, graph_, filters);
       } else {
         op = Join(std::move(op), Plan(right));
       }

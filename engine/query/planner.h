@@ -87,8 +87,8 @@ class Planner final : public ExistsEvaluator {
   // The named graphs GRAPH ranges over: FROM NAMED's, or every named graph of the store.
   std::vector<TermId> NamedGraphsInScope() const;
   OperatorPtr PlanValues(const ast::ValuesBlock& values);
-  OperatorPtr PlanBgp(OperatorPtr left, const std::vector<const ast::TriplePattern*>& triples,
-                      const GraphContext& graph, Filters& filters);
+  OperatorPtr PlanBgp(OperatorPtr left, const algebra::Node& bgp, const GraphContext& graph,
+                      Filters& filters);
   OperatorPtr PlanPath(OperatorPtr left, const ast::TriplePattern& triple,
                        const GraphContext& graph);
   OperatorPtr Join(OperatorPtr left, OperatorPtr right);
@@ -100,6 +100,9 @@ class Planner final : public ExistsEvaluator {
   std::optional<ScanPattern> ToScan(const ast::TriplePattern& triple, const GraphContext& graph);
   std::optional<ScanSlot> Slot(const ast::Term& term);
   VarId VariableOf(const ast::Term& term);
+  // Narrows the scan of `triple` to the object key ranges its BGP's bounds give.
+  void LimitObject(ScanPattern& scan, const ast::TriplePattern& triple,
+                   const std::vector<algebra::ObjectBound>& bounds);
   double EstimateScan(const ScanPattern& pattern);
   double Fanout(const ScanPattern& pattern, const std::vector<VarId>& bound);
 

@@ -28,8 +28,15 @@ std::vector<VarId> ScanPattern::Variables() const {
   return vars;
 }
 
+std::size_t RangeCount(const ScanPattern& pattern,
+                       const std::array<std::optional<storage::TermId>, 4>& bound) {
+  const bool object_bound = pattern.slots[kO].constant || bound[kO];
+  return object_bound || pattern.object_ranges.empty() ? 1 : pattern.object_ranges.size();
+}
+
 storage::QuadPattern ToQuadPattern(const ScanPattern& pattern,
-                                   const std::array<std::optional<storage::TermId>, 4>& bound) {
+                                   const std::array<std::optional<storage::TermId>, 4>& bound,
+                                   std::size_t range) {
   std::array<std::optional<storage::TermId>, 4> ids;
   for (int i = 0; i < 4; ++i) {
     ids[i] = pattern.slots[i].constant ? pattern.slots[i].constant : bound[i];
@@ -38,29 +45,38 @@ storage::QuadPattern ToQuadPattern(const ScanPattern& pattern,
   if (!ids[kG] && pattern.scope == GraphScope::kSet && pattern.graphs.size() == 1) {
     ids[kG] = pattern.graphs[0];
   }
-  return {ids[kS], ids[kP], ids[kO], ids[kG]};
+  storage::QuadPattern quads{ids[kS], ids[kP], ids[kO], ids[kG]};
+  if (!ids[kO] && !pattern.object_ranges.empty()) quads.o_range = pattern.object_ranges[range];
+  return quads;
 }
 
 PatternCursor::PatternCursor(const storage::Snapshot& snapshot, const ScanPattern& pattern,
                              const std::array<std::optional<storage::TermId>, 4>& bound)
-    : pattern_(pattern), it_(snapshot.Scan(ToQuadPattern(pattern, bound))) {}
+    : snapshot_(snapshot),
+      pattern_(pattern),
+      bound_(bound),
+      ranges_(RangeCount(pattern, bound)),
+      it_(snapshot.Scan(ToQuadPattern(pattern, bound))) {}
 
 std::optional<storage::QuadIds> PatternCursor::Next() {
-  for (; it_->Valid(); it_->Next()) {
-    const storage::QuadIds quad = it_->quad();
-    if (!Accept(quad)) continue;
-    // Quads differing only in the graph are adjacent (the graph is the last key position of
-    // the indexes that serve a free graph), so comparing with the last one merges them.
-    if (pattern_.MergesGraphs() && last_ && last_->s == quad.s && last_->p == quad.p &&
-        last_->o == quad.o) {
-      continue;
+  for (;;) {
+    for (; it_->Valid(); it_->Next()) {
+      const storage::QuadIds quad = it_->quad();
+      if (!Accept(quad)) continue;
+      // Quads differing only in the graph are adjacent (the graph is the last key position
+      // of the indexes that serve a free graph), so comparing with the last one merges them.
+      if (pattern_.MergesGraphs() && last_ && last_->s == quad.s && last_->p == quad.p &&
+          last_->o == quad.o) {
+        continue;
+      }
+      last_ = quad;
+      it_->Next();
+      return quad;
     }
-    last_ = quad;
-    it_->Next();
-    return quad;
+    ExecContext::ThrowIfError(it_->status());
+    if (++range_ >= ranges_) return std::nullopt;
+    it_ = snapshot_.Scan(ToQuadPattern(pattern_, bound_, range_));
   }
-  ExecContext::ThrowIfError(it_->status());
-  return std::nullopt;
 }
 
 bool PatternCursor::Accept(const storage::QuadIds& quad) const {

@@ -29,6 +29,9 @@ struct ScanPattern {
   std::array<ScanSlot, 4> slots;  // s, p, o, g; g is empty when the graph is not exposed
   GraphScope scope = GraphScope::kAll;
   std::vector<storage::TermId> graphs;  // kSet, sorted
+  // When not empty and the object is not bound: only objects with ids in these ranges
+  // (ascending, disjoint; see object_ranges.h), each read as a range of index keys.
+  std::vector<std::pair<storage::TermId, storage::TermId>> object_ranges;
 
   // The graph position is neither bound nor a variable: the pattern matches a triple once
   // however many graphs hold it (the default graph is their RDF merge).
@@ -53,13 +56,23 @@ class PatternCursor {
  private:
   bool Accept(const storage::QuadIds& quad) const;
 
+  const storage::Snapshot& snapshot_;
   const ScanPattern& pattern_;
+  const std::array<std::optional<storage::TermId>, 4> bound_;
+  std::size_t ranges_ = 1;  // how many scans: one per object range, or just one
+  std::size_t range_ = 0;   // the one being read
   std::unique_ptr<storage::QuadIterator> it_;
   std::optional<storage::QuadIds> last_;  // the last quad returned, for merging graphs
 };
 
-// The QuadPattern a store scan needs for `pattern` with `bound` substituted.
+// The QuadPattern a store scan needs for `pattern` with `bound` substituted, reading object
+// range number `range` when the pattern has ranges and its object is not bound.
 storage::QuadPattern ToQuadPattern(const ScanPattern& pattern,
-                                   const std::array<std::optional<storage::TermId>, 4>& bound);
+                                   const std::array<std::optional<storage::TermId>, 4>& bound,
+                                   std::size_t range = 0);
+
+// How many scans ToQuadPattern's ranges make of `pattern` with `bound` substituted (>= 1).
+std::size_t RangeCount(const ScanPattern& pattern,
+                       const std::array<std::optional<storage::TermId>, 4>& bound);
 
 }  // namespace silk::query

@@ -6,26 +6,37 @@ namespace silk::storage {
 
 IndexCursor::IndexCursor(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, QuadIndex index,
                          std::string_view prefix)
+    : IndexCursor(rocks, snapshot, index, prefix, PrefixUpperBound(prefix),
+                  prefix.size() >= format::kIdSize) {}
+
+IndexCursor::IndexCursor(const RocksDb& rocks, const rocksdb::Snapshot* snapshot,
+                         const ScanPlan& plan)
+    : IndexCursor(rocks, snapshot, plan.index, plan.LowerKey(), plan.UpperKey(),
+                  plan.prefix_size >= format::kIdSize) {}
+
+IndexCursor::IndexCursor(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, QuadIndex index,
+                         std::string_view lower, std::optional<std::string> upper,
+                         bool same_first_id)
     : index_(index) {
   rocksdb::ReadOptions read;
   read.snapshot = snapshot;
-  if (prefix.size() >= format::kIdSize) {
+  if (same_first_id) {
     // Within one leading id: the prefix bloom filters apply.
     read.prefix_same_as_start = true;
   } else {
     read.total_order_seek = true;
     read.readahead_size = std::size_t{2} << 20;  // a scan of everything reads sequentially
   }
-  if (const auto upper = PrefixUpperBound(prefix)) {
-    upper_ = *upper;
+  if (upper) {
+    upper_ = std::move(*upper);
     upper_slice_ = rocksdb::Slice(upper_);
     read.iterate_upper_bound = &upper_slice_;
   }
   it_.reset(rocks.db()->NewIterator(read, rocks.family(FamilyOf(index))));
-  if (prefix.empty()) {
+  if (lower.empty()) {
     it_->SeekToFirst();
   } else {
-    it_->Seek(rocksdb::Slice(prefix.data(), prefix.size()));
+    it_->Seek(rocksdb::Slice(lower.data(), lower.size()));
   }
   Settle();
 }

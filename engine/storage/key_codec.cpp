@@ -82,7 +82,9 @@ bool LessInIndex(QuadIndex index, const QuadIds& a, const QuadIds& b) {
 
 bool Matches(const QuadPattern& pattern, const QuadIds& quad) {
   return (!pattern.s || *pattern.s == quad.s) && (!pattern.p || *pattern.p == quad.p) &&
-         (!pattern.o || *pattern.o == quad.o) && (!pattern.g || *pattern.g == quad.g);
+         (!pattern.o || *pattern.o == quad.o) && (!pattern.g || *pattern.g == quad.g) &&
+         (!pattern.o_range ||
+          (pattern.o_range->first <= quad.o && quad.o <= pattern.o_range->second));
 }
 
 bool IndexHolds(QuadIndex index, const QuadIds& quad) {
@@ -111,15 +113,33 @@ std::vector<ScanPlan> CandidatePlans(const QuadPattern& pattern) {
       ++bound;
     }
     plan.prefix_size = bound * format::kIdSize;
-    if (plans.empty() || plan.prefix_size > best) {
+    // An object range right after the prefix narrows the keys almost as much as one more
+    // bound position: it ranks between this prefix and a longer one.
+    std::size_t rank = 2 * bound;
+    if (pattern.o_range && !pattern.o && bound < 4 && order[bound] == 2) {
+      plan.range = pattern.o_range;
+      ++rank;
+    }
+    if (plans.empty() || rank > best) {
       plans.clear();
-      best = plan.prefix_size;
+      best = rank;
       plans.push_back(plan);
-    } else if (plan.prefix_size == best) {
+    } else if (rank == best) {
       plans.push_back(plan);
     }
   }
   return plans;
+}
+
+std::string ScanPlan::LowerKey() const {
+  std::string key(prefix_view());
+  if (range) key += BigEndian64(range->first);
+  return key;
+}
+
+std::optional<std::string> ScanPlan::UpperKey() const {
+  if (!range) return PrefixUpperBound(prefix_view());
+  return PrefixUpperBound(std::string(prefix_view()) + BigEndian64(range->second));
 }
 
 std::optional<std::string> PrefixUpperBound(std::string_view prefix) {

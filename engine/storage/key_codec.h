@@ -77,7 +77,14 @@ struct ScanPlan {
   std::size_t prefix_size = 0;  // a multiple of format::kIdSize
   QuadPattern residual;
 
+  // The object range, when the index holds the object right after the prefix: the keys
+  // read narrow to it (the residual checks it again).
+  std::optional<std::pair<TermId, TermId>> range;
+
   std::string_view prefix_view() const { return {prefix.data(), prefix_size}; }
+  // The first key to read, and the key past the last (nullopt: the index's end).
+  std::string LowerKey() const;
+  std::optional<std::string> UpperKey() const;
 };
 
 // The plans with the longest bound prefix for `pattern` among the indexes that serve it, best

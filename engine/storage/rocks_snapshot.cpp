@@ -19,7 +19,7 @@ constexpr int kProbeKeys = 64;
 class RocksQuadIterator final : public QuadIterator {
  public:
   RocksQuadIterator(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, const ScanPlan& plan)
-      : cursor_(rocks, snapshot, plan.index, plan.prefix_view()), residual_(plan.residual) {
+      : cursor_(rocks, snapshot, plan), residual_(plan.residual) {
     Skip();
   }
 
@@ -61,7 +61,9 @@ QuadPattern PrefixPattern(const QuadPattern& pattern, const ScanPlan& plan) {
 }
 
 // No subject or object, not both predicate and graph: the statistics hold the exact count.
-bool CountedByStats(const QuadPattern& p) { return !p.s && !p.o && !(p.p && p.g); }
+bool CountedByStats(const QuadPattern& p) {
+  return !p.s && !p.o && !p.o_range && !(p.p && p.g);
+}
 
 // Whether a plan leaves nothing to filter that another index could seek instead: nothing at
 // all, or only the default graph, which no index serving it can seek before s, p and o (gspo
@@ -91,7 +93,7 @@ class RocksSnapshot final : public Snapshot {
       return StatsCount(pattern);
     }
     const ScanPlan plan = ChoosePlan(pattern);
-    IndexCursor cursor(rocks_, snapshot_, plan.index, plan.prefix_view());
+    IndexCursor cursor(rocks_, snapshot_, plan);
     std::uint64_t n = 0;
     for (; cursor.Valid(); cursor.Next()) {
       n += Matches(plan.residual, cursor.quad()) ? 1 : 0;
@@ -183,7 +185,7 @@ class RocksSnapshot final : public Snapshot {
   // Counts up to kProbeKeys keys of the plan's range; beyond that, scales the range's share of
   // the index bytes (RocksDB's approximate sizes) by the statistics.
   std::uint64_t EstimatePlan(const ScanPlan& plan) const {
-    IndexCursor cursor(rocks_, snapshot_, plan.index, plan.prefix_view());
+    IndexCursor cursor(rocks_, snapshot_, plan);
     std::uint64_t matches = 0;
     int keys = 0;
     for (; cursor.Valid() && keys < kProbeKeys; cursor.Next(), ++keys) {
@@ -196,12 +198,12 @@ class RocksSnapshot final : public Snapshot {
     const double total = totals.ok() ? static_cast<double>(totals->quads) : 0.0;
     const double indexed = QuadsIn(plan.index, total);
     double estimate = static_cast<double>(kProbeKeys);
-    if (const auto upper = PrefixUpperBound(plan.prefix_view()); upper && indexed > 0) {
+    if (const auto upper = plan.UpperKey(); upper && indexed > 0) {
+      const std::string lower = plan.LowerKey();
       const std::string lowest(format::kQuadKeySize, '\0');
       const std::string highest(format::kQuadKeySize, '\xff');
-      const rocksdb::Range ranges[2] = {
-          rocksdb::Range(rocksdb::Slice(plan.prefix.data(), plan.prefix_size), *upper),
-          rocksdb::Range(lowest, highest)};
+      const rocksdb::Range ranges[2] = {rocksdb::Range(lower, *upper),
+                                        rocksdb::Range(lowest, highest)};
       std::uint64_t sizes[2] = {0, 0};
       rocksdb::SizeApproximationOptions options;
       options.include_memtables = true;

@@ -38,6 +38,9 @@ struct QuadPattern {
   std::optional<TermId> p;
   std::optional<TermId> o;
   std::optional<TermId> g;
+  // With `o` unbound: only objects whose ids lie in [first, second]. An index that holds the
+  // object right after the bound positions reads only that range of its keys.
+  std::optional<std::pair<TermId, TermId>> o_range;
 };
 
 struct StoreOptions {

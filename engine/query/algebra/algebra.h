@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "grammar/query/ast.h"
@@ -43,6 +44,14 @@ enum class Kind : std::uint8_t {
 struct Node;
 using NodePtr = std::unique_ptr<Node>;
 
+// A FILTER comparison of a BGP's object variable with a constant (?d >= "2020-01-01"^^xsd:date),
+// which the planner turns into key ranges of the scans that bind the variable. The filter
+// itself stays where it was.
+struct ObjectBound {
+  std::string variable;
+  const ast::Expression* comparison;
+};
+
 // SELECT's (expression AS ?v) or BIND(expression AS ?v).
 struct Binding {
   const ast::Term* variable;
@@ -54,6 +63,7 @@ struct Node {
   std::vector<NodePtr> children;
 
   std::vector<const ast::TriplePattern*> triples;   // kBgp
+  std::vector<ObjectBound> object_bounds;           // kBgp
   std::vector<const ast::Expression*> conditions;   // kFilter (conjuncts), kLeftJoin
   const ast::Term* graph = nullptr;                 // kGraph
   const ast::GroupPattern* pattern = nullptr;       // kGraph: the group it was translated from

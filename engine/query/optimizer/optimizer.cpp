@@ -4,6 +4,7 @@ namespace silk::query::optimizer {
 
 void Optimize(algebra::NodePtr& root) {
   ExistsToJoin(root);
+  FilterRanges(root);
   TopK(root);
 }
 
