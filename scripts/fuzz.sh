@@ -87,6 +87,7 @@ make_seeds "$build/seeds"
 # AddressSanitizer's frames are several times larger: the SPARQL parser's 1,000 levels of
 # nesting take about 2 MiB of stack in a release build but more than 8 MiB here.
 ulimit -s 65536 2>/dev/null || true
+export LSAN_OPTIONS="suppressions=$source_dir/tests/fuzz/lsan_suppressions.txt${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 status=0
 for target in "${targets[@]}"; do
   mkdir -p "$build/corpus/$target" "$build/artifacts/$target"
