@@ -33,12 +33,12 @@ class IndexJoin final : public Operator {
  protected:
   bool DoNext(IdTable& out) override {
     while (out.rows() < kBatchRows) {
-      if (!cursor_) {
+      if (!probing_) {
         if (!NextLeftRow()) return false;
       }
       std::optional<storage::QuadIds> quad = cursor_->Next();
       if (!quad) {
-        cursor_.reset();
+        probing_ = false;
         continue;
       }
       std::span<TermId> row = out.AddRow();
@@ -82,7 +82,14 @@ class IndexJoin final : public Operator {
         // and the row then takes the pattern's value.
         if (value != kUnbound) bound[i] = value;
       }
-      cursor_.emplace(ctx_.snapshot(), pattern_, bound);
+      // One cursor for all probes: left rows often come in key order, and a seek of an open
+      // iterator costs less than a new one.
+      if (cursor_) {
+        cursor_->Restart(bound);
+      } else {
+        cursor_.emplace(ctx_.snapshot(), pattern_, bound);
+      }
+      probing_ = true;
       return true;
     }
   }
@@ -95,6 +102,7 @@ class IndexJoin final : public Operator {
   std::size_t left_row_ = 0;
   bool left_done_ = false;
   std::optional<PatternCursor> cursor_;
+  bool probing_ = false;  // cursor_ reads the current left row's matches
 };
 
 }  // namespace

@@ -75,8 +75,20 @@ std::optional<storage::QuadIds> PatternCursor::Next() {
     }
     ExecContext::ThrowIfError(it_->status());
     if (++range_ >= ranges_) return std::nullopt;
-    it_ = snapshot_.Scan(ToQuadPattern(pattern_, bound_, range_));
+    Open(ToQuadPattern(pattern_, bound_, range_));
   }
+}
+
+void PatternCursor::Restart(const std::array<std::optional<storage::TermId>, 4>& bound) {
+  bound_ = bound;
+  ranges_ = RangeCount(pattern_, bound_);
+  range_ = 0;
+  last_.reset();
+  Open(ToQuadPattern(pattern_, bound_));
+}
+
+void PatternCursor::Open(const storage::QuadPattern& quads) {
+  if (!it_->Seek(quads)) it_ = snapshot_.Scan(quads);
 }
 
 bool PatternCursor::Accept(const storage::QuadIds& quad) const {

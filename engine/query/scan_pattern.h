@@ -53,12 +53,18 @@ class PatternCursor {
   // The next matching quad, or nullopt at the end. Throws QueryAborted on a storage error.
   std::optional<storage::QuadIds> Next();
 
+  // Starts over with other values substituted: the next probe of an index join. Reuses the
+  // open store iterator where it can (a seek instead of a new iterator).
+  void Restart(const std::array<std::optional<storage::TermId>, 4>& bound);
+
  private:
   bool Accept(const storage::QuadIds& quad) const;
+  // Reads `quads` next, with the open iterator if it can seek there.
+  void Open(const storage::QuadPattern& quads);
 
   const storage::Snapshot& snapshot_;
   const ScanPattern& pattern_;
-  const std::array<std::optional<storage::TermId>, 4> bound_;
+  std::array<std::optional<storage::TermId>, 4> bound_;
   std::size_t ranges_ = 1;  // how many scans: one per object range, or just one
   std::size_t range_ = 0;   // the one being read
   std::unique_ptr<storage::QuadIterator> it_;

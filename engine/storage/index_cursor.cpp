@@ -17,7 +17,7 @@ IndexCursor::IndexCursor(const RocksDb& rocks, const rocksdb::Snapshot* snapshot
 IndexCursor::IndexCursor(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, QuadIndex index,
                          std::string_view lower, std::optional<std::string> upper,
                          bool same_first_id)
-    : index_(index) {
+    : index_(index), same_first_id_(same_first_id), bounded_(upper.has_value()) {
   rocksdb::ReadOptions read;
   read.snapshot = snapshot;
   if (same_first_id) {
@@ -39,6 +39,28 @@ IndexCursor::IndexCursor(const RocksDb& rocks, const rocksdb::Snapshot* snapshot
     it_->Seek(rocksdb::Slice(lower.data(), lower.size()));
   }
   Settle();
+}
+
+bool IndexCursor::Reseek(const ScanPlan& plan) {
+  std::optional<std::string> upper = plan.UpperKey();
+  if (plan.index != index_ || (plan.prefix_size >= format::kIdSize) != same_first_id_ ||
+      upper.has_value() != bounded_) {
+    return false;
+  }
+  // The iterator reads the bound through the pointer its options hold, at every seek.
+  if (upper) {
+    upper_ = std::move(*upper);
+    upper_slice_ = rocksdb::Slice(upper_);
+  }
+  const std::string lower = plan.LowerKey();
+  if (lower.empty()) {
+    it_->SeekToFirst();
+  } else {
+    it_->Seek(lower);
+  }
+  status_ = Status::Ok();
+  Settle();
+  return true;
 }
 
 void IndexCursor::Next() {

@@ -27,6 +27,10 @@ class IndexCursor {
   IndexCursor(const IndexCursor&) = delete;
   IndexCursor& operator=(const IndexCursor&) = delete;
 
+  // Moves to the keys of `plan`, when it reads the same index in the same way (whether its
+  // keys share their first id, whether they have an upper bound); false, unmoved, otherwise.
+  bool Reseek(const ScanPlan& plan);
+
   bool Valid() const { return valid_; }
   void Next();
   // REQUIRES: Valid()
@@ -43,6 +47,8 @@ class IndexCursor {
   void Settle();
 
   QuadIndex index_;
+  bool same_first_id_ = false;
+  bool bounded_ = false;  // the read options point at upper_slice_
   std::string upper_;
   rocksdb::Slice upper_slice_;
   std::unique_ptr<rocksdb::Iterator> it_;

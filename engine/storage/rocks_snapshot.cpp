@@ -3,6 +3,7 @@
 #include <rocksdb/db.h>
 
 #include <algorithm>
+#include <functional>
 #include <utility>
 
 #include "engine/storage/index_cursor.h"
@@ -18,9 +19,19 @@ constexpr int kProbeKeys = 64;
 
 class RocksQuadIterator final : public QuadIterator {
  public:
-  RocksQuadIterator(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, const ScanPlan& plan)
-      : cursor_(rocks, snapshot, plan), residual_(plan.residual) {
+  // `choose` picks the plan of a pattern, for Seek.
+  RocksQuadIterator(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, const ScanPlan& plan,
+                    std::function<ScanPlan(const QuadPattern&)> choose)
+      : cursor_(rocks, snapshot, plan), residual_(plan.residual), choose_(std::move(choose)) {
     Skip();
+  }
+
+  bool Seek(const QuadPattern& pattern) override {
+    const ScanPlan plan = choose_(pattern);
+    if (!cursor_.Reseek(plan)) return false;
+    residual_ = plan.residual;
+    Skip();
+    return true;
   }
 
   bool Valid() const override { return cursor_.Valid(); }
@@ -40,6 +51,7 @@ class RocksQuadIterator final : public QuadIterator {
 
   IndexCursor cursor_;
   QuadPattern residual_;
+  std::function<ScanPlan(const QuadPattern&)> choose_;
 };
 
 // The pattern of the positions a plan's prefix binds.
@@ -85,7 +97,9 @@ class RocksSnapshot final : public Snapshot {
   ~RocksSnapshot() override { rocks_.db()->ReleaseSnapshot(snapshot_); }
 
   std::unique_ptr<QuadIterator> Scan(const QuadPattern& pattern) const override {
-    return std::make_unique<RocksQuadIterator>(rocks_, snapshot_, ChoosePlan(pattern));
+    return std::make_unique<RocksQuadIterator>(
+        rocks_, snapshot_, ChoosePlan(pattern),
+        [this](const QuadPattern& next) { return ChoosePlan(next); });
   }
 
   Result<std::uint64_t> Count(const QuadPattern& pattern) const override {

@@ -87,6 +87,10 @@ class QuadIterator {
   virtual QuadIds quad() const = 0;
   // Ok, or why iteration ended early (I/O error, corruption).
   virtual Status status() const = 0;
+  // Restarts on `pattern`, of the snapshot this iterator came from, when it can do so more
+  // cheaply than a new Scan (the same index: a seek of the open cursor, so that probes in key
+  // order mostly read blocks already at hand); false, changing nothing, when it cannot.
+  virtual bool Seek(const QuadPattern& /*pattern*/) { return false; }
 };
 
 // A consistent, read-only view of the store as of its creation; writes committed later are
