@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <numeric>
+#include <optional>
 #include <string>
 
 #include "engine/query/expr/compare.h"
@@ -48,9 +49,17 @@ class TopSort final : public Operator {
     while (input_->Next(batch)) {
       ctx_.CheckCancelled();
       for (std::size_t r = 0; r < batch.rows(); ++r) {
+        ++read_;
+        // The first key alone rules out most rows once k are held: the others (often terms
+        // to decode, such as IRIs that only break ties) are evaluated for the rest.
+        expr::EvalResult first = keys_[0].expression->Evaluate(batch.row(r));
+        if (cutoff_ && After(first, *cutoff_)) continue;
         kept_.AddRow(batch.row(r));
-        for (SortKey& key : keys_) values_.push_back(key.expression->Evaluate(batch.row(r)));
-        position_.push_back(read_++);
+        values_.push_back(std::move(first));
+        for (std::size_t k = 1; k < keys_.size(); ++k) {
+          values_.push_back(keys_[k].expression->Evaluate(batch.row(r)));
+        }
+        position_.push_back(read_ - 1);
       }
       // Compacted when twice k (and a batch) are held: each compaction costs O(2k), and
       // comes once per k rows read.
@@ -62,6 +71,12 @@ class TopSort final : public Operator {
     std::iota(order_.begin(), order_.end(), 0);
     std::sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) { return Less(a, b); });
     sorted_ = true;
+  }
+
+  // Whether a first key `value` sorts strictly after `bound`.
+  bool After(const expr::EvalResult& value, const expr::EvalResult& bound) const {
+    const int c = expr::OrderCompare(value ? &*value : nullptr, bound ? &*bound : nullptr);
+    return keys_[0].descending ? c < 0 : c > 0;
   }
 
   // Whether held row `a` comes before held row `b`.
@@ -99,6 +114,15 @@ class TopSort final : public Operator {
     kept_ = std::move(rows);
     values_ = std::move(values);
     position_ = std::move(positions);
+    // The last first key among the k kept: a row sorting strictly after it cannot enter.
+    if (n > 0) {
+      const std::size_t width = keys_.size();
+      std::size_t last = 0;
+      for (std::size_t i = 1; i < n; ++i) {
+        if (After(values_[i * width], values_[last * width])) last = i;
+      }
+      cutoff_ = values_[last * width];
+    }
   }
 
   // What the held rows take: their ids, key values with the text of those, and positions.
@@ -124,6 +148,7 @@ class TopSort final : public Operator {
   std::vector<expr::EvalResult> values_;  // keys_.size() per held row
   std::vector<std::uint64_t> position_;   // each held row's place in the input
   std::uint64_t read_ = 0;
+  std::optional<expr::EvalResult> cutoff_;  // once k rows were kept: see Keep
   std::vector<std::size_t> order_;
   std::size_t next_ = 0;
 };
