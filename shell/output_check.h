@@ -6,7 +6,7 @@
 #include <atomic>
 #include <iosfwd>
 
-#include "engine/query/result_writer.h"
+#include "engine/query/results/result_writer.h"
 #include "engine/status.h"
 
 namespace silk::shell {

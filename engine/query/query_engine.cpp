@@ -6,13 +6,13 @@
 #include <random>
 #include <variant>
 
-#include "engine/query/explain.h"
-#include "engine/query/graph_output.h"
+#include "engine/query/planner/explain.h"
+#include "engine/query/results/graph_output.h"
 #include "engine/query/pattern_iris.h"
 #include "engine/query/algebra/print.h"
 #include "engine/query/algebra/translate.h"
 #include "engine/query/optimizer/optimizer.h"
-#include "engine/query/planner.h"
+#include "engine/query/planner/planner.h"
 #include "engine/query/query_runtime.h"
 #include "engine/query/update_executor.h"
 #include "grammar/query/query_parser.h"

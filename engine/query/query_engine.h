@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "engine/query/exec_context.h"
-#include "engine/query/result_writer.h"
+#include "engine/query/results/result_writer.h"
 #include "engine/status.h"
 #include "engine/storage/store.h"
 

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "engine/query/planner.h"
+#include "engine/query/planner/planner.h"
 #include "engine/query/query_runtime.h"
 
 namespace silk::query {

@@ -13,7 +13,7 @@
 #include <utility>
 #include <vector>
 
-#include "engine/query/result_writer.h"
+#include "engine/query/results/result_writer.h"
 #include "grammar/rdf/term.h"
 
 namespace silk::shell::repl {

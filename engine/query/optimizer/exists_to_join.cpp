@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "engine/query/algebra/translate.h"
-#include "engine/query/expression_compiler.h"
+#include "engine/query/expr/expression_compiler.h"
 #include "engine/query/optimizer/optimizer.h"
 
 namespace silk::query::optimizer {

@@ -7,7 +7,7 @@
 // right side, where the variable may be bound otherwise or not at all.
 #include <string>
 
-#include "engine/query/object_ranges.h"
+#include "engine/query/planner/object_ranges.h"
 #include "engine/query/optimizer/optimizer.h"
 
 namespace silk::query::optimizer {

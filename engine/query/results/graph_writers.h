@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "engine/query/result_writer.h"
+#include "engine/query/results/result_writer.h"
 
 namespace silk::query {
 

@@ -5,7 +5,7 @@
 #include <set>
 #include <sstream>
 
-#include "engine/query/result_writer.h"
+#include "engine/query/results/result_writer.h"
 #include "grammar/rdf/rdf_parser.h"
 #include "tests/engine/storage/test_store.h"
 

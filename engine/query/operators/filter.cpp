@@ -1,0 +1,48 @@
+// Filter: the rows whose condition has the effective boolean value true; an error drops the
+// row, as SPARQL says.
+#include "engine/query/expr/compare.h"
+#include "engine/query/operators/operators.h"
+
+namespace silk::query {
+namespace {
+
+class Filter final : public Operator {
+ public:
+  Filter(ExecContext& ctx, OperatorPtr input, RowExpressionPtr condition)
+      : Operator(ctx, input->columns()), input_(std::move(input)),
+        condition_(std::move(condition)) {
+    // Without statistics on values, assume a filter keeps a third of its input.
+    set_estimated_rows(input_->estimated_rows() / 3);
+    set_maybe_unbound(input_->maybe_unbound());
+  }
+
+  std::string Describe() const override { return "Filter " + condition_->ToString(); }
+  std::vector<const Operator*> children() const override { return {input_.get()}; }
+
+ protected:
+  bool DoNext(IdTable& out) override {
+    while (out.rows() < kBatchRows) {
+      if (!input_->Next(batch_)) return false;
+      for (std::size_t r = 0; r < batch_.rows(); ++r) {
+        expr::EvalResult value = condition_->Evaluate(batch_.row(r));
+        if (!value) continue;
+        expr::BoolResult truth = expr::EffectiveBooleanValue(*value);
+        if (truth && *truth) out.AddRow(batch_.row(r));
+      }
+    }
+    return true;
+  }
+
+ private:
+  OperatorPtr input_;
+  RowExpressionPtr condition_;
+  IdTable batch_;
+};
+
+}  // namespace
+
+OperatorPtr MakeFilter(ExecContext& ctx, OperatorPtr input, RowExpressionPtr condition) {
+  return std::make_unique<Filter>(ctx, std::move(input), std::move(condition));
+}
+
+}  // namespace silk::query

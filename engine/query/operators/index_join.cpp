@@ -1,0 +1,115 @@
+// IndexJoin: for each row on the left, the rows of one triple pattern with the row's values
+// substituted: an index nested-loop join, the right choice when the left side is small and
+// the pattern is large (a seek per left row instead of reading the whole pattern).
+#include "engine/query/operators/operators.h"
+
+namespace silk::query {
+namespace {
+
+class IndexJoin final : public Operator {
+ public:
+  IndexJoin(ExecContext& ctx, OperatorPtr left, ScanPattern pattern, double estimate)
+      : Operator(ctx, JoinColumns(*left, pattern)), left_(std::move(left)),
+        pattern_(std::move(pattern)) {
+    set_estimated_rows(estimate);
+    // Left columns the pattern binds are bound afterwards, whatever they were before.
+    std::vector<VarId> maybe_unbound;
+    for (VarId var : left_->maybe_unbound()) {
+      bool bound_by_pattern = false;
+      for (const ScanSlot& slot : pattern_.slots) bound_by_pattern |= slot.variable == var;
+      if (!bound_by_pattern) maybe_unbound.push_back(var);
+    }
+    set_maybe_unbound(std::move(maybe_unbound));
+    for (std::size_t i = 0; i < 4; ++i) {
+      if (!pattern_.slots[i].variable) continue;
+      left_column_of_slot_[i] = left_->ColumnOf(*pattern_.slots[i].variable);
+      column_of_slot_[i] = ColumnOf(*pattern_.slots[i].variable);
+    }
+  }
+
+  std::string Describe() const override { return "IndexJoin " + DescribePattern(ctx_, pattern_); }
+  std::vector<const Operator*> children() const override { return {left_.get()}; }
+
+ protected:
+  bool DoNext(IdTable& out) override {
+    while (out.rows() < kBatchRows) {
+      if (!probing_) {
+        if (!NextLeftRow()) return false;
+      }
+      std::optional<storage::QuadIds> quad = cursor_->Next();
+      if (!quad) {
+        probing_ = false;
+        continue;
+      }
+      std::span<TermId> row = out.AddRow();
+      const std::span<const TermId> left_row = left_batch_.row(left_row_);
+      std::copy(left_row.begin(), left_row.end(), row.begin());
+      const TermId values[4] = {quad->s, quad->p, quad->o, quad->g};
+      // Bound slots matched the left row's value, so writing every slot is safe, and it
+      // fills the left columns that were unbound.
+      for (std::size_t i = 0; i < 4; ++i) {
+        if (column_of_slot_[i] >= 0) row[column_of_slot_[i]] = values[i];
+      }
+    }
+    return true;
+  }
+
+ private:
+  static std::vector<VarId> JoinColumns(const Operator& left, const ScanPattern& pattern) {
+    std::vector<VarId> columns = left.columns();
+    for (VarId var : pattern.Variables()) {
+      if (left.ColumnOf(var) < 0) columns.push_back(var);
+    }
+    return columns;
+  }
+
+  // Moves to the next left row and opens the pattern with its values; false at the end.
+  bool NextLeftRow() {
+    while (true) {
+      if (++left_row_ >= left_batch_.rows()) {
+        if (left_done_ || !left_->Next(left_batch_)) {
+          left_done_ = true;
+          return false;
+        }
+        left_row_ = 0;
+        if (left_batch_.empty()) continue;
+      }
+      std::array<std::optional<TermId>, 4> bound;
+      for (std::size_t i = 0; i < 4; ++i) {
+        if (left_column_of_slot_[i] < 0) continue;
+        const TermId value = left_batch_.at(left_row_, left_column_of_slot_[i]);
+        // An unbound left value leaves the slot free: it is compatible with anything,
+        // and the row then takes the pattern's value.
+        if (value != kUnbound) bound[i] = value;
+      }
+      // One cursor for all probes: left rows often come in key order, and a seek of an open
+      // iterator costs less than a new one.
+      if (cursor_) {
+        cursor_->Restart(bound);
+      } else {
+        cursor_.emplace(ctx_.snapshot(), pattern_, bound);
+      }
+      probing_ = true;
+      return true;
+    }
+  }
+
+  OperatorPtr left_;
+  ScanPattern pattern_;
+  int left_column_of_slot_[4] = {-1, -1, -1, -1};
+  int column_of_slot_[4] = {-1, -1, -1, -1};
+  IdTable left_batch_;
+  std::size_t left_row_ = 0;
+  bool left_done_ = false;
+  std::optional<PatternCursor> cursor_;
+  bool probing_ = false;  // cursor_ reads the current left row's matches
+};
+
+}  // namespace
+
+OperatorPtr MakeIndexJoin(ExecContext& ctx, OperatorPtr left, ScanPattern pattern,
+                          double estimate) {
+  return std::make_unique<IndexJoin>(ctx, std::move(left), std::move(pattern), estimate);
+}
+
+}  // namespace silk::query

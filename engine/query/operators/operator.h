@@ -1,0 +1,76 @@
+// A physical operator: pulls batches of rows from its children and hands batches on.
+//
+// Each operator names the variable behind each of its columns. A column may hold kUnbound in
+// some rows (after OPTIONAL, UNION, VALUES with UNDEF); `maybe_unbound()` says which may.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/query/exec_context.h"
+#include "engine/query/operators/id_table.h"
+#include "engine/query/query_ids.h"
+
+namespace silk::query {
+
+class Operator {
+ public:
+  Operator(ExecContext& ctx, std::vector<VarId> columns) : ctx_(ctx), columns_(std::move(columns)) {}
+  virtual ~Operator() = default;
+  Operator(const Operator&) = delete;
+  Operator& operator=(const Operator&) = delete;
+
+  // Replaces `out`'s contents with the next rows (at most about kBatchRows); false once the
+  // operator is exhausted, with `out` empty. Throws QueryAborted to stop the query.
+  bool Next(IdTable& out) {
+    ctx_.CheckCancelled();
+    out.Reset(columns_.size());
+    const bool more = DoNext(out);
+    actual_rows_ += out.rows();
+    return more || !out.empty();
+  }
+
+  const std::vector<VarId>& columns() const { return columns_; }
+  // The column of `var`, or -1.
+  int ColumnOf(VarId var) const {
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+      if (columns_[i] == var) return static_cast<int>(i);
+    }
+    return -1;
+  }
+  // Variables that are unbound in some rows; all others are bound in every row.
+  const std::vector<VarId>& maybe_unbound() const { return maybe_unbound_; }
+  bool MaybeUnbound(VarId var) const;
+
+  // For EXPLAIN: what the operator does, its estimated and (after running) actual rows.
+  virtual std::string Describe() const = 0;
+  virtual std::vector<const Operator*> children() const { return {}; }
+  double estimated_rows() const { return estimated_rows_; }
+  std::uint64_t actual_rows() const { return actual_rows_; }
+
+ protected:
+  // Appends rows to `out` (already empty, of the right width). Returns false when no rows
+  // follow the ones appended.
+  virtual bool DoNext(IdTable& out) = 0;
+
+  void set_estimated_rows(double rows) { estimated_rows_ = rows; }
+  void set_maybe_unbound(std::vector<VarId> vars) { maybe_unbound_ = std::move(vars); }
+
+  ExecContext& ctx_;
+
+ private:
+  std::vector<VarId> columns_;
+  std::vector<VarId> maybe_unbound_;
+  double estimated_rows_ = 0;
+  std::uint64_t actual_rows_ = 0;
+};
+
+using OperatorPtr = std::unique_ptr<Operator>;
+
+// Pulls every row of `op` into one table, adding its memory to `charge` (held by the caller
+// as long as the table): each growth is charged before it is allocated.
+IdTable Materialize(Operator& op, MemoryCharge& charge);
+
+}  // namespace silk::query

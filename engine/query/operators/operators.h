@@ -1,0 +1,86 @@
+// The physical operators, each made by one function and implemented in its own file.
+// Every maker REQUIRES that its inputs belong to `ctx`'s query.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/query/expr/aggregates.h"
+#include "engine/query/expr/builtins.h"
+#include "engine/query/operators/operator.h"
+#include "engine/query/expr/row_expression.h"
+#include "engine/query/operators/scan_pattern.h"
+
+namespace silk::query {
+
+// The rows of one triple pattern.
+OperatorPtr MakeIndexScan(ExecContext& ctx, ScanPattern pattern, double estimate);
+// `left` joined with a pattern scanned once per left row with the row's values substituted.
+OperatorPtr MakeIndexJoin(ExecContext& ctx, OperatorPtr left, ScanPattern pattern,
+                          double estimate);
+// `left` joined with `right`; `right` is read into memory (put the smaller one there).
+OperatorPtr MakeHashJoin(ExecContext& ctx, OperatorPtr left, OperatorPtr right, double estimate);
+// OPTIONAL: every left row, extended by the compatible right rows for which `condition`
+// (may be null) holds, or alone when there are none.
+OperatorPtr MakeLeftJoin(ExecContext& ctx, OperatorPtr left, OperatorPtr right,
+                         RowExpressionPtr condition);
+// MINUS: the left rows with no compatible right row sharing a bound variable.
+OperatorPtr MakeMinus(ExecContext& ctx, OperatorPtr left, OperatorPtr right);
+// EXISTS / NOT EXISTS as a join: the left rows with a compatible right row (with none, for
+// `anti`). `right` is read into memory: give it only the variables it shares with `left`.
+OperatorPtr MakeSemiJoin(ExecContext& ctx, OperatorPtr left, OperatorPtr right, bool anti);
+// UNION: the rows of each input in turn, over the union of their columns.
+OperatorPtr MakeUnion(ExecContext& ctx, std::vector<OperatorPtr> inputs);
+// The rows for which `condition`'s effective boolean value is true.
+OperatorPtr MakeFilter(ExecContext& ctx, OperatorPtr input, RowExpressionPtr condition);
+// BIND and SELECT's (expression AS ?var): new columns, one per binding, evaluated in order
+// per solution (a binding may read earlier ones: compile them against the input's columns
+// followed by the bound variables); unbound where an expression errs. `bnodes` (may be null)
+// is told where each solution starts, so BNODE("x") is one node per solution.
+struct Binding {
+  VarId var;
+  RowExpressionPtr expression;
+};
+OperatorPtr MakeExtend(ExecContext& ctx, OperatorPtr input, std::vector<Binding> bindings,
+                       expr::BnodeFactory* bnodes);
+// Literal rows (VALUES, and the one empty row an empty group pattern matches).
+OperatorPtr MakeValues(ExecContext& ctx, std::vector<VarId> columns, IdTable rows);
+// The input's columns `keep`, in that order (a variable not in the input is unbound).
+OperatorPtr MakeProject(ExecContext& ctx, OperatorPtr input, std::vector<VarId> keep);
+// Each distinct row once.
+OperatorPtr MakeDistinct(ExecContext& ctx, OperatorPtr input);
+// Rows `offset` .. `offset + limit`.
+OperatorPtr MakeSlice(ExecContext& ctx, OperatorPtr input, std::uint64_t offset,
+                      std::optional<std::uint64_t> limit);
+
+struct SortKey {
+  RowExpressionPtr expression;
+  bool descending = false;
+};
+// " ?a DESC(?b)": the keys as EXPLAIN shows them.
+std::string DescribeKeys(const std::vector<SortKey>& keys);
+// ORDER BY: stable, so rows that tie keep their input order.
+OperatorPtr MakeSort(ExecContext& ctx, OperatorPtr input, std::vector<SortKey> keys);
+// ORDER BY followed by LIMIT: the first `k` rows of MakeSort's order, holding about 2k.
+OperatorPtr MakeTopSort(ExecContext& ctx, OperatorPtr input, std::vector<SortKey> keys,
+                        std::uint64_t k);
+
+struct GroupKey {
+  VarId var;                      // the column the key's value goes to
+  RowExpressionPtr expression;    // evaluated per row (a variable reads its column)
+};
+struct AggregateColumn {
+  VarId var;                      // the column the group's result goes to
+  expr::AggregateSpec spec;
+  RowExpressionPtr argument;      // null for COUNT(*)
+};
+// GROUP BY: one row per distinct key (one row in all when there are no keys, even for no
+// input), holding the keys and the aggregates' results.
+OperatorPtr MakeGroup(ExecContext& ctx, OperatorPtr input, std::vector<GroupKey> keys,
+                      std::vector<AggregateColumn> aggregates);
+
+// EXPLAIN helpers: "?s <http://…/p> ?o" and "?a, ?b".
+std::string DescribePattern(ExecContext& ctx, const ScanPattern& pattern);
+std::string DescribeVariables(const ExecContext& ctx, const std::vector<VarId>& vars);
+
+}  // namespace silk::query

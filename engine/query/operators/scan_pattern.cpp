@@ -1,0 +1,121 @@
+#include "engine/query/operators/scan_pattern.h"
+
+#include <algorithm>
+
+#include "engine/query/exec_context.h"
+
+namespace silk::query {
+namespace {
+
+storage::TermId Get(const storage::QuadIds& quad, int position) {
+  switch (position) {
+    case kS: return quad.s;
+    case kP: return quad.p;
+    case kO: return quad.o;
+    default: return quad.g;
+  }
+}
+
+}  // namespace
+
+std::vector<VarId> ScanPattern::Variables() const {
+  std::vector<VarId> vars;
+  for (const ScanSlot& slot : slots) {
+    if (slot.variable && std::find(vars.begin(), vars.end(), *slot.variable) == vars.end()) {
+      vars.push_back(*slot.variable);
+    }
+  }
+  return vars;
+}
+
+std::size_t RangeCount(const ScanPattern& pattern,
+                       const std::array<std::optional<storage::TermId>, 4>& bound) {
+  const bool object_bound = pattern.slots[kO].constant || bound[kO];
+  return object_bound || pattern.object_ranges.empty() ? 1 : pattern.object_ranges.size();
+}
+
+storage::QuadPattern ToQuadPattern(const ScanPattern& pattern,
+                                   const std::array<std::optional<storage::TermId>, 4>& bound,
+                                   std::size_t range) {
+  std::array<std::optional<storage::TermId>, 4> ids;
+  for (int i = 0; i < 4; ++i) {
+    ids[i] = pattern.slots[i].constant ? pattern.slots[i].constant : bound[i];
+  }
+  // A one-graph set is a bound graph: the index can seek to it.
+  if (!ids[kG] && pattern.scope == GraphScope::kSet && pattern.graphs.size() == 1) {
+    ids[kG] = pattern.graphs[0];
+  }
+  storage::QuadPattern quads{ids[kS], ids[kP], ids[kO], ids[kG]};
+  if (!ids[kO] && !pattern.object_ranges.empty()) quads.o_range = pattern.object_ranges[range];
+  return quads;
+}
+
+PatternCursor::PatternCursor(const storage::Snapshot& snapshot, const ScanPattern& pattern,
+                             const std::array<std::optional<storage::TermId>, 4>& bound)
+    : snapshot_(snapshot),
+      pattern_(pattern),
+      bound_(bound),
+      ranges_(RangeCount(pattern, bound)),
+      it_(snapshot.Scan(ToQuadPattern(pattern, bound))) {}
+
+std::optional<storage::QuadIds> PatternCursor::Next() {
+  for (;;) {
+    for (; it_->Valid(); it_->Next()) {
+      const storage::QuadIds quad = it_->quad();
+      if (!Accept(quad)) continue;
+      // Quads differing only in the graph are adjacent (the graph is the last key position
+      // of the indexes that serve a free graph), so comparing with the last one merges them.
+      if (pattern_.MergesGraphs() && last_ && last_->s == quad.s && last_->p == quad.p &&
+          last_->o == quad.o) {
+        continue;
+      }
+      last_ = quad;
+      it_->Next();
+      return quad;
+    }
+    ExecContext::ThrowIfError(it_->status());
+    if (++range_ >= ranges_) return std::nullopt;
+    Open(ToQuadPattern(pattern_, bound_, range_));
+  }
+}
+
+void PatternCursor::Restart(const std::array<std::optional<storage::TermId>, 4>& bound) {
+  bound_ = bound;
+  ranges_ = RangeCount(pattern_, bound_);
+  range_ = 0;
+  last_.reset();
+  Open(ToQuadPattern(pattern_, bound_));
+}
+
+void PatternCursor::Open(const storage::QuadPattern& quads) {
+  if (!it_->Seek(quads)) it_ = snapshot_.Scan(quads);
+}
+
+bool PatternCursor::Accept(const storage::QuadIds& quad) const {
+  if (!pattern_.slots[kG].constant) {
+    switch (pattern_.scope) {
+      case GraphScope::kAll: break;
+      case GraphScope::kNamed:
+        if (quad.g == storage::kDefaultGraphId) return false;
+        break;
+      case GraphScope::kSet:
+        if (!std::binary_search(pattern_.graphs.begin(), pattern_.graphs.end(), quad.g)) {
+          return false;
+        }
+        break;
+    }
+  }
+  // A variable used twice must have the same value in both places.
+  for (int i = 0; i < 4; ++i) {
+    if (!pattern_.slots[i].variable) continue;
+    for (int j = i + 1; j < 4; ++j) {
+      if (pattern_.slots[j].variable == pattern_.slots[i].variable &&
+          Get(quad, i) != Get(quad, j)) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace silk::query

@@ -1,0 +1,84 @@
+// One triple pattern as the store is asked for it: constants as ids, variables as columns, and
+// which graphs it may match.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <vector>
+
+#include "engine/query/operators/id_table.h"
+#include "engine/storage/store.h"
+
+namespace silk::query {
+
+// Which graphs a pattern reads when its graph position is not a constant.
+enum class GraphScope : unsigned char {
+  kAll,    // every graph, the default one included: the union default graph
+  kNamed,  // every named graph (GRAPH ?g without FROM NAMED)
+  kSet,    // the graphs listed in ScanPattern::graphs (FROM, FROM NAMED)
+};
+
+struct ScanSlot {
+  std::optional<storage::TermId> constant;
+  std::optional<VarId> variable;
+};
+
+enum Position : unsigned char { kS = 0, kP = 1, kO = 2, kG = 3 };
+
+struct ScanPattern {
+  std::array<ScanSlot, 4> slots;  // s, p, o, g; g is empty when the graph is not exposed
+  GraphScope scope = GraphScope::kAll;
+  std::vector<storage::TermId> graphs;  // kSet, sorted
+  // When not empty and the object is not bound: only objects with ids in these ranges
+  // (ascending, disjoint; see object_ranges.h), each read as a range of index keys.
+  std::vector<std::pair<storage::TermId, storage::TermId>> object_ranges;
+
+  // The graph position is neither bound nor a variable: the pattern matches a triple once
+  // however many graphs hold it (the default graph is their RDF merge).
+  bool MergesGraphs() const { return !slots[kG].constant && !slots[kG].variable; }
+
+  // The variables, each once, in s, p, o, g order: the columns a scan produces.
+  std::vector<VarId> Variables() const;
+};
+
+// Iterates the quads of a pattern whose variables may be substituted by values (for index
+// nested-loop joins), applying what a QuadPattern cannot say: the graph scope, repeated
+// variables (?x :p ?x), and the merge of graphs.
+class PatternCursor {
+ public:
+  // Scans `pattern`, with `bound[i]` (when set) substituted for slot i's variable.
+  PatternCursor(const storage::Snapshot& snapshot, const ScanPattern& pattern,
+                const std::array<std::optional<storage::TermId>, 4>& bound);
+
+  // The next matching quad, or nullopt at the end. Throws QueryAborted on a storage error.
+  std::optional<storage::QuadIds> Next();
+
+  // Starts over with other values substituted: the next probe of an index join. Reuses the
+  // open store iterator where it can (a seek instead of a new iterator).
+  void Restart(const std::array<std::optional<storage::TermId>, 4>& bound);
+
+ private:
+  bool Accept(const storage::QuadIds& quad) const;
+  // Reads `quads` next, with the open iterator if it can seek there.
+  void Open(const storage::QuadPattern& quads);
+
+  const storage::Snapshot& snapshot_;
+  const ScanPattern& pattern_;
+  std::array<std::optional<storage::TermId>, 4> bound_;
+  std::size_t ranges_ = 1;  // how many scans: one per object range, or just one
+  std::size_t range_ = 0;   // the one being read
+  std::unique_ptr<storage::QuadIterator> it_;
+  std::optional<storage::QuadIds> last_;  // the last quad returned, for merging graphs
+};
+
+// The QuadPattern a store scan needs for `pattern` with `bound` substituted, reading object
+// range number `range` when the pattern has ranges and its object is not bound.
+storage::QuadPattern ToQuadPattern(const ScanPattern& pattern,
+                                   const std::array<std::optional<storage::TermId>, 4>& bound,
+                                   std::size_t range = 0);
+
+// How many scans ToQuadPattern's ranges make of `pattern` with `bound` substituted (>= 1).
+std::size_t RangeCount(const ScanPattern& pattern,
+                       const std::array<std::optional<storage::TermId>, 4>& bound);
+
+}  // namespace silk::query

@@ -1,0 +1,163 @@
+// Top-k sort (ORDER BY … LIMIT k): keeps only the k first rows in SPARQL's order while it
+// reads its input, so memory holds about 2k rows however long the input is, and the sort
+// work is O(n log k) instead of O(n log n). The result equals the first k rows of a stable
+// sort (Sort): ties are broken by input position.
+#include <algorithm>
+#include <cstdint>
+#include <numeric>
+#include <optional>
+#include <string>
+
+#include "engine/query/expr/compare.h"
+#include "engine/query/operators/operators.h"
+
+namespace silk::query {
+namespace {
+
+class TopSort final : public Operator {
+ public:
+  TopSort(ExecContext& ctx, OperatorPtr input, std::vector<SortKey> keys, std::uint64_t k)
+      : Operator(ctx, input->columns()),
+        input_(std::move(input)),
+        keys_(std::move(keys)),
+        k_(static_cast<std::size_t>(std::min<std::uint64_t>(k, kMaxKept))),
+        kept_(columns().size()) {
+    set_estimated_rows(std::min<double>(input_->estimated_rows(), static_cast<double>(k_)));
+    set_maybe_unbound(input_->maybe_unbound());
+  }
+
+  std::string Describe() const override {
+    return "TopSort " + std::to_string(k_) + " by" + DescribeKeys(keys_);
+  }
+  std::vector<const Operator*> children() const override { return {input_.get()}; }
+
+ protected:
+  bool DoNext(IdTable& out) override {
+    if (!sorted_) Collect();
+    for (; next_ < order_.size() && out.rows() < kBatchRows; ++next_) {
+      out.AddRow(kept_.row(order_[next_]));
+    }
+    return next_ < order_.size();
+  }
+
+ private:
+  // Past this, k is the whole input in practice: the memory limit decides, as for Sort.
+  static constexpr std::uint64_t kMaxKept = std::uint64_t{1} << 32;
+
+  void Collect() {
+    IdTable batch;
+    while (input_->Next(batch)) {
+      ctx_.CheckCancelled();
+      for (std::size_t r = 0; r < batch.rows(); ++r) {
+        ++read_;
+        // The first key alone rules out most rows once k are held: the others (often terms
+        // to decode, such as IRIs that only break ties) are evaluated for the rest.
+        expr::EvalResult first = keys_[0].expression->Evaluate(batch.row(r));
+        if (cutoff_ && After(first, *cutoff_)) continue;
+        kept_.AddRow(batch.row(r));
+        values_.push_back(std::move(first));
+        for (std::size_t k = 1; k < keys_.size(); ++k) {
+          values_.push_back(keys_[k].expression->Evaluate(batch.row(r)));
+        }
+        position_.push_back(read_ - 1);
+      }
+      // Compacted when twice k (and a batch) are held: each compaction costs O(2k), and
+      // comes once per k rows read.
+      if (kept_.rows() >= 2 * k_ + kBatchRows) Keep(k_);
+      Charge();
+    }
+    Keep(k_);
+    order_.resize(kept_.rows());
+    std::iota(order_.begin(), order_.end(), 0);
+    std::sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) { return Less(a, b); });
+    sorted_ = true;
+  }
+
+  // Whether a first key `value` sorts strictly after `bound`.
+  bool After(const expr::EvalResult& value, const expr::EvalResult& bound) const {
+    const int c = expr::OrderCompare(value ? &*value : nullptr, bound ? &*bound : nullptr);
+    return keys_[0].descending ? c < 0 : c > 0;
+  }
+
+  // Whether held row `a` comes before held row `b`.
+  bool Less(std::size_t a, std::size_t b) const {
+    const std::size_t width = keys_.size();
+    for (std::size_t k = 0; k < width; ++k) {
+      const expr::EvalResult& va = values_[a * width + k];
+      const expr::EvalResult& vb = values_[b * width + k];
+      const int c = expr::OrderCompare(va ? &*va : nullptr, vb ? &*vb : nullptr);
+      if (c != 0) return keys_[k].descending ? c > 0 : c < 0;
+    }
+    return position_[a] < position_[b];
+  }
+
+  // Keeps the first `n` held rows in order (in no particular order among themselves).
+  void Keep(std::size_t n) {
+    if (kept_.rows() <= n) return;
+    std::vector<std::size_t> order(kept_.rows());
+    std::iota(order.begin(), order.end(), 0);
+    std::nth_element(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(n), order.end(),
+                     [&](std::size_t a, std::size_t b) { return Less(a, b); });
+    order.resize(n);
+    IdTable rows(kept_.width());
+    std::vector<expr::EvalResult> values;
+    std::vector<std::uint64_t> positions;
+    values.reserve(n * keys_.size());
+    positions.reserve(n);
+    for (std::size_t i : order) {
+      rows.AddRow(kept_.row(i));
+      for (std::size_t k = 0; k < keys_.size(); ++k) {
+        values.push_back(std::move(values_[i * keys_.size() + k]));
+      }
+      positions.push_back(position_[i]);
+    }
+    kept_ = std::move(rows);
+    values_ = std::move(values);
+    position_ = std::move(positions);
+    // The last first key among the k kept: a row sorting strictly after it cannot enter.
+    if (n > 0) {
+      const std::size_t width = keys_.size();
+      std::size_t last = 0;
+      for (std::size_t i = 1; i < n; ++i) {
+        if (After(values_[i * width], values_[last * width])) last = i;
+      }
+      cutoff_ = values_[last * width];
+    }
+  }
+
+  // What the held rows take: their ids, key values with the text of those, and positions.
+  void Charge() {
+    std::uint64_t bytes = kept_.MemoryBytes() + values_.capacity() * sizeof(expr::EvalResult) +
+                          position_.capacity() * sizeof(std::uint64_t);
+    for (const expr::EvalResult& value : values_) {
+      if (!value) continue;
+      const rdf::Term& term = value->term();
+      for (const std::string* text : {&term.value, &term.datatype, &term.language}) {
+        if (text->capacity() > 15) bytes += HeapBlockBytes(text->capacity() + 1);
+      }
+    }
+    memory_.Set(bytes);
+  }
+
+  OperatorPtr input_;
+  std::vector<SortKey> keys_;
+  const std::size_t k_;
+  MemoryCharge memory_{ctx_};
+  bool sorted_ = false;
+  IdTable kept_;
+  std::vector<expr::EvalResult> values_;  // keys_.size() per held row
+  std::vector<std::uint64_t> position_;   // each held row's place in the input
+  std::uint64_t read_ = 0;
+  std::optional<expr::EvalResult> cutoff_;  // once k rows were kept: see Keep
+  std::vector<std::size_t> order_;
+  std::size_t next_ = 0;
+};
+
+}  // namespace
+
+OperatorPtr MakeTopSort(ExecContext& ctx, OperatorPtr input, std::vector<SortKey> keys,
+                        std::uint64_t k) {
+  return std::make_unique<TopSort>(ctx, std::move(input), std::move(keys), k);
+}
+
+}  // namespace silk::query

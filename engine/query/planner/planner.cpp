@@ -1,0 +1,660 @@
+#include "engine/query/planner/planner.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/query/algebra/translate.h"
+#include "engine/query/operators/join_layout.h"
+#include "engine/query/planner/object_ranges.h"
+#include "engine/query/optimizer/optimizer.h"
+#include "engine/query/operators/path_operator.h"
+
+namespace silk::query {
+namespace {
+
+// An index seek costs about as much as reading this many rows of a scan into a hash join (a
+// seek in cached blocks is a few microseconds; a hashed row about one); the planner joins by
+// seeking (IndexJoin) when the left side times this is below the pattern's size.
+constexpr double kSeekCost = 5;
+
+bool IsVariableLike(const ast::Term& term) { return term.IsVariable() || term.IsBlank(); }
+
+// Whether a group, or a group nested in it, holds a subquery or a MINUS: parts whose meaning
+// changes if a GRAPH variable is bound inside them rather than joined afterwards.
+bool HasSubqueryOrMinus(const ast::GroupPattern& group) {
+  if (group.subquery) return true;
+  for (const ast::PatternElement& element : group.elements) {
+    if (std::holds_alternative<ast::MinusPattern>(element)) return true;
+    if (const auto* optional = std::get_if<ast::OptionalPattern>(&element)) {
+      if (HasSubqueryOrMinus(*optional->group)) return true;
+    } else if (const auto* alternatives = std::get_if<ast::UnionPattern>(&element)) {
+      for (const auto& alternative : alternatives->alternatives) {
+        if (HasSubqueryOrMinus(*alternative)) return true;
+      }
+    } else if (const auto* graph = std::get_if<ast::GraphPattern>(&element)) {
+      if (HasSubqueryOrMinus(*graph->group)) return true;
+    }
+  }
+  return false;
+}
+
+void CollectAggregates(const ast::Expression& e, std::vector<const ast::Expression*>& out) {
+  if (e.kind == ast::ExprKind::kAggregate) {
+    out.push_back(&e);
+    return;
+  }
+  for (const auto& arg : e.args) CollectAggregates(*arg, out);
+}
+
+expr::AggregateFunction ToFunction(ast::Aggregate aggregate) {
+  switch (aggregate) {
+    case ast::Aggregate::kCount: return expr::AggregateFunction::kCount;
+    case ast::Aggregate::kSum: return expr::AggregateFunction::kSum;
+    case ast::Aggregate::kMin: return expr::AggregateFunction::kMin;
+    case ast::Aggregate::kMax: return expr::AggregateFunction::kMax;
+    case ast::Aggregate::kAvg: return expr::AggregateFunction::kAvg;
+    case ast::Aggregate::kSample: return expr::AggregateFunction::kSample;
+    case ast::Aggregate::kGroupConcat: return expr::AggregateFunction::kGroupConcat;
+  }
+  return expr::AggregateFunction::kCount;
+}
+
+}  // namespace
+
+Dataset ResolveDataset(ExecContext& ctx, const std::vector<ast::DatasetClause>& clauses,
+                       bool union_default_graph) {
+  Dataset dataset;
+  dataset.union_default_graph = union_default_graph;
+  if (clauses.empty()) return dataset;
+  // Once a query names its dataset, graphs it does not name are not part of it.
+  dataset.default_graphs.emplace();
+  dataset.named_graphs.emplace();
+  for (const ast::DatasetClause& clause : clauses) {
+    std::optional<TermId> id = ctx.terms().Stored(rdf::TermView::Iri(clause.iri.value));
+    if (!id) continue;  // a graph the store lacks is empty
+    (clause.named ? *dataset.named_graphs : *dataset.default_graphs).push_back(*id);
+  }
+  for (auto* graphs : {&*dataset.default_graphs, &*dataset.named_graphs}) {
+    std::sort(graphs->begin(), graphs->end());
+    graphs->erase(std::unique(graphs->begin(), graphs->end()), graphs->end());
+  }
+  return dataset;
+}
+
+Planner::Planner(ExecContext& ctx, expr::FunctionContext& functions,
+                 const storage::StoreStats& stats, bool rewrite)
+    : ctx_(ctx), rewrite_(rewrite), functions_(functions) {
+  for (const storage::PredicateStats& p : stats.predicates) predicate_stats_[p.predicate] = p;
+  for (const storage::GraphStats& g : stats.graphs) {
+    if (g.graph != storage::kDefaultGraphId) named_graphs_.push_back(g.graph);
+  }
+}
+
+ExpressionEnv Planner::Env() {
+  ExpressionEnv env;
+  env.ctx = &ctx_;
+  env.functions = &functions_;
+  env.exists = this;
+  env.graph = graph_.graph;
+  env.aggregate_vars = &aggregate_vars_;
+  return env;
+}
+
+VarId Planner::VariableOf(const ast::Term& term) {
+  // Blank nodes in patterns are variables no one can name in SELECT: "_:" cannot start a
+  // variable name.
+  return ctx_.Variable(term.IsBlank() ? "_:" + term.value : term.value);
+}
+
+std::optional<ScanSlot> Planner::Slot(const ast::Term& term) {
+  if (IsVariableLike(term)) return ScanSlot{std::nullopt, VariableOf(term)};
+  std::optional<TermId> id = ctx_.terms().Stored(term.view());
+  if (!id) return std::nullopt;
+  return ScanSlot{*id, std::nullopt};
+}
+
+std::optional<ScanPattern> Planner::ToScan(const ast::TriplePattern& triple,
+                                           const GraphContext& graph) {
+  ScanPattern pattern;
+  const ast::Term* terms[3] = {&triple.subject, &triple.predicate, &triple.object};
+  for (int i = 0; i < 3; ++i) {
+    std::optional<ScanSlot> slot = Slot(*terms[i]);
+    if (!slot) return std::nullopt;
+    pattern.slots[i] = *slot;
+  }
+  if (!graph.graph) {
+    if (dataset_.default_graphs) {
+      if (dataset_.default_graphs->empty()) return std::nullopt;
+      pattern.scope = GraphScope::kSet;
+      pattern.graphs = *dataset_.default_graphs;
+    } else if (!dataset_.union_default_graph) {
+      pattern.slots[kG].constant = storage::kDefaultGraphId;
+    }
+    return pattern;
+  }
+  if (graph.graph->IsVariable()) {
+    pattern.slots[kG].variable = VariableOf(*graph.graph);
+    pattern.scope = GraphScope::kNamed;
+    if (dataset_.named_graphs) {
+      if (dataset_.named_graphs->empty()) return std::nullopt;
+      pattern.scope = GraphScope::kSet;
+      pattern.graphs = *dataset_.named_graphs;
+    }
+    return pattern;
+  }
+  std::optional<ScanSlot> g = Slot(*graph.graph);
+  if (!g) return std::nullopt;
+  if (dataset_.named_graphs && !std::binary_search(dataset_.named_graphs->begin(),
+                                                   dataset_.named_graphs->end(), *g->constant)) {
+    return std::nullopt;
+  }
+  pattern.slots[kG] = *g;
+  return pattern;
+}
+
+void Planner::LimitObject(ScanPattern& scan, const ast::TriplePattern& triple,
+                          const std::vector<algebra::ObjectBound>& bounds) {
+  if (!triple.object.IsVariable()) return;
+  std::optional<IdRanges> ranges;
+  for (const algebra::ObjectBound& bound : bounds) {
+    if (bound.variable != triple.object.value) continue;
+    std::optional<IdRanges> more = RangesFor(*bound.comparison, bound.variable);
+    if (!more) continue;
+    ranges = ranges ? Intersect(*ranges, *more) : std::move(*more);
+  }
+  if (!ranges) return;
+  // No range left: nothing can pass the filters; one empty range scans nothing.
+  if (ranges->empty()) ranges->push_back({1, 0});
+  scan.object_ranges = std::move(*ranges);
+}
+
+double Planner::EstimateScan(const ScanPattern& pattern) {
+  const std::size_t ranges = RangeCount(pattern, {});
+  double rows = 0;
+  for (std::size_t i = 0; i < ranges; ++i) {
+    rows += static_cast<double>(ctx_.snapshot().Estimate(ToQuadPattern(pattern, {}, i)));
+  }
+  return rows;
+}
+
+double Planner::Fanout(const ScanPattern& pattern, const std::vector<VarId>& bound) {
+  const double all = EstimateScan(pattern);
+  auto is_bound = [&](int position) {
+    const auto& var = pattern.slots[position].variable;
+    return var && std::find(bound.begin(), bound.end(), *var) != bound.end();
+  };
+  const bool s = is_bound(kS), p = is_bound(kP), o = is_bound(kO);
+  if (!s && !p && !o) return all;
+  double fanout = all;
+  auto stats = pattern.slots[kP].constant ? predicate_stats_.find(*pattern.slots[kP].constant)
+                                          : predicate_stats_.end();
+  if (stats != predicate_stats_.end()) {
+    const auto& st = stats->second;
+    if (s) fanout = std::min(fanout, double(st.quads) / std::max<double>(1, st.distinct_subjects));
+    if (o) fanout = std::min(fanout, double(st.quads) / std::max<double>(1, st.distinct_objects));
+    if (s && o) fanout = std::min(fanout, 1.0);
+  } else {
+    // Without per-predicate numbers: a bound node has a handful of edges.
+    fanout = std::min(fanout, (s && o) ? 2.0 : 10.0 + (p ? 0 : 10));
+  }
+  return std::max(fanout, 0.01);
+}
+
+OperatorPtr Planner::Unit() {
+  IdTable one(0);
+  one.AddRow();
+  return MakeValues(ctx_, {}, std::move(one));
+}
+
+OperatorPtr Planner::Empty(std::vector<VarId> columns) {
+  IdTable none(columns.size());
+  return MakeValues(ctx_, std::move(columns), std::move(none));
+}
+
+OperatorPtr Planner::Join(OperatorPtr left, OperatorPtr right) {
+  if (!left) return right;
+  if (!right) return left;
+  const double estimate = std::max(left->estimated_rows(), right->estimated_rows());
+  // The right side is held in memory: make it the smaller one.
+  if (right->estimated_rows() > left->estimated_rows()) std::swap(left, right);
+  return MakeHashJoin(ctx_, std::move(left), std::move(right), estimate);
+}
+
+OperatorPtr Planner::ApplyReadyFilters(OperatorPtr op, Filters& filters) {
+  if (!op) return op;
+  for (auto it = filters.begin(); it != filters.end();) {
+    // A filter may run early once every variable it reads is bound for good: later joins
+    // cannot change those values. EXISTS reads the whole row, so it waits for the end.
+    bool ready = !ContainsExists(**it);
+    for (const std::string& name : ReferencedVariables(**it)) {
+      const VarId var = ctx_.Variable(name);
+      ready = ready && op->ColumnOf(var) >= 0 && !op->MaybeUnbound(var);
+    }
+    if (!ready) {
+      ++it;
+      continue;
+    }
+    RowExpressionPtr condition = CompileExpression(**it, op->columns(), Env());
+    op = MakeFilter(ctx_, std::move(op), std::move(condition));
+    it = filters.erase(it);
+  }
+  return op;
+}
+
+OperatorPtr Planner::PlanBgp(OperatorPtr left, const algebra::Node& bgp,
+                             const GraphContext& graph, Filters& filters) {
+  const std::vector<const ast::TriplePattern*>& triples = bgp.triples;
+  struct Candidate {
+    const ast::TriplePattern* triple;
+    ScanPattern scan;
+    double size;
+  };
+  std::vector<Candidate> candidates;
+  std::vector<const ast::TriplePattern*> paths;
+  for (const ast::TriplePattern* triple : triples) {
+    if (triple->path) {
+      paths.push_back(triple);
+      continue;
+    }
+    std::optional<ScanPattern> scan = ToScan(*triple, graph);
+    if (!scan) {
+      // A constant the store lacks: the whole pattern has no solution.
+      std::vector<VarId> columns = left ? left->columns() : std::vector<VarId>{};
+      for (const ast::TriplePattern* t : triples) {
+        for (const ast::Term* term : {&t->subject, &t->predicate, &t->object}) {
+          if (IsVariableLike(*term) && !(t->path && term == &t->predicate)) {
+            const VarId var = VariableOf(*term);
+            if (std::find(columns.begin(), columns.end(), var) == columns.end()) {
+              columns.push_back(var);
+            }
+          }
+        }
+        if (graph.graph && graph.graph->IsVariable()) {
+          const VarId var = VariableOf(*graph.graph);
+          if (std::find(columns.begin(), columns.end(), var) == columns.end()) {
+            columns.push_back(var);
+          }
+        }
+      }
+      return Empty(std::move(columns));
+    }
+    LimitObject(*scan, *triple, bgp.object_bounds);
+    const double size = EstimateScan(*scan);
+    candidates.push_back({triple, std::move(*scan), size});
+  }
+
+  OperatorPtr op = std::move(left);
+  while (!candidates.empty()) {
+    std::vector<VarId> bound;
+    if (op) {
+      for (VarId var : op->columns()) {
+        if (!op->MaybeUnbound(var)) bound.push_back(var);
+      }
+    }
+    // Greedy: the pattern that keeps the intermediate result smallest, preferring patterns
+    // connected to what is already bound (a cross product only when nothing connects).
+    std::size_t best = 0;
+    double best_cost = 0;
+    bool best_connected = false;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      bool connected = false;
+      for (VarId var : candidates[i].scan.Variables()) {
+        connected |= std::find(bound.begin(), bound.end(), var) != bound.end();
+      }
+      const double rows = op ? op->estimated_rows() : 1;
+      const double cost = connected ? rows * Fanout(candidates[i].scan, bound)
+                                    : rows * candidates[i].size;
+      if (i == 0 || (connected && !best_connected) ||
+          (connected == best_connected && cost < best_cost)) {
+        best = i;
+        best_cost = cost;
+        best_connected = connected;
+      }
+    }
+    Candidate chosen = std::move(candidates[best]);
+    candidates.erase(candidates.begin() + static_cast<std::ptrdiff_t>(best));
+    if (!op) {
+      op = MakeIndexScan(ctx_, std::move(chosen.scan), chosen.size);
+    } else if (best_connected && op->estimated_rows() * kSeekCost < chosen.size) {
+      op = MakeIndexJoin(ctx_, std::move(op), std::move(chosen.scan), best_cost);
+    } else {
+      const double size = chosen.size;
+      OperatorPtr scan = MakeIndexScan(ctx_, std::move(chosen.scan), size);
+      OperatorPtr joined = Join(std::move(op), std::move(scan));
+      op = std::move(joined);
+    }
+    op = ApplyReadyFilters(std::move(op), filters);
+  }
+  for (const ast::TriplePattern* path : paths) {
+    op = PlanPath(std::move(op), *path, graph);
+    op = ApplyReadyFilters(std::move(op), filters);
+  }
+  return op;
+}
+
+OperatorPtr Planner::PlanPath(OperatorPtr left, const ast::TriplePattern& triple,
+                              const GraphContext& graph) {
+  PathEnds ends;
+  ends.subject = triple.subject;
+  ends.object = triple.object;
+  ends.subject_var = IsVariableLike(triple.subject) ? std::optional(VariableOf(triple.subject))
+                                                    : std::nullopt;
+  ends.object_var = IsVariableLike(triple.object) ? std::optional(VariableOf(triple.object))
+                                                  : std::nullopt;
+  // The graph the path walks: a scan template whose s, p, o the path operator fills in.
+  ast::TriplePattern probe;
+  probe.subject = ast::Term{ast::TermKind::kVariable, "%path_s", {}, {}, {}, {}};
+  probe.predicate = ast::Term{ast::TermKind::kVariable, "%path_p", {}, {}, {}, {}};
+  probe.object = ast::Term{ast::TermKind::kVariable, "%path_o", {}, {}, {}, {}};
+  std::optional<ScanPattern> scan = ToScan(probe, graph);
+  if (!scan) {
+    std::vector<VarId> columns = left ? left->columns() : std::vector<VarId>{};
+    for (const auto& var : {ends.subject_var, ends.object_var}) {
+      if (var && std::find(columns.begin(), columns.end(), *var) == columns.end()) {
+        columns.push_back(*var);
+      }
+    }
+    return Empty(std::move(columns));
+  }
+  for (ScanSlot& slot : scan->slots) {
+    if (slot.variable && ctx_.VariableName(*slot.variable).starts_with("%path_")) slot.variable.reset();
+  }
+  if (!left) left = Unit();
+  std::vector<TermId> graphs = NamedGraphsInScope();
+  return MakePathOperator(ctx_, std::move(left), *triple.path, std::move(ends), std::move(*scan),
+                          std::move(graphs));
+}
+
+OperatorPtr Planner::Plan(const algebra::Node& node) {
+  Filters none;
+  return PlanOnto(nullptr, node, none);
+}
+
+OperatorPtr Planner::PlanOnto(OperatorPtr left, const algebra::Node& node, Filters& filters) {
+  using algebra::Kind;
+  OperatorPtr op;
+  switch (node.kind) {
+    case Kind::kFilter: {
+      // The group's filters run as soon as the variables they read are bound for good, the
+      // rest (and EXISTS) at the end.
+      Filters own(node.conditions.begin(), node.conditions.end());
+      op = PlanOnto(std::move(left), node.child(), own);
+      for (const ast::Expression* filter : own) {
+        RowExpressionPtr condition = CompileExpression(*filter, op->columns(), Env());
+        op = MakeFilter(ctx_, std::move(op), std::move(condition));
+      }
+      break;
+    }
+    // Its patterns join what came before one by one (by index seeks where that is cheap).
+    case Kind::kBgp: op = PlanBgp(std::move(left), node, graph_, filters); break;
+    case Kind::kJoin: {
+      op = PlanOnto(std::move(left), node.child(0), filters);
+      // Patterns join what came before one by one; anything else is a nested group, planned
+      // alone, since its own FILTERs must not see what came before.
+      const algebra::Node& right = node.child(1);
+      if (right.kind == Kind::kBgp) {
+        op = PlanBgp(std::move(op), right, graph_, filters);
+      } else {
+        op = Join(std::move(op), Plan(right));
+      }
+      break;
+    }
+    case Kind::kLeftJoin: {
+      op = PlanOnto(std::move(left), node.child(0), filters);
+      OperatorPtr right = Plan(node.child(1));
+      RowExpressionPtr condition;
+      if (!node.conditions.empty()) {
+        const JoinLayout layout(*op, *right);
+        condition = CompileConjunction(node.conditions, layout.columns, Env());
+      }
+      op = MakeLeftJoin(ctx_, std::move(op), std::move(right), std::move(condition));
+      break;
+    }
+    case Kind::kMinus:
+      op = PlanOnto(std::move(left), node.child(0), filters);
+      op = MakeMinus(ctx_, std::move(op), Plan(node.child(1)));
+      break;
+    case Kind::kSemiJoin:
+    case Kind::kAntiJoin:
+      op = PlanOnto(std::move(left), node.child(0), filters);
+      op = PlanSemiJoin(std::move(op), node.child(1), node.kind == Kind::kAntiJoin);
+      break;
+    case Kind::kUnion: {
+      std::vector<OperatorPtr> inputs;
+      for (const algebra::NodePtr& branch : node.children) inputs.push_back(Plan(*branch));
+      op = inputs.size() == 1 ? std::move(inputs.front()) : MakeUnion(ctx_, std::move(inputs));
+      break;
+    }
+    case Kind::kGraph: op = PlanGraph(node); break;
+    case Kind::kExtend: {
+      op = PlanOnto(std::move(left), node.child(), filters);
+      // A binding may read the ones before it: they are compiled against the input's
+      // columns followed by every bound variable.
+      std::vector<VarId> extended = op->columns();
+      for (const algebra::Binding& binding : node.bindings) {
+        extended.push_back(VariableOf(*binding.variable));
+      }
+      std::vector<Binding> bindings;
+      for (const algebra::Binding& binding : node.bindings) {
+        bindings.push_back({VariableOf(*binding.variable),
+                            CompileExpression(*binding.expression, extended, Env())});
+      }
+      op = MakeExtend(ctx_, std::move(op), std::move(bindings), functions_.bnodes);
+      break;
+    }
+    case Kind::kTable: op = node.values ? PlanValues(*node.values) : Unit(); break;
+    case Kind::kGroup: op = PlanAggregation(node); break;
+    case Kind::kOrderBy:
+    case Kind::kTopK: {
+      op = Plan(node.child());
+      std::vector<SortKey> keys;
+      for (const ast::OrderCondition* order : node.order) {
+        keys.push_back({CompileExpression(*order->expression, op->columns(), Env()),
+                        order->descending});
+      }
+      op = node.kind == Kind::kTopK ? MakeTopSort(ctx_, std::move(op), std::move(keys), *node.limit)
+                                    : MakeSort(ctx_, std::move(op), std::move(keys));
+      break;
+    }
+    case Kind::kProject: {
+      std::vector<VarId> keep;
+      for (const std::string& name : node.variables) keep.push_back(ctx_.Variable(name));
+      op = MakeProject(ctx_, Plan(node.child()), std::move(keep));
+      break;
+    }
+    case Kind::kDistinct:
+    case Kind::kReduced: op = MakeDistinct(ctx_, Plan(node.child())); break;
+    case Kind::kSlice: op = MakeSlice(ctx_, Plan(node.child()), node.offset, node.limit); break;
+  }
+  // The kinds that read no left input (a table, a union, a graph, a subquery's modifiers)
+  // are planned alone and joined to it.
+  if (left) op = Join(std::move(left), std::move(op));
+  return ApplyReadyFilters(std::move(op), filters);
+}
+
+OperatorPtr Planner::PlanSemiJoin(OperatorPtr left, const algebra::Node& pattern, bool anti) {
+  OperatorPtr right = Plan(pattern);
+  // Only the shared variables matter, each combination once; with none shared, only
+  // whether there is a row at all.
+  std::vector<VarId> shared;
+  for (VarId var : right->columns()) {
+    if (left->ColumnOf(var) >= 0) shared.push_back(var);
+  }
+  if (shared.empty()) {
+    right = MakeSlice(ctx_, std::move(right), 0, 1);
+  } else {
+    right = MakeDistinct(ctx_, MakeProject(ctx_, std::move(right), std::move(shared)));
+  }
+  return MakeSemiJoin(ctx_, std::move(left), std::move(right), anti);
+}
+
+OperatorPtr Planner::PlanAggregation(const algebra::Node& node) {
+  OperatorPtr op = Plan(node.child());
+  const ast::Query& query = *node.query;
+  const ast::SolutionModifiers& modifiers = query.modifiers;
+  // Aggregates, wherever they appear, are computed by one Group; each gets a hidden variable.
+  std::vector<const ast::Expression*> aggregates;
+  for (const ast::Projection& projection : query.projections) {
+    if (projection.expression) CollectAggregates(*projection.expression, aggregates);
+  }
+  for (const auto& having : modifiers.having) CollectAggregates(*having, aggregates);
+  for (const ast::OrderCondition& order : modifiers.order_by) {
+    CollectAggregates(*order.expression, aggregates);
+  }
+  std::vector<GroupKey> keys;
+  for (const ast::GroupCondition& condition : modifiers.group_by) {
+    VarId var;
+    if (condition.variable) {
+      var = VariableOf(*condition.variable);
+    } else if (condition.expression->kind == ast::ExprKind::kVariable) {
+      var = VariableOf(condition.expression->term);
+    } else {
+      var = ctx_.Variable("%group" + std::to_string(hidden_vars_++));
+    }
+    keys.push_back({var, CompileExpression(*condition.expression, op->columns(), Env())});
+  }
+  std::vector<AggregateColumn> columns;
+  for (const ast::Expression* aggregate : aggregates) {
+    const VarId var = ctx_.Variable("%aggregate" + std::to_string(hidden_vars_++));
+    aggregate_vars_[aggregate] = var;
+    expr::AggregateSpec spec;
+    spec.function = ToFunction(aggregate->aggregate);
+    spec.distinct = aggregate->distinct;
+    if (aggregate->separator) spec.separator = *aggregate->separator;
+    RowExpressionPtr argument;
+    if (!aggregate->args.empty()) {
+      argument = CompileExpression(*aggregate->args[0], op->columns(), Env());
+    }
+    columns.push_back({var, spec, std::move(argument)});
+  }
+  op = MakeGroup(ctx_, std::move(op), std::move(keys), std::move(columns));
+  for (const auto& having : modifiers.having) {
+    RowExpressionPtr condition = CompileExpression(*having, op->columns(), Env());
+    op = MakeFilter(ctx_, std::move(op), std::move(condition));
+  }
+  return op;
+}
+
+std::vector<TermId> Planner::NamedGraphsInScope() const {
+  return dataset_.named_graphs ? *dataset_.named_graphs : named_graphs_;
+}
+
+OperatorPtr Planner::PlanGraph(const algebra::Node& node) {
+  const ast::Term& graph = *node.graph;
+  if (graph.IsVariable()) {
+    // Binding ?g in the scans is the fast way, and equal to SPARQL's definition unless the
+    // pattern is empty (one solution per graph), uses ?g itself (it must be joined with the
+    // graph name afterwards, not substituted: sparql10 graph-optional), or holds a subquery
+    // (aggregates per graph) or a MINUS (whose right side must not share ?g).
+    const ast::GroupPattern& pattern = *node.pattern;
+    const std::vector<std::string> inner = algebra::VisibleVariables(pattern);
+    if ((pattern.elements.empty() && !pattern.subquery) || HasSubqueryOrMinus(pattern) ||
+        std::find(inner.begin(), inner.end(), graph.value) != inner.end()) {
+      return PlanGraphPerName(node);
+    }
+    const GraphSwitch in_graph(graph_, GraphContext{graph});
+    return Plan(node.child());
+  }
+  OperatorPtr op;
+  {
+    const GraphSwitch in_graph(graph_, GraphContext{graph});
+    op = Plan(node.child());
+  }
+  // A graph outside the data set has no solutions, even for patterns that match no triples
+  // (GRAPH <g> {}, a lone BIND or VALUES).
+  const std::optional<TermId> id = ctx_.terms().Stored(graph.view());
+  const std::vector<TermId> graphs = NamedGraphsInScope();
+  if (!id || std::find(graphs.begin(), graphs.end(), *id) == graphs.end()) {
+    return Empty(op->columns());
+  }
+  return op;
+}
+
+OperatorPtr Planner::PlanGraphPerName(const algebra::Node& node) {
+  const VarId var = VariableOf(*node.graph);
+  std::vector<OperatorPtr> inputs;
+  for (const TermId graph : NamedGraphsInScope()) {
+    ast::Term name;
+    name.kind = ast::TermKind::kIri;
+    name.value = ctx_.terms().TermOf(graph).value;
+    OperatorPtr inner;
+    {
+      const GraphSwitch in_graph(graph_, GraphContext{name});
+      inner = Plan(node.child());
+    }
+    IdTable row(1);
+    row.AddRow(std::vector<TermId>{graph});
+    inputs.push_back(Join(MakeValues(ctx_, {var}, std::move(row)), std::move(inner)));
+  }
+  if (inputs.empty()) {
+    std::vector<VarId> columns{var};
+    for (const std::string& name : algebra::VisibleVariables(*node.pattern)) {
+      const VarId v = ctx_.Variable(name);
+      if (v != var) columns.push_back(v);
+    }
+    return Empty(std::move(columns));
+  }
+  if (inputs.size() == 1) return std::move(inputs.front());
+  return MakeUnion(ctx_, std::move(inputs));
+}
+
+OperatorPtr Planner::PlanValues(const ast::ValuesBlock& values) {
+  std::vector<VarId> columns;
+  for (const ast::Term& var : values.variables) columns.push_back(VariableOf(var));
+  IdTable rows(columns.size());
+  for (const auto& values_row : values.rows) {
+    std::span<TermId> row = rows.AddRow();
+    for (std::size_t i = 0; i < values_row.size(); ++i) {
+      if (values_row[i]) row[i] = ctx_.terms().Encode(values_row[i]->view());
+    }
+  }
+  return MakeValues(ctx_, std::move(columns), std::move(rows));
+}
+
+OperatorPtr Planner::PlanQuery(const algebra::Node& root, const Dataset& dataset) {
+  dataset_ = dataset;
+  return Plan(root);
+}
+
+OperatorPtr Planner::PlanWhere(const ast::GroupPattern& where, const Dataset& dataset) {
+  dataset_ = dataset;
+  algebra::NodePtr root = algebra::TranslateGroup(where);
+  if (rewrite_) optimizer::Optimize(root);
+  return Plan(*root);
+}
+
+bool Planner::Exists(const ast::GroupPattern& pattern, const ast::Term* graph,
+                     const std::vector<VarId>& columns, std::span<const TermId> row) {
+  // Planning and running the pattern again for every row is slow on a large input (the
+  // optimizer makes most EXISTS a join instead): each run is a point where the query may
+  // stop, even before its operators check.
+  ctx_.CheckCancelled();
+  algebra::NodePtr& algebra = exists_algebra_[&pattern];
+  if (!algebra) {
+    algebra = algebra::TranslateGroup(pattern);
+    if (rewrite_) optimizer::Optimize(algebra);
+  }
+  // The row's bound values, as a one-row VALUES joined with the pattern (SPARQL's
+  // substitution, section 18.6).
+  std::vector<VarId> bound_vars;
+  IdTable bound_row(0);
+  std::vector<TermId> values;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (row[i] == kUnbound) continue;
+    bound_vars.push_back(columns[i]);
+    values.push_back(row[i]);
+  }
+  bound_row.Reset(bound_vars.size());
+  bound_row.AddRow(values);
+  GraphContext context;
+  if (graph != nullptr) context.graph = *graph;
+  const GraphSwitch in_graph(graph_, context);
+  // Planned onto the row, so its patterns seek by the row's values and its FILTERs see them.
+  Filters none;
+  OperatorPtr plan =
+      PlanOnto(MakeValues(ctx_, std::move(bound_vars), std::move(bound_row)), *algebra, none);
+  IdTable batch;
+  return plan->Next(batch);
+}
+
+}  // namespace silk::query
