@@ -65,6 +65,7 @@ NodePtr TranslateGroup(const ast::GroupPattern& group, bool with_filters) {
   Node* last_bgp = nullptr;
   for (const ast::PatternElement& element : group.elements) {
     if (const auto* block = std::get_if<ast::TriplesBlock>(&element)) {
+      if (block->triples.empty()) continue;  // CONSTRUCT WHERE { } has one
       if (last_bgp == nullptr) {
         NodePtr bgp = MakeNode(Kind::kBgp);
         last_bgp = bgp.get();

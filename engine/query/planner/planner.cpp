@@ -386,7 +386,10 @@ OperatorPtr Planner::PlanOnto(OperatorPtr left, const algebra::Node& node, Filte
       break;
     }
     // Its patterns join what came before one by one (by index seeks where that is cheap).
-    case Kind::kBgp: op = PlanBgp(std::move(left), node, graph_, filters); break;
+    case Kind::kBgp:
+      op = PlanBgp(std::move(left), node, graph_, filters);
+      if (!op) op = Unit();  // no triples and nothing before: the one empty solution
+      break;
     case Kind::kJoin: {
       op = PlanOnto(std::move(left), node.child(0), filters);
       // Patterns join what came before one by one; anything else is a nested group, planned

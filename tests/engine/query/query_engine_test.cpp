@@ -314,3 +314,22 @@ TEST_F(TopSortTest, EqualsTheFullSortCutToTheLimit) {
 
 }  // namespace
 }  // namespace silk::testing
+
+namespace silk::testing {
+namespace {
+
+class FuzzFindings : public QueryFixture {};
+
+// query_fuzz: CONSTRUCT WHERE { } has an empty triples block, which planned to no operator
+// at all (a null dereference) once the algebra came between the AST and the planner.
+TEST_F(FuzzFindings, ConstructWhereEmpty) {
+  Load("<http://e/a> <http://e/p> <http://e/b> .\n");
+  EXPECT_EQ(Run("CONSTRUCT WHERE { }", query::ResultFormat::kNTriples), "");
+  EXPECT_EQ(Run("CONSTRUCT { <http://e/x> <http://e/y> <http://e/z> } WHERE { }",
+                query::ResultFormat::kNTriples),
+            "<http://e/x> <http://e/y> <http://e/z> .\n");
+  EXPECT_EQ(Rows("SELECT * WHERE { { } FILTER(true) }").size(), 1u);
+}
+
+}  // namespace
+}  // namespace silk::testing
