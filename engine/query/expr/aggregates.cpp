@@ -114,7 +114,8 @@ class GroupConcatAggregator final : public Aggregator {
     }
     return Value::String(text_);
   }
-  std::uint64_t MemoryBytes() const override { return text_.capacity(); }
+  // Twice the text: growing it briefly holds the old buffer and the new, and Finish copies it.
+  std::uint64_t MemoryBytes() const override { return 2 * text_.capacity(); }
 
  private:
   std::string separator_;
