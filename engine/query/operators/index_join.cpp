@@ -1,6 +1,9 @@
 // IndexJoin: for each row on the left, the rows of one triple pattern with the row's values
 // substituted: an index nested-loop join, the right choice when the left side is small and
-// the pattern is large (a seek per left row instead of reading the whole pattern).
+// the pattern is large (a seek per left row instead of reading the whole pattern). As OPTIONAL
+// (a left join), a left row whose probe finds nothing that passes the condition comes out
+// alone.
+#include "engine/query/expr/compare.h"
 #include "engine/query/operators/operators.h"
 
 namespace silk::query {
@@ -8,16 +11,26 @@ namespace {
 
 class IndexJoin final : public Operator {
  public:
-  IndexJoin(ExecContext& ctx, OperatorPtr left, ScanPattern pattern, double estimate)
+  IndexJoin(ExecContext& ctx, OperatorPtr left, ScanPattern pattern, double estimate,
+            const IndexJoinOptional* optional)
       : Operator(ctx, JoinColumns(*left, pattern)), left_(std::move(left)),
-        pattern_(std::move(pattern)) {
+        pattern_(std::move(pattern)), optional_(optional != nullptr) {
     set_estimated_rows(estimate);
-    // Left columns the pattern binds are bound afterwards, whatever they were before.
     std::vector<VarId> maybe_unbound;
-    for (VarId var : left_->maybe_unbound()) {
-      bool bound_by_pattern = false;
-      for (const ScanSlot& slot : pattern_.slots) bound_by_pattern |= slot.variable == var;
-      if (!bound_by_pattern) maybe_unbound.push_back(var);
+    if (optional_) {
+      // What only the pattern binds may stay unbound; the left's columns are as they were.
+      maybe_unbound = left_->maybe_unbound();
+      for (VarId var : columns()) {
+        if (left_->ColumnOf(var) < 0) maybe_unbound.push_back(var);
+      }
+      if (optional->condition) condition_ = optional->condition(columns());
+    } else {
+      // Left columns the pattern binds are bound afterwards, whatever they were before.
+      for (VarId var : left_->maybe_unbound()) {
+        bool bound_by_pattern = false;
+        for (const ScanSlot& slot : pattern_.slots) bound_by_pattern |= slot.variable == var;
+        if (!bound_by_pattern) maybe_unbound.push_back(var);
+      }
     }
     set_maybe_unbound(std::move(maybe_unbound));
     for (std::size_t i = 0; i < 4; ++i) {
@@ -27,7 +40,11 @@ class IndexJoin final : public Operator {
     }
   }
 
-  std::string Describe() const override { return "IndexJoin " + DescribePattern(ctx_, pattern_); }
+  std::string Describe() const override {
+    std::string text = (optional_ ? "IndexLeftJoin " : "IndexJoin ") + DescribePattern(ctx_, pattern_);
+    if (condition_) text += " filter " + condition_->ToString();
+    return text;
+  }
   std::vector<const Operator*> children() const override { return {left_.get()}; }
 
  protected:
@@ -37,12 +54,16 @@ class IndexJoin final : public Operator {
         if (!NextLeftRow()) return false;
       }
       std::optional<storage::QuadIds> quad = cursor_->Next();
+      const std::span<const TermId> left_row = left_batch_.row(left_row_);
       if (!quad) {
         probing_ = false;
+        if (optional_ && !matched_) {
+          std::span<TermId> row = out.AddRow();  // the pattern's columns stay unbound
+          std::copy(left_row.begin(), left_row.end(), row.begin());
+        }
         continue;
       }
       std::span<TermId> row = out.AddRow();
-      const std::span<const TermId> left_row = left_batch_.row(left_row_);
       std::copy(left_row.begin(), left_row.end(), row.begin());
       const TermId values[4] = {quad->s, quad->p, quad->o, quad->g};
       // Bound slots matched the left row's value, so writing every slot is safe, and it
@@ -50,6 +71,11 @@ class IndexJoin final : public Operator {
       for (std::size_t i = 0; i < 4; ++i) {
         if (column_of_slot_[i] >= 0) row[column_of_slot_[i]] = values[i];
       }
+      if (condition_ && !Holds(out.row(out.rows() - 1))) {
+        out.PopRow();
+        continue;
+      }
+      matched_ = true;
     }
     return true;
   }
@@ -61,6 +87,13 @@ class IndexJoin final : public Operator {
       if (left.ColumnOf(var) < 0) columns.push_back(var);
     }
     return columns;
+  }
+
+  bool Holds(std::span<const TermId> row) {
+    expr::EvalResult value = condition_->Evaluate(row);
+    if (!value) return false;
+    expr::BoolResult truth = expr::EffectiveBooleanValue(*value);
+    return truth && *truth;
   }
 
   // Moves to the next left row and opens the pattern with its values; false at the end.
@@ -90,6 +123,7 @@ class IndexJoin final : public Operator {
         cursor_.emplace(ctx_.snapshot(), pattern_, bound);
       }
       probing_ = true;
+      matched_ = false;
       return true;
     }
   }
@@ -103,13 +137,22 @@ class IndexJoin final : public Operator {
   bool left_done_ = false;
   std::optional<PatternCursor> cursor_;
   bool probing_ = false;  // cursor_ reads the current left row's matches
+  const bool optional_;
+  RowExpressionPtr condition_;  // OPTIONAL's FILTER, over the output's columns (may be null)
+  bool matched_ = false;        // the current left row came out joined at least once
 };
 
 }  // namespace
 
 OperatorPtr MakeIndexJoin(ExecContext& ctx, OperatorPtr left, ScanPattern pattern,
                           double estimate) {
-  return std::make_unique<IndexJoin>(ctx, std::move(left), std::move(pattern), estimate);
+  return std::make_unique<IndexJoin>(ctx, std::move(left), std::move(pattern), estimate, nullptr);
+}
+
+OperatorPtr MakeIndexLeftJoin(ExecContext& ctx, OperatorPtr left, ScanPattern pattern,
+                              double estimate, const IndexJoinOptional& optional) {
+  return std::make_unique<IndexJoin>(ctx, std::move(left), std::move(pattern), estimate,
+                                     &optional);
 }
 
 }  // namespace silk::query

@@ -12,7 +12,8 @@ class LeftJoin final : public HashProbe {
   LeftJoin(ExecContext& ctx, OperatorPtr left, OperatorPtr right, RowExpressionPtr condition)
       : HashProbe(ctx, std::move(left), std::move(right), /*left_columns_only=*/false),
         condition_(std::move(condition)) {
-    set_estimated_rows(std::max(left_->estimated_rows(), right_->estimated_rows()));
+    // Every left row at least once; OPTIONAL mostly adds a value or none, so about that.
+    set_estimated_rows(left_->estimated_rows());
     // Whatever only the right side binds may stay unbound.
     std::vector<VarId> maybe_unbound = left_->maybe_unbound();
     for (VarId var : columns()) {

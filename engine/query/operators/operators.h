@@ -2,6 +2,7 @@
 // Every maker REQUIRES that its inputs belong to `ctx`'s query.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,14 @@ OperatorPtr MakeIndexScan(ExecContext& ctx, ScanPattern pattern, double estimate
 // `left` joined with a pattern scanned once per left row with the row's values substituted.
 OperatorPtr MakeIndexJoin(ExecContext& ctx, OperatorPtr left, ScanPattern pattern,
                           double estimate);
+// OPTIONAL of one triple pattern, by index seeks: every left row, extended by the pattern's
+// matches with its values substituted for which the condition holds, or alone when none
+// does. `condition` (may be empty) compiles the OPTIONAL's FILTER against the output columns.
+struct IndexJoinOptional {
+  std::function<RowExpressionPtr(const std::vector<VarId>& columns)> condition;
+};
+OperatorPtr MakeIndexLeftJoin(ExecContext& ctx, OperatorPtr left, ScanPattern pattern,
+                              double estimate, const IndexJoinOptional& optional);
 // `left` joined with `right`; `right` is read into memory (put the smaller one there).
 OperatorPtr MakeHashJoin(ExecContext& ctx, OperatorPtr left, OperatorPtr right, double estimate);
 // OPTIONAL: every left row, extended by the compatible right rows for which `condition`

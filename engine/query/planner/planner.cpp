@@ -404,6 +404,10 @@ OperatorPtr Planner::PlanOnto(OperatorPtr left, const algebra::Node& node, Filte
     }
     case Kind::kLeftJoin: {
       op = PlanOnto(std::move(left), node.child(0), filters);
+      if (OperatorPtr seeking = PlanIndexLeftJoin(op, node)) {
+        op = std::move(seeking);
+        break;
+      }
       OperatorPtr right = Plan(node.child(1));
       RowExpressionPtr condition;
       if (!node.conditions.empty()) {
@@ -473,6 +477,26 @@ OperatorPtr Planner::PlanOnto(OperatorPtr left, const algebra::Node& node, Filte
   // are planned alone and joined to it.
   if (left) op = Join(std::move(left), std::move(op));
   return ApplyReadyFilters(std::move(op), filters);
+}
+
+OperatorPtr Planner::PlanIndexLeftJoin(OperatorPtr& left, const algebra::Node& node) {
+  const algebra::Node& right = node.child(1);
+  if (right.kind != algebra::Kind::kBgp || right.triples.size() != 1 || right.triples[0]->path) {
+    return nullptr;
+  }
+  std::optional<ScanPattern> scan = ToScan(*right.triples[0], graph_);
+  if (!scan) return nullptr;  // a constant the store lacks: the hash join's empty side
+  const double size = EstimateScan(*scan);
+  // As for joins: seek per left row only when that reads less than the whole pattern.
+  if (left->estimated_rows() * kSeekCost >= size) return nullptr;
+  IndexJoinOptional optional;
+  if (!node.conditions.empty()) {
+    optional.condition = [&](const std::vector<VarId>& columns) {
+      return CompileConjunction(node.conditions, columns, Env());
+    };
+  }
+  const double estimate = left->estimated_rows();
+  return MakeIndexLeftJoin(ctx_, std::move(left), std::move(*scan), estimate, optional);
 }
 
 OperatorPtr Planner::PlanSemiJoin(OperatorPtr left, const algebra::Node& pattern, bool anti) {

@@ -78,6 +78,9 @@ class Planner final : public ExistsEvaluator {
   // the list). A group's elements are a left-deep tree: each step joins what came before.
   OperatorPtr PlanOnto(OperatorPtr left, const algebra::Node& node, Filters& filters);
   OperatorPtr PlanSemiJoin(OperatorPtr left, const algebra::Node& pattern, bool anti);
+  // OPTIONAL of one triple pattern by index seeks, when that is cheaper than hashing the
+  // pattern; null (and `left` untouched) otherwise.
+  OperatorPtr PlanIndexLeftJoin(OperatorPtr& left, const algebra::Node& left_join);
   // GROUP BY, the aggregates and HAVING of an algebra::Kind::kGroup node.
   OperatorPtr PlanAggregation(const algebra::Node& node);
   OperatorPtr PlanGraph(const algebra::Node& node);

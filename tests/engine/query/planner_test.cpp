@@ -175,3 +175,52 @@ TEST_F(RandomBgp, ReorderingNeverChangesResults) {
 
 }  // namespace
 }  // namespace silk::testing
+
+namespace silk::testing {
+namespace {
+
+// OPTIONAL of one triple pattern on a small left side seeks per left row (IndexLeftJoin):
+// against a nested loop over the triples, with and without the OPTIONAL's FILTER, with a
+// variable shared or not, and with left rows that match nothing.
+class IndexLeftJoinTest : public QueryFixture {};
+
+TEST_F(IndexLeftJoinTest, GivesTheLeftJoinsRows) {
+  std::mt19937 rng(99);
+  std::vector<std::array<std::string, 3>> triples;
+  std::string data;
+  auto iri = [](const std::string& name) { return "<http://e/" + name + ">"; };
+  auto add = [&](const std::string& s, const std::string& p, const std::string& o) {
+    const std::array<std::string, 3> t{iri(s), iri(p), iri(o)};
+    if (std::find(triples.begin(), triples.end(), t) != triples.end()) return;
+    triples.push_back(t);
+    data += t[0] + " " + t[1] + " " + t[2] + " .\n";
+  };
+  for (int i = 0; i < 6; ++i) add("a" + std::to_string(i), "rare", "n" + std::to_string(rng() % 20));
+  add("a9", "rare", "lonely");  // no match at all
+  for (int i = 0; i < 600; ++i) {
+    add("n" + std::to_string(rng() % 20), "common", "n" + std::to_string(rng() % 40));
+  }
+  Load(data);
+  for (const std::string& filter : {std::string(), std::string(" FILTER(?c != <http://e/n3>)")}) {
+    const std::string query = "SELECT ?a ?b ?c WHERE { ?a <http://e/rare> ?b OPTIONAL { ?b <http://e/common> ?c" +
+                              filter + " } }";
+    EXPECT_NE(Plan(query).find("IndexLeftJoin"), std::string::npos) << Plan(query);
+    std::vector<std::string> expected;
+    for (const auto& left : triples) {
+      if (left[1] != iri("rare")) continue;
+      bool matched = false;
+      for (const auto& right : triples) {
+        if (right[1] != iri("common") || right[0] != left[2]) continue;
+        if (!filter.empty() && right[2] == iri("n3")) continue;
+        expected.push_back("?a=" + left[0] + " ?b=" + left[2] + " ?c=" + right[2]);
+        matched = true;
+      }
+      if (!matched) expected.push_back("?a=" + left[0] + " ?b=" + left[2]);
+    }
+    std::sort(expected.begin(), expected.end());
+    EXPECT_EQ(Rows(query), expected) << query;
+  }
+}
+
+}  // namespace
+}  // namespace silk::testing
