@@ -14,6 +14,7 @@ class Filter final : public Operator {
     // Without statistics on values, assume a filter keeps a third of its input.
     set_estimated_rows(input_->estimated_rows() / 3);
     set_maybe_unbound(input_->maybe_unbound());
+    set_sorted_by(input_->sorted_by());
   }
 
   std::string Describe() const override { return "Filter " + condition_->ToString(); }

@@ -33,6 +33,7 @@ class IndexJoin final : public Operator {
       }
     }
     set_maybe_unbound(std::move(maybe_unbound));
+    set_sorted_by(left_->sorted_by());  // each left row's matches come out together, in order
     for (std::size_t i = 0; i < 4; ++i) {
       if (!pattern_.slots[i].variable) continue;
       left_column_of_slot_[i] = left_->ColumnOf(*pattern_.slots[i].variable);

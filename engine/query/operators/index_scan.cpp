@@ -6,6 +6,22 @@
 namespace silk::query {
 namespace {
 
+// With two of subject, predicate and object constant, the store reads the index that has both
+// first (posg for p+o, spog for s+p, ospg for o+s; gspo or those with a graph constant), so
+// the third comes out in id order: by graph after it at most, and object ranges ascend.
+std::optional<VarId> SortedBy(const ScanPattern& pattern) {
+  std::optional<VarId> free;
+  int constants = 0;
+  for (int i = kS; i <= kO; ++i) {
+    if (pattern.slots[i].constant) {
+      ++constants;
+    } else {
+      free = pattern.slots[i].variable;
+    }
+  }
+  return constants == 2 ? free : std::nullopt;
+}
+
 class IndexScan final : public Operator {
  public:
   IndexScan(ExecContext& ctx, ScanPattern pattern, double estimate)
@@ -14,6 +30,7 @@ class IndexScan final : public Operator {
     for (std::size_t i = 0; i < 4; ++i) {
       if (pattern_.slots[i].variable) column_of_slot_[i] = ColumnOf(*pattern_.slots[i].variable);
     }
+    set_sorted_by(SortedBy(pattern_));
   }
 
   std::string Describe() const override { return "IndexScan " + DescribePattern(ctx_, pattern_); }

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,9 @@ class Operator {
   // Variables that are unbound in some rows; all others are bound in every row.
   const std::vector<VarId>& maybe_unbound() const { return maybe_unbound_; }
   bool MaybeUnbound(VarId var) const;
+  // The variable whose ids ascend from row to row (ties allowed), if the operator knows one:
+  // what a merge join needs.
+  std::optional<VarId> sorted_by() const { return sorted_by_; }
 
   // For EXPLAIN: what the operator does, its estimated and (after running) actual rows.
   virtual std::string Describe() const = 0;
@@ -57,12 +61,14 @@ class Operator {
 
   void set_estimated_rows(double rows) { estimated_rows_ = rows; }
   void set_maybe_unbound(std::vector<VarId> vars) { maybe_unbound_ = std::move(vars); }
+  void set_sorted_by(std::optional<VarId> var) { sorted_by_ = var; }
 
   ExecContext& ctx_;
 
  private:
   std::vector<VarId> columns_;
   std::vector<VarId> maybe_unbound_;
+  std::optional<VarId> sorted_by_;
   double estimated_rows_ = 0;
   std::uint64_t actual_rows_ = 0;
 };

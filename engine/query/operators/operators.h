@@ -38,6 +38,10 @@ OperatorPtr MakeMinus(ExecContext& ctx, OperatorPtr left, OperatorPtr right);
 // EXISTS / NOT EXISTS as a join: the left rows with a compatible right row (with none, for
 // `anti`). `right` is read into memory: give it only the variables it shares with `left`.
 OperatorPtr MakeSemiJoin(ExecContext& ctx, OperatorPtr left, OperatorPtr right, bool anti);
+// The same (and MINUS) by merging, when `key` is the one variable the two share, bound in
+// every row of both, and both ascend by it (Operator::sorted_by).
+OperatorPtr MakeMergeSemiJoin(ExecContext& ctx, OperatorPtr left, OperatorPtr right, VarId key,
+                              bool anti);
 // UNION: the rows of each input in turn, over the union of their columns.
 OperatorPtr MakeUnion(ExecContext& ctx, std::vector<OperatorPtr> inputs);
 // The rows for which `condition`'s effective boolean value is true.

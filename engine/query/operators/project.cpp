@@ -15,6 +15,7 @@ class Project final : public Operator {
       if (source_.back() < 0 || input_->MaybeUnbound(var)) maybe_unbound.push_back(var);
     }
     set_maybe_unbound(std::move(maybe_unbound));
+    if (input_->sorted_by() && ColumnOf(*input_->sorted_by()) >= 0) set_sorted_by(input_->sorted_by());
   }
 
   std::string Describe() const override { return "Project " + DescribeVariables(ctx_, columns()); }

@@ -417,10 +417,24 @@ OperatorPtr Planner::PlanOnto(OperatorPtr left, const algebra::Node& node, Filte
       op = MakeLeftJoin(ctx_, std::move(op), std::move(right), std::move(condition));
       break;
     }
-    case Kind::kMinus:
+    case Kind::kMinus: {
       op = PlanOnto(std::move(left), node.child(0), filters);
-      op = MakeMinus(ctx_, std::move(op), Plan(node.child(1)));
+      OperatorPtr right = Plan(node.child(1));
+      std::vector<VarId> shared;
+      for (VarId var : right->columns()) {
+        if (op->ColumnOf(var) >= 0) shared.push_back(var);
+      }
+      // One shared variable bound on both sides: MINUS removes exactly the rows whose value
+      // the right side has, an anti-join.
+      if (Mergeable(*op, *right, shared)) {
+        const VarId key = shared[0];
+        op = MakeMergeSemiJoin(ctx_, std::move(op), MakeProject(ctx_, std::move(right), shared),
+                               key, /*anti=*/true);
+      } else {
+        op = MakeMinus(ctx_, std::move(op), std::move(right));
+      }
       break;
+    }
     case Kind::kSemiJoin:
     case Kind::kAntiJoin:
       op = PlanOnto(std::move(left), node.child(0), filters);
@@ -479,6 +493,12 @@ OperatorPtr Planner::PlanOnto(OperatorPtr left, const algebra::Node& node, Filte
   return ApplyReadyFilters(std::move(op), filters);
 }
 
+bool Planner::Mergeable(const Operator& left, const Operator& right,
+                        const std::vector<VarId>& shared) {
+  return shared.size() == 1 && left.sorted_by() == shared[0] && right.sorted_by() == shared[0] &&
+         !left.MaybeUnbound(shared[0]) && !right.MaybeUnbound(shared[0]);
+}
+
 OperatorPtr Planner::PlanIndexLeftJoin(OperatorPtr& left, const algebra::Node& node) {
   const algebra::Node& right = node.child(1);
   if (right.kind != algebra::Kind::kBgp || right.triples.size() != 1 || right.triples[0]->path) {
@@ -509,9 +529,14 @@ OperatorPtr Planner::PlanSemiJoin(OperatorPtr left, const algebra::Node& pattern
   }
   if (shared.empty()) {
     right = MakeSlice(ctx_, std::move(right), 0, 1);
-  } else {
-    right = MakeDistinct(ctx_, MakeProject(ctx_, std::move(right), std::move(shared)));
+    return MakeSemiJoin(ctx_, std::move(left), std::move(right), anti);
   }
+  if (Mergeable(*left, *right, shared)) {
+    const VarId key = shared[0];
+    return MakeMergeSemiJoin(ctx_, std::move(left), MakeProject(ctx_, std::move(right), shared),
+                             key, anti);
+  }
+  right = MakeDistinct(ctx_, MakeProject(ctx_, std::move(right), std::move(shared)));
   return MakeSemiJoin(ctx_, std::move(left), std::move(right), anti);
 }
 

@@ -78,6 +78,9 @@ class Planner final : public ExistsEvaluator {
   // the list). A group's elements are a left-deep tree: each step joins what came before.
   OperatorPtr PlanOnto(OperatorPtr left, const algebra::Node& node, Filters& filters);
   OperatorPtr PlanSemiJoin(OperatorPtr left, const algebra::Node& pattern, bool anti);
+  // Whether a semi-join, anti-join or MINUS of the two can merge on their `shared` variables.
+  static bool Mergeable(const Operator& left, const Operator& right,
+                        const std::vector<VarId>& shared);
   // OPTIONAL of one triple pattern by index seeks, when that is cheaper than hashing the
   // pattern; null (and `left` untouched) otherwise.
   OperatorPtr PlanIndexLeftJoin(OperatorPtr& left, const algebra::Node& left_join);

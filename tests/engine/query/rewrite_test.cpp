@@ -74,6 +74,32 @@ TEST_F(Rewrites, ExistsAsJoinsGiveTheRowByRowResult) {
   EXPECT_GT(rewritten, 60);
 }
 
+// Patterns with two constants come out sorted by their variable: EXISTS, NOT EXISTS and MINUS
+// on it merge the two sides. MINUS on one shared, always bound variable is NOT EXISTS.
+TEST_F(Rewrites, MergedJoinsGiveTheRowByRowResult) {
+  std::mt19937 rng(5);
+  int merged = 0;
+  for (int round = 0; round < 60; ++round) {
+    const std::string outer = "?a <http://e/p" + std::to_string(rng() % 4) + "> <http://e/n" +
+                              (rng() % 3 == 0 ? "0" : std::to_string(rng() % 30)) + ">";
+    const std::string inner = "?a <http://e/p" + std::to_string(rng() % 4) + "> <http://e/n" +
+                              (rng() % 3 == 0 ? "0" : std::to_string(rng() % 30)) + ">";
+    const std::string negated = "SELECT ?a WHERE { " + outer + " FILTER NOT EXISTS { " + inner + " } }";
+    const std::string exists = "SELECT ?a WHERE { " + outer + " FILTER EXISTS { " + inner + " } }";
+    const std::string minus = "SELECT ?a WHERE { " + outer + " MINUS { " + inner + " } }";
+    for (const std::string* query : {&negated, &exists, &minus}) {
+      if (Plan(*query).find("Merge") != std::string::npos) ++merged;
+    }
+    ExpectSameRows(negated);
+    ExpectSameRows(exists);
+    options_.rewrite = false;
+    const std::vector<std::string> row_by_row = Rows(negated);
+    options_.rewrite = true;
+    EXPECT_EQ(Rows(minus), row_by_row) << minus;
+  }
+  EXPECT_GT(merged, 100);
+}
+
 // What the rewrite leaves alone: a pattern that reads a variable it does not bind, that has
 // an OPTIONAL, or that sits in GRAPH ?g; all still give the row-by-row result.
 TEST_F(Rewrites, ExistsTheRewriteLeavesAlone) {
