@@ -24,6 +24,13 @@ class Group final : public Operator {
         keys_(std::move(keys)), aggregates_(std::move(aggregates)) {
     set_estimated_rows(keys_.empty() ? 1 : std::max(1.0, input_->estimated_rows() / 10));
     set_maybe_unbound(columns());
+    // Which keys and counted arguments are plain variables, asked once rather than per row.
+    for (const GroupKey& key : keys_) key_columns_.push_back(key.expression->VariableColumn());
+    for (const AggregateColumn& aggregate : aggregates_) {
+      counts_ids_.push_back(CountsIds(aggregate));
+      argument_columns_.push_back(aggregate.argument ? aggregate.argument->VariableColumn()
+                                                     : std::nullopt);
+    }
   }
 
   std::string Describe() const override {
@@ -87,8 +94,8 @@ class Group final : public Operator {
       for (std::size_t r = 0; r < batch.rows(); ++r) {
         const std::span<const TermId> row = batch.row(r);
         for (std::size_t k = 0; k < keys_.size(); ++k) {
-          if (std::optional<TermId> id = VariableId(*keys_[k].expression, row)) {
-            key[k] = *id;
+          if (const std::optional<int> column = key_columns_[k]) {
+            key[k] = *column < 0 ? kUnbound : row[*column];
             continue;
           }
           expr::EvalResult value = keys_[k].expression->Evaluate(row);
@@ -109,10 +116,11 @@ class Group final : public Operator {
   void Accumulate(GroupState& group, std::span<const TermId> row) {
     for (std::size_t a = 0; a < aggregates_.size(); ++a) {
       AggregateColumn& aggregate = aggregates_[a];
-      if (CountsIds(aggregate)) {
+      if (counts_ids_[a]) {
         // COUNT(?x) needs only whether ?x is bound, and COUNT(DISTINCT ?x) which ids it
         // held (one id per term): no value is decoded.
-        const TermId id = *VariableId(*aggregate.argument, row);
+        const int column = *argument_columns_[a];
+        const TermId id = column < 0 ? kUnbound : row[column];
         if (id == kUnbound) continue;
         if (aggregate.spec.distinct) {
           if (!group.distinct_ids[a].insert(id).second) continue;
@@ -158,6 +166,9 @@ class Group final : public Operator {
   OperatorPtr input_;
   std::vector<GroupKey> keys_;
   std::vector<AggregateColumn> aggregates_;
+  std::vector<std::optional<int>> key_columns_;       // per key: its column if a variable
+  std::vector<bool> counts_ids_;                      // per aggregate: see CountsIds
+  std::vector<std::optional<int>> argument_columns_;  // per aggregate: its argument's column
   MemoryCharge memory_{ctx_};  // the groups and their distinct sets
   bool grouped_ = false;
   std::vector<GroupState> groups_;
