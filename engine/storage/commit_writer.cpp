@@ -313,7 +313,7 @@ Result<CommitCounts> WriteCommit(const RocksDb& rocks, const std::string& dir,
                                  const CommitSource& source) {
   const rocksdb::ReadOptions read;
   StatsCounter spog(rocks, read, QuadIndex::kSpog, source.is_new);
-  StatsCounter posg(rocks, read, QuadIndex::kPosg, source.is_new);
+  StatsCounter posg(rocks, read, QuadIndex::kPosg, source.is_new, source.type_id);
   // An upper bound of the entries: each pending record may change its index.
   std::uint64_t entries = 2 * source.terms->new_term_count();
   for (const QuadIndex index : kAllIndexes) {

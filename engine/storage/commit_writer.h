@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -26,6 +27,7 @@ struct CommitSource {
   const QuadLog* quads = nullptr;         // finished: its changes go to the four indexes
   const TermEncoder* terms = nullptr;     // its new terms go to the dictionary
   std::function<bool(TermId)> is_new;     // whether this commit made the id
+  std::optional<TermId> type_id;          // rdf:type's id, if the store or the commit has it
   CommitMeter* meter = nullptr;           // moved as entries are written
 };
 

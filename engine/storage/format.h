@@ -15,9 +15,13 @@
 namespace silk::storage::format {
 
 // The version of everything in this file. Stored in the `meta` family under kMetaFormatVersion.
+// Version 4: the statistics count the quads of each class of rdf:type ('C' records).
 // Version 3: gspo holds the quads of named graphs only (for the default graph it copied spog).
 // Version 2: term2id keys hold language tags in lower case.
-inline constexpr std::uint32_t kFormatVersion = 3;
+inline constexpr std::uint32_t kFormatVersion = 4;
+// The oldest version this silk opens: a version-3 store is read as it is (without class
+// counts) and brought to version 4 by the first writable open.
+inline constexpr std::uint32_t kOldestFormatVersion = 3;
 
 // ---------------------------------------------------------------------------------------------
 // Column families. RocksDB's own "default" family exists in every database and stays empty.
@@ -128,7 +132,9 @@ inline constexpr std::size_t kQuadKeySize = 4 * kIdSize;
 inline constexpr char kStatsTotals = 'T';     // 'T'            -> quads, terms
 inline constexpr char kStatsPredicate = 'P';  // 'P' predicate  -> quads, subjects, objects
 inline constexpr char kStatsGraph = 'G';      // 'G' graph      -> quads
+inline constexpr char kStatsClass = 'C';      // 'C' class      -> quads of (rdf:type, class)
 // Records whose counts fall to zero are deleted.
+inline constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
 // ---------------------------------------------------------------------------------------------
 // Meta records (family `meta`).

@@ -6,6 +6,7 @@
 #include <rocksdb/slice_transform.h>
 #include <rocksdb/table.h>
 #include <rocksdb/utilities/checkpoint.h>
+#include <rocksdb/write_batch.h>
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -25,6 +26,8 @@
 
 #include "engine/storage/commit_record.h"
 #include "engine/storage/rocks_log.h"
+#include "engine/storage/statistics.h"
+#include "engine/storage/term_dictionary.h"
 
 namespace silk::storage {
 namespace {
@@ -474,11 +477,12 @@ Result<std::unique_ptr<RocksDb>> RocksDb::OpenExisting(const std::string& dir,
     if (!version) {
       return Status::Incompatible(NotAStore(dir));
     }
-    if (*version != format::kFormatVersion) {
-      return Status::Incompatible(
-          fmt::format("store at {} has format version {}; this silk reads version {}", dir,
-                      *version, format::kFormatVersion));
+    if (*version < format::kOldestFormatVersion || *version > format::kFormatVersion) {
+      return Status::Incompatible(fmt::format(
+          "store at {} has format version {}; this silk reads versions {} to {}", dir, *version,
+          format::kOldestFormatVersion, format::kFormatVersion));
     }
+    rocks->version_ = *version;
   }
   if (*record && rocks->db_->GetLatestSequenceNumber() < (*record)->sequence) {
     return Status::Corruption(DamagedMessage(
@@ -584,6 +588,9 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir,
     return refuse(rocks.status());
   }
   (*rocks)->writer_fd_ = held.Release();
+  if (!(*rocks)->counts_classes()) {
+    SILK_RETURN_IF_ERROR((*rocks)->CountClassesOnce());
+  }
   // RocksDB wrote a new MANIFEST and OPTIONS file as it opened: record them.
   Result<CommitRecord> record =
       CaptureCommitRecord(dir, (*rocks)->db_->GetLatestSequenceNumber(), (*rocks)->commits_);
@@ -592,6 +599,38 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir,
   }
   SILK_RETURN_IF_ERROR(WriteCommitRecord(dir, *record));
   return rocks;
+}
+
+Status RocksDb::CountClassesOnce() {
+  const TermDictionary dictionary(this, rocksdb::ReadOptions());
+  Result<std::optional<TermId>> type_id = dictionary.Lookup(rdf::TermView::Iri(format::kRdfType));
+  if (!type_id.ok()) {
+    return type_id.status();
+  }
+  StatsWrites writes;
+  if (*type_id) {
+    Result<StatsWrites> counted = CountClasses(*this, nullptr, **type_id);
+    if (!counted.ok()) {
+      return counted.status();
+    }
+    writes = std::move(*counted);
+  }
+  // The counts and the new version in one write: a store has all of them or is still 3.
+  rocksdb::WriteBatch batch;
+  for (const auto& [key, value] : writes) {
+    if (value) batch.Put(family(Family::kStats), key, *value);
+  }
+  batch.Put(family(Family::kMeta), std::string(format::kMetaFormatVersion),
+            EncodeVersion(format::kFormatVersion));
+  rocksdb::WriteOptions write;
+  write.sync = true;
+  const rocksdb::Status s = db_->Write(write, &batch);
+  if (!s.ok()) {
+    return FromRocks(s, fmt::format("cannot bring the store at {} to format version {}", dir_,
+                                    format::kFormatVersion));
+  }
+  version_ = format::kFormatVersion;
+  return Status::Ok();
 }
 
 Status RocksDb::Checkpoint(const std::string& target) const {

@@ -56,6 +56,9 @@ class RocksDb {
   // and the next commit writes the record again.
   void RecordCommit();
 
+  // Whether the statistics count the quads per class of rdf:type (format version 4).
+  bool counts_classes() const { return version_ >= 4; }
+
   // How many syncs of the files that decide what the store holds have failed (sync_watch.h).
   std::uint64_t failed_syncs() const { return sync_watch_ ? sync_watch_->failed() : 0; }
 
@@ -70,7 +73,11 @@ class RocksDb {
                                                        const StoreOptions& options,
                                                        bool read_only);
 
+  // Brings a store of format version 3 to 4: counts its classes. REQUIRES: writable.
+  Status CountClassesOnce();
+
   std::string dir_;
+  std::uint32_t version_ = format::kFormatVersion;
   int writer_fd_ = -1;  // the locked format::kWriterFile of a writable open
   std::uint64_t commits_ = 0;
   // Before db_, which uses them until it is destroyed (a writable open only).

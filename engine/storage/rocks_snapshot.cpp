@@ -92,7 +92,8 @@ class RocksSnapshot final : public Snapshot {
         snapshot_(rocks_.db()->GetSnapshot()),
         read_(ReadAt(snapshot_)),
         dictionary_(&rocks_, read_),
-        stats_(&rocks_, read_) {}
+        stats_(&rocks_, read_),
+        type_id_(TypeId()) {}
 
   ~RocksSnapshot() override { rocks_.db()->ReleaseSnapshot(snapshot_); }
 
@@ -137,6 +138,12 @@ class RocksSnapshot final : public Snapshot {
   }
 
   std::uint64_t Estimate(const QuadPattern& pattern) const override {
+    // `?x a :Class` in any graph: the class counts hold it exactly.
+    if (type_id_ && pattern.p == type_id_ && pattern.o && !pattern.s && !pattern.g &&
+        !pattern.o_range) {
+      const Result<std::uint64_t> n = stats_.Class(*pattern.o);
+      if (n.ok()) return n.value();
+    }
     if (CountedByStats(pattern)) {
       const Result<std::uint64_t> n = StatsCount(pattern);
       return n.ok() ? n.value() : 1;
@@ -158,6 +165,13 @@ class RocksSnapshot final : public Snapshot {
     rocksdb::ReadOptions read;
     read.snapshot = snapshot;
     return read;
+  }
+
+  // rdf:type's id when the store counts classes and has the term.
+  std::optional<TermId> TypeId() const {
+    if (!rocks_.counts_classes()) return std::nullopt;
+    Result<std::optional<TermId>> id = dictionary_.Lookup(rdf::TermView::Iri(format::kRdfType));
+    return id.ok() ? std::move(id).value() : std::nullopt;
   }
 
   Result<std::uint64_t> StatsCount(const QuadPattern& pattern) const {
@@ -259,6 +273,7 @@ class RocksSnapshot final : public Snapshot {
   rocksdb::ReadOptions read_;
   TermDictionary dictionary_;
   StatsReader stats_;
+  const std::optional<TermId> type_id_;  // after dictionary_ and stats_, which it uses
 };
 
 }  // namespace

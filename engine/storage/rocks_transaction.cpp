@@ -142,6 +142,11 @@ class RocksTransaction final : public WriteTransaction {
     source.quads = &log_;
     source.terms = &encoder_;
     source.is_new = [this](TermId id) { return encoder_.IsNew(id); };
+    Result<std::optional<TermId>> type_id = encoder_.Find(rdf::TermView::Iri(format::kRdfType));
+    if (!type_id.ok()) {
+      return type_id.status();
+    }
+    source.type_id = *type_id;
     source.meter = &meter_;
     const std::uint64_t failed_syncs = core_->rocks->failed_syncs();
     Result<CommitCounts> counts =

@@ -8,6 +8,7 @@
 #include <span>
 #include <utility>
 
+#include "engine/storage/index_cursor.h"
 #include "engine/storage/key_codec.h"
 
 namespace silk::storage {
@@ -97,6 +98,7 @@ class PairProbe {
 std::string TotalsKey() { return std::string(1, format::kStatsTotals); }
 std::string PredicateKey(TermId predicate) { return KeyWithId(format::kStatsPredicate, predicate); }
 std::string GraphKey(TermId graph) { return KeyWithId(format::kStatsGraph, graph); }
+std::string ClassKey(TermId cls) { return KeyWithId(format::kStatsClass, cls); }
 
 Result<std::optional<std::string>> StatsReader::Get(const std::string& key) const {
   std::string value;
@@ -136,8 +138,11 @@ Result<PredicateCounts> StatsReader::Predicate(TermId predicate) const {
   return PredicateCounts{counts[0], counts[1], counts[2]};
 }
 
-Result<std::uint64_t> StatsReader::Graph(TermId graph) const {
-  const std::string key = GraphKey(graph);
+Result<std::uint64_t> StatsReader::Graph(TermId graph) const { return Single(GraphKey(graph)); }
+
+Result<std::uint64_t> StatsReader::Class(TermId cls) const { return Single(ClassKey(cls)); }
+
+Result<std::uint64_t> StatsReader::Single(const std::string& key) const {
   Result<std::optional<std::string>> value = Get(key);
   if (!value.ok()) {
     return value.status();
@@ -179,6 +184,12 @@ Result<StoreStats> StatsReader::All() const {
         return BadRecord(key);
       }
       stats.graphs.push_back({id, count[0]});
+    } else if (with_id && key.front() == format::kStatsClass) {
+      std::uint64_t count[1];
+      if (!DecodeCounts(value, count)) {
+        return BadRecord(key);
+      }
+      stats.classes.push_back({id, count[0]});
     } else {
       return BadRecord(key);
     }
@@ -193,10 +204,11 @@ Result<StoreStats> StatsReader::All() const {
 }
 
 StatsCounter::StatsCounter(const RocksDb& rocks, const rocksdb::ReadOptions& read, QuadIndex index,
-                           std::function<bool(TermId)> is_new)
+                           std::function<bool(TermId)> is_new, std::optional<TermId> type_id)
     : probe_(std::make_unique<PairProbe>(rocks, read, index)),
       index_(index),
-      is_new_(std::move(is_new)) {}
+      is_new_(std::move(is_new)),
+      type_id_(type_id) {}
 
 StatsCounter::~StatsCounter() = default;
 
@@ -246,6 +258,7 @@ Status StatsCounter::ClosePair() {
     delta_.quads += pair_quads_;
   } else {
     delta_.predicates[a_].quads += pair_quads_;
+    if (type_id_ && a_ == *type_id_ && pair_quads_ != 0) delta_.classes[b_] += pair_quads_;
   }
   pair_quads_ = 0;
   bool before = !pair_losses_.empty();
@@ -292,6 +305,61 @@ void StatsDelta::Merge(const StatsDelta& other) {
   for (const auto& [graph, by] : other.graphs) {
     graphs[graph] += by;
   }
+  for (const auto& [cls, by] : other.classes) {
+    classes[cls] += by;
+  }
+}
+
+namespace {
+
+// Moves records of one count each (graphs, classes) by `deltas`, read through `reader`.
+Status MoveCounts(const std::unordered_map<TermId, std::int64_t>& deltas, std::string_view what,
+                  std::string (*key_of)(TermId), const StatsReader& reader, StatsWrites& writes) {
+  for (const auto& [id, by] : deltas) {
+    if (by == 0) {
+      continue;
+    }
+    const std::string key = key_of(id);
+    Result<std::uint64_t> old = reader.Single(key);
+    if (!old.ok()) {
+      return old.status();
+    }
+    Result<std::uint64_t> count = Moved(*old, by, fmt::format("{} {:#x}", what, id));
+    if (!count.ok()) {
+      return count.status();
+    }
+    std::optional<std::string>& record = writes[key];
+    if (*count != 0) {
+      record = EncodeCounts({*count});
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<StatsWrites> CountClasses(const RocksDb& rocks, const rocksdb::Snapshot* snapshot,
+                                 TermId type_id) {
+  StatsWrites writes;
+  IndexCursor cursor(rocks, snapshot, QuadIndex::kPosg, BigEndian64(type_id));
+  std::optional<TermId> cls;
+  std::uint64_t quads = 0;
+  auto flush = [&] {
+    if (cls && quads > 0) writes[ClassKey(*cls)] = EncodeCounts({quads});
+  };
+  for (; cursor.Valid(); cursor.Next()) {
+    if (cursor.quad().o != cls) {
+      flush();
+      cls = cursor.quad().o;
+      quads = 0;
+    }
+    ++quads;
+  }
+  if (!cursor.status().ok()) {
+    return cursor.status();
+  }
+  flush();
+  return writes;
 }
 
 Result<StatsWrites> ApplyStatsDelta(const StatsReader& reader, const StatsDelta& delta) {
@@ -333,23 +401,8 @@ Result<StatsWrites> ApplyStatsDelta(const StatsReader& reader, const StatsDelta&
       record = EncodeCounts({*quads, *subjects, *objects});
     }
   }
-  for (const auto& [graph, by] : delta.graphs) {
-    if (by == 0) {
-      continue;
-    }
-    Result<std::uint64_t> old = reader.Graph(graph);
-    if (!old.ok()) {
-      return old.status();
-    }
-    Result<std::uint64_t> quads = Moved(*old, by, fmt::format("graph {:#x}", graph));
-    if (!quads.ok()) {
-      return quads.status();
-    }
-    std::optional<std::string>& record = writes[GraphKey(graph)];
-    if (*quads != 0) {
-      record = EncodeCounts({*quads});
-    }
-  }
+  SILK_RETURN_IF_ERROR(MoveCounts(delta.graphs, "graph", GraphKey, reader, writes));
+  SILK_RETURN_IF_ERROR(MoveCounts(delta.classes, "class", ClassKey, reader, writes));
   return writes;
 }
 

@@ -1,5 +1,6 @@
-// Statistics: quads per predicate (with distinct subjects and objects), quads per graph, and
-// totals, kept exact by every commit. Records live in the `stats` family (see format.h).
+// Statistics: quads per predicate (with distinct subjects and objects), quads per graph, quads
+// per class of rdf:type (what a pattern `?x a :Class` matches), and totals, kept exact by every
+// commit. Records live in the `stats` family (see format.h).
 // Internal to engine/storage/.
 #pragma once
 
@@ -36,6 +37,7 @@ struct TotalCounts {
 std::string TotalsKey();
 std::string PredicateKey(TermId predicate);
 std::string GraphKey(TermId graph);
+std::string ClassKey(TermId cls);
 
 // Reads statistics records at the snapshot of `read`. Thread-safe; borrows `rocks`.
 class StatsReader {
@@ -46,6 +48,10 @@ class StatsReader {
   // Zero counts for a predicate or graph without quads.
   Result<PredicateCounts> Predicate(TermId predicate) const;
   Result<std::uint64_t> Graph(TermId graph) const;
+  // The quads (rdf:type, cls), in any graph. Only stores of format version 4 keep them.
+  Result<std::uint64_t> Class(TermId cls) const;
+  // The record of one count under `key` (GraphKey, ClassKey); 0 when there is none.
+  Result<std::uint64_t> Single(const std::string& key) const;
   // Everything but bytes_on_disk; predicates by quads (largest first), graphs by id.
   Result<StoreStats> All() const;
 
@@ -67,6 +73,7 @@ struct StatsDelta {
   std::int64_t terms = 0;
   std::unordered_map<TermId, Predicate> predicates;
   std::unordered_map<TermId, std::int64_t> graphs;
+  std::unordered_map<TermId, std::int64_t> classes;
 
   void Merge(const StatsDelta& other);
 };
@@ -77,12 +84,13 @@ class PairProbe;
 // spog gives total quads, quads per graph and distinct subjects per predicate; posg gives
 // quads and distinct objects per predicate. Asks the store (as `read` sees it) whether a
 // (subject, predicate) or (predicate, object) pair was present before, unless `is_new` says
-// an id was made by this commit. Not thread-safe; one per index.
+// an id was made by this commit. posg also gives the quads per class, given rdf:type's id
+// (none: no class moves). Not thread-safe; one per index.
 class StatsCounter {
  public:
   // REQUIRES: `index` is kSpog or kPosg.
   StatsCounter(const RocksDb& rocks, const rocksdb::ReadOptions& read, QuadIndex index,
-               std::function<bool(TermId)> is_new);
+               std::function<bool(TermId)> is_new, std::optional<TermId> type_id = std::nullopt);
   ~StatsCounter();
   StatsCounter(const StatsCounter&) = delete;
   StatsCounter& operator=(const StatsCounter&) = delete;
@@ -100,6 +108,7 @@ class StatsCounter {
   std::unique_ptr<PairProbe> probe_;
   QuadIndex index_;
   std::function<bool(TermId)> is_new_;
+  std::optional<TermId> type_id_;
   StatsDelta delta_;
   // The pair whose changes are being gathered, and them.
   bool open_ = false;
@@ -115,6 +124,11 @@ class StatsCounter {
 
 // Statistics records to write, by key: the new value, or nullopt to delete the record.
 using StatsWrites = std::map<std::string, std::optional<std::string>>;
+
+// The class records, counted from posg as `snapshot` (null: the latest) sees it, for a store
+// that has none (one made before format version 4) and for checks; `type_id` is rdf:type's.
+Result<StatsWrites> CountClasses(const RocksDb& rocks, const rocksdb::Snapshot* snapshot,
+                                 TermId type_id);
 
 // The records that move the store's statistics by `delta`. kCorruption when a count would
 // become negative (the stored statistics were wrong).

@@ -68,12 +68,19 @@ struct GraphStats {
   std::uint64_t quads = 0;
 };
 
+// The quads (rdf:type, cls): how many things a class has (one per graph that says so).
+struct ClassStats {
+  TermId cls = 0;
+  std::uint64_t quads = 0;
+};
+
 struct StoreStats {
   std::uint64_t quads = 0;
   std::uint64_t terms = 0;          // dictionary entries (inlined literals are not counted)
   std::uint64_t bytes_on_disk = 0;  // live SST and log files
   std::vector<PredicateStats> predicates;  // by quads, largest first
   std::vector<GraphStats> graphs;          // by graph id
+  std::vector<ClassStats> classes;         // by class id; empty in a store of format 3
 };
 
 // Quads matching a pattern, in the order of the index that serves it.

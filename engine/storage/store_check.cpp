@@ -13,6 +13,7 @@
 #include "engine/storage/key_codec.h"
 #include "engine/storage/statistics.h"
 #include "engine/storage/term_codec.h"
+#include "engine/storage/term_dictionary.h"
 
 namespace silk::storage {
 namespace {
@@ -339,6 +340,31 @@ void CompareStats(const StoreStats& stored, const Recount& recount,
                     [](std::uint64_t quads) { return fmt::format("{} quads", quads); });
 }
 
+// The class counts against a recount of posg's rdf:type keys.
+Status CheckClasses(const RocksDb& rocks, const rocksdb::ReadOptions& read,
+                    const StoreStats& stored, Problems* problems) {
+  std::map<TermId, std::uint64_t> counted;
+  Result<std::optional<TermId>> type_id =
+      TermDictionary(&rocks, read).Lookup(rdf::TermView::Iri(format::kRdfType));
+  if (!type_id.ok()) {
+    return type_id.status();
+  }
+  if (*type_id) {
+    Result<StatsWrites> records = CountClasses(rocks, read.snapshot, **type_id);
+    if (!records.ok()) {
+      return records.status();
+    }
+    for (const auto& [key, value] : *records) {
+      counted[GetBigEndian64(key.data() + 1)] = GetBigEndian64(value->data());
+    }
+  }
+  std::map<TermId, std::uint64_t> kept;
+  for (const ClassStats& c : stored.classes) kept[c.cls] = c.quads;
+  ReportDifferences(kept, counted, "class", problems,
+                    [](std::uint64_t quads) { return fmt::format("{} quads", quads); });
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status CheckStore(const RocksDb& rocks, const std::string& dir) {
@@ -353,8 +379,11 @@ Status CheckStore(const RocksDb& rocks, const std::string& dir) {
   if (!s.ok() && !s.IsNotFound()) {
     return FromRocks(s, fmt::format("cannot read the store at {}", dir));
   }
-  if (s.IsNotFound() || version != BigEndian64(format::kFormatVersion).substr(4)) {
-    problems.Add("the format version record is missing or not {}", format::kFormatVersion);
+  const bool current = version == BigEndian64(format::kFormatVersion).substr(4);
+  const bool oldest = version == BigEndian64(format::kOldestFormatVersion).substr(4);
+  if (s.IsNotFound() || !(current || oldest)) {
+    problems.Add("the format version record is missing or not {} to {}",
+                 format::kOldestFormatVersion, format::kFormatVersion);
   }
 
   DictionaryCheck dictionary;
@@ -371,6 +400,7 @@ Status CheckStore(const RocksDb& rocks, const std::string& dir) {
     problems.Add("{}", stored.status().message());
   } else {
     CompareStats(*stored, recount, dictionary.entries, &problems);
+    if (current) SILK_RETURN_IF_ERROR(CheckClasses(rocks, read, *stored, &problems));
   }
   return problems.ToStatus(dir);
 }

@@ -98,8 +98,9 @@ TEST_F(StoreOpenTest, MissingDirectories) {
   ASSERT_TRUE(empty.ok()) << empty.status().message();
 }
 
-// Rewrites the version record of the store in `dir` the way another silk would.
-void WriteFormatVersion(const std::string& dir, std::uint32_t version) {
+// Rewrites the version record of the store in `dir` the way another silk would; with
+// `drop_classes`, also removes the class counts, as a store made before version 4 lacks them.
+void WriteFormatVersion(const std::string& dir, std::uint32_t version, bool drop_classes = false) {
   std::vector<rocksdb::ColumnFamilyDescriptor> families;
   families.emplace_back(rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions());
   for (const std::string_view name : format::kFamilyNames) {
@@ -117,16 +118,25 @@ void WriteFormatVersion(const std::string& dir, std::uint32_t version) {
   EXPECT_TRUE(
       db->Put(rocksdb::WriteOptions(), handles[meta], std::string(format::kMetaFormatVersion), bytes)
           .ok());
+  if (drop_classes) {
+    const auto stats = static_cast<std::size_t>(format::Family::kStats) + 1;
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), handles[stats]));
+    for (it->Seek(std::string(1, format::kStatsClass));
+         it->Valid() && it->key()[0] == format::kStatsClass; it->Next()) {
+      EXPECT_TRUE(db->Delete(rocksdb::WriteOptions(), handles[stats], it->key()).ok());
+    }
+  }
   for (rocksdb::ColumnFamilyHandle* h : handles) {
     EXPECT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
   }
   EXPECT_TRUE(db->Close().ok());
 }
 
-// A future version, and the one before ours (its gspo also holds the default graph).
+// A future version, and the one before the oldest we read (its gspo also holds the default
+// graph).
 TEST_F(StoreOpenTest, AnotherFormatVersionIsRefusedInWords) {
   Close();
-  for (const std::uint32_t version : {std::uint32_t{99}, format::kFormatVersion - 1}) {
+  for (const std::uint32_t version : {std::uint32_t{99}, format::kOldestFormatVersion - 1}) {
     WriteFormatVersion(dir(), version);
     for (const bool read_only : {false, true}) {
       Result<std::unique_ptr<Store>> opened =
@@ -135,11 +145,53 @@ TEST_F(StoreOpenTest, AnotherFormatVersionIsRefusedInWords) {
       EXPECT_EQ(opened.status().code(), StatusCode::kIncompatible);
       EXPECT_EQ(opened.status().message(),
                 "store at " + dir() + " has format version " + std::to_string(version) +
-                    "; this silk reads version " + std::to_string(format::kFormatVersion));
+                    "; this silk reads versions " + std::to_string(format::kOldestFormatVersion) +
+                    " to " + std::to_string(format::kFormatVersion));
     }
   }
   WriteFormatVersion(dir(), format::kFormatVersion);  // for the check at teardown
   Reopen();
+}
+
+// A store of version 3 has no class counts: it is read as it is, checks out, and its first
+// writable open counts its classes and makes it version 4.
+TEST_F(StoreOpenTest, AVersion3StoreGetsItsClassCounts) {
+  const rdf::Term type = Iri(format::kRdfType);
+  std::vector<rdf::Quad> quads;
+  for (int i = 0; i < 50; ++i) {
+    const rdf::Term thing = Iri("http://example.org/t" + std::to_string(i));
+    quads.push_back(MakeQuad(thing, type, Iri(i % 5 == 0 ? "http://e/Rare" : "http://e/Common")));
+    if (i % 10 == 0) {
+      quads.push_back(MakeQuad(thing, type, Iri("http://e/Common"), Iri("http://e/g")));
+    }
+  }
+  Load(quads);
+  Result<StoreStats> before = store().Stats();
+  ASSERT_TRUE(before.ok());
+  ASSERT_EQ(before->classes.size(), 2u);
+  Close();
+  WriteFormatVersion(dir(), format::kOldestFormatVersion, /*drop_classes=*/true);
+
+  Reopen(StoreOptions{.read_only = true, .create_if_missing = false});
+  SILK_EXPECT_OK(store().Check());
+  Result<StoreStats> old = store().Stats();
+  ASSERT_TRUE(old.ok());
+  EXPECT_TRUE(old->classes.empty());
+
+  Reopen();  // writable: counted
+  Result<StoreStats> after = store().Stats();
+  ASSERT_TRUE(after.ok());
+  ASSERT_EQ(after->classes.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(after->classes[i].cls, before->classes[i].cls);
+    EXPECT_EQ(after->classes[i].quads, before->classes[i].quads);
+  }
+  // 45 things of Common in the default graph and 5 more statements of it in g; 10 of Rare.
+  std::unique_ptr<Snapshot> snapshot = store().GetSnapshot();
+  Result<std::optional<TermId>> type_id = snapshot->Lookup(type.view());
+  Result<std::optional<TermId>> common = snapshot->Lookup(Iri("http://e/Common").view());
+  ASSERT_TRUE(type_id.ok() && *type_id && common.ok() && *common);
+  EXPECT_EQ(snapshot->Estimate({.p = **type_id, .o = **common}), 45u);
 }
 
 TEST_F(StoreOpenTest, WhatIsNotAStoreIsRefusedAndLeftAlone) {

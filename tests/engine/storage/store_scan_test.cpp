@@ -77,6 +77,8 @@ TEST_P(StoreScanTest, EveryPatternMatchesTheReference) {
   for (int i = 0; i < 7; ++i) {
     data.predicates.push_back(Iri(fmt::format("http://example.org/p{}", i)));
   }
+  // One predicate is rdf:type, whose objects the statistics count as classes.
+  data.predicates[3] = Iri(format::kRdfType);
   data.objects = Objects();
   for (int i = 0; i < 10; ++i) {
     data.objects.push_back(data.subjects[static_cast<std::size_t>(i) * 5]);
@@ -216,6 +218,19 @@ TEST_P(StoreScanTest, EveryPatternMatchesTheReference) {
     ASSERT_EQ(stats->graphs.size(), per_graph.size());
     for (const GraphStats& g : stats->graphs) {
       EXPECT_EQ(g.quads, per_graph[g.graph]);
+    }
+    const std::unique_ptr<Snapshot> snapshot = store().GetSnapshot();
+    Result<std::optional<TermId>> type_id = snapshot->Lookup(rdf::TermView::Iri(format::kRdfType));
+    ASSERT_TRUE(type_id.ok() && *type_id);
+    std::map<TermId, std::uint64_t> per_class;
+    for (const QuadIds& q : reference) {
+      if (q.p == **type_id) ++per_class[q.o];
+    }
+    ASSERT_FALSE(per_class.empty());
+    ASSERT_EQ(stats->classes.size(), per_class.size());
+    for (const ClassStats& c : stats->classes) {
+      EXPECT_EQ(c.quads, per_class[c.cls]);
+      EXPECT_EQ(snapshot->Estimate({.p = **type_id, .o = c.cls}), c.quads);
     }
   };
   verify_stats();
