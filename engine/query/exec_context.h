@@ -39,6 +39,16 @@ inline std::uint64_t HeapBlockBytes(std::uint64_t bytes) {
   return std::max<std::uint64_t>(32, (bytes + 8 + 15) & ~std::uint64_t{15});
 }
 
+// The heap blocks behind a term's strings (libstdc++ keeps up to 15 characters inside the
+// std::string itself).
+inline std::uint64_t TermHeapBytes(const rdf::Term& term) {
+  std::uint64_t bytes = 0;
+  for (const std::string* text : {&term.value, &term.datatype, &term.language}) {
+    if (text->capacity() > 15) bytes += HeapBlockBytes(text->capacity() + 1);
+  }
+  return bytes;
+}
+
 class ExecContext final : public expr::Interruption {
  public:
   ExecContext(const storage::Snapshot& snapshot, const QueryLimits& limits);

@@ -8,18 +8,9 @@
 namespace silk::query {
 namespace {
 
-// The heap block of a string too long for its inline buffer, else nothing.
-std::uint64_t StringBytes(const std::string& s) {
-  return s.size() < sizeof(std::string) ? 0 : HeapBlockBytes(s.size() + 1);
-}
-
 // A node of an unordered_map with integer keys (next pointer, key, value) and its bucket.
 std::uint64_t NodeBytes(std::size_t value_size) {
   return HeapBlockBytes(sizeof(void*) + sizeof(TermId) + value_size) + sizeof(void*);
-}
-
-std::uint64_t TermBytes(const rdf::Term& term) {
-  return StringBytes(term.value) + StringBytes(term.datatype) + StringBytes(term.language);
 }
 
 }  // namespace
@@ -31,7 +22,7 @@ const rdf::Term& TermResolver::TermOf(TermId id) {
   Result<rdf::Term> term = snapshot_.Decode(id);
   ExecContext::ThrowIfError(term.ok() ? Status::Ok() : term.status());
   const rdf::Term& added = decoded_.emplace(id, std::move(term).value()).first->second;
-  held_bytes_ += NodeBytes(sizeof(rdf::Term)) + TermBytes(added);
+  held_bytes_ += NodeBytes(sizeof(rdf::Term)) + TermHeapBytes(added);
   return added;
 }
 
@@ -76,13 +67,16 @@ const expr::Value& TermResolver::ValueOf(TermId id) {
   // Parsed from the term cache when the term is there; else decoded without keeping the
   // term, which the value holds a copy of anyway.
   expr::Value value = [&] {
-    if (IsLocalId(id) || decoded_.contains(id)) return expr::Value::FromTerm(TermOf(id).view());
+    if (IsLocalId(id)) return expr::Value::FromTerm(local_.Get(id).view());
+    if (auto it = decoded_.find(id); it != decoded_.end()) {
+      return expr::Value::FromTerm(it->second.view());
+    }
     Result<rdf::Term> term = snapshot_.Decode(id);
     ExecContext::ThrowIfError(term.ok() ? Status::Ok() : term.status());
     return expr::Value::FromTerm(term->view());
   }();
   const expr::Value& added = values_.emplace(id, std::move(value)).first->second;
-  const std::uint64_t bytes = NodeBytes(sizeof(expr::Value)) + TermBytes(added.term());
+  const std::uint64_t bytes = NodeBytes(sizeof(expr::Value)) + TermHeapBytes(added.term());
   value_bytes_ += bytes;
   held_bytes_ += bytes;
   return added;

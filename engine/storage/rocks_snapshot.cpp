@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <mutex>
 #include <utility>
 
 #include "engine/storage/index_cursor.h"
@@ -92,8 +93,7 @@ class RocksSnapshot final : public Snapshot {
         snapshot_(rocks_.db()->GetSnapshot()),
         read_(ReadAt(snapshot_)),
         dictionary_(&rocks_, read_),
-        stats_(&rocks_, read_),
-        type_id_(TypeId()) {}
+        stats_(&rocks_, read_) {}
 
   ~RocksSnapshot() override { rocks_.db()->ReleaseSnapshot(snapshot_); }
 
@@ -139,8 +139,8 @@ class RocksSnapshot final : public Snapshot {
 
   std::uint64_t Estimate(const QuadPattern& pattern) const override {
     // `?x a :Class` in any graph: the class counts hold it exactly.
-    if (type_id_ && pattern.p == type_id_ && pattern.o && !pattern.s && !pattern.g &&
-        !pattern.o_range) {
+    if (pattern.p && pattern.o && !pattern.s && !pattern.g && !pattern.o_range &&
+        pattern.p == TypeId()) {
       const Result<std::uint64_t> n = stats_.Class(*pattern.o);
       if (n.ok()) return n.value();
     }
@@ -167,11 +167,16 @@ class RocksSnapshot final : public Snapshot {
     return read;
   }
 
-  // rdf:type's id when the store counts classes and has the term.
+  // rdf:type's id when the store counts classes and has the term; looked up once, when a
+  // pattern first asks (most queries never do).
   std::optional<TermId> TypeId() const {
-    if (!rocks_.counts_classes()) return std::nullopt;
-    Result<std::optional<TermId>> id = dictionary_.Lookup(rdf::TermView::Iri(format::kRdfType));
-    return id.ok() ? std::move(id).value() : std::nullopt;
+    std::call_once(type_id_once_, [this] {
+      if (!rocks_.counts_classes()) return;
+      Result<std::optional<TermId>> id =
+          dictionary_.Lookup(rdf::TermView::Iri(format::kRdfType));
+      if (id.ok()) type_id_ = std::move(id).value();
+    });
+    return type_id_;
   }
 
   Result<std::uint64_t> StatsCount(const QuadPattern& pattern) const {
@@ -273,7 +278,8 @@ class RocksSnapshot final : public Snapshot {
   rocksdb::ReadOptions read_;
   TermDictionary dictionary_;
   StatsReader stats_;
-  const std::optional<TermId> type_id_;  // after dictionary_ and stats_, which it uses
+  mutable std::once_flag type_id_once_;
+  mutable std::optional<TermId> type_id_;  // see TypeId
 };
 
 }  // namespace

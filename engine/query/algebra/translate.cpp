@@ -48,6 +48,12 @@ NodePtr MakeNode(Kind kind, std::vector<NodePtr> children) {
 
 NodePtr Unit() { return MakeNode(Kind::kTable); }
 
+void AddTripleVariables(const ast::TriplePattern& triple, std::vector<std::string>& names) {
+  AddName(names, triple.subject);
+  if (!triple.path) AddName(names, triple.predicate);
+  AddName(names, triple.object);
+}
+
 void AddConjuncts(const ast::Expression& condition, std::vector<const ast::Expression*>& out) {
   if (condition.kind == ast::ExprKind::kAnd) {
     for (const auto& arg : condition.args) AddConjuncts(*arg, out);
@@ -200,11 +206,7 @@ std::vector<std::string> VisibleVariables(const ast::GroupPattern& pattern) {
   };
   for (const ast::PatternElement& element : pattern.elements) {
     if (const auto* block = std::get_if<ast::TriplesBlock>(&element)) {
-      for (const ast::TriplePattern& triple : block->triples) {
-        AddName(names, triple.subject);
-        if (!triple.path) AddName(names, triple.predicate);
-        AddName(names, triple.object);
-      }
+      for (const ast::TriplePattern& triple : block->triples) AddTripleVariables(triple, names);
     } else if (const auto* optional = std::get_if<ast::OptionalPattern>(&element)) {
       merge(VisibleVariables(*optional->group));
     } else if (const auto* alternatives = std::get_if<ast::UnionPattern>(&element)) {

@@ -21,6 +21,10 @@ NodePtr TranslateGroup(const ast::GroupPattern& group, bool with_filters = true)
 // The visible variables of a pattern in order of first appearance (what SELECT * projects).
 std::vector<std::string> VisibleVariables(const ast::GroupPattern& pattern);
 
+// Adds the variables `triple` binds (its subject, its predicate unless it is a path, its
+// object) to `names`, each name once.
+void AddTripleVariables(const ast::TriplePattern& triple, std::vector<std::string>& names);
+
 // The conjuncts of a condition: FILTER(A && B) keeps a row exactly when FILTER(A) FILTER(B)
 // does (an error or false in either drops it).
 void AddConjuncts(const ast::Expression& condition, std::vector<const ast::Expression*>& out);

@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 
+#include "engine/query/expr/compare.h"
 #include "engine/query/expr/value.h"
 #include "engine/query/query_ids.h"
 
@@ -31,6 +32,15 @@ inline std::optional<TermId> VariableId(const RowExpression& e, std::span<const 
   const std::optional<int> column = e.VariableColumn();
   if (!column) return std::nullopt;
   return *column < 0 ? kUnbound : row[*column];
+}
+
+// Whether a condition (FILTER, OPTIONAL's FILTER) keeps `row`: its effective boolean value is
+// true; an error or false drops the row.
+inline bool Holds(RowExpression& condition, std::span<const TermId> row) {
+  const expr::EvalResult value = condition.Evaluate(row);
+  if (!value) return false;
+  const expr::BoolResult truth = expr::EffectiveBooleanValue(*value);
+  return truth && *truth;
 }
 
 }  // namespace silk::query

@@ -1,6 +1,5 @@
 // Filter: the rows whose condition has the effective boolean value true; an error drops the
 // row, as SPARQL says.
-#include "engine/query/expr/compare.h"
 #include "engine/query/operators/operators.h"
 
 namespace silk::query {
@@ -25,10 +24,7 @@ class Filter final : public Operator {
     while (out.rows() < kBatchRows) {
       if (!input_->Next(batch_)) return false;
       for (std::size_t r = 0; r < batch_.rows(); ++r) {
-        expr::EvalResult value = condition_->Evaluate(batch_.row(r));
-        if (!value) continue;
-        expr::BoolResult truth = expr::EffectiveBooleanValue(*value);
-        if (truth && *truth) out.AddRow(batch_.row(r));
+        if (Holds(*condition_, batch_.row(r))) out.AddRow(batch_.row(r));
       }
     }
     return true;

@@ -3,7 +3,6 @@
 // the pattern is large (a seek per left row instead of reading the whole pattern). As OPTIONAL
 // (a left join), a left row whose probe finds nothing that passes the condition comes out
 // alone.
-#include "engine/query/expr/compare.h"
 #include "engine/query/operators/operators.h"
 
 namespace silk::query {
@@ -12,9 +11,9 @@ namespace {
 class IndexJoin final : public Operator {
  public:
   IndexJoin(ExecContext& ctx, OperatorPtr left, ScanPattern pattern, double estimate,
-            const IndexJoinOptional* optional)
-      : Operator(ctx, JoinColumns(*left, pattern)), left_(std::move(left)),
-        pattern_(std::move(pattern)), optional_(optional != nullptr) {
+            bool optional, RowExpressionPtr condition)
+      : Operator(ctx, IndexJoinColumns(*left, pattern)), left_(std::move(left)),
+        pattern_(std::move(pattern)), optional_(optional), condition_(std::move(condition)) {
     set_estimated_rows(estimate);
     std::vector<VarId> maybe_unbound;
     if (optional_) {
@@ -23,7 +22,6 @@ class IndexJoin final : public Operator {
       for (VarId var : columns()) {
         if (left_->ColumnOf(var) < 0) maybe_unbound.push_back(var);
       }
-      if (optional->condition) condition_ = optional->condition(columns());
     } else {
       // Left columns the pattern binds are bound afterwards, whatever they were before.
       for (VarId var : left_->maybe_unbound()) {
@@ -72,7 +70,7 @@ class IndexJoin final : public Operator {
       for (std::size_t i = 0; i < 4; ++i) {
         if (column_of_slot_[i] >= 0) row[column_of_slot_[i]] = values[i];
       }
-      if (condition_ && !Holds(out.row(out.rows() - 1))) {
+      if (condition_ && !Holds(*condition_, out.row(out.rows() - 1))) {
         out.PopRow();
         continue;
       }
@@ -82,21 +80,6 @@ class IndexJoin final : public Operator {
   }
 
  private:
-  static std::vector<VarId> JoinColumns(const Operator& left, const ScanPattern& pattern) {
-    std::vector<VarId> columns = left.columns();
-    for (VarId var : pattern.Variables()) {
-      if (left.ColumnOf(var) < 0) columns.push_back(var);
-    }
-    return columns;
-  }
-
-  bool Holds(std::span<const TermId> row) {
-    expr::EvalResult value = condition_->Evaluate(row);
-    if (!value) return false;
-    expr::BoolResult truth = expr::EffectiveBooleanValue(*value);
-    return truth && *truth;
-  }
-
   // Moves to the next left row and opens the pattern with its values; false at the end.
   bool NextLeftRow() {
     while (true) {
@@ -145,15 +128,24 @@ class IndexJoin final : public Operator {
 
 }  // namespace
 
+std::vector<VarId> IndexJoinColumns(const Operator& left, const ScanPattern& pattern) {
+  std::vector<VarId> columns = left.columns();
+  for (VarId var : pattern.Variables()) {
+    if (left.ColumnOf(var) < 0) columns.push_back(var);
+  }
+  return columns;
+}
+
 OperatorPtr MakeIndexJoin(ExecContext& ctx, OperatorPtr left, ScanPattern pattern,
                           double estimate) {
-  return std::make_unique<IndexJoin>(ctx, std::move(left), std::move(pattern), estimate, nullptr);
+  return std::make_unique<IndexJoin>(ctx, std::move(left), std::move(pattern), estimate,
+                                     /*optional=*/false, nullptr);
 }
 
 OperatorPtr MakeIndexLeftJoin(ExecContext& ctx, OperatorPtr left, ScanPattern pattern,
-                              double estimate, const IndexJoinOptional& optional) {
+                              double estimate, RowExpressionPtr condition) {
   return std::make_unique<IndexJoin>(ctx, std::move(left), std::move(pattern), estimate,
-                                     &optional);
+                                     /*optional=*/true, std::move(condition));
 }
 
 }  // namespace silk::query

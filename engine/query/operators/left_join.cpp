@@ -1,6 +1,5 @@
 // LeftJoin (OPTIONAL): each left row extended by every compatible right row for which the
 // condition holds, or alone when there is none.
-#include "engine/query/expr/compare.h"
 #include "engine/query/operators/hash_probe.h"
 #include "engine/query/operators/operators.h"
 
@@ -32,7 +31,7 @@ class LeftJoin final : public HashProbe {
     ForEachCandidate(left_row, [&](std::span<const TermId> right_row) {
       if (!layout_.Compatible(left_row, right_row)) return;
       layout_.Merge(left_row, right_row, out);
-      if (condition_ && !Holds(out.row(out.rows() - 1))) {
+      if (condition_ && !Holds(*condition_, out.row(out.rows() - 1))) {
         out.PopRow();
         return;
       }
@@ -45,13 +44,6 @@ class LeftJoin final : public HashProbe {
   }
 
  private:
-  bool Holds(std::span<const TermId> row) {
-    expr::EvalResult value = condition_->Evaluate(row);
-    if (!value) return false;
-    expr::BoolResult truth = expr::EffectiveBooleanValue(*value);
-    return truth && *truth;
-  }
-
   RowExpressionPtr condition_;
 };
 

@@ -2,7 +2,6 @@
 // Every maker REQUIRES that its inputs belong to `ctx`'s query.
 #pragma once
 
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,13 +19,12 @@ OperatorPtr MakeIndexScan(ExecContext& ctx, ScanPattern pattern, double estimate
 OperatorPtr MakeIndexJoin(ExecContext& ctx, OperatorPtr left, ScanPattern pattern,
                           double estimate);
 // OPTIONAL of one triple pattern, by index seeks: every left row, extended by the pattern's
-// matches with its values substituted for which the condition holds, or alone when none
-// does. `condition` (may be empty) compiles the OPTIONAL's FILTER against the output columns.
-struct IndexJoinOptional {
-  std::function<RowExpressionPtr(const std::vector<VarId>& columns)> condition;
-};
+// matches with its values substituted for which `condition` (may be null; compiled against
+// IndexJoinColumns) holds, or alone when none does.
 OperatorPtr MakeIndexLeftJoin(ExecContext& ctx, OperatorPtr left, ScanPattern pattern,
-                              double estimate, const IndexJoinOptional& optional);
+                              double estimate, RowExpressionPtr condition);
+// The columns of both index joins: the left's, then the pattern's variables the left lacks.
+std::vector<VarId> IndexJoinColumns(const Operator& left, const ScanPattern& pattern);
 // `left` joined with `right`; `right` is read into memory (put the smaller one there).
 OperatorPtr MakeHashJoin(ExecContext& ctx, OperatorPtr left, OperatorPtr right, double estimate);
 // OPTIONAL: every left row, extended by the compatible right rows for which `condition`
@@ -72,6 +70,11 @@ struct SortKey {
 };
 // " ?a DESC(?b)": the keys as EXPLAIN shows them.
 std::string DescribeKeys(const std::vector<SortKey>& keys);
+// How two rows' key values compare in ORDER BY's order (SPARQL's total order, DESC turned
+// around): negative when `a` comes first, 0 on a tie. Each points at keys.size() values;
+// an error sorts like an unbound value.
+int CompareKeys(const std::vector<SortKey>& keys, const expr::EvalResult* a,
+                const expr::EvalResult* b);
 // ORDER BY: stable, so rows that tie keep their input order.
 OperatorPtr MakeSort(ExecContext& ctx, OperatorPtr input, std::vector<SortKey> keys);
 // ORDER BY followed by LIMIT: the first `k` rows of MakeSort's order, holding about 2k.

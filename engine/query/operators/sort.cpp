@@ -51,7 +51,7 @@ class Sort final : public Operator {
       }
       for (SortKey& key : keys_) {
         values.push_back(key.expression->Evaluate(rows_.row(r)));
-        if (values.back()) strings += HeapBytesOf(values.back()->term());
+        if (values.back()) strings += TermHeapBytes(values.back()->term());
       }
     }
     memory_.Add(strings);
@@ -59,24 +59,9 @@ class Sort final : public Operator {
     std::iota(order_.begin(), order_.end(), 0);
     const std::size_t width = keys_.size();
     std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
-      for (std::size_t k = 0; k < width; ++k) {
-        const expr::EvalResult& va = values[a * width + k];
-        const expr::EvalResult& vb = values[b * width + k];
-        int c = expr::OrderCompare(va ? &*va : nullptr, vb ? &*vb : nullptr);
-        if (c != 0) return keys_[k].descending ? c > 0 : c < 0;
-      }
-      return false;
+      return CompareKeys(keys_, &values[a * width], &values[b * width]) < 0;
     });
     sorted_ = true;
-  }
-
-  // The heap blocks behind a term's strings (short ones live inside the std::string).
-  static std::uint64_t HeapBytesOf(const rdf::Term& term) {
-    std::uint64_t bytes = 0;
-    for (const std::string* text : {&term.value, &term.datatype, &term.language}) {
-      if (text->capacity() > 15) bytes += HeapBlockBytes(text->capacity() + 1);
-    }
-    return bytes;
   }
 
   OperatorPtr input_;
@@ -97,6 +82,15 @@ std::string DescribeKeys(const std::vector<SortKey>& keys) {
                            : " " + key.expression->ToString();
   }
   return text;
+}
+
+int CompareKeys(const std::vector<SortKey>& keys, const expr::EvalResult* a,
+                const expr::EvalResult* b) {
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    const int c = expr::OrderCompare(a[k] ? &*a[k] : nullptr, b[k] ? &*b[k] : nullptr);
+    if (c != 0) return keys[k].descending ? -c : c;
+  }
+  return 0;
 }
 
 OperatorPtr MakeSort(ExecContext& ctx, OperatorPtr input, std::vector<SortKey> keys) {

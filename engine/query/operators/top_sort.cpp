@@ -59,6 +59,9 @@ class TopSort final : public Operator {
         for (std::size_t k = 1; k < keys_.size(); ++k) {
           values_.push_back(keys_[k].expression->Evaluate(batch.row(r)));
         }
+        for (std::size_t k = values_.size() - keys_.size(); k < values_.size(); ++k) {
+          text_bytes_ += TextBytes(values_[k]);
+        }
         position_.push_back(read_ - 1);
       }
       // Compacted when twice k (and a batch) are held: each compaction costs O(2k), and
@@ -79,16 +82,11 @@ class TopSort final : public Operator {
     return keys_[0].descending ? c < 0 : c > 0;
   }
 
-  // Whether held row `a` comes before held row `b`.
+  // Whether held row `a` comes before held row `b`: by the keys, then by input position.
   bool Less(std::size_t a, std::size_t b) const {
     const std::size_t width = keys_.size();
-    for (std::size_t k = 0; k < width; ++k) {
-      const expr::EvalResult& va = values_[a * width + k];
-      const expr::EvalResult& vb = values_[b * width + k];
-      const int c = expr::OrderCompare(va ? &*va : nullptr, vb ? &*vb : nullptr);
-      if (c != 0) return keys_[k].descending ? c > 0 : c < 0;
-    }
-    return position_[a] < position_[b];
+    const int c = CompareKeys(keys_, &values_[a * width], &values_[b * width]);
+    return c != 0 ? c < 0 : position_[a] < position_[b];
   }
 
   // Keeps the first `n` held rows in order (in no particular order among themselves).
@@ -104,9 +102,11 @@ class TopSort final : public Operator {
     std::vector<std::uint64_t> positions;
     values.reserve(n * keys_.size());
     positions.reserve(n);
+    text_bytes_ = 0;
     for (std::size_t i : order) {
       rows.AddRow(kept_.row(i));
       for (std::size_t k = 0; k < keys_.size(); ++k) {
+        text_bytes_ += TextBytes(values_[i * keys_.size() + k]);
         values.push_back(std::move(values_[i * keys_.size() + k]));
       }
       positions.push_back(position_[i]);
@@ -127,16 +127,12 @@ class TopSort final : public Operator {
 
   // What the held rows take: their ids, key values with the text of those, and positions.
   void Charge() {
-    std::uint64_t bytes = kept_.MemoryBytes() + values_.capacity() * sizeof(expr::EvalResult) +
-                          position_.capacity() * sizeof(std::uint64_t);
-    for (const expr::EvalResult& value : values_) {
-      if (!value) continue;
-      const rdf::Term& term = value->term();
-      for (const std::string* text : {&term.value, &term.datatype, &term.language}) {
-        if (text->capacity() > 15) bytes += HeapBlockBytes(text->capacity() + 1);
-      }
-    }
-    memory_.Set(bytes);
+    memory_.Set(kept_.MemoryBytes() + values_.capacity() * sizeof(expr::EvalResult) +
+                position_.capacity() * sizeof(std::uint64_t) + text_bytes_);
+  }
+
+  static std::uint64_t TextBytes(const expr::EvalResult& value) {
+    return value ? TermHeapBytes(value->term()) : 0;
   }
 
   OperatorPtr input_;
@@ -146,6 +142,7 @@ class TopSort final : public Operator {
   bool sorted_ = false;
   IdTable kept_;
   std::vector<expr::EvalResult> values_;  // keys_.size() per held row
+  std::uint64_t text_bytes_ = 0;          // the text behind values_, kept as rows come and go
   std::vector<std::uint64_t> position_;   // each held row's place in the input
   std::uint64_t read_ = 0;
   std::optional<expr::EvalResult> cutoff_;  // once k rows were kept: see Keep

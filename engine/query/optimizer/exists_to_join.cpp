@@ -22,12 +22,6 @@ namespace {
 using algebra::Kind;
 using algebra::NodePtr;
 
-void AddVariable(std::vector<std::string>& vars, const ast::Term& term) {
-  if (term.IsVariable() && std::find(vars.begin(), vars.end(), term.value) == vars.end()) {
-    vars.push_back(term.value);
-  }
-}
-
 // Whether EXISTS { pattern } can be evaluated once (see above).
 bool EvaluableOnce(const ast::GroupPattern& pattern) {
   if (pattern.subquery) return false;
@@ -36,9 +30,7 @@ bool EvaluableOnce(const ast::GroupPattern& pattern) {
   for (const ast::PatternElement& element : pattern.elements) {
     if (const auto* block = std::get_if<ast::TriplesBlock>(&element)) {
       for (const ast::TriplePattern& triple : block->triples) {
-        AddVariable(bound, triple.subject);
-        if (!triple.path) AddVariable(bound, triple.predicate);
-        AddVariable(bound, triple.object);
+        algebra::AddTripleVariables(triple, bound);
       }
     } else if (const auto* filter = std::get_if<ast::FilterPattern>(&element)) {
       filters.push_back(filter->condition.get());

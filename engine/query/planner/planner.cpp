@@ -509,14 +509,12 @@ OperatorPtr Planner::PlanIndexLeftJoin(OperatorPtr& left, const algebra::Node& n
   const double size = EstimateScan(*scan);
   // As for joins: seek per left row only when that reads less than the whole pattern.
   if (left->estimated_rows() * kSeekCost >= size) return nullptr;
-  IndexJoinOptional optional;
+  RowExpressionPtr condition;
   if (!node.conditions.empty()) {
-    optional.condition = [&](const std::vector<VarId>& columns) {
-      return CompileConjunction(node.conditions, columns, Env());
-    };
+    condition = CompileConjunction(node.conditions, IndexJoinColumns(*left, *scan), Env());
   }
   const double estimate = left->estimated_rows();
-  return MakeIndexLeftJoin(ctx_, std::move(left), std::move(*scan), estimate, optional);
+  return MakeIndexLeftJoin(ctx_, std::move(left), std::move(*scan), estimate, std::move(condition));
 }
 
 OperatorPtr Planner::PlanSemiJoin(OperatorPtr left, const algebra::Node& pattern, bool anti) {
