@@ -9,6 +9,7 @@
 
 #include "engine/storage/index_cursor.h"
 #include "engine/storage/key_codec.h"
+#include "engine/storage/quad_counter.h"
 #include "engine/storage/statistics.h"
 #include "engine/storage/term_dictionary.h"
 
@@ -119,6 +120,27 @@ class RocksSnapshot final : public Snapshot {
     return n;
   }
 
+  Result<std::vector<GroupCount>> CountPer(const QuadPattern& pattern,
+                                           std::optional<QuadPosition> per,
+                                           bool merge_graphs,
+                                           const std::function<bool()>& stop) const override {
+    // The statistics count quads: triples too, unless a triple can be in two graphs.
+    if (!per && !(merge_graphs && HasNamedGraphQuads())) {
+      std::optional<Result<std::uint64_t>> n = PairCount(pattern);
+      if (!n && CountedByStats(pattern)) n = StatsCount(pattern);
+      if (n) {
+        if (!n->ok()) return n->status();
+        return std::vector<GroupCount>{{0, n->value()}};
+      }
+    }
+    ScanPlan plan = ChoosePlan(pattern);
+    // Merging needs the graph last in the key, which every index but gspo has; gspo serves
+    // only patterns that bind a graph, where there is nothing to merge.
+    merge_graphs = merge_graphs && plan.index != QuadIndex::kGspo;
+    IndexCursor cursor(rocks_, snapshot_, plan);
+    return CountKeys(cursor, plan.residual, per, merge_graphs, stop);
+  }
+
   Result<std::vector<std::string>> IrisWithPrefix(std::string_view prefix,
                                                   std::size_t limit) const override {
     // term2id is ordered by term record, and an IRI's record is its kind byte then the IRI.
@@ -138,11 +160,8 @@ class RocksSnapshot final : public Snapshot {
   }
 
   std::uint64_t Estimate(const QuadPattern& pattern) const override {
-    // `?x a :Class` in any graph: the class counts hold it exactly.
-    if (pattern.p && pattern.o && !pattern.s && !pattern.g && !pattern.o_range &&
-        pattern.p == TypeId()) {
-      const Result<std::uint64_t> n = stats_.Class(*pattern.o);
-      if (n.ok()) return n.value();
+    if (std::optional<Result<std::uint64_t>> n = PairCount(pattern); n && n->ok()) {
+      return n->value();
     }
     if (CountedByStats(pattern)) {
       const Result<std::uint64_t> n = StatsCount(pattern);
@@ -177,6 +196,25 @@ class RocksSnapshot final : public Snapshot {
       if (id.ok()) type_id_ = std::move(id).value();
     });
     return type_id_;
+  }
+
+  // The quads of `?x :p :o` in any graph, when the statistics hold them: the pair counts (format
+  // 5) or, for rdf:type, the class counts (format 4). Nullopt when they do not.
+  std::optional<Result<std::uint64_t>> PairCount(const QuadPattern& pattern) const {
+    if (!pattern.p || !pattern.o || pattern.s || pattern.g || pattern.o_range) return std::nullopt;
+    if (rocks_.counts_pairs()) {
+      if (!CountsPairWith(*pattern.o)) return std::nullopt;
+      return stats_.Pair(*pattern.p, *pattern.o);
+    }
+    if (pattern.p == TypeId()) return stats_.Class(*pattern.o);
+    return std::nullopt;
+  }
+
+  // Whether any quad is in a named graph: only then can two quads be one triple.
+  bool HasNamedGraphQuads() const {
+    const Result<TotalCounts> totals = stats_.Totals();
+    const Result<std::uint64_t> in_default = stats_.Graph(kDefaultGraphId);
+    return !totals.ok() || !in_default.ok() || totals->quads != in_default.value();
   }
 
   Result<std::uint64_t> StatsCount(const QuadPattern& pattern) const {

@@ -43,6 +43,16 @@ struct QuadPattern {
   std::optional<std::pair<TermId, TermId>> o_range;
 };
 
+// One position of a quad.
+enum class QuadPosition : std::uint8_t { kSubject, kPredicate, kObject, kGraph };
+
+// How many quads (or triples) have one id at the position a count is grouped by.
+struct GroupCount {
+  TermId id = 0;
+  std::uint64_t count = 0;
+  friend bool operator==(const GroupCount&, const GroupCount&) = default;
+};
+
 struct StoreOptions {
   bool read_only = false;          // open without the writer lock; writes are refused
   bool create_if_missing = true;   // an empty or missing directory becomes a new store
@@ -111,6 +121,16 @@ class Snapshot {
   virtual std::unique_ptr<QuadIterator> Scan(const QuadPattern& pattern) const = 0;
   // The exact number of matching quads.
   virtual Result<std::uint64_t> Count(const QuadPattern& pattern) const = 0;
+  // The matching quads counted per id at position `per`, by ascending id (ids without quads
+  // left out); with `per` nullopt, one group of id 0 holding the whole count (0 included).
+  // With `merge_graphs`, quads that differ only in their graph count once: the triples of the
+  // union of the graphs. Reads keys and statistics only: no term is decoded, no row built.
+  // `stop` (may be empty) is asked now and then; once it says true, the count ends with
+  // kCancelled.
+  virtual Result<std::vector<GroupCount>> CountPer(const QuadPattern& pattern,
+                                                   std::optional<QuadPosition> per,
+                                                   bool merge_graphs,
+                                                   const std::function<bool()>& stop) const = 0;
   // A cheap estimate of Count() from the statistics, for the planner; never reads the indexes
   // beyond a few keys.
   virtual std::uint64_t Estimate(const QuadPattern& pattern) const = 0;

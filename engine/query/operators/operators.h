@@ -95,6 +95,24 @@ struct AggregateColumn {
 OperatorPtr MakeGroup(ExecContext& ctx, OperatorPtr input, std::vector<GroupKey> keys,
                       std::vector<AggregateColumn> aggregates);
 
+// COUNT(*) over one triple pattern, in all or `per` value of one of its variables: what
+// MakeGroup computes over MakeIndexScan's rows, counted from the store's keys instead. `only`
+// (with `on`, its one variable, which `counted` has too) keeps the rows whose `on` value it
+// matches: ?c a :Country. Each pattern binds every variable once and reads the union graph
+// or one graph (never GRAPH ?g, FROM, object ranges).
+struct PatternCount {
+  ScanPattern counted;
+  std::optional<VarId> per;  // a variable of `counted`; when `only` is set, `on` itself
+  std::optional<ScanPattern> only;
+  std::optional<VarId> on;
+  // Counts `counted` once per value `only` gives (a seek each), rather than per value of `on`
+  // for all of it and keeping those `only` gives.
+  bool probe_each = false;
+};
+// The columns: `per` (when set), then `counts`, each holding the same count.
+OperatorPtr MakeCountScan(ExecContext& ctx, PatternCount count, std::vector<VarId> counts,
+                          double estimate);
+
 // EXPLAIN helpers: "?s <http://…/p> ?o" and "?a, ?b".
 std::string DescribePattern(ExecContext& ctx, const ScanPattern& pattern);
 std::string DescribeVariables(const ExecContext& ctx, const std::vector<VarId>& vars);

@@ -15,7 +15,6 @@ namespace {
 // An index seek costs about as much as reading this many rows of a scan into a hash join (a
 // seek in cached blocks is a few microseconds; a hashed row about one); the planner joins by
 // seeking (IndexJoin) when the left side times this is below the pattern's size.
-constexpr double kSeekCost = 5;
 
 bool IsVariableLike(const ast::Term& term) { return term.IsVariable() || term.IsBlank(); }
 
@@ -539,7 +538,6 @@ OperatorPtr Planner::PlanSemiJoin(OperatorPtr left, const algebra::Node& pattern
 }
 
 OperatorPtr Planner::PlanAggregation(const algebra::Node& node) {
-  OperatorPtr op = Plan(node.child());
   const ast::Query& query = *node.query;
   const ast::SolutionModifiers& modifiers = query.modifiers;
   // Aggregates, wherever they appear, are computed by one Group; each gets a hidden variable.
@@ -551,6 +549,18 @@ OperatorPtr Planner::PlanAggregation(const algebra::Node& node) {
   for (const ast::OrderCondition& order : modifiers.order_by) {
     CollectAggregates(*order.expression, aggregates);
   }
+  OperatorPtr op = PlanCount(node.child(), query, aggregates);
+  if (!op) op = PlanGroup(Plan(node.child()), query, aggregates);
+  for (const auto& having : modifiers.having) {
+    RowExpressionPtr condition = CompileExpression(*having, op->columns(), Env());
+    op = MakeFilter(ctx_, std::move(op), std::move(condition));
+  }
+  return op;
+}
+
+OperatorPtr Planner::PlanGroup(OperatorPtr op, const ast::Query& query,
+                               const std::vector<const ast::Expression*>& aggregates) {
+  const ast::SolutionModifiers& modifiers = query.modifiers;
   std::vector<GroupKey> keys;
   for (const ast::GroupCondition& condition : modifiers.group_by) {
     VarId var;
@@ -577,12 +587,7 @@ OperatorPtr Planner::PlanAggregation(const algebra::Node& node) {
     }
     columns.push_back({var, spec, std::move(argument)});
   }
-  op = MakeGroup(ctx_, std::move(op), std::move(keys), std::move(columns));
-  for (const auto& having : modifiers.having) {
-    RowExpressionPtr condition = CompileExpression(*having, op->columns(), Env());
-    op = MakeFilter(ctx_, std::move(op), std::move(condition));
-  }
-  return op;
+  return MakeGroup(ctx_, std::move(op), std::move(keys), std::move(columns));
 }
 
 std::vector<TermId> Planner::NamedGraphsInScope() const {

@@ -16,6 +16,10 @@
 
 namespace silk::query {
 
+// A seek costs about this many rows read in sequence: an index nested-loop join pays one per
+// left row, a hash join reads the whole right side once.
+inline constexpr double kSeekCost = 5;
+
 // Which graphs a query reads.
 struct Dataset {
   // True: the default graph is the union of every graph (SilkGraph's default). False: the
@@ -86,6 +90,13 @@ class Planner final : public ExistsEvaluator {
   OperatorPtr PlanIndexLeftJoin(OperatorPtr& left, const algebra::Node& left_join);
   // GROUP BY, the aggregates and HAVING of an algebra::Kind::kGroup node.
   OperatorPtr PlanAggregation(const algebra::Node& node);
+  // GROUP BY `query` of `where` as a CountScan when every aggregate is a COUNT it can answer
+  // (planner/count_plan.cpp); null otherwise.
+  OperatorPtr PlanCount(const algebra::Node& where, const ast::Query& query,
+                        const std::vector<const ast::Expression*>& aggregates);
+  // The Group of `op`'s rows by `query`'s keys, computing `aggregates`.
+  OperatorPtr PlanGroup(OperatorPtr op, const ast::Query& query,
+                        const std::vector<const ast::Expression*>& aggregates);
   OperatorPtr PlanGraph(const algebra::Node& node);
   // GRAPH ?g P evaluated as SPARQL defines it: P once per named graph, each joined with
   // ?g bound to that graph's name.
