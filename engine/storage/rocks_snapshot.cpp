@@ -133,6 +133,10 @@ class RocksSnapshot final : public Snapshot {
         return std::vector<GroupCount>{{0, n->value()}};
       }
     }
+    if (per && !(merge_graphs && HasNamedGraphQuads())) {
+      std::optional<Result<std::vector<GroupCount>>> groups = GroupsFromStats(pattern, *per);
+      if (groups) return std::move(*groups);
+    }
     ScanPlan plan = ChoosePlan(pattern);
     // Merging needs the graph last in the key, which every index but gspo has; gspo serves
     // only patterns that bind a graph, where there is nothing to merge.
@@ -208,6 +212,37 @@ class RocksSnapshot final : public Snapshot {
     }
     if (pattern.p == TypeId()) return stats_.Class(*pattern.o);
     return std::nullopt;
+  }
+
+  // The quads of `pattern` per id at `per` from the statistics, when they hold them: per
+  // predicate for a pattern binding nothing, per object for one binding only a predicate
+  // whose objects all have pair records. Nullopt otherwise.
+  std::optional<Result<std::vector<GroupCount>>> GroupsFromStats(const QuadPattern& pattern,
+                                                                  QuadPosition per) const {
+    const bool only_p = pattern.p && !pattern.s && !pattern.o && !pattern.g && !pattern.o_range;
+    const bool none = !pattern.p && !pattern.s && !pattern.o && !pattern.g && !pattern.o_range;
+    std::vector<GroupCount> groups;
+    if (none && per == QuadPosition::kPredicate) {
+      Result<StoreStats> all = stats_.All();
+      if (!all.ok()) return all.status();
+      for (const PredicateStats& p : all->predicates) groups.push_back({p.predicate, p.quads});
+    } else if (only_p && per == QuadPosition::kObject && rocks_.counts_pairs()) {
+      Result<std::map<std::pair<TermId, TermId>, std::uint64_t>> pairs = stats_.Pairs(*pattern.p);
+      Result<PredicateCounts> predicate = stats_.Predicate(*pattern.p);
+      if (!pairs.ok()) return pairs.status();
+      if (!predicate.ok()) return predicate.status();
+      std::uint64_t quads = 0;
+      for (const auto& [pair, n] : *pairs) {
+        groups.push_back({pair.second, n});
+        quads += n;
+      }
+      if (quads != predicate->quads) return std::nullopt;  // some objects are literals
+    } else {
+      return std::nullopt;
+    }
+    std::sort(groups.begin(), groups.end(),
+              [](const GroupCount& a, const GroupCount& b) { return a.id < b.id; });
+    return groups;
   }
 
   // Whether any quad is in a named graph: only then can two quads be one triple.

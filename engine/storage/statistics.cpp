@@ -154,10 +154,12 @@ Result<std::uint64_t> StatsReader::Pair(TermId predicate, TermId object) const {
   return Single(PairKey(predicate, object));
 }
 
-Result<std::map<std::pair<TermId, TermId>, std::uint64_t>> StatsReader::Pairs() const {
+Result<std::map<std::pair<TermId, TermId>, std::uint64_t>> StatsReader::Pairs(
+    std::optional<TermId> predicate) const {
   std::map<std::pair<TermId, TermId>, std::uint64_t> pairs;
-  const std::string first(1, format::kStatsPair);
-  const std::string end(1, static_cast<char>(format::kStatsPair + 1));
+  const std::string first =
+      predicate ? KeyWithId(format::kStatsPair, *predicate) : std::string(1, format::kStatsPair);
+  const std::string end = *PrefixUpperBound(first);  // never all 0xff: it starts with 'O'
   const rocksdb::Slice upper(end);
   rocksdb::ReadOptions read = read_;
   read.total_order_seek = true;

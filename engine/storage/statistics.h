@@ -57,8 +57,9 @@ class StatsReader {
   // The quads (predicate, object), in any graph. Only stores of format version 5 keep them,
   // and only for objects with CountsPairWith.
   Result<std::uint64_t> Pair(TermId predicate, TermId object) const;
-  // Every pair record, for checks.
-  Result<std::map<std::pair<TermId, TermId>, std::uint64_t>> Pairs() const;
+  // The pair records of `predicate`, or every pair record (for checks).
+  Result<std::map<std::pair<TermId, TermId>, std::uint64_t>> Pairs(
+      std::optional<TermId> predicate = std::nullopt) const;
   // The record of one count under `key` (GraphKey, ClassKey); 0 when there is none.
   Result<std::uint64_t> Single(const std::string& key) const;
   // Everything but bytes_on_disk; predicates by quads (largest first), graphs by id.

@@ -302,6 +302,23 @@ TEST_F(CountsFromKeys, GiveTheRowsOfGroup) {
   EXPECT_GT(counted, 30);
 }
 
+// In a store without named graphs, counts per predicate and per object of a predicate whose
+// objects all have pair records come from the statistics alone; a predicate with literal
+// objects (v) is counted from its keys.
+TEST_F(Rewrites, CountsComeFromTheStatistics) {
+  for (const std::string query :
+       {"SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p",
+        "SELECT ?o (COUNT(?s) AS ?n) WHERE { ?s <http://e/p1> ?o } GROUP BY ?o",
+        "SELECT ?o (COUNT(?s) AS ?n) WHERE { ?s <http://e/v> ?o } GROUP BY ?o HAVING (COUNT(*) > 1)",
+        "SELECT (COUNT(*) AS ?n) WHERE { ?s <http://e/p2> <http://e/n0> }",
+        "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"}) {
+    EXPECT_NE(Plan(query).find("CountScan"), std::string::npos) << Plan(query);
+    ExpectSameRows(query);
+  }
+  Load("<http://e/n1> <http://e/p1> <http://e/n2> .\n<http://e/n1> <http://e/p1> \"x\" .\n");
+  ExpectSameRows("SELECT ?o (COUNT(?s) AS ?n) WHERE { ?s <http://e/p1> ?o } GROUP BY ?o");
+}
+
 // With the store's default graph alone (no union), quads in named graphs are not counted.
 TEST_F(CountsFromKeys, CountTheStoredDefaultGraphAlone) {
   options_.union_default_graph = false;
