@@ -27,11 +27,9 @@ class HeldSnapshot final : public Snapshot {
   Result<std::uint64_t> Count(const storage::QuadPattern& pattern) const override {
     return inner_->Count(pattern);
   }
-  Result<std::vector<storage::GroupCount>> CountPer(const storage::QuadPattern& pattern,
-                                                    std::optional<storage::QuadPosition> per,
-                                                    bool merge_graphs,
-                                                    const std::function<bool()>& stop) const override {
-    return inner_->CountPer(pattern, per, merge_graphs, stop);
+  Result<std::vector<storage::GroupCount>> CountPer(
+      const storage::CountRequest& request) const override {
+    return inner_->CountPer(request);
   }
   std::uint64_t Estimate(const storage::QuadPattern& pattern) const override {
     return inner_->Estimate(pattern);

@@ -7,23 +7,13 @@
 namespace silk::storage {
 namespace {
 
-TermId IdAt(const QuadIds& quad, QuadPosition position) {
-  switch (position) {
-    case QuadPosition::kSubject: return quad.s;
-    case QuadPosition::kPredicate: return quad.p;
-    case QuadPosition::kObject: return quad.o;
-    case QuadPosition::kGraph: return quad.g;
-  }
-  return 0;
-}
 
 bool SameTriple(const QuadIds& a, const QuadIds& b) { return a.s == b.s && a.p == b.p && a.o == b.o; }
 
 }  // namespace
 
-Result<std::vector<GroupCount>> CountKeys(IndexCursor& cursor, const QuadPattern& residual,
-                                          std::optional<QuadPosition> per, bool merge_graphs,
-                                          const std::function<bool()>& stop) {
+Result<std::vector<GroupCount>> CountKeys(IndexCursor& cursor, const CountRequest& request) {
+  const std::optional<QuadPosition> per = request.per;
   // Ids at `per` come in runs (the index orders by them, or by something they follow): each
   // run becomes one group, and runs of one id are merged at the end.
   std::vector<GroupCount> groups;
@@ -31,12 +21,20 @@ Result<std::vector<GroupCount>> CountKeys(IndexCursor& cursor, const QuadPattern
   bool any = false;
   std::uint32_t keys = 0;
   for (; cursor.Valid(); cursor.Next()) {
-    if (++keys % 4096 == 0 && stop && stop()) return Status::Cancelled("the count was stopped");
+    if (++keys % 4096 == 0 && request.stop && request.stop()) {
+      return Status::Cancelled("the count was stopped");
+    }
     const QuadIds& quad = cursor.quad();
-    if (!Matches(residual, quad)) continue;
-    if (merge_graphs && any && SameTriple(quad, last)) continue;
+    if (!Matches(request.pattern, quad)) continue;
+    if (request.merge_graphs && any && SameTriple(quad, last)) continue;
+    if (request.keep && !request.keep(quad)) continue;
     const TermId id = per ? IdAt(quad, *per) : 0;
-    if (groups.empty() || groups.back().id != id) groups.push_back({id, 0});
+    if (groups.empty() || groups.back().id != id) {
+      if (groups.size() == groups.capacity() && request.charge) {
+        request.charge(std::max<std::size_t>(groups.capacity(), 16) * sizeof(GroupCount));
+      }
+      groups.push_back({id, 0});
+    }
     ++groups.back().count;
     last = quad;
     any = true;

@@ -12,13 +12,9 @@
 
 namespace silk::storage {
 
-// Counts the keys left in `cursor` that match `residual`, per id at `per` (ascending ids;
-// nullopt: one group of id 0, present even when empty). With `merge_graphs`, keys differing
-// only in their graph count once; REQUIRES then that the cursor's index puts the graph last
-// (every index but gspo), so that such keys are neighbours. Ends with kCancelled once `stop`
-// (may be empty), asked every few thousand keys, says true.
-Result<std::vector<GroupCount>> CountKeys(IndexCursor& cursor, const QuadPattern& residual,
-                                          std::optional<QuadPosition> per, bool merge_graphs,
-                                          const std::function<bool()>& stop);
+// Counts the keys left in `cursor` as `request` asks (Snapshot::CountPer), its pattern being
+// what the cursor's prefix leaves to check. With `merge_graphs`, REQUIRES that the cursor's
+// index puts the graph last (every index but gspo), so that keys of one triple are neighbours.
+Result<std::vector<GroupCount>> CountKeys(IndexCursor& cursor, const CountRequest& request);
 
 }  // namespace silk::storage

@@ -120,29 +120,31 @@ class RocksSnapshot final : public Snapshot {
     return n;
   }
 
-  Result<std::vector<GroupCount>> CountPer(const QuadPattern& pattern,
-                                           std::optional<QuadPosition> per,
-                                           bool merge_graphs,
-                                           const std::function<bool()>& stop) const override {
+  Result<std::vector<GroupCount>> CountPer(const CountRequest& request) const override {
+    const QuadPattern& pattern = request.pattern;
     // The statistics count quads: triples too, unless a triple can be in two graphs.
-    if (!per && !(merge_graphs && HasNamedGraphQuads())) {
-      std::optional<Result<std::uint64_t>> n = PairCount(pattern);
-      if (!n && CountedByStats(pattern)) n = StatsCount(pattern);
-      if (n) {
-        if (!n->ok()) return n->status();
-        return std::vector<GroupCount>{{0, n->value()}};
+    if (!request.keep && !(request.merge_graphs && HasNamedGraphQuads())) {
+      if (!request.per) {
+        std::optional<Result<std::uint64_t>> n = PairCount(pattern);
+        if (!n && CountedByStats(pattern)) n = StatsCount(pattern);
+        if (n) {
+          if (!n->ok()) return n->status();
+          return std::vector<GroupCount>{{0, n->value()}};
+        }
+      } else if (std::optional<Result<std::vector<GroupCount>>> groups =
+                     GroupsFromStats(pattern, *request.per)) {
+        if (groups->ok() && request.charge) request.charge((*groups)->size() * sizeof(GroupCount));
+        return std::move(*groups);
       }
     }
-    if (per && !(merge_graphs && HasNamedGraphQuads())) {
-      std::optional<Result<std::vector<GroupCount>>> groups = GroupsFromStats(pattern, *per);
-      if (groups) return std::move(*groups);
-    }
-    ScanPlan plan = ChoosePlan(pattern);
+    const ScanPlan plan = ChoosePlan(pattern);
+    IndexCursor cursor(rocks_, snapshot_, plan);
     // Merging needs the graph last in the key, which every index but gspo has; gspo serves
     // only patterns that bind a graph, where there is nothing to merge.
-    merge_graphs = merge_graphs && plan.index != QuadIndex::kGspo;
-    IndexCursor cursor(rocks_, snapshot_, plan);
-    return CountKeys(cursor, plan.residual, per, merge_graphs, stop);
+    CountRequest keys = request;
+    keys.pattern = plan.residual;
+    keys.merge_graphs = request.merge_graphs && plan.index != QuadIndex::kGspo;
+    return CountKeys(cursor, keys);
   }
 
   Result<std::vector<std::string>> IrisWithPrefix(std::string_view prefix,

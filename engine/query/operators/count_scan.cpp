@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 
 #include "engine/query/expr/value.h"
 #include "engine/query/operators/operators.h"
@@ -11,14 +12,46 @@ namespace silk::query {
 namespace {
 
 storage::QuadPosition PositionOf(const ScanPattern& pattern, VarId var) {
-  constexpr storage::QuadPosition kPositions[4] = {
-      storage::QuadPosition::kSubject, storage::QuadPosition::kPredicate,
-      storage::QuadPosition::kObject, storage::QuadPosition::kGraph};
-  for (int i = 0; i < 4; ++i) {
-    if (pattern.slots[i].variable == var) return kPositions[i];
+  for (int i = kS; i <= kG; ++i) {
+    if (pattern.slots[i].variable == var) return QuadPositionOf(static_cast<Position>(i));
   }
-  return kPositions[0];  // unreachable: the planner checked that `var` is in the pattern
+  return storage::QuadPosition::kSubject;  // unreachable: the planner checked `var` is there
 }
+
+
+// Membership in a set of ids given in ascending order: a bitmap over their range when that is
+// dense enough (things of one class were mostly made together, so their ids cluster), a
+// binary search otherwise.
+class IdSet {
+ public:
+  explicit IdSet(const std::vector<storage::GroupCount>& ascending) {
+    if (ascending.empty()) return;
+    first_ = ascending.front().id;
+    const std::uint64_t span = ascending.back().id - first_ + 1;
+    if (span / 64 <= ascending.size()) {
+      bits_.assign(span / 64 + 1, 0);
+      for (const storage::GroupCount& value : ascending) {
+        const std::uint64_t i = value.id - first_;
+        bits_[i / 64] |= std::uint64_t{1} << (i % 64);
+      }
+    } else {
+      for (const storage::GroupCount& value : ascending) ids_.push_back(value.id);
+    }
+  }
+  bool Contains(TermId id) const {
+    if (!bits_.empty()) {
+      const std::uint64_t i = id - first_;  // below first_: wraps past the end
+      return i / 64 < bits_.size() && (bits_[i / 64] >> (i % 64) & 1) != 0;
+    }
+    return std::binary_search(ids_.begin(), ids_.end(), id);
+  }
+  std::uint64_t MemoryBytes() const { return (bits_.size() + ids_.size()) * sizeof(std::uint64_t); }
+
+ private:
+  TermId first_ = 0;
+  std::vector<std::uint64_t> bits_;
+  std::vector<TermId> ids_;
+};
 
 std::vector<VarId> CountColumns(const PatternCount& count, const std::vector<VarId>& counts) {
   std::vector<VarId> columns;
@@ -39,8 +72,10 @@ class CountScan final : public Operator {
     std::string text = "CountScan " + DescribePattern(ctx_, count_.counted);
     if (count_.per) text += " per " + DescribeVariables(ctx_, {*count_.per});
     if (count_.only) {
-      text += fmt::format(" where {} {}", DescribePattern(ctx_, *count_.only),
-                          count_.probe_each ? "(seek per value)" : "(intersected)");
+      const char* how = count_.per && count_.per != count_.on ? "(hashed)"
+                        : count_.probe_each                   ? "(seek per value)"
+                                                              : "(intersected)";
+      text += fmt::format(" where {} {}", DescribePattern(ctx_, *count_.only), how);
     }
     return text;
   }
@@ -63,14 +98,21 @@ class CountScan final : public Operator {
   }
 
  private:
-  std::vector<storage::GroupCount> CountPer(const ScanPattern& pattern,
-                                            std::optional<VarId> per) {
-    const storage::QuadPattern quads = ToQuadPattern(pattern, {});
-    std::optional<storage::QuadPosition> position;
-    if (per) position = PositionOf(pattern, *per);
-    Result<std::vector<storage::GroupCount>> groups =
-        ctx_.snapshot().CountPer(quads, position, pattern.MergesGraphs(),
-                                 [this] { return ctx_.Stopped(); });
+  // `keep` (may be empty): which quads count.
+  std::vector<storage::GroupCount> CountPer(
+      const ScanPattern& pattern, std::optional<VarId> per,
+      std::function<bool(const storage::QuadIds&)> keep = {}) {
+    storage::CountRequest request;
+    request.pattern = ToQuadPattern(pattern, {});
+    if (per) request.per = PositionOf(pattern, *per);
+    request.merge_graphs = pattern.MergesGraphs();
+    request.keep = std::move(keep);
+    request.stop = [this] { return ctx_.Stopped(); };
+    request.charge = [this](std::uint64_t bytes) {
+      held_bytes_ += bytes;
+      memory_.Set(held_bytes_);
+    };
+    Result<std::vector<storage::GroupCount>> groups = ctx_.snapshot().CountPer(request);
     if (!groups.ok()) {
       // Stopped: the query's own error (a timeout, a cancellation) rather than the store's.
       if (groups.status().code() == StatusCode::kCancelled) ctx_.ThrowIfStopped();
@@ -85,6 +127,16 @@ class CountScan final : public Operator {
     // The values of `on` that `only` matches, each once (it has no other variable).
     std::vector<storage::GroupCount> values = CountPer(*count_.only, count_.on);
     std::vector<storage::GroupCount> groups;
+    if (count_.per && count_.per != count_.on) {
+      // Grouped by another variable: each quad counts when its value of `on` is one of them.
+      const IdSet allowed(values);
+      MemoryCharge charge(ctx_);
+      charge.Set(allowed.MemoryBytes());
+      const storage::QuadPosition at = PositionOf(count_.counted, *count_.on);
+      return CountPer(count_.counted, count_.per, [&](const storage::QuadIds& quad) {
+        return allowed.Contains(storage::IdAt(quad, at));
+      });
+    }
     if (count_.probe_each) {
       ScanPattern probe = count_.counted;
       ScanSlot& slot = probe.slots[static_cast<int>(PositionOf(probe, *count_.on))];
@@ -110,6 +162,9 @@ class CountScan final : public Operator {
 
   PatternCount count_;
   std::size_t aggregates_;
+  // The groups counted so far, held until the last is output.
+  MemoryCharge memory_{ctx_};
+  std::uint64_t held_bytes_ = 0;
   bool counted_ = false;
   std::vector<storage::GroupCount> groups_;
   std::size_t next_ = 0;

@@ -71,7 +71,6 @@ OperatorPtr Planner::PlanCount(const algebra::Node& where, const ast::Query& que
       const ScanPattern& only = scans[1 - c];
       const std::vector<VarId> only_vars = only.Variables();
       if (only_vars.size() != 1 || !Has(scans[c].Variables(), only_vars[0])) continue;
-      if (key && *key != only_vars[0]) continue;
       count.counted = scans[c];
       count.only = only;
       count.on = only_vars[0];
@@ -90,8 +89,10 @@ OperatorPtr Planner::PlanCount(const algebra::Node& where, const ast::Query& que
   double groups = key ? rows / Fanout(count.counted, {*key}) : 1;
   if (count.only) {
     const double values = EstimateScan(*count.only);
-    count.probe_each = values * kSeekCost < rows;
-    if (key) groups = std::min(groups, values);
+    if (!key || *key == count.on) {
+      count.probe_each = values * kSeekCost < rows;
+      if (key) groups = std::min(groups, values);
+    }
   }
   std::vector<VarId> columns;
   for (const ast::Expression* aggregate : aggregates) {

@@ -176,6 +176,35 @@ double Planner::EstimateScan(const ScanPattern& pattern) {
   return rows;
 }
 
+std::optional<double> Planner::FanoutOverValues(const ScanPattern& pattern,
+                                                const ScanPattern& first) {
+  // `first` binds one variable, with two of s, p, o constant; `pattern` has it as its
+  // object, with a constant predicate and nothing else to thin the count out.
+  const std::vector<VarId> first_vars = first.Variables();
+  if (first_vars.size() != 1 || first.scope != GraphScope::kAll || !first.object_ranges.empty() ||
+      pattern.scope != GraphScope::kAll || pattern.slots[kG].variable ||
+      !pattern.slots[kP].constant || pattern.slots[kO].variable != first_vars[0] ||
+      pattern.slots[kS].constant || pattern.slots[kS].variable == first_vars[0]) {
+    return std::nullopt;
+  }
+  int position = kS;
+  while (first.slots[position].variable != first_vars[0]) ++position;
+  if (position == kG) return std::nullopt;
+  storage::CountRequest request;
+  request.pattern = ToQuadPattern(first, {});
+  request.per = QuadPositionOf(static_cast<Position>(position));
+  request.merge_graphs = first.MergesGraphs();
+  Result<std::vector<storage::GroupCount>> values = ctx_.snapshot().CountPer(request);
+  if (!values.ok() || values->empty()) return std::nullopt;
+  storage::QuadPattern probe = ToQuadPattern(pattern, {});
+  double rows = 0;
+  for (const storage::GroupCount& value : *values) {
+    probe.o = value.id;
+    rows += static_cast<double>(ctx_.snapshot().Estimate(probe));
+  }
+  return std::max(rows / static_cast<double>(values->size()), 0.01);
+}
+
 double Planner::Fanout(const ScanPattern& pattern, const std::vector<VarId>& bound) {
   const double all = EstimateScan(pattern);
   auto is_bound = [&](int position) {
@@ -283,6 +312,9 @@ OperatorPtr Planner::PlanBgp(OperatorPtr left, const algebra::Node& bgp,
   }
 
   OperatorPtr op = std::move(left);
+  // The first scan, while it is all `op` is and small enough to read its values while
+  // planning (see FanoutOverValues).
+  std::optional<ScanPattern> first;
   while (!candidates.empty()) {
     std::vector<VarId> bound;
     if (op) {
@@ -301,7 +333,9 @@ OperatorPtr Planner::PlanBgp(OperatorPtr left, const algebra::Node& bgp,
         connected |= std::find(bound.begin(), bound.end(), var) != bound.end();
       }
       const double rows = op ? op->estimated_rows() : 1;
-      const double cost = connected ? rows * Fanout(candidates[i].scan, bound)
+      std::optional<double> exact;
+      if (connected && first) exact = FanoutOverValues(candidates[i].scan, *first);
+      const double cost = connected ? rows * exact.value_or(Fanout(candidates[i].scan, bound))
                                     : rows * candidates[i].size;
       if (i == 0 || (connected && !best_connected) ||
           (connected == best_connected && cost < best_cost)) {
@@ -312,7 +346,10 @@ OperatorPtr Planner::PlanBgp(OperatorPtr left, const algebra::Node& bgp,
     }
     Candidate chosen = std::move(candidates[best]);
     candidates.erase(candidates.begin() + static_cast<std::ptrdiff_t>(best));
+    const bool was_empty = !op;
+    first.reset();
     if (!op) {
+      if (chosen.size <= kValuesReadWhilePlanning) first = chosen.scan;
       op = MakeIndexScan(ctx_, std::move(chosen.scan), chosen.size);
     } else if (best_connected && op->estimated_rows() * kSeekCost < chosen.size) {
       op = MakeIndexJoin(ctx_, std::move(op), std::move(chosen.scan), best_cost);
@@ -323,6 +360,7 @@ OperatorPtr Planner::PlanBgp(OperatorPtr left, const algebra::Node& bgp,
       op = std::move(joined);
     }
     op = ApplyReadyFilters(std::move(op), filters);
+    if (was_empty && op->children().size() != 0) first.reset();  // a filter thinned it out
   }
   for (const ast::TriplePattern* path : paths) {
     op = PlanPath(std::move(op), *path, graph);

@@ -19,6 +19,8 @@ namespace silk::query {
 // A seek costs about this many rows read in sequence: an index nested-loop join pays one per
 // left row, a hash join reads the whole right side once.
 inline constexpr double kSeekCost = 5;
+// The most rows of a scan whose values the planner reads to estimate what joins to it.
+inline constexpr double kValuesReadWhilePlanning = 256;
 
 // Which graphs a query reads.
 struct Dataset {
@@ -122,6 +124,11 @@ class Planner final : public ExistsEvaluator {
                    const std::vector<algebra::ObjectBound>& bounds);
   double EstimateScan(const ScanPattern& pattern);
   double Fanout(const ScanPattern& pattern, const std::vector<VarId>& bound);
+  // The rows `pattern` matches per value of the one variable of `first`, a small scan with
+  // two constants (?c a :Country), averaged over the values it gives: read from the
+  // statistics while planning, for the objects an average over the predicate misjudges (the
+  // countries are the most mentioned things). Nullopt where the shapes do not fit.
+  std::optional<double> FanoutOverValues(const ScanPattern& pattern, const ScanPattern& first);
 
   // Expressions read aggregates (in SELECT, HAVING and ORDER BY) from their hidden columns.
   ExpressionEnv Env();

@@ -3,6 +3,7 @@
 // full sort before LIMIT), give the same multiset of rows.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <random>
 #include <string>
 #include <vector>
@@ -317,6 +318,21 @@ TEST_F(Rewrites, CountsComeFromTheStatistics) {
   }
   Load("<http://e/n1> <http://e/p1> <http://e/n2> .\n<http://e/n1> <http://e/p1> \"x\" .\n");
   ExpectSameRows("SELECT ?o (COUNT(?s) AS ?n) WHERE { ?s <http://e/p1> ?o } GROUP BY ?o");
+}
+
+// The groups a count holds are charged to the query's memory, as Group's are; a cancelled
+// query stops counting.
+TEST_F(CountsFromKeys, KeepWithinTheQuerysLimits) {
+  const std::string query = "SELECT ?s (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s";
+  ASSERT_NE(Plan(query).find("CountScan"), std::string::npos);
+  options_.limits.memory_limit = 64;
+  Status status = Try(query);
+  EXPECT_NE(status.message().find("memory limit"), std::string::npos) << status.message();
+  options_.limits.memory_limit = std::uint64_t{1} << 30;
+  std::atomic<bool> cancel{true};
+  options_.limits.cancel = &cancel;
+  status = Try(query);
+  EXPECT_EQ(status.code(), StatusCode::kCancelled) << status.message();
 }
 
 // With the store's default graph alone (no union), quads in named graphs are not counted.

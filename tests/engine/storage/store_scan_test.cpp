@@ -240,10 +240,6 @@ TEST_P(StoreScanTest, EveryPatternMatchesTheReference) {
     // Counts per position, in quads or with graphs merged (triples), against the reference,
     // for patterns binding each subset of positions to values of a stored quad.
     const std::vector<QuadIds> all(reference.begin(), reference.end());
-    auto at = [](const QuadIds& q, QuadPosition position) {
-      const TermId ids[4] = {q.s, q.p, q.o, q.g};
-      return ids[static_cast<int>(position)];
-    };
     for (int mask = 0; mask < 16; ++mask) {
       const QuadIds& from = all[rng() % all.size()];
       QuadPattern pattern;
@@ -261,12 +257,13 @@ TEST_P(StoreScanTest, EveryPatternMatchesTheReference) {
           for (const QuadIds& q : reference) {
             if (!Matches(pattern, q)) continue;
             if (merge && !seen.insert({q.s, q.p, q.o}).second) continue;
-            ++expected[position ? at(q, *position) : 0];
+            ++expected[position ? IdAt(q, *position) : 0];
           }
           std::vector<GroupCount> want;
           for (const auto& [id, n] : expected) want.push_back({id, n});
           if (!position && want.empty()) want.push_back({0, 0});
-          Result<std::vector<GroupCount>> got = snapshot->CountPer(pattern, position, merge, {});
+          Result<std::vector<GroupCount>> got =
+              snapshot->CountPer({.pattern = pattern, .per = position, .merge_graphs = merge});
           ASSERT_TRUE(got.ok()) << got.status().message();
           EXPECT_EQ(*got, want) << "mask " << mask << " per " << per << " merge " << merge;
         }
