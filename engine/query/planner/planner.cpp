@@ -217,9 +217,12 @@ double Planner::Fanout(const ScanPattern& pattern, const std::vector<VarId>& bou
   auto stats = pattern.slots[kP].constant ? predicate_stats_.find(*pattern.slots[kP].constant)
                                           : predicate_stats_.end();
   if (stats != predicate_stats_.end()) {
+    // The pattern's rows (its constants and object ranges applied) spread over the
+    // predicate's distinct subjects or objects: ?m a :Meeting with ?m bound holds for the
+    // meetings' share of the things that have a type.
     const auto& st = stats->second;
-    if (s) fanout = std::min(fanout, double(st.quads) / std::max<double>(1, st.distinct_subjects));
-    if (o) fanout = std::min(fanout, double(st.quads) / std::max<double>(1, st.distinct_objects));
+    if (s) fanout = std::min(fanout, all / std::max<double>(1, st.distinct_subjects));
+    if (o) fanout = std::min(fanout, all / std::max<double>(1, st.distinct_objects));
     if (s && o) fanout = std::min(fanout, 1.0);
   } else {
     // Without per-predicate numbers: a bound node has a handful of edges.
