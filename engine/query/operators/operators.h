@@ -43,7 +43,10 @@ OperatorPtr MakeMergeSemiJoin(ExecContext& ctx, OperatorPtr left, OperatorPtr ri
 // UNION: the rows of each input in turn, over the union of their columns.
 OperatorPtr MakeUnion(ExecContext& ctx, std::vector<OperatorPtr> inputs);
 // The rows for which `condition`'s effective boolean value is true.
-OperatorPtr MakeFilter(ExecContext& ctx, OperatorPtr input, RowExpressionPtr condition);
+// `selectivity`: the share of rows it is expected to keep (without statistics on values, a
+// third).
+OperatorPtr MakeFilter(ExecContext& ctx, OperatorPtr input, RowExpressionPtr condition,
+                       double selectivity = 1.0 / 3);
 // BIND and SELECT's (expression AS ?var): new columns, one per binding, evaluated in order
 // per solution (a binding may read earlier ones: compile them against the input's columns
 // followed by the bound variables); unbound where an expression errs. `bnodes` (may be null)

@@ -26,6 +26,22 @@ bool Has(const std::vector<VarId>& vars, VarId var) {
 
 }  // namespace
 
+double Planner::Distinct(const ScanPattern& pattern, VarId var, double rows) {
+  if (pattern.slots[kP].variable == var) return std::min(rows, double(predicate_stats_.size()));
+  const auto stats = pattern.slots[kP].constant
+                         ? predicate_stats_.find(*pattern.slots[kP].constant)
+                         : predicate_stats_.end();
+  if (stats != predicate_stats_.end()) {
+    if (pattern.slots[kS].variable == var) {
+      return std::min(rows, double(stats->second.distinct_subjects));
+    }
+    if (pattern.slots[kO].variable == var) {
+      return std::min(rows, double(stats->second.distinct_objects));
+    }
+  }
+  return rows / Fanout(pattern, {var});
+}
+
 OperatorPtr Planner::PlanCount(const algebra::Node& where, const ast::Query& query,
                                const std::vector<const ast::Expression*>& aggregates) {
   if (!rewrite_ || where.kind != algebra::Kind::kBgp || where.triples.empty() ||
@@ -86,7 +102,7 @@ OperatorPtr Planner::PlanCount(const algebra::Node& where, const ast::Query& que
   }
 
   const double rows = EstimateScan(count.counted);
-  double groups = key ? rows / Fanout(count.counted, {*key}) : 1;
+  double groups = key ? Distinct(count.counted, *key, rows) : 1;
   if (count.only) {
     const double values = EstimateScan(*count.only);
     if (!key || *key == count.on) {

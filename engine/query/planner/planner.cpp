@@ -159,6 +159,7 @@ void Planner::LimitObject(ScanPattern& scan, const ast::TriplePattern& triple,
     if (bound.variable != triple.object.value) continue;
     std::optional<IdRanges> more = RangesFor(*bound.comparison, bound.variable);
     if (!more) continue;
+    ranged_conditions_.insert(bound.comparison);
     ranges = ranges ? Intersect(*ranges, *more) : std::move(*more);
   }
   if (!ranges) return;
@@ -242,10 +243,10 @@ OperatorPtr Planner::Empty(std::vector<VarId> columns) {
   return MakeValues(ctx_, std::move(columns), std::move(none));
 }
 
-OperatorPtr Planner::Join(OperatorPtr left, OperatorPtr right) {
+OperatorPtr Planner::Join(OperatorPtr left, OperatorPtr right, std::optional<double> rows) {
   if (!left) return right;
   if (!right) return left;
-  const double estimate = std::max(left->estimated_rows(), right->estimated_rows());
+  const double estimate = rows.value_or(std::max(left->estimated_rows(), right->estimated_rows()));
   // The right side is held in memory: make it the smaller one.
   if (right->estimated_rows() > left->estimated_rows()) std::swap(left, right);
   return MakeHashJoin(ctx_, std::move(left), std::move(right), estimate);
@@ -266,7 +267,10 @@ OperatorPtr Planner::ApplyReadyFilters(OperatorPtr op, Filters& filters) {
       continue;
     }
     RowExpressionPtr condition = CompileExpression(**it, op->columns(), Env());
-    op = MakeFilter(ctx_, std::move(op), std::move(condition));
+    // A comparison a scan read as key ranges has already thinned the rows out (the estimate
+    // of that scan counts only the keys in range).
+    const double selectivity = ranged_conditions_.contains(*it) ? 1.0 : 1.0 / 3;
+    op = MakeFilter(ctx_, std::move(op), std::move(condition), selectivity);
     it = filters.erase(it);
   }
   return op;
@@ -359,7 +363,8 @@ OperatorPtr Planner::PlanBgp(OperatorPtr left, const algebra::Node& bgp,
     } else {
       const double size = chosen.size;
       OperatorPtr scan = MakeIndexScan(ctx_, std::move(chosen.scan), size);
-      OperatorPtr joined = Join(std::move(op), std::move(scan));
+      OperatorPtr joined = Join(std::move(op), std::move(scan),
+                                best_connected ? std::optional(best_cost) : std::nullopt);
       op = std::move(joined);
     }
     op = ApplyReadyFilters(std::move(op), filters);

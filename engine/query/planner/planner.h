@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -110,7 +111,9 @@ class Planner final : public ExistsEvaluator {
                       Filters& filters);
   OperatorPtr PlanPath(OperatorPtr left, const ast::TriplePattern& triple,
                        const GraphContext& graph);
-  OperatorPtr Join(OperatorPtr left, OperatorPtr right);
+  // A hash join of the two; `rows`: its estimated result, when the caller knows better than
+  // the larger input's size.
+  OperatorPtr Join(OperatorPtr left, OperatorPtr right, std::optional<double> rows = std::nullopt);
   OperatorPtr ApplyReadyFilters(OperatorPtr op, Filters& filters);
   OperatorPtr Unit();
   OperatorPtr Empty(std::vector<VarId> columns);
@@ -124,6 +127,8 @@ class Planner final : public ExistsEvaluator {
                    const std::vector<algebra::ObjectBound>& bounds);
   double EstimateScan(const ScanPattern& pattern);
   double Fanout(const ScanPattern& pattern, const std::vector<VarId>& bound);
+  // About how many distinct values `var` takes in the `rows` of `pattern`.
+  double Distinct(const ScanPattern& pattern, VarId var, double rows);
   // The rows `pattern` matches per value of the one variable of `first`, a small scan with
   // two constants (?c a :Country), averaged over the values it gives: read from the
   // statistics while planning, for the objects an average over the predicate misjudges (the
@@ -144,6 +149,8 @@ class Planner final : public ExistsEvaluator {
   std::uint64_t hidden_vars_ = 0;
   // Each aggregate expression's hidden column (expressions are unique across the query).
   std::map<const ast::Expression*, VarId> aggregate_vars_;
+  // The FILTER comparisons some scan reads as object key ranges (LimitObject).
+  std::set<const ast::Expression*> ranged_conditions_;
   // The algebra of each EXISTS pattern run row by row, translated once.
   std::map<const ast::GroupPattern*, algebra::NodePtr> exists_algebra_;
 };
