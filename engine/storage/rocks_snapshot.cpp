@@ -93,7 +93,7 @@ class RocksSnapshot final : public Snapshot {
       : rocks_(*core->rocks),
         snapshot_(rocks_.db()->GetSnapshot()),
         read_(ReadAt(snapshot_)),
-        dictionary_(&rocks_, read_),
+        dictionary_(&rocks_, read_, &core->terms),
         stats_(&rocks_, read_) {}
 
   ~RocksSnapshot() override { rocks_.db()->ReleaseSnapshot(snapshot_); }
