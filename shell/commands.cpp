@@ -51,8 +51,8 @@ const std::vector<CommandSpec>& Commands() {
           .summary = "Run a SPARQL query or update (from the argument, a file, or standard input)",
           .details =
               "Queries: SELECT, ASK, CONSTRUCT, DESCRIBE. Updates: INSERT DATA, DELETE DATA,\n"
-              "DELETE/INSERT ... WHERE, CLEAR. Prefix a query with EXPLAIN to see its plan, or\n"
-              "with EXPLAIN ANALYZE to run it and see the rows each step produced.\n"
+              "DELETE/INSERT ... WHERE, CLEAR, DROP. Prefix a query with EXPLAIN to see its\n"
+              "plan, or with EXPLAIN ANALYZE to run it and see the rows each step produced.\n"
               "The default graph is the union of all graphs; --default-graph stored reads the\n"
               "store's default graph alone, as plain SPARQL does. The prefixes rdf, rdfs, xsd,\n"
               "owl, skos, schema, prov, dct, foaf and the shipped graph's kca and src are\n"

@@ -197,7 +197,7 @@ Status ApplyClear(const ast::UpdateOperation& op, storage::Store& store,
       if (!id.ok()) return id.status();
       if (!*id) {
         if (op.silent) return Status::Ok();
-        return Status::NotFound(fmt::format("CLEAR: the store has no graph <{}>", op.clear_graph.value));
+        return Status::NotFound(fmt::format("the store has no graph <{}>", op.clear_graph.value));
       }
       pattern.g = **id;
       break;
