@@ -33,7 +33,9 @@ httplib::Server::Handler NotAllowed(std::string allow, std::string what) {
 // The body of an error httplib answers by itself, before any handler of ours.
 std::string ErrorText(const httplib::Request& req, int status, std::uint64_t max_body) {
   switch (status) {
-    case 400: return "the request is malformed HTTP";
+    case 400:
+      return "the request is not well-formed HTTP, or its headers are too long (a POST or PUT "
+             "needs a Content-Length header)";
     case 404:
       return fmt::format("nothing at {}: the SPARQL endpoint is /sparql, the graph store /store",
                          req.path);
@@ -84,6 +86,19 @@ void HttpServer::AddRoutes() {
   // the post-routing handler adds.
   http.Options(".*", [](const httplib::Request&, httplib::Response& res) { res.status = 204; });
 
+  // httplib caps a body by its Content-Length only, and would read a chunked body of any
+  // size into memory: such a body is refused before it is read.
+  http.set_pre_routing_handler(httplib::Server::HandlerWithResponse(
+      [](const httplib::Request& req, httplib::Response& res) {
+        if (!req.has_header("Transfer-Encoding")) {
+          return httplib::Server::HandlerResponse::Unhandled;
+        }
+        res.set_header("Connection", "close");
+        ReplyText(res, 411,
+                  "send the body with a Content-Length header; this server does not take "
+                  "chunked bodies");
+        return httplib::Server::HandlerResponse::Handled;
+      }));
   http.set_post_routing_handler([&ctx](const httplib::Request&, httplib::Response& res) {
     if (ctx.options.cors_origin.empty()) return;
     res.set_header("Access-Control-Allow-Origin", ctx.options.cors_origin);

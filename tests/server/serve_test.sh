@@ -192,8 +192,24 @@ same "results over --memory: 500" 500 "$status"
 contains "500 says how to ask for less" "LIMIT" "$(body)"
 status=$(http -G "$url/sparql" --data-urlencode "query=$big LIMIT 10" -H 'Accept: text/csv')
 same "the same with LIMIT: 200" 200 "$status"
+status=$(http -H 'Transfer-Encoding: chunked' -H 'Content-Type: application/sparql-query' \
+  --data-binary "ASK {} #$(head -c 4000 /dev/zero | tr '\0' x)" "$url/sparql")
+same "a chunked body (which httplib would not cap): 411" 411 "$status"
 stop
 same "SIGTERM: exit 0" 0 "$?"
+
+# ----- SIGTERM stops a running query, which says why -----
+start "$db" --timeout 60
+(http "$url/sparql" -H 'Content-Type: application/sparql-query' --data-binary "$slow" >"$tmp/slow.status"; cp "$tmp/body" "$tmp/slow.body") &
+slow_client=$!
+sleep 0.5
+started=$(date +%s)
+stop
+same "SIGTERM during a query: exit 0" 0 "$?"
+wait "$slow_client"
+same "SIGTERM during a query: it stops within seconds" 1 "$(( $(date +%s) - started < 5 ))"
+same "the query stopped by SIGTERM: 503" 503 "$(cat "$tmp/slow.status")"
+contains "the query stopped by SIGTERM says why" "shutting down" "$(cat "$tmp/slow.body")"
 
 # ----- Updates on -----
 start "$db" --updates
@@ -309,6 +325,38 @@ stop
 same "SIGTERM with updates on: exit 0" 0 "$?"
 "$silk" --db "$db" check >/dev/null && pass "the store checks clean after the server" ||
   fail "the store checks clean after the server"
+
+# ----- A bearer token for updates from another machine -----
+# This machine's own non-loopback address stands in for another machine: a request to it
+# comes from it, not from loopback.
+address=$(hostname -I 2>/dev/null | tr ' ' '\n' | grep -E '^[0-9]+(\.[0-9]+){3}$' | grep -v '^127\.' | head -n 1)
+if [ -n "$address" ]; then
+  printf 's3cret-token\n' >"$tmp/token"
+  chmod 600 "$tmp/token"
+  : >"$tmp/serve.out"
+  "$silk" --db "$db" serve --bind "$address:0" --updates --token-file "$tmp/token" \
+    >"$tmp/serve.out" 2>"$tmp/serve.err" &
+  pid=$!
+  for _ in $(seq 200); do grep -q '^Serving' "$tmp/serve.out" && break; sleep 0.05; done
+  url=$(sed -n 's|.* at \(http://[^ ]*\)/sparql .*|\1|p' "$tmp/serve.out")
+  insert='update=INSERT DATA { <http://e/t> <http://e/t> 1 }'
+  status=$(http "$url/sparql" --data-urlencode "$insert")
+  same "update from another address without the token: 401" 401 "$status"
+  grep -qi '^WWW-Authenticate: Bearer' "$tmp/headers" && pass "401 asks for a bearer token" ||
+    fail "401 asks for a bearer token"
+  status=$(http "$url/sparql" --data-urlencode "$insert" -H 'Authorization: Bearer wrong')
+  same "update from another address with a wrong token: 401" 401 "$status"
+  status=$(http "$url/sparql" --data-urlencode "$insert" -H 'Authorization: Bearer s3cret-token')
+  same "update from another address with the token: 204" 204 "$status"
+  status=$(http -X DELETE "$url/store?graph=http://e/big")
+  same "graph store DELETE from another address without the token: 401" 401 "$status"
+  status=$(http -G "$url/sparql" --data-urlencode 'query=ASK {}')
+  same "queries from another address need no token" 200 "$status"
+  stop
+  same "SIGTERM: exit 0" 0 "$?"
+else
+  echo "skip  the bearer token over the network: this machine has no non-loopback address"
+fi
 
 # ----- Read-only -----
 start "$db" --readonly
