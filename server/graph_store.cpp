@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <istream>
 #include <optional>
-#include <streambuf>
 #include <string>
 
 #include "engine/load/loader.h"
@@ -13,6 +12,7 @@
 #include "server/http_reply.h"
 #include "server/media_types.h"
 #include "server/sparql_protocol.h"
+#include "server/spooled_body.h"
 
 namespace silk::server {
 namespace {
@@ -94,18 +94,23 @@ Status ClearGraph(const storage::Snapshot& snapshot, const Target& target,
   return it->status();
 }
 
-// Reads a string in place, without copying a body of many megabytes.
-class StringViewBuf final : public std::streambuf {
- public:
-  explicit StringViewBuf(const std::string& text) {
-    char* begin = const_cast<char*>(text.data());  // only read: the get area is never written
-    setg(begin, begin, begin + text.size());
-  }
-};
-
 // PUT (replace) or POST (add): the body loaded into `target`, all in one commit.
 void WriteBody(ServerContext& ctx, const httplib::Request& req, httplib::Response& res,
-               bool replace) {
+               const httplib::ContentReader& content, bool replace) {
+  // A refused upload is read all the same, but not kept: what follows it on the connection
+  // must start at a request.
+  // Its refusal stands, also for a body over the cap (httplib would make that a 413).
+  struct DrainUnlessKept {
+    const httplib::ContentReader& content;
+    httplib::Response& res;
+    bool kept = false;
+    ~DrainUnlessKept() {
+      if (kept) return;
+      const int status = res.status;
+      content([](const char*, std::size_t) { return true; });
+      res.status = status;
+    }
+  } drain{content, res};
   if (!MayWrite(ctx, req, res)) return;
   std::optional<Target> target = TargetOf(req, res);
   if (!target) return;
@@ -146,10 +151,21 @@ void WriteBody(ServerContext& ctx, const httplib::Request& req, httplib::Respons
   // Relative IRIs in Turtle mean what they mean where the graph lives.
   options.base_iri = target->graph.empty() ? fmt::format("http://{}/store", ctx.authority)
                                            : target->graph;
-  StringViewBuf body(req.body);
-  std::istream in(&body);
+  drain.kept = true;
+  Result<std::unique_ptr<SpooledBody>> body = SpooledBody::Receive(content, ctx.store.dir());
+  if (!body.ok()) {
+    if (res.status == 413) {
+      ReplyText(res, 413, fmt::format("the request body is larger than this server takes ({} MiB; "
+                                      "see --max-body)", ctx.options.max_body >> 20));
+    } else {
+      ReplyFailure(res, body.status());
+    }
+    return;
+  }
+  std::istream& in = (*body)->stream();
 
-  // The body is all here already: the writer is held only while the store changes.
+  // The body is all here now: the writer is held only while the store changes, never while
+  // a slow client sends.
   bool existed = true;
   Status status;
   {
@@ -166,6 +182,7 @@ void WriteBody(ServerContext& ctx, const httplib::Request& req, httplib::Respons
     if (status.ok() && replace) status = ClearGraph(*snapshot, *target, *tx);
     load::LoadCounts counts;
     if (status.ok()) status = load::LoadInto(*tx, in, options, counts);
+    if (status.ok()) status = (*body)->read_status();
     if (status.ok()) status = tx->Commit();
   }
   if (!status.ok()) {
@@ -204,12 +221,14 @@ void HandleStoreGet(ServerContext& ctx, const httplib::Request& req, httplib::Re
   RunText(ctx, req, res, text, /*update=*/false, options, flag);
 }
 
-void HandleStorePut(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  WriteBody(ctx, req, res, /*replace=*/true);
+void HandleStorePut(ServerContext& ctx, const httplib::Request& req, httplib::Response& res,
+                    const httplib::ContentReader& content) {
+  WriteBody(ctx, req, res, content, /*replace=*/true);
 }
 
-void HandleStorePost(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  WriteBody(ctx, req, res, /*replace=*/false);
+void HandleStorePost(ServerContext& ctx, const httplib::Request& req, httplib::Response& res,
+                     const httplib::ContentReader& content) {
+  WriteBody(ctx, req, res, content, /*replace=*/false);
 }
 
 void HandleStoreDelete(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {

@@ -9,7 +9,8 @@
 //   DELETE      removes every statement of the graph (204; 404 when there is none)
 //
 // Bodies are N-Triples, Turtle (and, to the whole store, N-Quads and TriG), loaded as `silk
-// load` loads a file: a malformed body changes nothing and gets a 400 with the parser's
+// load` loads a file (spooled to a temporary file first, so memory never holds it): a
+// malformed body changes nothing and gets a 400 with the parser's
 // message, "request body:LINE:COL: …".
 #pragma once
 
@@ -20,8 +21,12 @@
 namespace silk::server {
 
 void HandleStoreGet(ServerContext& ctx, const httplib::Request& req, httplib::Response& res);
-void HandleStorePut(ServerContext& ctx, const httplib::Request& req, httplib::Response& res);
-void HandleStorePost(ServerContext& ctx, const httplib::Request& req, httplib::Response& res);
+// PUT and POST read their bodies through `content`, into a temporary file (SpooledBody),
+// only once the request has been found allowed and well-formed.
+void HandleStorePut(ServerContext& ctx, const httplib::Request& req, httplib::Response& res,
+                    const httplib::ContentReader& content);
+void HandleStorePost(ServerContext& ctx, const httplib::Request& req, httplib::Response& res,
+                     const httplib::ContentReader& content);
 void HandleStoreDelete(ServerContext& ctx, const httplib::Request& req, httplib::Response& res);
 
 }  // namespace silk::server

@@ -75,8 +75,14 @@ void HttpServer::AddRoutes() {
   http.Delete(sparql, NotAllowed("GET, POST", "the SPARQL endpoint"));
   http.Patch(sparql, NotAllowed("GET, POST", "the SPARQL endpoint"));
   http.Get(store, [&ctx](const httplib::Request& req, httplib::Response& res) { HandleStoreGet(ctx, req, res); });
-  http.Put(store, [&ctx](const httplib::Request& req, httplib::Response& res) { HandleStorePut(ctx, req, res); });
-  http.Post(store, [&ctx](const httplib::Request& req, httplib::Response& res) { HandleStorePost(ctx, req, res); });
+  http.Put(store, [&ctx](const httplib::Request& req, httplib::Response& res,
+                         const httplib::ContentReader& content) {
+    HandleStorePut(ctx, req, res, content);
+  });
+  http.Post(store, [&ctx](const httplib::Request& req, httplib::Response& res,
+                          const httplib::ContentReader& content) {
+    HandleStorePost(ctx, req, res, content);
+  });
   http.Delete(store, [&ctx](const httplib::Request& req, httplib::Response& res) { HandleStoreDelete(ctx, req, res); });
   http.Patch(store, NotAllowed("GET, HEAD, PUT, POST, DELETE", "the graph store"));
   http.Get("/", [](const httplib::Request&, httplib::Response& res) {

@@ -178,7 +178,7 @@ stop
 same "SIGTERM: exit 0" 0 "$?"
 
 # ----- Limits: body size and time -----
-start "$db" --max-body 1K --timeout 0.5 --memory 1M
+start "$db" --max-body 1K --timeout 0.5 --memory 1M --updates
 status=$(http "$url/sparql" -H 'Content-Type: application/sparql-query' --data-binary "ASK {} #$(head -c 4000 /dev/zero | tr '\0' x)")
 same "a body over --max-body: 413" 413 "$status"
 contains "413 says the limit" "max-body" "$(body)"
@@ -195,6 +195,14 @@ same "the same with LIMIT: 200" 200 "$status"
 status=$(http -H 'Transfer-Encoding: chunked' -H 'Content-Type: application/sparql-query' \
   --data-binary "ASK {} #$(head -c 4000 /dev/zero | tr '\0' x)" "$url/sparql")
 same "a chunked body (which httplib would not cap): 411" 411 "$status"
+head -c 4000 /dev/zero | tr '\0' x >"$tmp/4k"
+status=$(http -X PUT "$url/store?graph=http://e/big" -H 'Content-Type: application/n-triples' --data-binary "@$tmp/4k")
+same "a graph store body over --max-body: 413" 413 "$status"
+contains "the graph store's 413 says the limit" "max-body" "$(body)"
+status=$(http -X PUT "$url/store?graph=http://e/big" -H 'Content-Type: application/rdf+xml' --data-binary "@$tmp/4k")
+same "a refused graph store body over --max-body: the refusal (415)" 415 "$status"
+status=$(http -G "$url/sparql" --data-urlencode "query=ASK {}")
+same "after refused bodies: still answering" 200 "$status"
 stop
 same "SIGTERM: exit 0" 0 "$?"
 
