@@ -1,6 +1,5 @@
 // A store that many request threads share: its snapshots and writes may be asked for from any
-// thread at once, whatever the store behind it allows (the shell's LiveStore, which reopens
-// itself, is not thread-safe).
+// thread at once, whatever the store behind it allows.
 #pragma once
 
 #include <memory>
@@ -11,10 +10,12 @@
 
 namespace silk::server {
 
-// Forwards to `inner` one call at a time. Snapshots and transactions, once made, are used
-// without the lock: a Snapshot is thread-safe for readers, and the server lets one write
-// transaction live at a time (WriterLock).
-// REQUIRES: `inner` outlives this.
+// Forwards reads (GetSnapshot, Stats, Check) to `inner` one call at a time. Snapshots and
+// transactions, once made, are used without the lock: a Snapshot is thread-safe for readers,
+// and the server lets one write transaction live at a time (WriterLock).
+// REQUIRES: `inner` outlives this; a store that is written to (BeginWrite) is thread-safe
+// (LiveStore): BeginWrite may wait for another process, and is not serialized with reads.
+
 class ConcurrentStore final : public storage::Store {
  public:
   explicit ConcurrentStore(storage::Store& inner) : inner_(inner) {}

@@ -19,8 +19,8 @@ namespace silk::server {
 // Not copyable. Bind, then Serve on one thread; Stop from any other.
 class HttpServer {
  public:
-  // REQUIRES: `store` outlives the server. It may be a LiveStore, which is not thread-safe:
-  // every call into it is serialized.
+  // REQUIRES: `store` outlives the server; with options.updates, it is thread-safe (a
+  // LiveStore). Reads from it are made one call at a time (ConcurrentStore).
   HttpServer(ServerOptions options, storage::Store& store);
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;

@@ -238,6 +238,24 @@ same "malformed update: silk query's message" \
 status=$(http "$url/sparql" -H 'Content-Type: application/sparql-update' --data-binary 'ASK {}')
 same "a query as an update: 400" 400 "$status"
 same "refused updates changed nothing" 6 "$(count)"
+# Another process writing: the server's write waits for it, and reads go on meanwhile.
+(sleep 3 | "$silk" --db "$db" load - --format ntriples >/dev/null 2>&1) &
+holder=$!
+sleep 0.5
+curl -s -o /dev/null -w '%{http_code}' "$url/sparql" \
+  --data-urlencode "update=INSERT DATA { GRAPH <http://e/g> { <http://e/a> <http://e/b> 3 } }" \
+  >"$tmp/waiting.status" &
+waiting=$!
+sleep 0.5
+started=$(date +%s%N)
+status=$(http -G "$url/sparql" --data-urlencode "query=ASK {}")
+elapsed_ms=$((($(date +%s%N) - started) / 1000000))
+same "a read while the server's write waits for another process: 200" 200 "$status"
+same "and it is answered at once (${elapsed_ms} ms)" 1 "$((elapsed_ms < 1000))"
+wait "$waiting"
+same "the waiting write succeeds once the other process is done" 204 "$(cat "$tmp/waiting.status")"
+wait "$holder"
+same "and is seen" 7 "$(count)"
 
 # ----- The graph store -----
 g='http://example.org/g2'
