@@ -1,6 +1,7 @@
 #include "server/http_server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <fmt/format.h>
 
@@ -65,6 +66,12 @@ void HttpServer::AddRoutes() {
   http.set_read_timeout(kReadTimeout);
   http.set_write_timeout(kWriteTimeout);
   http.set_keep_alive_timeout(kKeepAliveSeconds);
+  // httplib's default is SO_REUSEPORT, which lets a second server share a port that one
+  // already serves; SO_REUSEADDR alone still lets a restarted server take its port at once.
+  http.set_socket_options([](int sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
 
   // The W3C tests and some clients write the endpoint with a final slash.
   const std::string sparql = "/sparql/?";

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <thread>
 
+#include "server/access_policy.h"
 #include "server/http_server.h"
 #include "shell/commands.h"
 #include "shell/exit_codes.h"
@@ -147,6 +148,11 @@ int RunServe(const Invocation& invocation) {
              store->dir(), http.authority(),
              options.read_only ? "never: read-only" : options.updates ? "on" : "off");
   std::fflush(stdout);
+  if (options.updates && options.token.empty() && !server::IsLoopbackAddress(options.host)) {
+    fmt::print(stderr,
+               "silk: updates from other machines are refused: they need a bearer token "
+               "(--token-file FILE)\n");
+  }
 
   std::thread stopper([&] {
     int signal = 0;

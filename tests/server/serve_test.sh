@@ -393,6 +393,14 @@ same "--readonly still answers queries" "$after" "$(count)"
 stop
 same "SIGTERM: exit 0" 0 "$?"
 
+# ----- A port in use -----
+start "$db"
+"$silk" --db "$db" serve --bind "${url#http://}" >/dev/null 2>"$tmp/err"
+same "a second server on a port in use: exit 3" 3 "$?"
+contains "and it says so" "cannot listen on ${url#http://}" "$(cat "$tmp/err")"
+stop
+same "SIGTERM: exit 0" 0 "$?"
+
 # ----- Usage errors -----
 "$silk" --db "$db" serve --updates --readonly >/dev/null 2>"$tmp/err"
 same "--updates with --readonly: usage error" 2 "$?"
