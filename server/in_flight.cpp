@@ -2,13 +2,16 @@
 
 namespace silk::server {
 
-InFlight::Flag::Flag(InFlight& registry) : registry_(registry) {
+InFlight::Flag::Flag(InFlight& registry, bool registered)
+    : registry_(registry), registered_(registered) {
+  if (!registered_) return;
   std::lock_guard lock(registry_.mutex_);
   registry_.flags_.insert(&cancel_);
   if (registry_.stopping_.load()) cancel_.store(true);
 }
 
 InFlight::Flag::~Flag() {
+  if (!registered_) return;
   std::lock_guard lock(registry_.mutex_);
   registry_.flags_.erase(&cancel_);
 }

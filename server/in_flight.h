@@ -9,11 +9,12 @@ namespace silk::server {
 
 class InFlight {
  public:
-  // One running query's stop flag (QueryLimits::cancel), registered for its lifetime; set
-  // already when the server is stopping.
+  // One running request's stop flag (QueryLimits::cancel). A query's is registered for its
+  // lifetime, and set already when the server is stopping; an update's (`registered` false)
+  // is not, so that an update under way when the server stops finishes.
   class Flag {
    public:
-    explicit Flag(InFlight& registry);
+    explicit Flag(InFlight& registry, bool registered = true);
     ~Flag();
     Flag(const Flag&) = delete;
     Flag& operator=(const Flag&) = delete;
@@ -22,6 +23,7 @@ class InFlight {
 
    private:
     InFlight& registry_;
+    bool registered_;
     std::atomic<bool> cancel_{false};
   };
 

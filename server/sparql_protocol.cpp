@@ -104,7 +104,7 @@ void RunProtocolRequest(ServerContext& ctx, const httplib::Request& req, httplib
     ReplyFailure(res, dataset.status());
     return;
   }
-  InFlight::Flag flag(ctx.in_flight);
+  InFlight::Flag flag(ctx.in_flight, /*registered=*/!update);
   query::QueryOptions options = ctx.QueryOptionsFor(flag);
   options.dataset = std::move(*dataset);
   RunText(ctx, req, res, text, update, options, flag);

@@ -129,8 +129,9 @@ const std::vector<CommandSpec>& Commands() {
               "Bearer TOKEN' with the token in --token-file. Nothing a request says can make\n"
               "the server read its own files. Each query stops after --timeout (503) and\n"
               "holds at most --memory, its results included; a body larger than --max-body\n"
-              "gets 413. The same prefixes as silk query are declared, and a malformed query\n"
-              "gets a 400 whose body is the message silk query prints.\n",
+              "gets 413, and one without a Content-Length 411. The same prefixes as silk query\n"
+              "are declared, and a malformed query gets a 400 whose body is the message silk\n"
+              "query prints.\n",
           .options = {{"--bind", "HOST:PORT", "Where to listen (default 127.0.0.1:7878)"},
                       {"--updates", "", "Accept updates (SPARQL Update, PUT, POST, DELETE)"},
                       {"--token-file", "FILE", "The bearer token that updates from other machines need"},
