@@ -55,7 +55,7 @@ Result<std::unique_ptr<SpooledBody>> SpooledBody::Receive(const httplib::Content
     return Status::IOError(fmt::format("cannot keep the request body in {}: {}", dir,
                                        std::strerror(write_error)));
   }
-  if (!whole) return Status::IOError("the request body did not arrive whole");
+  if (!whole) return Status::InvalidArgument("the request body did not arrive whole");
   if (::lseek(fd, 0, SEEK_SET) != 0) {
     return Status::IOError(fmt::format("cannot read the request body back: {}", std::strerror(errno)));
   }

@@ -20,9 +20,9 @@ class SpooledBody final : private std::streambuf {
  public:
   // Reads the whole body through `reader` into a file in `dir` that no other process can
   // see (it is unlinked at once, and goes with the process whatever happens).
-  // Errors: kIOError when the file cannot be made or written (a full disk), or the body did
-  // not arrive whole (the client hung up; httplib has answered 413 itself for a body over
-  // its cap).
+  // Errors: kIOError when the file cannot be made or written (a full disk); kInvalidArgument
+  // when the body did not arrive whole (the client hung up, or the body is over the cap, for
+  // which httplib has set the status to 413).
   static Result<std::unique_ptr<SpooledBody>> Receive(const httplib::ContentReader& reader,
                                                       const std::string& dir);
   ~SpooledBody() override;

@@ -284,6 +284,14 @@ contains "GSP 400: the parser's message, with the line" "request body:2:" "$(bod
 same "GSP PUT a malformed body: nothing changed" "$before" "$(count)"
 http "$url/store?graph=$g" -H 'Accept: application/n-triples' >/dev/null
 same "GSP PUT a malformed body: the graph is as it was" '<http://e/x> <http://e/y> "only" .' "$(body)"
+# An upload whose client hangs up halfway changes nothing either.
+exec 3<>"/dev/tcp/127.0.0.1/${url##*:}"
+printf 'PUT /store?graph=%s HTTP/1.1\r\nHost: x\r\nContent-Type: application/n-triples\r\nContent-Length: 100000\r\n\r\n<http://e/x> <http://e/y> "cut" .\n' "$g" >&3
+exec 3>&-
+sleep 0.2
+same "GSP PUT cut short by the client: nothing changed" "$before" "$(count)"
+http "$url/store?graph=$g" -H 'Accept: application/n-triples' >/dev/null
+same "GSP PUT cut short: the graph is as it was" '<http://e/x> <http://e/y> "only" .' "$(body)"
 status=$(http "$url/store?graph=$g" -H 'Content-Type: text/turtle' --data-binary 'e:x e:y 1 .')
 same "GSP POST malformed Turtle: 400" 400 "$status"
 same "GSP POST malformed: nothing changed" "$before" "$(count)"
