@@ -160,7 +160,7 @@ Status ApplyModify(const ast::UpdateOperation& op, storage::Store& store,
       if (!id.ok()) return id.status();
       with_graph = *id;
       // WITH names the graph the WHERE reads, unless USING says otherwise.
-      if (op.using_clauses.empty() && !options.dataset) dataset.default_graphs = std::vector<TermId>{*id};
+      if (op.using_clauses.empty()) dataset.default_graphs = std::vector<TermId>{*id};
     }
     OperatorPtr root = planner.PlanWhere(*where, dataset);
     TemplateWriter templates(ctx, *root, tx, with_graph);
