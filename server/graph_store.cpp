@@ -97,9 +97,9 @@ Status ClearGraph(const storage::Snapshot& snapshot, const Target& target,
 // PUT (replace) or POST (add): the body loaded into `target`, all in one commit.
 void WriteBody(ServerContext& ctx, const httplib::Request& req, httplib::Response& res,
                const httplib::ContentReader& content, bool replace) {
-  // A refused upload is read all the same, but not kept: what follows it on the connection
-  // must start at a request.
-  // Its refusal stands, also for a body over the cap (httplib would make that a 413).
+  // A refused upload is read all the same, but not kept, so that what follows it on the
+  // connection starts at a request; its refusal stands also for a body over the cap (for
+  // which httplib sets 413).
   struct DrainUnlessKept {
     const httplib::ContentReader& content;
     httplib::Response& res;
@@ -154,12 +154,8 @@ void WriteBody(ServerContext& ctx, const httplib::Request& req, httplib::Respons
   drain.kept = true;
   Result<std::unique_ptr<SpooledBody>> body = SpooledBody::Receive(content, ctx.store.dir());
   if (!body.ok()) {
-    if (res.status == 413) {
-      ReplyText(res, 413, fmt::format("the request body is larger than this server takes ({} MiB; "
-                                      "see --max-body)", ctx.options.max_body >> 20));
-    } else {
-      ReplyFailure(res, body.status());
-    }
+    // Over the cap, httplib has set 413, and the error handler words it.
+    if (res.status != 413) ReplyFailure(res, body.status());
     return;
   }
   std::istream& in = (*body)->stream();
