@@ -152,6 +152,8 @@ status=$(http -X PUT "$url/store?graph=http://e/g" -H 'Content-Type: application
 same "graph store PUT with updates off: 403" 403 "$status"
 status=$(http -G "$url/sparql" --data-urlencode "query=INSERT DATA { <http://e/a> <http://e/b> 1 }")
 same "an update as query=: 400" 400 "$status"
+grep -qi '^Access-Control-Allow-Origin' "$tmp/headers" && fail "no CORS headers without --cors" ||
+  pass "no CORS headers without --cors"
 status=$(http "$url/nowhere")
 same "unknown path: 404" 404 "$status"
 contains "404 names the endpoints" "/sparql" "$(body)"
@@ -393,7 +395,15 @@ else
 fi
 
 # ----- Read-only -----
-start "$db" --readonly
+start "$db" --readonly --cors https://example.org
+http -G "$url/sparql" --data-urlencode "query=ASK {}" >/dev/null
+grep -qi '^Access-Control-Allow-Origin: https://example.org' "$tmp/headers" &&
+  pass "--cors: the origin is allowed" || fail "--cors: the origin is allowed"
+status=$(http -X OPTIONS "$url/sparql" -H 'Origin: https://example.org' \
+  -H 'Access-Control-Request-Method: POST' -H 'Access-Control-Request-Headers: content-type')
+same "--cors: a preflight gets 204" 204 "$status"
+grep -qi '^Access-Control-Allow-Methods:.*POST' "$tmp/headers" &&
+  pass "--cors: the preflight allows POST" || fail "--cors: the preflight allows POST"
 status=$(http "$url/sparql" --data-urlencode "update=CLEAR ALL")
 same "update to a --readonly server: 403" 403 "$status"
 contains "403 says read-only" "read-only" "$(body)"
