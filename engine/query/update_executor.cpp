@@ -4,6 +4,7 @@
 
 #include "engine/query/planner/planner.h"
 #include "engine/query/query_runtime.h"
+#include "engine/query/request_dataset.h"
 
 namespace silk::query {
 namespace {
@@ -150,7 +151,9 @@ Status ApplyModify(const ast::UpdateOperation& op, storage::Store& store,
   runtime.functions.interruption = &ctx;
   Planner planner(ctx, runtime.functions, *stats, options.rewrite);
   try {
-    Dataset dataset = ResolveDataset(ctx, op.using_clauses, options.union_default_graph);
+    Dataset dataset = ResolveDataset(
+        ctx, options.dataset ? DatasetClauses(*options.dataset) : op.using_clauses,
+        options.union_default_graph);
     std::optional<TermId> with_graph;
     if (op.with_graph) {
       Result<TermId> id = tx.Encode(op.with_graph->view());
@@ -194,7 +197,7 @@ Status ApplyClear(const ast::UpdateOperation& op, storage::Store& store,
       if (!id.ok()) return id.status();
       if (!*id) {
         if (op.silent) return Status::Ok();
-        return Status::NotFound(fmt::format("CLEAR: the store has no graph <{}>", op.clear_graph.value));
+        return Status::NotFound(fmt::format("the store has no graph <{}>", op.clear_graph.value));
       }
       pattern.g = **id;
       break;
@@ -230,6 +233,16 @@ Status ApplyOperation(const ast::UpdateOperation& op, storage::Store& store,
 }  // namespace
 
 Status ExecuteUpdate(const ast::Update& update, storage::Store& store, const QueryOptions& options) {
+  // Checked before the first operation runs: a refused update changes nothing.
+  if (options.dataset) {
+    for (const ast::UpdateOperation& op : update.operations) {
+      if (!op.using_clauses.empty() || op.with_graph) {
+        return Status::InvalidArgument(
+            "the update names its graphs with USING or WITH, and the request names them too "
+            "(using-graph-uri, using-named-graph-uri); name them in one place");
+      }
+    }
+  }
   for (const ast::UpdateOperation& op : update.operations) {
     SILK_RETURN_IF_ERROR(ApplyOperation(op, store, options));
   }

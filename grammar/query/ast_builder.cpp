@@ -924,7 +924,7 @@ ast::Update AstBuilder::BuildUpdate(const TreeNode& root) {
     } else if (Is<g::delete_where>(child)) {
       op.kind = ast::UpdateKind::kDeleteWhere;
       op.delete_quads = Quads(*child.children.at(0), true, false, "DELETE WHERE");
-    } else if (Is<g::clear>(child)) {
+    } else if (Is<g::clear>(child) || Is<g::drop>(child)) {
       op.kind = ast::UpdateKind::kClear;
       for (const auto& part : child.children) {
         if (Is<g::kw_silent>(*part)) {

@@ -561,14 +561,17 @@ struct clear_all : kw_all {};
 struct clear_target : sor<clear_graph, clear_default, clear_named, clear_all> {};
 struct expected_clear_target : seq<clear_target> {};
 struct clear : seq<kw_clear, opt<kw_silent>, must<expected_clear_target>> {};
+// Graphs exist only through their statements here, so DROP is CLEAR under another name.
+struct expected_drop_target : seq<clear_target> {};
+struct drop : seq<kw_drop, opt<kw_silent>, must<expected_drop_target>> {};
 
 // The graph management operations outside SilkGraph's subset, recognised for a clear message.
 struct update_not_supported : pegtl::failure {};
-struct unsupported_update : seq<at<sor<kw_load, kw_drop, kw_create, kw_add, kw_move, kw_copy>>,
+struct unsupported_update : seq<at<sor<kw_load, kw_create, kw_add, kw_move, kw_copy>>,
                                 pegtl::raise<update_not_supported>> {};
 
 struct update_operation : sor<insert_data, delete_data, delete_where, modify_after_with,
-                              modify_plain, clear, unsupported_update> {};
+                              modify_plain, clear, drop, unsupported_update> {};
 // Update ::= Prologue ( Update1 ( ';' Update )? )?, written as a loop: the recursive form
 // would recurse once per operation.
 struct update_sequence

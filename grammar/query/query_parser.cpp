@@ -119,10 +119,11 @@ SILK_MESSAGE(expected_modify_clauses, "expected DELETE { … } or INSERT { … }
 SILK_MESSAGE(modify_where_keyword, "expected WHERE and the pattern of the update");
 SILK_MESSAGE(clear_graph_iri, "expected an IRI after GRAPH");
 SILK_MESSAGE(expected_clear_target, "expected GRAPH <iri>, DEFAULT, NAMED or ALL after CLEAR");
+SILK_MESSAGE(expected_drop_target, "expected GRAPH <iri>, DEFAULT, NAMED or ALL after DROP");
 SILK_MESSAGE(service_not_supported, "SERVICE (federated query) is not supported");
 SILK_MESSAGE(update_not_supported,
-             "LOAD, DROP, CREATE, ADD, MOVE and COPY are not supported; "
-             "use INSERT DATA, DELETE DATA, DELETE/INSERT … WHERE or CLEAR");
+             "LOAD, CREATE, ADD, MOVE and COPY are not supported; "
+             "use INSERT DATA, DELETE DATA, DELETE/INSERT … WHERE, CLEAR or DROP");
 
 #undef SILK_MESSAGE
 
@@ -222,7 +223,7 @@ using Selector = pegtl::parse_tree::selector<
         // updates
         g::insert_data, g::delete_data, g::delete_where, g::modify_after_with, g::modify_plain,
         g::quad_pattern, g::with_graph, g::delete_clause, g::insert_clause, g::using_clause,
-        g::quads_graph, g::clear, g::kw_silent, g::clear_graph, g::clear_default, g::clear_named,
+        g::quads_graph, g::clear, g::drop, g::kw_silent, g::clear_graph, g::clear_default, g::clear_named,
         g::clear_all>,
     pegtl::parse_tree::fold_one::on<
         g::expression, g::path_group,  // selected for their nesting count: always one child

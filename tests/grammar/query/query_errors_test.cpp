@@ -112,8 +112,10 @@ TEST(QueryErrors, UnsupportedFeaturesSaySo) {
   EXPECT_EQ(QueryError("SELECT * { SERVICE <http://s/> { ?s ?p ?o } }"),
             "1:12: SERVICE (federated query) is not supported");
   EXPECT_EQ(UpdateError("LOAD <file:///x.ttl>"),
-            "1:1: LOAD, DROP, CREATE, ADD, MOVE and COPY are not supported; use INSERT DATA, "
-            "DELETE DATA, DELETE/INSERT … WHERE or CLEAR");
+            "1:1: LOAD, CREATE, ADD, MOVE and COPY are not supported; use INSERT DATA, "
+            "DELETE DATA, DELETE/INSERT … WHERE, CLEAR or DROP");
+  EXPECT_EQ(UpdateError("DROP <http://g>"),
+            "1:6: expected GRAPH <iri>, DEFAULT, NAMED or ALL after DROP");
 }
 
 TEST(UpdateErrors, DataMustBeGround) {
