@@ -14,7 +14,7 @@
 #include "engine/query/optimizer/optimizer.h"
 #include "engine/query/planner/planner.h"
 #include "engine/query/query_runtime.h"
-#include "engine/query/update_executor.h"
+#include "engine/query/update/update_executor.h"
 #include "grammar/query/query_parser.h"
 
 namespace silk::query {
@@ -164,8 +164,14 @@ Result<std::unique_ptr<PreparedRequest>> Prepare(std::string_view text,
         std::make_unique<Request>(std::move(update).value(), mode, options));
   }
   // The text is whichever kind got further before it failed: report that kind's error.
-  return Status::Syntax(FurtherThan(update.error(), query.error()) ? update.error()
-                                                                   : query.error());
+  if (FurtherThan(update.error(), query.error())) return Status::Syntax(update.error());
+  if (FurtherThan(query.error(), update.error())) return Status::Syntax(query.error());
+  // Both failed at the same token, where a request starts: it could have been either kind.
+  ParseError error = query.error();
+  error.message =
+      "expected a query (SELECT, CONSTRUCT, DESCRIBE, ASK) or an update (INSERT, DELETE, "
+      "LOAD, CLEAR, DROP, CREATE, ADD, MOVE, COPY)";
+  return Status::Syntax(std::move(error));
 }
 
 namespace {

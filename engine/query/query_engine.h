@@ -4,9 +4,9 @@
 //   if (!request.ok()) …                               // a syntax error, with position
 //   Status s = query::Execute(**request, store, *writer);
 //
-// A query reads one snapshot, so it never sees half of an update. An update applies each of
-// its operations as one atomic write; a failure, a timeout or a cancellation leaves the
-// store as the last completed operation left it (a one-operation update: unchanged).
+// A query reads one snapshot, so it never sees half of an update. An update request is one
+// atomic write: each operation sees what the earlier ones did, and a failure, a timeout or a
+// cancellation anywhere leaves the store unchanged.
 #pragma once
 
 #include <memory>
@@ -37,6 +37,9 @@ struct QueryOptions {
   // The optimizer's rewrites (optimizer/optimizer.h); off, the algebra runs as translated
   // (EXISTS row by row): the reference the rewrites are tested against.
   bool rewrite = true;
+  // Whether an update may read this machine's files (LOAD). A server that takes requests from
+  // others turns it off; LOAD then fails (SILENT: does nothing).
+  bool allow_local_files = true;
 };
 
 // A constant IRI that a request's graph patterns look for in the store. One the store does

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <set>
+#include <variant>
 
 namespace silk::query {
 
@@ -271,15 +272,73 @@ std::optional<ValidationError> ValidateQuery(const ast::Query& query,
   return std::nullopt;
 }
 
+namespace {
+
+// SPARQL 1.1 Update, section 19.6: a blank node label belongs to one operation of a request.
+// Each operation's labels (data, templates, WHERE) are gathered; one already used by an
+// earlier operation is an error.
+class OperationBlankLabels {
+ public:
+  void Operation(const ast::UpdateOperation& op) {
+    current_.clear();
+    for (const auto* blocks : {&op.insert_quads, &op.delete_quads}) {
+      for (const ast::QuadBlock& block : *blocks) {
+        for (const ast::TriplePattern& t : block.triples) {
+          for (const ast::Term* term : {&t.subject, &t.predicate, &t.object}) Add(*term);
+        }
+      }
+    }
+    if (op.where) Group(*op.where);
+    earlier_.insert(current_.begin(), current_.end());
+  }
+
+ private:
+  void Group(const ast::GroupPattern& group) {
+    for (const ast::PatternElement& element : group.elements) {
+      std::visit([this](const auto& e) { Element(e); }, element);
+    }
+  }
+  void Element(const ast::TriplesBlock& block) {
+    for (const ast::TriplePattern& t : block.triples) {
+      for (const ast::Term* term : {&t.subject, &t.predicate, &t.object}) Add(*term);
+    }
+  }
+  void Element(const ast::OptionalPattern& p) { Group(*p.group); }
+  void Element(const ast::UnionPattern& p) {
+    for (const auto& alternative : p.alternatives) Group(*alternative);
+  }
+  void Element(const ast::MinusPattern& p) { Group(*p.group); }
+  void Element(const ast::GraphPattern& p) { Group(*p.group); }
+  template <typename Other>
+  void Element(const Other&) {}
+
+  void Add(const ast::Term& term) {
+    if (!term.IsBlank() || term.IsGeneratedBlank()) return;
+    if (earlier_.contains(term.value)) {
+      Fail(term.pos, fmt::format("blank node {} is already used in an earlier operation of "
+                                 "this update; a label belongs to one operation",
+                                 term.written));
+    }
+    current_.insert(term.value);
+  }
+
+  std::set<std::string, std::less<>> earlier_;
+  std::set<std::string, std::less<>> current_;
+};
+
+}  // namespace
+
 std::optional<ValidationError> ValidateUpdate(const ast::Update& update,
                                               const QueryParseOptions& options) {
   try {
+    OperationBlankLabels labels;
     for (const ast::UpdateOperation& op : update.operations) {
       if (op.where) {
         Validator validator(options);
         VarSet scope;
         validator.Group(*op.where, scope);
       }
+      labels.Operation(op);
     }
   } catch (const ValidationError& e) {
     return e;

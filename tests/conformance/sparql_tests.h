@@ -3,6 +3,9 @@
 // syntax tests run through the parser.
 #pragma once
 
+#include <optional>
+#include <string>
+
 #include "tests/conformance/dataset_cache.h"
 #include "tests/conformance/test_runner.h"
 
@@ -14,5 +17,10 @@ namespace silk::conformance {
 // mf:PositiveSyntaxTest11 / mf:NegativeSyntaxTest11: the query parses / is rejected.
 // REQUIRES: `stores` outlives `runner`.
 void RegisterSparqlTests(TestRunner& runner, DatasetCache& stores);
+
+// The text of the query or update file `iri` names; nullopt, saying why in `error`, when
+// there is none.
+std::optional<std::string> ReadQueryFile(const rdf::Term* iri, const TestContext& context,
+                                         std::string* error);
 
 }  // namespace silk::conformance

@@ -1,9 +1,11 @@
-#include "engine/query/update_executor.h"
+#include "engine/query/update/update_executor.h"
 
 #include <fmt/format.h>
 
 #include "engine/query/planner/planner.h"
 #include "engine/query/query_runtime.h"
+#include "engine/query/update/graph_management.h"
+#include "engine/query/update/load_operation.h"
 
 namespace silk::query {
 namespace {
@@ -134,21 +136,19 @@ class TemplateWriter {
   Status status_;
 };
 
-Status ApplyModify(const ast::UpdateOperation& op, storage::Store& store,
-                   storage::WriteTransaction& tx, const QueryOptions& options) {
+Status ApplyModify(const ast::UpdateOperation& op, const storage::StoreStats& stats,
+                   RequestWrites& tx, const QueryOptions& options) {
   std::unique_ptr<ast::GroupPattern> delete_where;
   const ast::GroupPattern* where = op.where.get();
   if (op.kind == ast::UpdateKind::kDeleteWhere) {
     delete_where = PatternOf(op.delete_quads);
     where = delete_where.get();
   }
-  std::unique_ptr<storage::Snapshot> snapshot = store.GetSnapshot();
-  Result<storage::StoreStats> stats = store.Stats();
-  if (!stats.ok()) return stats.status();
-  ExecContext ctx(*snapshot, options.limits);
+  // The WHERE reads the store as the request's earlier operations left it.
+  ExecContext ctx(tx.view(), options.limits);
   QueryRuntime runtime(options.base_iri);
   runtime.functions.interruption = &ctx;
-  Planner planner(ctx, runtime.functions, *stats, options.rewrite);
+  Planner planner(ctx, runtime.functions, tx.StatsOf(stats), options.rewrite);
   try {
     Dataset dataset = ResolveDataset(ctx, op.using_clauses, options.union_default_graph);
     std::optional<TermId> with_graph;
@@ -183,57 +183,43 @@ Status ApplyModify(const ast::UpdateOperation& op, storage::Store& store,
   return Status::Ok();
 }
 
-Status ApplyClear(const ast::UpdateOperation& op, storage::Store& store,
-                  storage::WriteTransaction& tx) {
-  std::unique_ptr<storage::Snapshot> snapshot = store.GetSnapshot();
-  storage::QuadPattern pattern;
-  bool named_only = false;
-  switch (op.clear_target) {
-    case ast::ClearTarget::kGraph: {
-      Result<std::optional<TermId>> id = snapshot->Lookup(op.clear_graph.view());
-      if (!id.ok()) return id.status();
-      if (!*id) {
-        if (op.silent) return Status::Ok();
-        return Status::NotFound(fmt::format("CLEAR: the store has no graph <{}>", op.clear_graph.value));
-      }
-      pattern.g = **id;
-      break;
-    }
-    case ast::ClearTarget::kDefault: pattern.g = storage::kDefaultGraphId; break;
-    case ast::ClearTarget::kNamed: named_only = true; break;
-    case ast::ClearTarget::kAll: break;
-  }
-  std::unique_ptr<storage::QuadIterator> it = snapshot->Scan(pattern);
-  for (; it->Valid(); it->Next()) {
-    const storage::QuadIds quad = it->quad();
-    if (named_only && quad.g == storage::kDefaultGraphId) continue;
-    SILK_RETURN_IF_ERROR(tx.Delete(quad));
-  }
-  return it->status();
-}
-
-Status ApplyOperation(const ast::UpdateOperation& op, storage::Store& store,
-                      const QueryOptions& options) {
-  std::unique_ptr<storage::WriteTransaction> tx = store.BeginWrite();
-  Status status;
+Status ApplyOperation(const ast::UpdateOperation& op, const storage::StoreStats& stats,
+                      RequestWrites& writes, const QueryOptions& options) {
   switch (op.kind) {
-    case ast::UpdateKind::kInsertData: status = ApplyData(op.insert_quads, true, *tx); break;
-    case ast::UpdateKind::kDeleteData: status = ApplyData(op.delete_quads, false, *tx); break;
+    case ast::UpdateKind::kInsertData: return ApplyData(op.insert_quads, true, writes);
+    case ast::UpdateKind::kDeleteData: return ApplyData(op.delete_quads, false, writes);
     case ast::UpdateKind::kDeleteWhere:
-    case ast::UpdateKind::kModify: status = ApplyModify(op, store, *tx, options); break;
-    case ast::UpdateKind::kClear: status = ApplyClear(op, store, *tx); break;
+    case ast::UpdateKind::kModify: return ApplyModify(op, stats, writes, options);
+    case ast::UpdateKind::kLoad: return ApplyLoad(op, writes, options);
+    case ast::UpdateKind::kClear:
+    case ast::UpdateKind::kDrop:
+    case ast::UpdateKind::kCreate:
+    case ast::UpdateKind::kAdd:
+    case ast::UpdateKind::kMove:
+    case ast::UpdateKind::kCopy: return ApplyGraphManagement(op, writes);
   }
-  SILK_RETURN_IF_ERROR(status);
-  return tx->Commit();
+  return Status::InvalidArgument("unknown update operation");
 }
 
 }  // namespace
 
 Status ExecuteUpdate(const ast::Update& update, storage::Store& store, const QueryOptions& options) {
-  for (const ast::UpdateOperation& op : update.operations) {
-    SILK_RETURN_IF_ERROR(ApplyOperation(op, store, options));
+  if (update.operations.empty()) return Status::Ok();
+  // One transaction for the whole request; the snapshot is taken once it holds the writer
+  // lock, so that it is the state the transaction's changes apply to.
+  std::unique_ptr<storage::WriteTransaction> tx = store.BeginWrite();
+  std::unique_ptr<storage::Snapshot> snapshot = store.GetSnapshot();
+  Result<storage::StoreStats> stats = store.Stats();
+  if (!stats.ok()) return stats.status();
+  RequestWrites writes(*tx, *snapshot);
+  for (std::size_t i = 0; i < update.operations.size(); ++i) {
+    // Nothing reads after the last operation: it need not keep its changes in view.
+    writes.set_recording(i + 1 < update.operations.size());
+    // Template blank nodes are new nodes for each operation (their labels are per solution).
+    writes.NewBlankNodeScope();
+    SILK_RETURN_IF_ERROR(ApplyOperation(update.operations[i], *stats, writes, options));
   }
-  return Status::Ok();
+  return writes.Commit();
 }
 
 }  // namespace silk::query
