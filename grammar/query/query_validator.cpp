@@ -4,7 +4,6 @@
 
 #include <map>
 #include <set>
-#include <variant>
 
 namespace silk::query {
 
@@ -274,56 +273,33 @@ std::optional<ValidationError> ValidateQuery(const ast::Query& query,
 
 namespace {
 
-// SPARQL 1.1 Update, section 19.6: a blank node label belongs to one operation of a request.
-// Each operation's labels (data, templates, WHERE) are gathered; one already used by an
-// earlier operation is an error.
+// SPARQL 1.1 Update, section 19.6: the blank nodes of INSERT DATA are new nodes, and a label
+// names one node in the operation that writes it; the same label in a later INSERT DATA of the
+// request is an error (a template's blank nodes are new for each solution anyway, so its labels
+// may repeat across operations).
 class OperationBlankLabels {
  public:
   void Operation(const ast::UpdateOperation& op) {
-    current_.clear();
-    for (const auto* blocks : {&op.insert_quads, &op.delete_quads}) {
-      for (const ast::QuadBlock& block : *blocks) {
-        for (const ast::TriplePattern& t : block.triples) {
-          for (const ast::Term* term : {&t.subject, &t.predicate, &t.object}) Add(*term);
+    if (op.kind != ast::UpdateKind::kInsertData) return;
+    std::set<std::string, std::less<>> current;
+    for (const ast::QuadBlock& block : op.insert_quads) {
+      for (const ast::TriplePattern& t : block.triples) {
+        for (const ast::Term* term : {&t.subject, &t.predicate, &t.object}) {
+          if (!term->IsBlank() || term->IsGeneratedBlank()) continue;
+          if (earlier_.contains(term->value)) {
+            Fail(term->pos, fmt::format("blank node {} is already used in an earlier INSERT DATA "
+                                        "of this update; a label names one node of one operation",
+                                        term->written));
+          }
+          current.insert(term->value);
         }
       }
     }
-    if (op.where) Group(*op.where);
-    earlier_.insert(current_.begin(), current_.end());
+    earlier_.insert(current.begin(), current.end());
   }
 
  private:
-  void Group(const ast::GroupPattern& group) {
-    for (const ast::PatternElement& element : group.elements) {
-      std::visit([this](const auto& e) { Element(e); }, element);
-    }
-  }
-  void Element(const ast::TriplesBlock& block) {
-    for (const ast::TriplePattern& t : block.triples) {
-      for (const ast::Term* term : {&t.subject, &t.predicate, &t.object}) Add(*term);
-    }
-  }
-  void Element(const ast::OptionalPattern& p) { Group(*p.group); }
-  void Element(const ast::UnionPattern& p) {
-    for (const auto& alternative : p.alternatives) Group(*alternative);
-  }
-  void Element(const ast::MinusPattern& p) { Group(*p.group); }
-  void Element(const ast::GraphPattern& p) { Group(*p.group); }
-  template <typename Other>
-  void Element(const Other&) {}
-
-  void Add(const ast::Term& term) {
-    if (!term.IsBlank() || term.IsGeneratedBlank()) return;
-    if (earlier_.contains(term.value)) {
-      Fail(term.pos, fmt::format("blank node {} is already used in an earlier operation of "
-                                 "this update; a label belongs to one operation",
-                                 term.written));
-    }
-    current_.insert(term.value);
-  }
-
   std::set<std::string, std::less<>> earlier_;
-  std::set<std::string, std::less<>> current_;
 };
 
 }  // namespace
