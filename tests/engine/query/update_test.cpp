@@ -76,5 +76,47 @@ TEST_F(Update, QueryErrorChangesNothing) {
   EXPECT_EQ(Dump(), before);
 }
 
+// A request is one atomic change whose operations see what the earlier ones did.
+TEST_F(Update, LaterOperationsSeeEarlierOnes) {
+  Run("INSERT DATA { <http://e/a> <http://e/p> 1 . <http://e/b> <http://e/p> 2 } ; "
+      "DELETE WHERE { <http://e/a> <http://e/p> ?o } ; "
+      "INSERT { GRAPH <http://e/g> { ?s <http://e/q> ?o } } WHERE { ?s <http://e/p> ?o } ; "
+      "DELETE DATA { <http://e/b> <http://e/p> 2 }");
+  // (The union default graph shows g's quad in it too.)
+  EXPECT_EQ(Dump(),
+            "?s\t?p\t?o\t?g\n<http://e/b>\t<http://e/q>\t2\t\n"
+            "<http://e/b>\t<http://e/q>\t2\t<http://e/g>\n");
+}
+
+TEST_F(Update, AFailingOperationUndoesTheWholeRequest) {
+  Load("<http://e/a> <http://e/p> <http://e/x> .\n");
+  const std::string before = Dump();
+  EXPECT_EQ(Try("INSERT DATA { <http://e/new> <http://e/p> 1 } ; CLEAR ALL ; "
+                "DROP GRAPH <http://e/missing>")
+                .code(),
+            StatusCode::kNotFound);
+  EXPECT_EQ(Dump(), before);
+}
+
+TEST_F(Update, ADeletedQuadInsertedAgainInTheSameRequestStays) {
+  Load("<http://e/a> <http://e/p> <http://e/x> .\n");
+  Run("DELETE DATA { <http://e/a> <http://e/p> <http://e/x> } ; "
+      "INSERT DATA { <http://e/a> <http://e/p> <http://e/x> } ; "
+      "INSERT { <http://e/a> <http://e/seen> ?o } WHERE { <http://e/a> <http://e/p> ?o }");
+  EXPECT_EQ(Rows("SELECT ?p WHERE { <http://e/a> ?p ?o } ORDER BY ?p"),
+            (Strings{"?p=<http://e/p>", "?p=<http://e/seen>"}));
+}
+
+TEST_F(Update, AThousandOperationsInOneRequest) {
+  std::string request;
+  for (int i = 0; i < 1000; ++i) {
+    request += "INSERT DATA { <http://e/s> <http://e/p> " + std::to_string(i) + " } ;\n";
+  }
+  request += "DELETE WHERE { <http://e/s> <http://e/p> 500 }";
+  Run(request);
+  EXPECT_EQ(Rows("SELECT (COUNT(*) AS ?n) WHERE { <http://e/s> <http://e/p> ?o }"),
+            (Strings{R"(?n="999"^^<http://www.w3.org/2001/XMLSchema#integer>)"}));
+}
+
 }  // namespace
 }  // namespace silk::testing
