@@ -38,6 +38,16 @@ std::optional<std::string> ReadQueryFile(const rdf::Term* iri, const TestContext
   return text.str();
 }
 
+query::QueryOptions EngineOptions(const std::string& iri) {
+  query::QueryOptions options;
+  options.source_name = iri;
+  options.base_iri = iri;
+  options.union_default_graph = false;
+  options.reject_unbound_projections = false;
+  options.limits.timeout = std::chrono::seconds(10);
+  return options;
+}
+
 namespace {
 
 // SPARQL as the W3C tests assume it: no predeclared prefixes, unbound projections allowed,
@@ -161,12 +171,7 @@ class QueryEvaluation {
     Result<storage::Store*> store = stores_.Get(spec);
     if (!store.ok()) return {false, "cannot load the data: " + store.status().message()};
 
-    query::QueryOptions options;
-    options.source_name = query_iri->value;
-    options.base_iri = query_iri->value;
-    options.union_default_graph = false;
-    options.reject_unbound_projections = false;
-    options.limits.timeout = std::chrono::seconds(10);
+    const query::QueryOptions options = EngineOptions(query_iri->value);
     auto request = query::Prepare(*text, options);
     if (!request.ok()) return {false, "the engine rejected the query: " + request.status().message()};
     if (!entry.result || entry.result->kind != rdf::TermKind::kIri) {

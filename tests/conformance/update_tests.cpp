@@ -98,12 +98,7 @@ class UpdateEvaluation {
     if (!store.ok()) return {false, "cannot load the data: " + store.status().message()};
     stores_.Forget();  // the update writes to it
 
-    query::QueryOptions options;
-    options.source_name = request_iri->value;
-    options.base_iri = request_iri->value;
-    options.union_default_graph = false;
-    options.reject_unbound_projections = false;
-    options.limits.timeout = std::chrono::seconds(10);
+    const query::QueryOptions options = EngineOptions(request_iri->value);
     auto request = query::Prepare(*text, options);
     if (!request.ok()) return {false, "the engine rejected the update: " + request.status().message()};
     if (!(*request)->is_update()) return {false, "the request is not an update"};
