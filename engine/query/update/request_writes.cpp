@@ -1,6 +1,7 @@
 #include "engine/query/update/request_writes.h"
 
 #include <algorithm>
+#include <limits>
 #include <optional>
 #include <tuple>
 #include <vector>
@@ -38,8 +39,16 @@ class ChangedIterator final : public storage::QuadIterator {
   ChangedIterator(std::unique_ptr<storage::QuadIterator> base,
                   const RequestWrites::Changes& changes, const QuadPattern& pattern)
       : base_(std::move(base)), changes_(changes), order_(OrderedPosition(pattern)) {
-    for (const QuadIds& quad : changes.added) {
-      if (Matches(pattern, quad)) added_.push_back(quad);
+    // `added` is in spog order: a bound subject (and predicate) narrows it to one range.
+    auto begin = changes.added.begin();
+    auto end = changes.added.end();
+    if (pattern.s) {
+      constexpr TermId kLast = std::numeric_limits<TermId>::max();
+      begin = changes.added.lower_bound(QuadIds{*pattern.s, pattern.p.value_or(0), 0, 0});
+      end = changes.added.upper_bound(QuadIds{*pattern.s, pattern.p.value_or(kLast), kLast, kLast});
+    }
+    for (auto it = begin; it != end; ++it) {
+      if (Matches(pattern, *it)) added_.push_back(*it);
     }
     if (order_) std::sort(added_.begin(), added_.end(), [this](const QuadIds& a, const QuadIds& b) {
       return Before(a, b);

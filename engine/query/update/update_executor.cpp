@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "engine/query/planner/planner.h"
 #include "engine/query/query_runtime.h"
 #include "engine/query/update/graph_management.h"
@@ -209,15 +211,22 @@ Status ExecuteUpdate(const ast::Update& update, storage::Store& store, const Que
   // lock, so that it is the state the transaction's changes apply to.
   std::unique_ptr<storage::WriteTransaction> tx = store.BeginWrite();
   std::unique_ptr<storage::Snapshot> snapshot = store.GetSnapshot();
-  Result<storage::StoreStats> stats = store.Stats();
-  if (!stats.ok()) return stats.status();
   RequestWrites writes(*tx, *snapshot);
+  // The planner's statistics, read once the first WHERE needs them (INSERT DATA, LOAD and
+  // graph management plan nothing).
+  std::optional<storage::StoreStats> stats;
   for (std::size_t i = 0; i < update.operations.size(); ++i) {
+    const ast::UpdateOperation& op = update.operations[i];
+    if (!stats && (op.kind == ast::UpdateKind::kModify || op.kind == ast::UpdateKind::kDeleteWhere)) {
+      Result<storage::StoreStats> read = store.Stats();
+      if (!read.ok()) return read.status();
+      stats = std::move(read).value();
+    }
     // Nothing reads after the last operation: it need not keep its changes in view.
     writes.set_recording(i + 1 < update.operations.size());
     // Template blank nodes are new nodes for each operation (their labels are per solution).
     writes.NewBlankNodeScope();
-    SILK_RETURN_IF_ERROR(ApplyOperation(update.operations[i], *stats, writes, options));
+    SILK_RETURN_IF_ERROR(ApplyOperation(op, stats ? *stats : storage::StoreStats(), writes, options));
   }
   return writes.Commit();
 }
