@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <chrono>
 #include <filesystem>
+#include <optional>
 
 #include "engine/load/file_iri.h"
 #include "engine/load/input_file.h"
@@ -87,16 +89,35 @@ bool Parses(const LoadSource& source) {
          !(*input)->stream().bad();
 }
 
-Status Load(const ast::UpdateOperation& op, const LoadSource& source, RequestWrites& writes) {
+Status Load(const ast::UpdateOperation& op, const LoadSource& source, const QueryLimits& limits,
+            RequestWrites& writes) {
   Result<std::unique_ptr<load::InputFile>> input = load::InputFile::Open(source.path);
-  if (!input.ok()) return input.status();
+  // A file that cannot be opened is the request's fault, as with silk load, not the store's.
+  if (!input.ok()) return Status::NotFound(fmt::format("LOAD: {}", input.status().message()));
   load::LoadOptions options;
   options.format = source.format;
   options.source_name = source.path;
   options.base_iri = source.base_iri;
   if (op.target.scope == ast::GraphScope::kGraph) options.graph_iri = op.target.iri.value;
+  // Ctrl-C and the time limit stop a long LOAD too: the loader asks for progress on this
+  // thread several times a second, and an exception from there ends the load (its parser
+  // thread is joined on the way out).
+  std::optional<std::chrono::steady_clock::time_point> deadline;
+  if (limits.timeout) deadline = std::chrono::steady_clock::now() + *limits.timeout;
+  options.on_progress = [&](const load::LoadProgress&) {
+    if (limits.cancel != nullptr && limits.cancel->load(std::memory_order_relaxed)) {
+      throw QueryAborted{Status::Cancelled("the update was cancelled")};
+    }
+    if (deadline && std::chrono::steady_clock::now() > *deadline) {
+      throw QueryAborted{Status::Cancelled("the update ran past its time limit")};
+    }
+  };
   load::LoadCounts counts;
-  return load::LoadInto(writes, (*input)->stream(), options, counts);
+  try {
+    return load::LoadInto(writes, (*input)->stream(), options, counts);
+  } catch (const QueryAborted& aborted) {
+    return aborted.status;
+  }
 }
 
 }  // namespace
@@ -111,7 +132,7 @@ Status ApplyLoad(const ast::UpdateOperation& op, RequestWrites& writes,
   Result<LoadSource> source = ResolveSource(op.load_source.value);
   if (!source.ok()) return op.silent ? Status::Ok() : source.status();
   if (op.silent && !Parses(*source)) return Status::Ok();
-  return Load(op, *source, writes);
+  return Load(op, *source, options.limits, writes);
 }
 
 }  // namespace silk::query

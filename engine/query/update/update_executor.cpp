@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <optional>
 
 #include "engine/query/planner/planner.h"
@@ -203,6 +204,36 @@ Status ApplyOperation(const ast::UpdateOperation& op, const storage::StoreStats&
   return Status::InvalidArgument("unknown update operation");
 }
 
+// The time limit and cancellation hold for the whole request, not each operation: every
+// operation runs with the time that is left.
+class RequestClock {
+ public:
+  explicit RequestClock(const QueryLimits& limits)
+      : limits_(limits), start_(std::chrono::steady_clock::now()) {}
+
+  // The limits of the next operation; kCancelled once the request is cancelled or out of time.
+  Result<QueryLimits> Next() const {
+    if (limits_.cancel != nullptr && limits_.cancel->load(std::memory_order_relaxed)) {
+      return Status::Cancelled("the update was cancelled");
+    }
+    QueryLimits next = limits_;
+    if (limits_.timeout) {
+      const auto left = *limits_.timeout - (std::chrono::steady_clock::now() - start_);
+      if (left <= std::chrono::steady_clock::duration::zero()) {
+        return Status::Cancelled(
+            fmt::format("the update ran past its time limit of {:g} s",
+                        std::chrono::duration<double>(*limits_.timeout).count()));
+      }
+      next.timeout = left;
+    }
+    return next;
+  }
+
+ private:
+  const QueryLimits& limits_;
+  std::chrono::steady_clock::time_point start_;
+};
+
 }  // namespace
 
 Status ExecuteUpdate(const ast::Update& update, storage::Store& store, const QueryOptions& options) {
@@ -215,7 +246,12 @@ Status ExecuteUpdate(const ast::Update& update, storage::Store& store, const Que
   // The planner's statistics, read once the first WHERE needs them (INSERT DATA, LOAD and
   // graph management plan nothing).
   std::optional<storage::StoreStats> stats;
+  const RequestClock clock(options.limits);
+  QueryOptions op_options = options;
   for (std::size_t i = 0; i < update.operations.size(); ++i) {
+    Result<QueryLimits> limits = clock.Next();
+    if (!limits.ok()) return limits.status();
+    op_options.limits = *limits;
     const ast::UpdateOperation& op = update.operations[i];
     if (!stats && (op.kind == ast::UpdateKind::kModify || op.kind == ast::UpdateKind::kDeleteWhere)) {
       Result<storage::StoreStats> read = store.Stats();
@@ -226,7 +262,8 @@ Status ExecuteUpdate(const ast::Update& update, storage::Store& store, const Que
     writes.set_recording(i + 1 < update.operations.size());
     // Template blank nodes are new nodes for each operation (their labels are per solution).
     writes.NewBlankNodeScope();
-    SILK_RETURN_IF_ERROR(ApplyOperation(op, stats ? *stats : storage::StoreStats(), writes, options));
+    SILK_RETURN_IF_ERROR(
+        ApplyOperation(op, stats ? *stats : storage::StoreStats(), writes, op_options));
   }
   return writes.Commit();
 }
