@@ -99,11 +99,11 @@ class ChangedSnapshot final : public storage::Snapshot {
       : base_(base), changes_(changes) {}
 
   std::unique_ptr<storage::QuadIterator> Scan(const QuadPattern& pattern) const override {
-    if (changes_.empty()) return base_.Scan(pattern);
+    if (changes_.quads_unchanged()) return base_.Scan(pattern);
     return std::make_unique<ChangedIterator>(base_.Scan(pattern), changes_, pattern);
   }
   Result<std::uint64_t> Count(const QuadPattern& pattern) const override {
-    if (changes_.empty()) return base_.Count(pattern);
+    if (changes_.quads_unchanged()) return base_.Count(pattern);
     std::uint64_t n = 0;
     std::unique_ptr<storage::QuadIterator> it = Scan(pattern);
     for (; it->Valid(); it->Next()) ++n;
@@ -189,10 +189,7 @@ Status RequestWrites::Insert(const rdf::QuadView& quad) {
 
 Status RequestWrites::Insert(const QuadIds& quad) {
   SILK_RETURN_IF_ERROR(tx_.Insert(quad));
-  if (recording_) {
-    changes_.removed.erase(quad);
-    changes_.added.insert(quad);
-  }
+  if (recording_) pending_.push_back({PendingWrite::Kind::kInsert, quad});
   return Status::Ok();
 }
 
@@ -217,11 +214,49 @@ Status RequestWrites::Delete(const rdf::QuadView& quad) {
 
 Status RequestWrites::Delete(const QuadIds& quad) {
   SILK_RETURN_IF_ERROR(tx_.Delete(quad));
-  if (recording_) {
-    changes_.added.erase(quad);
-    changes_.removed.insert(quad);
-  }
+  if (recording_) pending_.push_back({PendingWrite::Kind::kDelete, quad});
   return Status::Ok();
+}
+
+void RequestWrites::EndOperation() {
+  for (const PendingWrite& write : pending_) Apply(write);
+  pending_.clear();
+  pending_.shrink_to_fit();
+}
+
+void RequestWrites::Apply(const PendingWrite& write) {
+  switch (write.kind) {
+    case PendingWrite::Kind::kInsert:
+      changes_.removed.erase(write.quad);
+      changes_.added.insert(write.quad);
+      return;
+    case PendingWrite::Kind::kDelete:
+      changes_.added.erase(write.quad);
+      changes_.removed.insert(write.quad);
+      return;
+    case PendingWrite::Kind::kClear: break;
+  }
+  // One mark per graph instead of one entry per quad: the base's quads there are hidden, and
+  // what the request had added there is gone.
+  const TermId graph = write.quad.g;
+  std::erase_if(changes_.added, [&](const QuadIds& quad) {
+    switch (write.graphs) {
+      case Graphs::kOne:
+      case Graphs::kDefault: return quad.g == graph;
+      case Graphs::kNamed: return quad.g != storage::kDefaultGraphId;
+      case Graphs::kAll: return true;
+    }
+    return false;
+  });
+  switch (write.graphs) {
+    case Graphs::kOne: changes_.graphs_emptied.insert(graph); break;
+    case Graphs::kDefault: changes_.default_emptied = true; break;
+    case Graphs::kNamed: changes_.named_emptied = true; break;
+    case Graphs::kAll:
+      changes_.default_emptied = true;
+      changes_.named_emptied = true;
+      break;
+  }
 }
 
 storage::StoreStats RequestWrites::StatsOf(const storage::StoreStats& base) const {
@@ -250,21 +285,10 @@ Status RequestWrites::ClearGraphs(Graphs scope, TermId graph) {
     }
     SILK_RETURN_IF_ERROR(it->status());
   }
-  if (!recording_) return Status::Ok();
-  // One mark per graph instead of one entry per quad: the base's quads there are hidden, and
-  // what the request had added there is gone.
-  std::erase_if(changes_.added, [&](const QuadIds& quad) {
-    if (scope == Graphs::kNamed) return quad.g != storage::kDefaultGraphId;
-    return scope == Graphs::kAll || quad.g == *pattern.g;
-  });
-  switch (scope) {
-    case Graphs::kOne: changes_.graphs_emptied.insert(graph); break;
-    case Graphs::kDefault: changes_.default_emptied = true; break;
-    case Graphs::kNamed: changes_.named_emptied = true; break;
-    case Graphs::kAll:
-      changes_.default_emptied = true;
-      changes_.named_emptied = true;
-      break;
+  if (recording_) {
+    PendingWrite clear{PendingWrite::Kind::kClear, {}, scope};
+    clear.quad.g = pattern.g.value_or(storage::kDefaultGraphId);
+    pending_.push_back(clear);
   }
   return Status::Ok();
 }

@@ -8,6 +8,10 @@
 // added and removed, the graphs emptied as a whole, and the terms given ids. view() lays that
 // change over the snapshot the request began with.
 //
+// What an operation writes becomes visible when it ends (EndOperation), not while it runs:
+// SPARQL reads an operation's WHERE before any of its changes, and a WHERE is read in batches
+// between which the operation already writes.
+//
 // Nothing reads after the last operation of a request, so it runs with recording off: a
 // request of one LOAD, DROP or COPY of millions of quads holds none of them in memory. An
 // emptied graph costs one entry however many quads it had; quads added by a recorded
@@ -17,6 +21,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <vector>
 
 #include "engine/query/query_ids.h"
 #include "engine/storage/store.h"
@@ -35,9 +40,12 @@ class RequestWrites final : public storage::WriteTransaction {
   // Off: writes go to the transaction only, and view() no longer follows them.
   void set_recording(bool on) { recording_ = on; }
 
-  // The store as the request has left it so far (while recording). Valid as long as this
-  // object; reflects later writes too. Not thread-safe against concurrent writes.
+  // The store as the operations ended so far left it (while recording). Valid as long as this
+  // object. No scan of it may be open when an operation ends.
   const storage::Snapshot& view() const { return *view_; }
+
+  // What the current operation wrote becomes part of view().
+  void EndOperation();
 
   // `base` (the statistics of the request's starting snapshot) with the graphs view() has
   // gained: the planner learns which named graphs there are from the statistics. The counts
@@ -71,17 +79,27 @@ class RequestWrites final : public storage::WriteTransaction {
     std::map<TermId, rdf::Term> terms;   // ids this request assigned, with their terms
     std::map<rdf::Term, TermId> ids;     // the same, the other way (no blank nodes)
 
-    bool empty() const {
+    // Whether every quad of the base is there as it was, and no other.
+    bool quads_unchanged() const {
       return added.empty() && removed.empty() && !default_emptied && !named_emptied &&
-             graphs_emptied.empty() && terms.empty();
+             graphs_emptied.empty();
     }
     // Whether a quad of the base is still there.
     bool Keeps(const storage::QuadIds& quad) const;
   };
 
  private:
+  // A write of the running operation, kept until it ends.
+  struct PendingWrite {
+    enum class Kind { kInsert, kDelete, kClear } kind;
+    storage::QuadIds quad;  // kInsert, kDelete
+    Graphs graphs = Graphs::kOne;  // kClear
+  };
+  void Apply(const PendingWrite& write);
+
   storage::WriteTransaction& tx_;
   bool recording_ = true;
+  std::vector<PendingWrite> pending_;
   Changes changes_;
   std::unique_ptr<storage::Snapshot> view_;
 };

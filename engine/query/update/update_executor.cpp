@@ -264,6 +264,7 @@ Status ExecuteUpdate(const ast::Update& update, storage::Store& store, const Que
     writes.NewBlankNodeScope();
     SILK_RETURN_IF_ERROR(
         ApplyOperation(op, stats ? *stats : storage::StoreStats(), writes, op_options));
+    writes.EndOperation();
   }
   return writes.Commit();
 }

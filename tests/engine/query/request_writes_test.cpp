@@ -52,6 +52,8 @@ TEST_F(RequestWritesTest, ScansKeepTheIndexOrderWithAddedQuads) {
                   .ok());
   storage::QuadPattern pattern;
   pattern.s = Id("http://e/s");
+  EXPECT_EQ(All(writes.view(), pattern).size(), 4u);  // the base: the operation has not ended
+  writes.EndOperation();
   pattern.p = Id("http://e/p");
   const std::vector<storage::QuadIds> quads = All(writes.view(), pattern);
   EXPECT_EQ(quads.size(), 5u);  // o1, o5 (in g), o4, o0, o2; not o3
@@ -77,11 +79,13 @@ TEST_F(RequestWritesTest, AnEmptiedGraphHidesItsQuadsButNotLaterOnes) {
   ASSERT_TRUE(writes.ClearGraphs(query::RequestWrites::Graphs::kOne, g).ok());
   const storage::QuadIds again{Id("http://e/a"), Id("http://e/p"), Id("http://e/x"), g};
   ASSERT_TRUE(writes.Insert(again).ok());
+  writes.EndOperation();
   storage::QuadPattern in_g;
   in_g.g = g;
   EXPECT_EQ(All(writes.view(), in_g), (std::vector<storage::QuadIds>{again}));
   EXPECT_EQ(All(writes.view(), {}).size(), 2u);
   ASSERT_TRUE(writes.ClearGraphs(query::RequestWrites::Graphs::kAll).ok());
+  writes.EndOperation();
   EXPECT_TRUE(All(writes.view(), {}).empty());
 }
 

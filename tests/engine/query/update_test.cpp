@@ -107,6 +107,24 @@ TEST_F(Update, ADeletedQuadInsertedAgainInTheSameRequestStays) {
             (Strings{"?p=<http://e/p>", "?p=<http://e/seen>"}));
 }
 
+// An operation's WHERE is read before its own changes, also when it spans many batches and
+// the request's earlier operations changed the store.
+TEST_F(Update, AnOperationDoesNotSeeItsOwnChanges) {
+  std::string nquads;
+  for (int i = 0; i < 3000; ++i) nquads += "<http://e/s" + std::to_string(i) + "> <http://e/p> <http://e/o> .\n";
+  Load(nquads);
+  // EXISTS row by row, so that each batch of solutions is made after the last one's writes.
+  options_.rewrite = false;
+  Run("INSERT DATA { <http://e/x> <http://e/y> <http://e/z> } ; "
+      "DELETE { ?s <http://e/p> ?o } INSERT { ?s <http://e/q> ?o } "
+      "WHERE { ?s <http://e/p> ?o FILTER EXISTS { <http://e/s0> <http://e/p> ?o } } ; "
+      "INSERT DATA { <http://e/x2> <http://e/y> <http://e/z> }");
+  EXPECT_EQ(Rows("SELECT (COUNT(*) AS ?n) WHERE { ?s <http://e/q> <http://e/o> }"),
+            (Strings{R"(?n="3000"^^<http://www.w3.org/2001/XMLSchema#integer>)"}));
+  EXPECT_EQ(Rows("SELECT (COUNT(*) AS ?n) WHERE { ?s <http://e/p> ?o }"),
+            (Strings{R"(?n="0"^^<http://www.w3.org/2001/XMLSchema#integer>)"}));
+}
+
 TEST_F(Update, AThousandOperationsInOneRequest) {
   std::string request;
   for (int i = 0; i < 1000; ++i) {
