@@ -35,8 +35,7 @@ Result<bool> HasQuads(const GraphId& graph, const storage::Snapshot& view) {
   return false;
 }
 
-// Whether `graph` exists; when it does not, the error that names it (or nullopt with SILENT,
-// or for the default graph, which always exists).
+// Whether `graph` exists: the default graph always does, a named graph while it holds quads.
 Result<bool> Exists(const GraphId& graph, const storage::Snapshot& view) {
   if (graph.id == storage::kDefaultGraphId) return true;
   return HasQuads(graph, view);
@@ -51,13 +50,14 @@ Status Missing(std::string_view verb, const GraphId& graph) {
 
 // Inserts every quad of `from` into `to` (both resolved; `from` exists), a batch at a time
 // from one scan of `from`'s key range. Writing while the scan is open is safe: the scan reads
-// the request's starting snapshot and the quads of `from`, and the writes go to `to`.
-Status CopyQuads(TermId from, TermId to, RequestWrites& writes) {
+// view(), which the running operation's writes do not change until it ends.
+Status CopyQuads(TermId from, TermId to, RequestWrites& writes, const StopCheck& stop) {
   storage::QuadPattern pattern;
   pattern.g = from;
   std::vector<storage::QuadIds> batch;
   batch.reserve(kCopyBatch);
   const auto flush = [&]() -> Status {
+    SILK_RETURN_IF_ERROR(stop.Check());
     for (const storage::QuadIds& quad : batch) SILK_RETURN_IF_ERROR(writes.Insert(quad));
     batch.clear();
     return Status::Ok();
@@ -73,11 +73,13 @@ Status CopyQuads(TermId from, TermId to, RequestWrites& writes) {
   return flush();
 }
 
-Status Clear(const ast::UpdateOperation& op, std::string_view verb, RequestWrites& writes) {
+Status Clear(const ast::UpdateOperation& op, std::string_view verb, RequestWrites& writes,
+             const StopCheck& stop) {
+  using Graphs = RequestWrites::Graphs;
   switch (op.target.scope) {
-    case ast::GraphScope::kDefault: return writes.ClearGraphs(RequestWrites::Graphs::kDefault);
-    case ast::GraphScope::kNamed: return writes.ClearGraphs(RequestWrites::Graphs::kNamed);
-    case ast::GraphScope::kAll: return writes.ClearGraphs(RequestWrites::Graphs::kAll);
+    case ast::GraphScope::kDefault: return writes.ClearGraphs(Graphs::kDefault, {}, &stop);
+    case ast::GraphScope::kNamed: return writes.ClearGraphs(Graphs::kNamed, {}, &stop);
+    case ast::GraphScope::kAll: return writes.ClearGraphs(Graphs::kAll, {}, &stop);
     case ast::GraphScope::kGraph: break;
   }
   Result<GraphId> graph = Resolve(op.target, writes.view());
@@ -85,7 +87,7 @@ Status Clear(const ast::UpdateOperation& op, std::string_view verb, RequestWrite
   Result<bool> exists = Exists(*graph, writes.view());
   if (!exists.ok()) return exists.status();
   if (!*exists) return op.silent ? Status::Ok() : Missing(verb, *graph);
-  return writes.ClearGraphs(RequestWrites::Graphs::kOne, *graph->id);
+  return writes.ClearGraphs(Graphs::kOne, *graph->id, &stop);
 }
 
 Status Create(const ast::UpdateOperation& op, RequestWrites& writes) {
@@ -102,7 +104,7 @@ Status Create(const ast::UpdateOperation& op, RequestWrites& writes) {
 }
 
 // ADD, COPY, MOVE: section 3.2.5-3.2.7. Naming the same graph twice changes nothing.
-Status Transfer(const ast::UpdateOperation& op, RequestWrites& writes) {
+Status Transfer(const ast::UpdateOperation& op, RequestWrites& writes, const StopCheck& stop) {
   const std::string_view verb = op.kind == ast::UpdateKind::kAdd    ? "ADD"
                                 : op.kind == ast::UpdateKind::kMove ? "MOVE"
                                                                     : "COPY";
@@ -119,25 +121,26 @@ Status Transfer(const ast::UpdateOperation& op, RequestWrites& writes) {
   }
   if (*from->id == to) return Status::Ok();
   if (op.kind != ast::UpdateKind::kAdd) {
-    SILK_RETURN_IF_ERROR(writes.ClearGraphs(RequestWrites::Graphs::kOne, to));
+    SILK_RETURN_IF_ERROR(writes.ClearGraphs(RequestWrites::Graphs::kOne, to, &stop));
   }
-  SILK_RETURN_IF_ERROR(CopyQuads(*from->id, to, writes));
+  SILK_RETURN_IF_ERROR(CopyQuads(*from->id, to, writes, stop));
   if (op.kind == ast::UpdateKind::kMove) {
-    return writes.ClearGraphs(RequestWrites::Graphs::kOne, *from->id);
+    return writes.ClearGraphs(RequestWrites::Graphs::kOne, *from->id, &stop);
   }
   return Status::Ok();
 }
 
 }  // namespace
 
-Status ApplyGraphManagement(const ast::UpdateOperation& op, RequestWrites& writes) {
+Status ApplyGraphManagement(const ast::UpdateOperation& op, RequestWrites& writes,
+                            const StopCheck& stop) {
   switch (op.kind) {
-    case ast::UpdateKind::kClear: return Clear(op, "CLEAR", writes);
-    case ast::UpdateKind::kDrop: return Clear(op, "DROP", writes);
+    case ast::UpdateKind::kClear: return Clear(op, "CLEAR", writes, stop);
+    case ast::UpdateKind::kDrop: return Clear(op, "DROP", writes, stop);
     case ast::UpdateKind::kCreate: return Create(op, writes);
     case ast::UpdateKind::kAdd:
     case ast::UpdateKind::kMove:
-    case ast::UpdateKind::kCopy: return Transfer(op, writes);
+    case ast::UpdateKind::kCopy: return Transfer(op, writes, stop);
     default: break;
   }
   return Status::InvalidArgument("not a graph management operation");

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "engine/query/update/request_writes.h"
+#include "engine/query/update/stop_check.h"
 #include "grammar/query/ast.h"
 
 namespace silk::query {
@@ -18,6 +19,8 @@ namespace silk::query {
 // through the request's one transaction.
 // Errors: kNotFound for a missing graph, kInvalidArgument for CREATE of an existing one
 // (neither with SILENT); storage errors.
-Status ApplyGraphManagement(const ast::UpdateOperation& op, RequestWrites& writes);
+// `stop` is asked once per batch.
+Status ApplyGraphManagement(const ast::UpdateOperation& op, RequestWrites& writes,
+                            const StopCheck& stop);
 
 }  // namespace silk::query

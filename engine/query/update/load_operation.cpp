@@ -3,13 +3,13 @@
 #include <fmt/format.h>
 
 #include <cctype>
-#include <chrono>
 #include <filesystem>
 #include <optional>
 
 #include "engine/load/file_iri.h"
 #include "engine/load/input_file.h"
 #include "engine/load/loader.h"
+#include "engine/query/update/stop_check.h"
 
 namespace silk::query {
 namespace {
@@ -102,15 +102,9 @@ Status Load(const ast::UpdateOperation& op, const LoadSource& source, const Quer
   // Ctrl-C and the time limit stop a long LOAD too: the loader asks for progress on this
   // thread several times a second, and an exception from there ends the load (its parser
   // thread is joined on the way out).
-  std::optional<std::chrono::steady_clock::time_point> deadline;
-  if (limits.timeout) deadline = std::chrono::steady_clock::now() + *limits.timeout;
+  const StopCheck stop(limits);
   options.on_progress = [&](const load::LoadProgress&) {
-    if (limits.cancel != nullptr && limits.cancel->load(std::memory_order_relaxed)) {
-      throw QueryAborted{Status::Cancelled("the update was cancelled")};
-    }
-    if (deadline && std::chrono::steady_clock::now() > *deadline) {
-      throw QueryAborted{Status::Cancelled("the update ran past its time limit")};
-    }
+    if (Status stopped = stop.Check(); !stopped.ok()) throw QueryAborted{std::move(stopped)};
   };
   load::LoadCounts counts;
   try {

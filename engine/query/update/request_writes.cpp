@@ -271,14 +271,16 @@ storage::StoreStats RequestWrites::StatsOf(const storage::StoreStats& base) cons
   return stats;
 }
 
-Status RequestWrites::ClearGraphs(Graphs scope, TermId graph) {
+Status RequestWrites::ClearGraphs(Graphs scope, TermId graph, const StopCheck* stop) {
   if (scope == Graphs::kOne && graph == storage::kDefaultGraphId) scope = Graphs::kDefault;
   QuadPattern pattern;
   if (scope == Graphs::kOne) pattern.g = graph;
   if (scope == Graphs::kDefault) pattern.g = storage::kDefaultGraphId;
   {
     std::unique_ptr<storage::QuadIterator> it = view_->Scan(pattern);
+    std::uint64_t seen = 0;
     for (; it->Valid(); it->Next()) {
+      if (stop != nullptr && (++seen & 4095) == 0) SILK_RETURN_IF_ERROR(stop->Check());
       const QuadIds quad = it->quad();
       if (scope == Graphs::kNamed && quad.g == storage::kDefaultGraphId) continue;
       SILK_RETURN_IF_ERROR(tx_.Delete(quad));

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "engine/query/query_ids.h"
+#include "engine/query/update/stop_check.h"
 #include "engine/storage/store.h"
 
 namespace silk::query {
@@ -53,9 +54,11 @@ class RequestWrites final : public storage::WriteTransaction {
   storage::StoreStats StatsOf(const storage::StoreStats& base) const;
 
   // Deletes every quad of the graphs `scope` selects that view() shows: one graph (`graph`),
-  // the default graph, every named graph, or all of them.
+  // the default graph, every named graph, or all of them. `stop`, if given, is asked every
+  // few thousand quads (its error is returned).
   enum class Graphs { kOne, kDefault, kNamed, kAll };
-  Status ClearGraphs(Graphs scope, TermId graph = storage::kDefaultGraphId);
+  Status ClearGraphs(Graphs scope, TermId graph = storage::kDefaultGraphId,
+                     const StopCheck* stop = nullptr);
 
   // storage::WriteTransaction
   void NewBlankNodeScope() override { tx_.NewBlankNodeScope(); }
@@ -92,7 +95,7 @@ class RequestWrites final : public storage::WriteTransaction {
   // A write of the running operation, kept until it ends.
   struct PendingWrite {
     enum class Kind { kInsert, kDelete, kClear } kind;
-    storage::QuadIds quad;  // kInsert, kDelete
+    storage::QuadIds quad;         // kInsert, kDelete; for kClear, quad.g is the graph
     Graphs graphs = Graphs::kOne;  // kClear
   };
   void Apply(const PendingWrite& write);

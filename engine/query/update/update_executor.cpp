@@ -2,13 +2,13 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
 #include <optional>
 
 #include "engine/query/planner/planner.h"
 #include "engine/query/query_runtime.h"
 #include "engine/query/update/graph_management.h"
 #include "engine/query/update/load_operation.h"
+#include "engine/query/update/stop_check.h"
 
 namespace silk::query {
 namespace {
@@ -199,40 +199,10 @@ Status ApplyOperation(const ast::UpdateOperation& op, const storage::StoreStats&
     case ast::UpdateKind::kCreate:
     case ast::UpdateKind::kAdd:
     case ast::UpdateKind::kMove:
-    case ast::UpdateKind::kCopy: return ApplyGraphManagement(op, writes);
+    case ast::UpdateKind::kCopy: return ApplyGraphManagement(op, writes, StopCheck(options.limits));
   }
   return Status::InvalidArgument("unknown update operation");
 }
-
-// The time limit and cancellation hold for the whole request, not each operation: every
-// operation runs with the time that is left.
-class RequestClock {
- public:
-  explicit RequestClock(const QueryLimits& limits)
-      : limits_(limits), start_(std::chrono::steady_clock::now()) {}
-
-  // The limits of the next operation; kCancelled once the request is cancelled or out of time.
-  Result<QueryLimits> Next() const {
-    if (limits_.cancel != nullptr && limits_.cancel->load(std::memory_order_relaxed)) {
-      return Status::Cancelled("the update was cancelled");
-    }
-    QueryLimits next = limits_;
-    if (limits_.timeout) {
-      const auto left = *limits_.timeout - (std::chrono::steady_clock::now() - start_);
-      if (left <= std::chrono::steady_clock::duration::zero()) {
-        return Status::Cancelled(
-            fmt::format("the update ran past its time limit of {:g} s",
-                        std::chrono::duration<double>(*limits_.timeout).count()));
-      }
-      next.timeout = left;
-    }
-    return next;
-  }
-
- private:
-  const QueryLimits& limits_;
-  std::chrono::steady_clock::time_point start_;
-};
 
 }  // namespace
 
@@ -246,12 +216,13 @@ Status ExecuteUpdate(const ast::Update& update, storage::Store& store, const Que
   // The planner's statistics, read once the first WHERE needs them (INSERT DATA, LOAD and
   // graph management plan nothing).
   std::optional<storage::StoreStats> stats;
-  const RequestClock clock(options.limits);
+  // The time limit and cancellation hold for the whole request: each operation runs with the
+  // time that is left.
+  const StopCheck request_stop(options.limits);
   QueryOptions op_options = options;
   for (std::size_t i = 0; i < update.operations.size(); ++i) {
-    Result<QueryLimits> limits = clock.Next();
-    if (!limits.ok()) return limits.status();
-    op_options.limits = *limits;
+    SILK_RETURN_IF_ERROR(request_stop.Check());
+    op_options.limits = request_stop.Remaining();
     const ast::UpdateOperation& op = update.operations[i];
     if (!stats && (op.kind == ast::UpdateKind::kModify || op.kind == ast::UpdateKind::kDeleteWhere)) {
       Result<storage::StoreStats> read = store.Stats();
@@ -262,8 +233,13 @@ Status ExecuteUpdate(const ast::Update& update, storage::Store& store, const Que
     writes.set_recording(i + 1 < update.operations.size());
     // Template blank nodes are new nodes for each operation (their labels are per solution).
     writes.NewBlankNodeScope();
-    SILK_RETURN_IF_ERROR(
-        ApplyOperation(op, stats ? *stats : storage::StoreStats(), writes, op_options));
+    const Status applied =
+        ApplyOperation(op, stats ? *stats : storage::StoreStats(), writes, op_options);
+    if (applied.code() == StatusCode::kCancelled) {
+      // Name the request's own time limit, not the part of it this operation had left.
+      SILK_RETURN_IF_ERROR(request_stop.Check());
+    }
+    SILK_RETURN_IF_ERROR(applied);
     writes.EndOperation();
   }
   return writes.Commit();

@@ -1,6 +1,7 @@
 // CLEAR, DROP, CREATE, ADD, MOVE, COPY and LOAD, and what a careless user might ask of them.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <fstream>
 
 #include "tests/support/query_fixture.h"
@@ -112,6 +113,16 @@ TEST_F(GraphManagement, CopyALargeGraph) {
                  "FILTER(?g IN (<http://e/big>, <http://e/copy>, <http://e/moved>)) } GROUP BY ?g"),
             (Strings{R"(?g=<http://e/big> ?n="10000"^^<http://www.w3.org/2001/XMLSchema#integer>)",
                      R"(?g=<http://e/moved> ?n="10000"^^<http://www.w3.org/2001/XMLSchema#integer>)"}));
+}
+
+TEST_F(GraphManagement, ACancelledRequestChangesNothing) {
+  const Strings before = Quads();
+  std::atomic<bool> cancel{true};
+  options_.limits.cancel = &cancel;
+  const Status status = Try("COPY <http://e/g1> TO <http://e/g3> ; DROP ALL");
+  options_.limits.cancel = nullptr;
+  EXPECT_EQ(status.code(), StatusCode::kCancelled);
+  EXPECT_EQ(Quads(), before);
 }
 
 TEST_F(GraphManagement, LoadAFileIntoAGraph) {
