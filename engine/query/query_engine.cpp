@@ -159,6 +159,12 @@ Result<std::unique_ptr<PreparedRequest>> Prepare(std::string_view text,
         std::make_unique<Request>(std::move(query).value(), mode, options));
   }
   ParseResult<ast::Update> update = ParseUpdate(body, parse_options);
+  if (update.ok() && mode != ExplainMode::kNone) {
+    // Running the update to explain it would change the store (EXPLAIN DROP ALL).
+    return Status::InvalidArgument(
+        "EXPLAIN shows how a query (SELECT, ASK, CONSTRUCT, DESCRIBE) runs; an update has no "
+        "plan to show, and it was not run");
+  }
   if (update.ok()) {
     return std::unique_ptr<PreparedRequest>(
         std::make_unique<Request>(std::move(update).value(), mode, options));

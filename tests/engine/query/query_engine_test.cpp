@@ -250,6 +250,17 @@ TEST_F(QueryEngine, AnUnknownFirstWordNamesQueriesAndUpdates) {
   EXPECT_EQ(drop.parse_error()->message, "expected GRAPH <iri>, DEFAULT, NAMED or ALL after DROP");
 }
 
+// EXPLAIN of an update would have to run it: it is refused, and nothing changes.
+TEST_F(QueryEngine, ExplainOfAnUpdateIsRefused) {
+  const Strings before = Rows("SELECT ?s ?p ?o WHERE { ?s ?p ?o }");
+  for (const char* update : {"EXPLAIN DROP ALL", "EXPLAIN ANALYZE INSERT DATA { <http://e/b> <http://e/p> 1 }"}) {
+    const Status status = Try(update);
+    EXPECT_EQ(status.code(), StatusCode::kInvalidArgument) << update;
+    EXPECT_NE(status.message().find("not run"), std::string::npos) << status.message();
+  }
+  EXPECT_EQ(Rows("SELECT ?s ?p ?o WHERE { ?s ?p ?o }"), before);
+}
+
 TEST_F(QueryEngine, CancelledQueryStops) {
   std::atomic<bool> cancel{true};
   options_.limits.cancel = &cancel;
