@@ -27,6 +27,10 @@ class HeldSnapshot final : public Snapshot {
   Result<std::uint64_t> Count(const storage::QuadPattern& pattern) const override {
     return inner_->Count(pattern);
   }
+  Result<std::vector<storage::GroupCount>> CountPer(
+      const storage::CountRequest& request) const override {
+    return inner_->CountPer(request);
+  }
   std::uint64_t Estimate(const storage::QuadPattern& pattern) const override {
     return inner_->Estimate(pattern);
   }

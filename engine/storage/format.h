@@ -15,12 +15,14 @@
 namespace silk::storage::format {
 
 // The version of everything in this file. Stored in the `meta` family under kMetaFormatVersion.
+// Version 5: the statistics count the quads of each (predicate, object) pair whose object is
+// not a literal ('O' records).
 // Version 4: the statistics count the quads of each class of rdf:type ('C' records).
 // Version 3: gspo holds the quads of named graphs only (for the default graph it copied spog).
 // Version 2: term2id keys hold language tags in lower case.
-inline constexpr std::uint32_t kFormatVersion = 4;
-// The oldest version this silk opens: a version-3 store is read as it is (without class
-// counts) and brought to version 4 by the first writable open.
+inline constexpr std::uint32_t kFormatVersion = 5;
+// The oldest version this silk opens: a store of version 3 or 4 is read as it is (without the
+// counts it lacks) and brought to version 5 by the first writable open.
 inline constexpr std::uint32_t kOldestFormatVersion = 3;
 
 // ---------------------------------------------------------------------------------------------
@@ -133,6 +135,11 @@ inline constexpr char kStatsTotals = 'T';     // 'T'            -> quads, terms
 inline constexpr char kStatsPredicate = 'P';  // 'P' predicate  -> quads, subjects, objects
 inline constexpr char kStatsGraph = 'G';      // 'G' graph      -> quads
 inline constexpr char kStatsClass = 'C';      // 'C' class      -> quads of (rdf:type, class)
+// 'O' predicate object -> quads, for each pair whose object is an IRI or a blank node (a
+// literal object is nearly always one of a kind, and its pattern is counted by a short scan).
+// These make `?x :p :o` estimated exactly and COUNT per object a look-up; the 'C' records
+// repeat rdf:type's pairs for listing the classes without reading every pair.
+inline constexpr char kStatsPair = 'O';
 // Records whose counts fall to zero are deleted.
 inline constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 

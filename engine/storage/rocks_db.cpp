@@ -588,8 +588,8 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir,
     return refuse(rocks.status());
   }
   (*rocks)->writer_fd_ = held.Release();
-  if (!(*rocks)->counts_classes()) {
-    SILK_RETURN_IF_ERROR((*rocks)->CountClassesOnce());
+  if (!(*rocks)->counts_pairs()) {
+    SILK_RETURN_IF_ERROR((*rocks)->UpgradeStatistics());
   }
   // RocksDB wrote a new MANIFEST and OPTIONS file as it opened: record them.
   Result<CommitRecord> record =
@@ -601,21 +601,29 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir,
   return rocks;
 }
 
-Status RocksDb::CountClassesOnce() {
-  const TermDictionary dictionary(this, rocksdb::ReadOptions());
-  Result<std::optional<TermId>> type_id = dictionary.Lookup(rdf::TermView::Iri(format::kRdfType));
-  if (!type_id.ok()) {
-    return type_id.status();
-  }
+Status RocksDb::UpgradeStatistics() {
   StatsWrites writes;
-  if (*type_id) {
-    Result<StatsWrites> counted = CountClasses(*this, nullptr, **type_id);
-    if (!counted.ok()) {
-      return counted.status();
+  if (!counts_classes()) {
+    const TermDictionary dictionary(this, rocksdb::ReadOptions());
+    Result<std::optional<TermId>> type_id =
+        dictionary.Lookup(rdf::TermView::Iri(format::kRdfType));
+    if (!type_id.ok()) {
+      return type_id.status();
     }
-    writes = std::move(*counted);
+    if (*type_id) {
+      Result<StatsWrites> counted = CountClasses(*this, nullptr, **type_id);
+      if (!counted.ok()) {
+        return counted.status();
+      }
+      writes = std::move(*counted);
+    }
   }
-  // The counts and the new version in one write: a store has all of them or is still 3.
+  Result<StatsWrites> pairs = CountPairs(*this, nullptr);
+  if (!pairs.ok()) {
+    return pairs.status();
+  }
+  writes.merge(*pairs);
+  // The counts and the new version in one write: a store has all of them or none.
   rocksdb::WriteBatch batch;
   for (const auto& [key, value] : writes) {
     if (value) batch.Put(family(Family::kStats), key, *value);

@@ -58,6 +58,8 @@ class RocksDb {
 
   // Whether the statistics count the quads per class of rdf:type (format version 4).
   bool counts_classes() const { return version_ >= 4; }
+  // Whether they count the quads per (predicate, object) pair (format version 5).
+  bool counts_pairs() const { return version_ >= 5; }
 
   // How many syncs of the files that decide what the store holds have failed (sync_watch.h).
   std::uint64_t failed_syncs() const { return sync_watch_ ? sync_watch_->failed() : 0; }
@@ -73,8 +75,9 @@ class RocksDb {
                                                        const StoreOptions& options,
                                                        bool read_only);
 
-  // Brings a store of format version 3 to 4: counts its classes. REQUIRES: writable.
-  Status CountClassesOnce();
+  // Brings a store of format version 3 or 4 to 5: counts its classes (3) and its pairs.
+  // REQUIRES: writable.
+  Status UpgradeStatistics();
 
   std::string dir_;
   std::uint32_t version_ = format::kFormatVersion;

@@ -9,6 +9,7 @@
 
 #include "engine/storage/index_cursor.h"
 #include "engine/storage/key_codec.h"
+#include "engine/storage/quad_counter.h"
 #include "engine/storage/statistics.h"
 #include "engine/storage/term_dictionary.h"
 
@@ -92,7 +93,7 @@ class RocksSnapshot final : public Snapshot {
       : rocks_(*core->rocks),
         snapshot_(rocks_.db()->GetSnapshot()),
         read_(ReadAt(snapshot_)),
-        dictionary_(&rocks_, read_),
+        dictionary_(&rocks_, read_, &core->terms),
         stats_(&rocks_, read_) {}
 
   ~RocksSnapshot() override { rocks_.db()->ReleaseSnapshot(snapshot_); }
@@ -119,6 +120,33 @@ class RocksSnapshot final : public Snapshot {
     return n;
   }
 
+  Result<std::vector<GroupCount>> CountPer(const CountRequest& request) const override {
+    const QuadPattern& pattern = request.pattern;
+    // The statistics count quads: triples too, unless a triple can be in two graphs.
+    if (!request.keep && !(request.merge_graphs && HasNamedGraphQuads())) {
+      if (!request.per) {
+        std::optional<Result<std::uint64_t>> n = PairCount(pattern);
+        if (!n && CountedByStats(pattern)) n = StatsCount(pattern);
+        if (n) {
+          if (!n->ok()) return n->status();
+          return std::vector<GroupCount>{{0, n->value()}};
+        }
+      } else if (std::optional<Result<std::vector<GroupCount>>> groups =
+                     GroupsFromStats(pattern, *request.per)) {
+        if (groups->ok() && request.charge) request.charge((*groups)->size() * sizeof(GroupCount));
+        return std::move(*groups);
+      }
+    }
+    const ScanPlan plan = ChoosePlan(pattern);
+    IndexCursor cursor(rocks_, snapshot_, plan);
+    // Merging needs the graph last in the key, which every index but gspo has; gspo serves
+    // only patterns that bind a graph, where there is nothing to merge.
+    CountRequest keys = request;
+    keys.pattern = plan.residual;
+    keys.merge_graphs = request.merge_graphs && plan.index != QuadIndex::kGspo;
+    return CountKeys(cursor, keys);
+  }
+
   Result<std::vector<std::string>> IrisWithPrefix(std::string_view prefix,
                                                   std::size_t limit) const override {
     // term2id is ordered by term record, and an IRI's record is its kind byte then the IRI.
@@ -138,11 +166,8 @@ class RocksSnapshot final : public Snapshot {
   }
 
   std::uint64_t Estimate(const QuadPattern& pattern) const override {
-    // `?x a :Class` in any graph: the class counts hold it exactly.
-    if (pattern.p && pattern.o && !pattern.s && !pattern.g && !pattern.o_range &&
-        pattern.p == TypeId()) {
-      const Result<std::uint64_t> n = stats_.Class(*pattern.o);
-      if (n.ok()) return n.value();
+    if (std::optional<Result<std::uint64_t>> n = PairCount(pattern); n && n->ok()) {
+      return n->value();
     }
     if (CountedByStats(pattern)) {
       const Result<std::uint64_t> n = StatsCount(pattern);
@@ -177,6 +202,56 @@ class RocksSnapshot final : public Snapshot {
       if (id.ok()) type_id_ = std::move(id).value();
     });
     return type_id_;
+  }
+
+  // The quads of `?x :p :o` in any graph, when the statistics hold them: the pair counts (format
+  // 5) or, for rdf:type, the class counts (format 4). Nullopt when they do not.
+  std::optional<Result<std::uint64_t>> PairCount(const QuadPattern& pattern) const {
+    if (!pattern.p || !pattern.o || pattern.s || pattern.g || pattern.o_range) return std::nullopt;
+    if (rocks_.counts_pairs()) {
+      if (!CountsPairWith(*pattern.o)) return std::nullopt;
+      return stats_.Pair(*pattern.p, *pattern.o);
+    }
+    if (pattern.p == TypeId()) return stats_.Class(*pattern.o);
+    return std::nullopt;
+  }
+
+  // The quads of `pattern` per id at `per` from the statistics, when they hold them: per
+  // predicate for a pattern binding nothing, per object for one binding only a predicate
+  // whose objects all have pair records. Nullopt otherwise.
+  std::optional<Result<std::vector<GroupCount>>> GroupsFromStats(const QuadPattern& pattern,
+                                                                  QuadPosition per) const {
+    const bool only_p = pattern.p && !pattern.s && !pattern.o && !pattern.g && !pattern.o_range;
+    const bool none = !pattern.p && !pattern.s && !pattern.o && !pattern.g && !pattern.o_range;
+    std::vector<GroupCount> groups;
+    if (none && per == QuadPosition::kPredicate) {
+      Result<StoreStats> all = stats_.All();
+      if (!all.ok()) return all.status();
+      for (const PredicateStats& p : all->predicates) groups.push_back({p.predicate, p.quads});
+    } else if (only_p && per == QuadPosition::kObject && rocks_.counts_pairs()) {
+      Result<std::map<std::pair<TermId, TermId>, std::uint64_t>> pairs = stats_.Pairs(*pattern.p);
+      Result<PredicateCounts> predicate = stats_.Predicate(*pattern.p);
+      if (!pairs.ok()) return pairs.status();
+      if (!predicate.ok()) return predicate.status();
+      std::uint64_t quads = 0;
+      for (const auto& [pair, n] : *pairs) {
+        groups.push_back({pair.second, n});
+        quads += n;
+      }
+      if (quads != predicate->quads) return std::nullopt;  // some objects are literals
+    } else {
+      return std::nullopt;
+    }
+    std::sort(groups.begin(), groups.end(),
+              [](const GroupCount& a, const GroupCount& b) { return a.id < b.id; });
+    return groups;
+  }
+
+  // Whether any quad is in a named graph: only then can two quads be one triple.
+  bool HasNamedGraphQuads() const {
+    const Result<TotalCounts> totals = stats_.Totals();
+    const Result<std::uint64_t> in_default = stats_.Graph(kDefaultGraphId);
+    return !totals.ok() || !in_default.ok() || totals->quads != in_default.value();
   }
 
   Result<std::uint64_t> StatsCount(const QuadPattern& pattern) const {

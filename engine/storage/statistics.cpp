@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <memory>
 #include <span>
+#include <type_traits>
 #include <utility>
 
 #include "engine/storage/index_cursor.h"
@@ -99,6 +100,13 @@ std::string TotalsKey() { return std::string(1, format::kStatsTotals); }
 std::string PredicateKey(TermId predicate) { return KeyWithId(format::kStatsPredicate, predicate); }
 std::string GraphKey(TermId graph) { return KeyWithId(format::kStatsGraph, graph); }
 std::string ClassKey(TermId cls) { return KeyWithId(format::kStatsClass, cls); }
+std::string PairKey(TermId predicate, TermId object) {
+  std::string key(1 + 2 * format::kIdSize, format::kStatsPair);
+  PutBigEndian64(predicate, key.data() + 1);
+  PutBigEndian64(object, key.data() + 1 + format::kIdSize);
+  return key;
+}
+bool CountsPairWith(TermId object) { return !IsLiteralId(object); }
 
 Result<std::optional<std::string>> StatsReader::Get(const std::string& key) const {
   std::string value;
@@ -142,6 +150,35 @@ Result<std::uint64_t> StatsReader::Graph(TermId graph) const { return Single(Gra
 
 Result<std::uint64_t> StatsReader::Class(TermId cls) const { return Single(ClassKey(cls)); }
 
+Result<std::uint64_t> StatsReader::Pair(TermId predicate, TermId object) const {
+  return Single(PairKey(predicate, object));
+}
+
+Result<std::map<std::pair<TermId, TermId>, std::uint64_t>> StatsReader::Pairs(
+    std::optional<TermId> predicate) const {
+  std::map<std::pair<TermId, TermId>, std::uint64_t> pairs;
+  const std::string first =
+      predicate ? KeyWithId(format::kStatsPair, *predicate) : std::string(1, format::kStatsPair);
+  const std::string end = *PrefixUpperBound(first);  // never all 0xff: it starts with 'O'
+  const rocksdb::Slice upper(end);
+  rocksdb::ReadOptions read = read_;
+  read.total_order_seek = true;
+  read.iterate_upper_bound = &upper;
+  std::unique_ptr<rocksdb::Iterator> it(
+      rocks_->db()->NewIterator(read, rocks_->family(Family::kStats)));
+  for (it->Seek(first); it->Valid(); it->Next()) {
+    const std::string_view key = it->key().ToStringView();
+    std::uint64_t count[1];
+    if (key.size() != 1 + 2 * format::kIdSize || !DecodeCounts(it->value().ToStringView(), count)) {
+      return BadRecord(key);
+    }
+    pairs[{GetBigEndian64(key.data() + 1), GetBigEndian64(key.data() + 1 + format::kIdSize)}] =
+        count[0];
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), "cannot read the statistics");
+  return pairs;
+}
+
 Result<std::uint64_t> StatsReader::Single(const std::string& key) const {
   Result<std::optional<std::string>> value = Get(key);
   if (!value.ok()) {
@@ -161,6 +198,11 @@ Result<StoreStats> StatsReader::All() const {
   std::unique_ptr<rocksdb::Iterator> it(
       rocks_->db()->NewIterator(read, rocks_->family(Family::kStats)));
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    if (it->key()[0] == format::kStatsPair) {
+      // The pairs, many and not part of StoreStats: skipped with one seek.
+      it->Seek(std::string(1, static_cast<char>(format::kStatsPair + 1)));
+      if (!it->Valid()) break;
+    }
     const std::string_view key = it->key().ToStringView();
     const std::string_view value = it->value().ToStringView();
     const bool with_id = key.size() == 1 + format::kIdSize;
@@ -208,7 +250,8 @@ StatsCounter::StatsCounter(const RocksDb& rocks, const rocksdb::ReadOptions& rea
     : probe_(std::make_unique<PairProbe>(rocks, read, index)),
       index_(index),
       is_new_(std::move(is_new)),
-      type_id_(type_id) {}
+      type_id_(type_id),
+      count_pairs_(index == QuadIndex::kPosg && rocks.counts_pairs()) {}
 
 StatsCounter::~StatsCounter() = default;
 
@@ -259,6 +302,11 @@ Status StatsCounter::ClosePair() {
   } else {
     delta_.predicates[a_].quads += pair_quads_;
     if (type_id_ && a_ == *type_id_ && pair_quads_ != 0) delta_.classes[b_] += pair_quads_;
+    if (count_pairs_ && pair_quads_ != 0 && CountsPairWith(b_)) {
+      StatsDelta::PairMove& move = delta_.pairs[{a_, b_}];
+      move.quads += pair_quads_;
+      move.fresh = is_new_(a_) || is_new_(b_);
+    }
   }
   pair_quads_ = 0;
   bool before = !pair_losses_.empty();
@@ -308,6 +356,13 @@ void StatsDelta::Merge(const StatsDelta& other) {
   for (const auto& [cls, by] : other.classes) {
     classes[cls] += by;
   }
+  for (const auto& [pair, by] : other.pairs) {
+    auto [move, added] = pairs.try_emplace(pair, by);
+    if (!added) {
+      move->second.quads += by.quads;
+      move->second.fresh = move->second.fresh && by.fresh;
+    }
+  }
 }
 
 namespace {
@@ -338,19 +393,26 @@ Status MoveCounts(const std::unordered_map<TermId, std::int64_t>& deltas, std::s
 
 }  // namespace
 
-Result<StatsWrites> CountClasses(const RocksDb& rocks, const rocksdb::Snapshot* snapshot,
-                                 TermId type_id) {
+namespace {
+
+// The records of one count each, from the quads left in `cursor`: `run_of(quad)` names the
+// record a quad counts in (nullopt: none), and a record's quads are neighbours in the index;
+// `key_of` gives the record's key.
+template <typename RunOf, typename KeyOf>
+Result<StatsWrites> CountRuns(IndexCursor& cursor, const RunOf& run_of, const KeyOf& key_of) {
+  using Run = typename std::invoke_result_t<RunOf, const QuadIds&>::value_type;
   StatsWrites writes;
-  IndexCursor cursor(rocks, snapshot, QuadIndex::kPosg, BigEndian64(type_id));
-  std::optional<TermId> cls;
+  std::optional<Run> run;
   std::uint64_t quads = 0;
   auto flush = [&] {
-    if (cls && quads > 0) writes[ClassKey(*cls)] = EncodeCounts({quads});
+    if (run && quads > 0) writes[key_of(*run)] = EncodeCounts({quads});
   };
   for (; cursor.Valid(); cursor.Next()) {
-    if (cursor.quad().o != cls) {
+    std::optional<Run> next = run_of(cursor.quad());
+    if (!next) continue;
+    if (next != run) {
       flush();
-      cls = cursor.quad().o;
+      run = std::move(next);
       quads = 0;
     }
     ++quads;
@@ -360,6 +422,26 @@ Result<StatsWrites> CountClasses(const RocksDb& rocks, const rocksdb::Snapshot* 
   }
   flush();
   return writes;
+}
+
+}  // namespace
+
+Result<StatsWrites> CountPairs(const RocksDb& rocks, const rocksdb::Snapshot* snapshot) {
+  IndexCursor cursor(rocks, snapshot, QuadIndex::kPosg, std::string_view());
+  return CountRuns(
+      cursor,
+      [](const QuadIds& quad) -> std::optional<std::pair<TermId, TermId>> {
+        if (!CountsPairWith(quad.o)) return std::nullopt;
+        return std::pair(quad.p, quad.o);
+      },
+      [](const std::pair<TermId, TermId>& pair) { return PairKey(pair.first, pair.second); });
+}
+
+Result<StatsWrites> CountClasses(const RocksDb& rocks, const rocksdb::Snapshot* snapshot,
+                                 TermId type_id) {
+  IndexCursor cursor(rocks, snapshot, QuadIndex::kPosg, BigEndian64(type_id));
+  return CountRuns(
+      cursor, [](const QuadIds& quad) { return std::optional<TermId>(quad.o); }, ClassKey);
 }
 
 Result<StatsWrites> ApplyStatsDelta(const StatsReader& reader, const StatsDelta& delta) {
@@ -403,6 +485,23 @@ Result<StatsWrites> ApplyStatsDelta(const StatsReader& reader, const StatsDelta&
   }
   SILK_RETURN_IF_ERROR(MoveCounts(delta.graphs, "graph", GraphKey, reader, writes));
   SILK_RETURN_IF_ERROR(MoveCounts(delta.classes, "class", ClassKey, reader, writes));
+  for (const auto& [pair, move] : delta.pairs) {
+    if (move.quads == 0) continue;
+    const std::string key = PairKey(pair.first, pair.second);
+    // A pair with an id this commit made has no record yet: no read needed, which keeps a
+    // large first load from reading once per pair.
+    std::uint64_t old = 0;
+    if (!move.fresh) {
+      Result<std::uint64_t> stored = reader.Single(key);
+      if (!stored.ok()) return stored.status();
+      old = *stored;
+    }
+    Result<std::uint64_t> count =
+        Moved(old, move.quads, fmt::format("pair {:#x} {:#x}", pair.first, pair.second));
+    if (!count.ok()) return count.status();
+    std::optional<std::string>& record = writes[key];
+    if (*count != 0) record = EncodeCounts({*count});
+  }
   return writes;
 }
 

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "engine/status.h"
@@ -38,6 +39,9 @@ std::string TotalsKey();
 std::string PredicateKey(TermId predicate);
 std::string GraphKey(TermId graph);
 std::string ClassKey(TermId cls);
+std::string PairKey(TermId predicate, TermId object);
+// Whether the statistics keep a pair record for this object (format version 5).
+bool CountsPairWith(TermId object);
 
 // Reads statistics records at the snapshot of `read`. Thread-safe; borrows `rocks`.
 class StatsReader {
@@ -50,6 +54,12 @@ class StatsReader {
   Result<std::uint64_t> Graph(TermId graph) const;
   // The quads (rdf:type, cls), in any graph. Only stores of format version 4 keep them.
   Result<std::uint64_t> Class(TermId cls) const;
+  // The quads (predicate, object), in any graph. Only stores of format version 5 keep them,
+  // and only for objects with CountsPairWith.
+  Result<std::uint64_t> Pair(TermId predicate, TermId object) const;
+  // The pair records of `predicate`, or every pair record (for checks).
+  Result<std::map<std::pair<TermId, TermId>, std::uint64_t>> Pairs(
+      std::optional<TermId> predicate = std::nullopt) const;
   // The record of one count under `key` (GraphKey, ClassKey); 0 when there is none.
   Result<std::uint64_t> Single(const std::string& key) const;
   // Everything but bytes_on_disk; predicates by quads (largest first), graphs by id.
@@ -60,6 +70,12 @@ class StatsReader {
 
   const RocksDb* rocks_;
   rocksdb::ReadOptions read_;
+};
+
+struct IdPairHash {
+  std::size_t operator()(const std::pair<TermId, TermId>& ids) const noexcept {
+    return HashMix64(ids.first ^ HashMix64(ids.second));
+  }
 };
 
 // How one commit moves the statistics.
@@ -74,6 +90,12 @@ struct StatsDelta {
   std::unordered_map<TermId, Predicate> predicates;
   std::unordered_map<TermId, std::int64_t> graphs;
   std::unordered_map<TermId, std::int64_t> classes;
+  // `fresh`: the pair has an id this commit made, so no record of it exists yet.
+  struct PairMove {
+    std::int64_t quads = 0;
+    bool fresh = false;
+  };
+  std::unordered_map<std::pair<TermId, TermId>, PairMove, IdPairHash> pairs;
 
   void Merge(const StatsDelta& other);
 };
@@ -82,7 +104,8 @@ class PairProbe;
 
 // Counts how one commit moves the statistics, from its changes to one index in key order:
 // spog gives total quads, quads per graph and distinct subjects per predicate; posg gives
-// quads and distinct objects per predicate. Asks the store (as `read` sees it) whether a
+// quads and distinct objects per predicate, and (in a store of format 5) the quads per pair.
+// Asks the store (as `read` sees it) whether a
 // (subject, predicate) or (predicate, object) pair was present before, unless `is_new` says
 // an id was made by this commit. posg also gives the quads per class, given rdf:type's id
 // (none: no class moves). Not thread-safe; one per index.
@@ -109,6 +132,7 @@ class StatsCounter {
   QuadIndex index_;
   std::function<bool(TermId)> is_new_;
   std::optional<TermId> type_id_;
+  bool count_pairs_ = false;
   StatsDelta delta_;
   // The pair whose changes are being gathered, and them.
   bool open_ = false;
@@ -124,6 +148,10 @@ class StatsCounter {
 
 // Statistics records to write, by key: the new value, or nullopt to delete the record.
 using StatsWrites = std::map<std::string, std::optional<std::string>>;
+
+// The pair records, counted from all of posg as `snapshot` (null: the latest) sees it, for a
+// store made before format version 5 and for checks.
+Result<StatsWrites> CountPairs(const RocksDb& rocks, const rocksdb::Snapshot* snapshot);
 
 // The class records, counted from posg as `snapshot` (null: the latest) sees it, for a store
 // that has none (one made before format version 4) and for checks; `type_id` is rdf:type's.

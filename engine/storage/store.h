@@ -43,6 +43,43 @@ struct QuadPattern {
   std::optional<std::pair<TermId, TermId>> o_range;
 };
 
+// One position of a quad.
+enum class QuadPosition : std::uint8_t { kSubject, kPredicate, kObject, kGraph };
+
+inline TermId IdAt(const QuadIds& quad, QuadPosition position) {
+  switch (position) {
+    case QuadPosition::kSubject: return quad.s;
+    case QuadPosition::kPredicate: return quad.p;
+    case QuadPosition::kObject: return quad.o;
+    case QuadPosition::kGraph: return quad.g;
+  }
+  return quad.s;
+}
+
+// How many quads (or triples) have one id at the position a count is grouped by.
+struct GroupCount {
+  TermId id = 0;
+  std::uint64_t count = 0;
+  friend bool operator==(const GroupCount&, const GroupCount&) = default;
+};
+
+// What Snapshot::CountPer counts.
+struct CountRequest {
+  QuadPattern pattern;
+  // Group by the id at this position; nullopt: one group of id 0, present even when empty.
+  std::optional<QuadPosition> per;
+  // Quads that differ only in their graph count once: the triples of the union graph.
+  bool merge_graphs = false;
+  // Only the matching quads this says true of (empty: all of them): a semi-join, such as a
+  // subject's membership in a class.
+  std::function<bool(const QuadIds&)> keep;
+  // Asked now and then (may be empty); once it says true, the count ends with kCancelled.
+  std::function<bool()> stop;
+  // Told the bytes of each growth of the groups the count holds, before it happens (may be
+  // empty); may throw to end the count (a query's memory limit).
+  std::function<void(std::uint64_t bytes)> charge;
+};
+
 struct StoreOptions {
   bool read_only = false;          // open without the writer lock; writes are refused
   bool create_if_missing = true;   // an empty or missing directory becomes a new store
@@ -111,6 +148,10 @@ class Snapshot {
   virtual std::unique_ptr<QuadIterator> Scan(const QuadPattern& pattern) const = 0;
   // The exact number of matching quads.
   virtual Result<std::uint64_t> Count(const QuadPattern& pattern) const = 0;
+  // The quads `request` asks for, counted per id at its position `per`, by ascending id (ids
+  // without quads left out). Reads keys and statistics only: no term is decoded, no row
+  // built.
+  virtual Result<std::vector<GroupCount>> CountPer(const CountRequest& request) const = 0;
   // A cheap estimate of Count() from the statistics, for the planner; never reads the indexes
   // beyond a few keys.
   virtual std::uint64_t Estimate(const QuadPattern& pattern) const = 0;

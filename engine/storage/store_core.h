@@ -9,6 +9,7 @@
 #include <string>
 
 #include "engine/storage/rocks_db.h"
+#include "engine/storage/term_cache.h"
 
 namespace silk::storage {
 
@@ -25,6 +26,8 @@ struct StoreCore {
   bool read_only = false;
   StoreTuning tuning;
   std::unique_ptr<RocksDb> rocks;
+  // Terms decoded by every snapshot, shared by the queries of this process.
+  mutable TermCache terms{std::size_t{32} << 20};  // thread-safe: snapshots share it
 
   std::mutex mu;
   std::uint64_t next_sequence = 1;  // guarded by mu: the first id a new transaction may assign

@@ -91,6 +91,9 @@ Result<rdf::Term> TermDictionary::Decode(TermId id) const {
     }
     return Status::NotFound(fmt::format("no term has id {:#x}", id));
   }
+  if (cache_) {
+    if (std::optional<rdf::Term> cached = cache_->Get(id)) return std::move(*cached);
+  }
   std::string record;
   const rocksdb::Status s =
       rocks_->db()->Get(read_, rocks_->family(Family::kId2Term), BigEndian64(id), &record);
@@ -101,6 +104,7 @@ Result<rdf::Term> TermDictionary::Decode(TermId id) const {
     return FromRocks(s, "cannot read the term dictionary");
   }
   if (auto term = DecodeTermRecord(id, record)) {
+    if (cache_) cache_->Put(id, *term);
     return std::move(*term);
   }
   return Status::Corruption(fmt::format("the dictionary entry of id {:#x} is malformed", id));
@@ -116,6 +120,12 @@ Result<std::vector<rdf::Term>> TermDictionary::DecodeMany(std::span<const TermId
       if (!term.ok()) return term.status();
       terms[i] = std::move(term).value();
       continue;
+    }
+    if (cache_) {
+      if (std::optional<rdf::Term> cached = cache_->Get(ids[i])) {
+        terms[i] = std::move(*cached);
+        continue;
+      }
     }
     keys.push_back(BigEndian64(ids[i]));
     positions.push_back(i);
@@ -138,6 +148,7 @@ Result<std::vector<rdf::Term>> TermDictionary::DecodeMany(std::span<const TermId
     if (!term) {
       return Status::Corruption(fmt::format("the dictionary entry of id {:#x} is malformed", id));
     }
+    if (cache_) cache_->Put(id, *term);
     terms[positions[k]] = std::move(*term);
   }
   return terms;

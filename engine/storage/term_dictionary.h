@@ -25,16 +25,20 @@
 #include "engine/storage/byte_arena.h"
 #include "engine/storage/flat_hash_map.h"
 #include "engine/storage/rocks_db.h"
+#include "engine/storage/term_cache.h"
 #include "engine/storage/term_spill.h"
 #include "engine/storage/term_id.h"
 #include "grammar/rdf/term.h"
 
 namespace silk::storage {
 
-// Reads of the dictionary at the snapshot of `read`. Thread-safe; borrows `rocks`.
+// Reads of the dictionary at the snapshot of `read`. Thread-safe; borrows `rocks` and `cache`.
 class TermDictionary {
  public:
-  TermDictionary(const RocksDb* rocks, rocksdb::ReadOptions read) : rocks_(rocks), read_(read) {}
+  // `cache` (may be null) serves and keeps decoded terms: only for reads of committed data,
+  // whose ids never change meaning.
+  TermDictionary(const RocksDb* rocks, rocksdb::ReadOptions read, TermCache* cache = nullptr)
+      : rocks_(rocks), read_(read), cache_(cache) {}
 
   // One past the largest sequence number in use (1 for an empty store).
   Result<std::uint64_t> NextSequence() const;
@@ -57,6 +61,7 @@ class TermDictionary {
  private:
   const RocksDb* rocks_;
   rocksdb::ReadOptions read_;
+  TermCache* cache_;
 };
 
 // A term the transaction adds to the dictionary.

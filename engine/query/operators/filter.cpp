@@ -7,11 +7,10 @@ namespace {
 
 class Filter final : public Operator {
  public:
-  Filter(ExecContext& ctx, OperatorPtr input, RowExpressionPtr condition)
+  Filter(ExecContext& ctx, OperatorPtr input, RowExpressionPtr condition, double selectivity)
       : Operator(ctx, input->columns()), input_(std::move(input)),
         condition_(std::move(condition)) {
-    // Without statistics on values, assume a filter keeps a third of its input.
-    set_estimated_rows(input_->estimated_rows() / 3);
+    set_estimated_rows(input_->estimated_rows() * selectivity);
     set_maybe_unbound(input_->maybe_unbound());
     set_sorted_by(input_->sorted_by());
   }
@@ -38,8 +37,9 @@ class Filter final : public Operator {
 
 }  // namespace
 
-OperatorPtr MakeFilter(ExecContext& ctx, OperatorPtr input, RowExpressionPtr condition) {
-  return std::make_unique<Filter>(ctx, std::move(input), std::move(condition));
+OperatorPtr MakeFilter(ExecContext& ctx, OperatorPtr input, RowExpressionPtr condition,
+                       double selectivity) {
+  return std::make_unique<Filter>(ctx, std::move(input), std::move(condition), selectivity);
 }
 
 }  // namespace silk::query

@@ -43,7 +43,10 @@ OperatorPtr MakeMergeSemiJoin(ExecContext& ctx, OperatorPtr left, OperatorPtr ri
 // UNION: the rows of each input in turn, over the union of their columns.
 OperatorPtr MakeUnion(ExecContext& ctx, std::vector<OperatorPtr> inputs);
 // The rows for which `condition`'s effective boolean value is true.
-OperatorPtr MakeFilter(ExecContext& ctx, OperatorPtr input, RowExpressionPtr condition);
+// `selectivity`: the share of rows it is expected to keep (without statistics on values, a
+// third).
+OperatorPtr MakeFilter(ExecContext& ctx, OperatorPtr input, RowExpressionPtr condition,
+                       double selectivity = 1.0 / 3);
 // BIND and SELECT's (expression AS ?var): new columns, one per binding, evaluated in order
 // per solution (a binding may read earlier ones: compile them against the input's columns
 // followed by the bound variables); unbound where an expression errs. `bnodes` (may be null)
@@ -94,6 +97,24 @@ struct AggregateColumn {
 // input), holding the keys and the aggregates' results.
 OperatorPtr MakeGroup(ExecContext& ctx, OperatorPtr input, std::vector<GroupKey> keys,
                       std::vector<AggregateColumn> aggregates);
+
+// COUNT(*) over one triple pattern, in all or `per` value of one of its variables: what
+// MakeGroup computes over MakeIndexScan's rows, counted from the store's keys instead. `only`
+// (with `on`, its one variable, which `counted` has too) keeps the rows whose `on` value it
+// matches: ?c a :Country. Each pattern binds every variable once and reads the union graph
+// or one graph (never GRAPH ?g, FROM, object ranges).
+struct PatternCount {
+  ScanPattern counted;
+  std::optional<VarId> per;  // a variable of `counted`; when `only` is set, `on` itself
+  std::optional<ScanPattern> only;
+  std::optional<VarId> on;
+  // Counts `counted` once per value `only` gives (a seek each), rather than per value of `on`
+  // for all of it and keeping those `only` gives.
+  bool probe_each = false;
+};
+// The columns: `per` (when set), then `counts`, each holding the same count.
+OperatorPtr MakeCountScan(ExecContext& ctx, PatternCount count, std::vector<VarId> counts,
+                          double estimate);
 
 // EXPLAIN helpers: "?s <http://…/p> ?o" and "?a, ?b".
 std::string DescribePattern(ExecContext& ctx, const ScanPattern& pattern);

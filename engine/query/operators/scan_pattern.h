@@ -25,6 +25,14 @@ struct ScanSlot {
 
 enum Position : unsigned char { kS = 0, kP = 1, kO = 2, kG = 3 };
 
+// The storage's name of a slot.
+inline storage::QuadPosition QuadPositionOf(Position slot) {
+  constexpr storage::QuadPosition kPositions[4] = {
+      storage::QuadPosition::kSubject, storage::QuadPosition::kPredicate,
+      storage::QuadPosition::kObject, storage::QuadPosition::kGraph};
+  return kPositions[slot];
+}
+
 struct ScanPattern {
   std::array<ScanSlot, 4> slots;  // s, p, o, g; g is empty when the graph is not exposed
   GraphScope scope = GraphScope::kAll;

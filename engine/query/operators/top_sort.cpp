@@ -50,18 +50,17 @@ class TopSort final : public Operator {
       ctx_.CheckCancelled();
       for (std::size_t r = 0; r < batch.rows(); ++r) {
         ++read_;
-        // The first key alone rules out most rows once k are held: the others (often terms
-        // to decode, such as IRIs that only break ties) are evaluated for the rest.
+        // The first key alone rules out most rows once k are held. The others (often terms
+        // to decode, such as IRIs that only break ties) are evaluated only when a comparison
+        // meets a tie on the first: rows that come in ever better (dates ascending for
+        // DESC(?date)) all enter, and most leave again without being decoded.
         expr::EvalResult first = keys_[0].expression->Evaluate(batch.row(r));
         if (cutoff_ && After(first, *cutoff_)) continue;
         kept_.AddRow(batch.row(r));
+        text_bytes_ += TextBytes(first);
         values_.push_back(std::move(first));
-        for (std::size_t k = 1; k < keys_.size(); ++k) {
-          values_.push_back(keys_[k].expression->Evaluate(batch.row(r)));
-        }
-        for (std::size_t k = values_.size() - keys_.size(); k < values_.size(); ++k) {
-          text_bytes_ += TextBytes(values_[k]);
-        }
+        values_.resize(values_.size() + keys_.size() - 1);
+        rest_evaluated_.push_back(keys_.size() == 1);
         position_.push_back(read_ - 1);
       }
       // Compacted when twice k (and a batch) are held: each compaction costs O(2k), and
@@ -83,10 +82,30 @@ class TopSort final : public Operator {
   }
 
   // Whether held row `a` comes before held row `b`: by the keys, then by input position.
-  bool Less(std::size_t a, std::size_t b) const {
+  bool Less(std::size_t a, std::size_t b) {
     const std::size_t width = keys_.size();
-    const int c = CompareKeys(keys_, &values_[a * width], &values_[b * width]);
-    return c != 0 ? c < 0 : position_[a] < position_[b];
+    const expr::EvalResult& x = values_[a * width];
+    const expr::EvalResult& y = values_[b * width];
+    int c = expr::OrderCompare(x ? &*x : nullptr, y ? &*y : nullptr);
+    if (c != 0) return keys_[0].descending ? c > 0 : c < 0;
+    if (width > 1) {
+      EvaluateRest(a);
+      EvaluateRest(b);
+      c = CompareKeys(keys_, &values_[a * width], &values_[b * width]);
+      if (c != 0) return c < 0;
+    }
+    return position_[a] < position_[b];
+  }
+
+  // The keys after the first of held row `i`, evaluated when first needed.
+  void EvaluateRest(std::size_t i) {
+    if (rest_evaluated_[i]) return;
+    const std::size_t width = keys_.size();
+    for (std::size_t k = 1; k < width; ++k) {
+      values_[i * width + k] = keys_[k].expression->Evaluate(kept_.row(i));
+      text_bytes_ += TextBytes(values_[i * width + k]);
+    }
+    rest_evaluated_[i] = true;
   }
 
   // Keeps the first `n` held rows in order (in no particular order among themselves).
@@ -100,6 +119,7 @@ class TopSort final : public Operator {
     IdTable rows(kept_.width());
     std::vector<expr::EvalResult> values;
     std::vector<std::uint64_t> positions;
+    std::vector<bool> rest_evaluated;
     values.reserve(n * keys_.size());
     positions.reserve(n);
     text_bytes_ = 0;
@@ -110,10 +130,12 @@ class TopSort final : public Operator {
         values.push_back(std::move(values_[i * keys_.size() + k]));
       }
       positions.push_back(position_[i]);
+      rest_evaluated.push_back(rest_evaluated_[i]);
     }
     kept_ = std::move(rows);
     values_ = std::move(values);
     position_ = std::move(positions);
+    rest_evaluated_ = std::move(rest_evaluated);
     // The last first key among the k kept: a row sorting strictly after it cannot enter.
     if (n > 0) {
       const std::size_t width = keys_.size();
@@ -142,6 +164,7 @@ class TopSort final : public Operator {
   bool sorted_ = false;
   IdTable kept_;
   std::vector<expr::EvalResult> values_;  // keys_.size() per held row
+  std::vector<bool> rest_evaluated_;      // per held row: its values_ after the first are set
   std::uint64_t text_bytes_ = 0;          // the text behind values_, kept as rows come and go
   std::vector<std::uint64_t> position_;   // each held row's place in the input
   std::uint64_t read_ = 0;

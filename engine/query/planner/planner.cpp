@@ -15,7 +15,6 @@ namespace {
 // An index seek costs about as much as reading this many rows of a scan into a hash join (a
 // seek in cached blocks is a few microseconds; a hashed row about one); the planner joins by
 // seeking (IndexJoin) when the left side times this is below the pattern's size.
-constexpr double kSeekCost = 5;
 
 bool IsVariableLike(const ast::Term& term) { return term.IsVariable() || term.IsBlank(); }
 
@@ -160,6 +159,7 @@ void Planner::LimitObject(ScanPattern& scan, const ast::TriplePattern& triple,
     if (bound.variable != triple.object.value) continue;
     std::optional<IdRanges> more = RangesFor(*bound.comparison, bound.variable);
     if (!more) continue;
+    ranged_conditions_.insert(bound.comparison);
     ranges = ranges ? Intersect(*ranges, *more) : std::move(*more);
   }
   if (!ranges) return;
@@ -177,6 +177,35 @@ double Planner::EstimateScan(const ScanPattern& pattern) {
   return rows;
 }
 
+std::optional<double> Planner::FanoutOverValues(const ScanPattern& pattern,
+                                                const ScanPattern& first) {
+  // `first` binds one variable, with two of s, p, o constant; `pattern` has it as its
+  // object, with a constant predicate and nothing else to thin the count out.
+  const std::vector<VarId> first_vars = first.Variables();
+  if (first_vars.size() != 1 || first.scope != GraphScope::kAll || !first.object_ranges.empty() ||
+      pattern.scope != GraphScope::kAll || pattern.slots[kG].variable ||
+      !pattern.slots[kP].constant || pattern.slots[kO].variable != first_vars[0] ||
+      pattern.slots[kS].constant || pattern.slots[kS].variable == first_vars[0]) {
+    return std::nullopt;
+  }
+  int position = kS;
+  while (first.slots[position].variable != first_vars[0]) ++position;
+  if (position == kG) return std::nullopt;
+  storage::CountRequest request;
+  request.pattern = ToQuadPattern(first, {});
+  request.per = QuadPositionOf(static_cast<Position>(position));
+  request.merge_graphs = first.MergesGraphs();
+  Result<std::vector<storage::GroupCount>> values = ctx_.snapshot().CountPer(request);
+  if (!values.ok() || values->empty()) return std::nullopt;
+  storage::QuadPattern probe = ToQuadPattern(pattern, {});
+  double rows = 0;
+  for (const storage::GroupCount& value : *values) {
+    probe.o = value.id;
+    rows += static_cast<double>(ctx_.snapshot().Estimate(probe));
+  }
+  return std::max(rows / static_cast<double>(values->size()), 0.01);
+}
+
 double Planner::Fanout(const ScanPattern& pattern, const std::vector<VarId>& bound) {
   const double all = EstimateScan(pattern);
   auto is_bound = [&](int position) {
@@ -189,9 +218,12 @@ double Planner::Fanout(const ScanPattern& pattern, const std::vector<VarId>& bou
   auto stats = pattern.slots[kP].constant ? predicate_stats_.find(*pattern.slots[kP].constant)
                                           : predicate_stats_.end();
   if (stats != predicate_stats_.end()) {
+    // The pattern's rows (its constants and object ranges applied) spread over the
+    // predicate's distinct subjects or objects: ?m a :Meeting with ?m bound holds for the
+    // meetings' share of the things that have a type.
     const auto& st = stats->second;
-    if (s) fanout = std::min(fanout, double(st.quads) / std::max<double>(1, st.distinct_subjects));
-    if (o) fanout = std::min(fanout, double(st.quads) / std::max<double>(1, st.distinct_objects));
+    if (s) fanout = std::min(fanout, all / std::max<double>(1, st.distinct_subjects));
+    if (o) fanout = std::min(fanout, all / std::max<double>(1, st.distinct_objects));
     if (s && o) fanout = std::min(fanout, 1.0);
   } else {
     // Without per-predicate numbers: a bound node has a handful of edges.
@@ -211,10 +243,10 @@ OperatorPtr Planner::Empty(std::vector<VarId> columns) {
   return MakeValues(ctx_, std::move(columns), std::move(none));
 }
 
-OperatorPtr Planner::Join(OperatorPtr left, OperatorPtr right) {
+OperatorPtr Planner::Join(OperatorPtr left, OperatorPtr right, std::optional<double> rows) {
   if (!left) return right;
   if (!right) return left;
-  const double estimate = std::max(left->estimated_rows(), right->estimated_rows());
+  const double estimate = rows.value_or(std::max(left->estimated_rows(), right->estimated_rows()));
   // The right side is held in memory: make it the smaller one.
   if (right->estimated_rows() > left->estimated_rows()) std::swap(left, right);
   return MakeHashJoin(ctx_, std::move(left), std::move(right), estimate);
@@ -235,7 +267,10 @@ OperatorPtr Planner::ApplyReadyFilters(OperatorPtr op, Filters& filters) {
       continue;
     }
     RowExpressionPtr condition = CompileExpression(**it, op->columns(), Env());
-    op = MakeFilter(ctx_, std::move(op), std::move(condition));
+    // A comparison a scan read as key ranges has already thinned the rows out (the estimate
+    // of that scan counts only the keys in range).
+    const double selectivity = ranged_conditions_.contains(*it) ? 1.0 : 1.0 / 3;
+    op = MakeFilter(ctx_, std::move(op), std::move(condition), selectivity);
     it = filters.erase(it);
   }
   return op;
@@ -284,6 +319,9 @@ OperatorPtr Planner::PlanBgp(OperatorPtr left, const algebra::Node& bgp,
   }
 
   OperatorPtr op = std::move(left);
+  // The first scan, while it is all `op` is and small enough to read its values while
+  // planning (see FanoutOverValues).
+  std::optional<ScanPattern> first;
   while (!candidates.empty()) {
     std::vector<VarId> bound;
     if (op) {
@@ -302,7 +340,9 @@ OperatorPtr Planner::PlanBgp(OperatorPtr left, const algebra::Node& bgp,
         connected |= std::find(bound.begin(), bound.end(), var) != bound.end();
       }
       const double rows = op ? op->estimated_rows() : 1;
-      const double cost = connected ? rows * Fanout(candidates[i].scan, bound)
+      std::optional<double> exact;
+      if (connected && first) exact = FanoutOverValues(candidates[i].scan, *first);
+      const double cost = connected ? rows * exact.value_or(Fanout(candidates[i].scan, bound))
                                     : rows * candidates[i].size;
       if (i == 0 || (connected && !best_connected) ||
           (connected == best_connected && cost < best_cost)) {
@@ -313,17 +353,22 @@ OperatorPtr Planner::PlanBgp(OperatorPtr left, const algebra::Node& bgp,
     }
     Candidate chosen = std::move(candidates[best]);
     candidates.erase(candidates.begin() + static_cast<std::ptrdiff_t>(best));
+    const bool was_empty = !op;
+    first.reset();
     if (!op) {
+      if (chosen.size <= kValuesReadWhilePlanning) first = chosen.scan;
       op = MakeIndexScan(ctx_, std::move(chosen.scan), chosen.size);
     } else if (best_connected && op->estimated_rows() * kSeekCost < chosen.size) {
       op = MakeIndexJoin(ctx_, std::move(op), std::move(chosen.scan), best_cost);
     } else {
       const double size = chosen.size;
       OperatorPtr scan = MakeIndexScan(ctx_, std::move(chosen.scan), size);
-      OperatorPtr joined = Join(std::move(op), std::move(scan));
+      OperatorPtr joined = Join(std::move(op), std::move(scan),
+                                best_connected ? std::optional(best_cost) : std::nullopt);
       op = std::move(joined);
     }
     op = ApplyReadyFilters(std::move(op), filters);
+    if (was_empty && op->children().size() != 0) first.reset();  // a filter thinned it out
   }
   for (const ast::TriplePattern* path : paths) {
     op = PlanPath(std::move(op), *path, graph);
@@ -539,7 +584,6 @@ OperatorPtr Planner::PlanSemiJoin(OperatorPtr left, const algebra::Node& pattern
 }
 
 OperatorPtr Planner::PlanAggregation(const algebra::Node& node) {
-  OperatorPtr op = Plan(node.child());
   const ast::Query& query = *node.query;
   const ast::SolutionModifiers& modifiers = query.modifiers;
   // Aggregates, wherever they appear, are computed by one Group; each gets a hidden variable.
@@ -551,6 +595,18 @@ OperatorPtr Planner::PlanAggregation(const algebra::Node& node) {
   for (const ast::OrderCondition& order : modifiers.order_by) {
     CollectAggregates(*order.expression, aggregates);
   }
+  OperatorPtr op = PlanCount(node.child(), query, aggregates);
+  if (!op) op = PlanGroup(Plan(node.child()), query, aggregates);
+  for (const auto& having : modifiers.having) {
+    RowExpressionPtr condition = CompileExpression(*having, op->columns(), Env());
+    op = MakeFilter(ctx_, std::move(op), std::move(condition));
+  }
+  return op;
+}
+
+OperatorPtr Planner::PlanGroup(OperatorPtr op, const ast::Query& query,
+                               const std::vector<const ast::Expression*>& aggregates) {
+  const ast::SolutionModifiers& modifiers = query.modifiers;
   std::vector<GroupKey> keys;
   for (const ast::GroupCondition& condition : modifiers.group_by) {
     VarId var;
@@ -577,12 +633,7 @@ OperatorPtr Planner::PlanAggregation(const algebra::Node& node) {
     }
     columns.push_back({var, spec, std::move(argument)});
   }
-  op = MakeGroup(ctx_, std::move(op), std::move(keys), std::move(columns));
-  for (const auto& having : modifiers.having) {
-    RowExpressionPtr condition = CompileExpression(*having, op->columns(), Env());
-    op = MakeFilter(ctx_, std::move(op), std::move(condition));
-  }
-  return op;
+  return MakeGroup(ctx_, std::move(op), std::move(keys), std::move(columns));
 }
 
 std::vector<TermId> Planner::NamedGraphsInScope() const {

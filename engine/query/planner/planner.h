@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -15,6 +16,12 @@
 #include "grammar/query/ast.h"
 
 namespace silk::query {
+
+// A seek costs about this many rows read in sequence: an index nested-loop join pays one per
+// left row, a hash join reads the whole right side once.
+inline constexpr double kSeekCost = 5;
+// The most rows of a scan whose values the planner reads to estimate what joins to it.
+inline constexpr double kValuesReadWhilePlanning = 256;
 
 // Which graphs a query reads.
 struct Dataset {
@@ -86,6 +93,13 @@ class Planner final : public ExistsEvaluator {
   OperatorPtr PlanIndexLeftJoin(OperatorPtr& left, const algebra::Node& left_join);
   // GROUP BY, the aggregates and HAVING of an algebra::Kind::kGroup node.
   OperatorPtr PlanAggregation(const algebra::Node& node);
+  // GROUP BY `query` of `where` as a CountScan when every aggregate is a COUNT it can answer
+  // (planner/count_plan.cpp); null otherwise.
+  OperatorPtr PlanCount(const algebra::Node& where, const ast::Query& query,
+                        const std::vector<const ast::Expression*>& aggregates);
+  // The Group of `op`'s rows by `query`'s keys, computing `aggregates`.
+  OperatorPtr PlanGroup(OperatorPtr op, const ast::Query& query,
+                        const std::vector<const ast::Expression*>& aggregates);
   OperatorPtr PlanGraph(const algebra::Node& node);
   // GRAPH ?g P evaluated as SPARQL defines it: P once per named graph, each joined with
   // ?g bound to that graph's name.
@@ -97,7 +111,9 @@ class Planner final : public ExistsEvaluator {
                       Filters& filters);
   OperatorPtr PlanPath(OperatorPtr left, const ast::TriplePattern& triple,
                        const GraphContext& graph);
-  OperatorPtr Join(OperatorPtr left, OperatorPtr right);
+  // A hash join of the two; `rows`: its estimated result, when the caller knows better than
+  // the larger input's size.
+  OperatorPtr Join(OperatorPtr left, OperatorPtr right, std::optional<double> rows = std::nullopt);
   OperatorPtr ApplyReadyFilters(OperatorPtr op, Filters& filters);
   OperatorPtr Unit();
   OperatorPtr Empty(std::vector<VarId> columns);
@@ -111,6 +127,13 @@ class Planner final : public ExistsEvaluator {
                    const std::vector<algebra::ObjectBound>& bounds);
   double EstimateScan(const ScanPattern& pattern);
   double Fanout(const ScanPattern& pattern, const std::vector<VarId>& bound);
+  // About how many distinct values `var` takes in the `rows` of `pattern`.
+  double Distinct(const ScanPattern& pattern, VarId var, double rows);
+  // The rows `pattern` matches per value of the one variable of `first`, a small scan with
+  // two constants (?c a :Country), averaged over the values it gives: read from the
+  // statistics while planning, for the objects an average over the predicate misjudges (the
+  // countries are the most mentioned things). Nullopt where the shapes do not fit.
+  std::optional<double> FanoutOverValues(const ScanPattern& pattern, const ScanPattern& first);
 
   // Expressions read aggregates (in SELECT, HAVING and ORDER BY) from their hidden columns.
   ExpressionEnv Env();
@@ -126,6 +149,8 @@ class Planner final : public ExistsEvaluator {
   std::uint64_t hidden_vars_ = 0;
   // Each aggregate expression's hidden column (expressions are unique across the query).
   std::map<const ast::Expression*, VarId> aggregate_vars_;
+  // The FILTER comparisons some scan reads as object key ranges (LimitObject).
+  std::set<const ast::Expression*> ranged_conditions_;
   // The algebra of each EXISTS pattern run row by row, translated once.
   std::map<const ast::GroupPattern*, algebra::NodePtr> exists_algebra_;
 };

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <optional>
+#include <set>
 #include <tuple>
 #include <vector>
 
@@ -109,6 +111,37 @@ class ChangedSnapshot final : public storage::Snapshot {
     for (; it->Valid(); it->Next()) ++n;
     SILK_RETURN_IF_ERROR(it->status());
     return n;
+  }
+  // The base counts from its keys and statistics, which know nothing of the request's changes:
+  // once there are some, the quads the view shows are counted one by one.
+  Result<std::vector<storage::GroupCount>> CountPer(
+      const storage::CountRequest& request) const override {
+    if (changes_.quads_unchanged()) return base_.CountPer(request);
+    std::map<TermId, std::uint64_t> groups;
+    std::set<std::tuple<TermId, TermId, TermId>> triples;  // merge_graphs: those counted
+    std::uint64_t seen = 0;
+    std::unique_ptr<storage::QuadIterator> it = Scan(request.pattern);
+    for (; it->Valid(); it->Next()) {
+      if ((++seen & 4095) == 0 && request.stop && request.stop()) {
+        return Status::Cancelled("the count was stopped");
+      }
+      const QuadIds quad = it->quad();
+      if (request.keep && !request.keep(quad)) continue;
+      if (request.merge_graphs) {
+        if (!triples.emplace(quad.s, quad.p, quad.o).second) continue;
+        if (request.charge) request.charge(64);
+      }
+      const TermId id = request.per ? storage::IdAt(quad, *request.per) : 0;
+      const auto [group, added] = groups.try_emplace(id, 0);
+      if (added && request.charge) request.charge(64);
+      ++group->second;
+    }
+    SILK_RETURN_IF_ERROR(it->status());
+    if (!request.per && groups.empty()) groups.emplace(0, 0);
+    std::vector<storage::GroupCount> counts;
+    counts.reserve(groups.size());
+    for (const auto& [id, count] : groups) counts.push_back({id, count});
+    return counts;
   }
   std::uint64_t Estimate(const QuadPattern& pattern) const override {
     return base_.Estimate(pattern);

@@ -3,6 +3,7 @@
 // full sort before LIMIT), give the same multiset of rows.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <random>
 #include <string>
 #include <vector>
@@ -14,7 +15,21 @@ namespace {
 
 std::string Iri(const std::string& name) { return "<http://e/" + name + ">"; }
 
-class Rewrites : public QueryFixture {
+// A store whose queries are compared with and without the rewrites.
+class AgainstNaive : public QueryFixture {
+ protected:
+  // The rows of `query` with and without the rewrites.
+  void ExpectSameRows(const std::string& query) {
+    options_.rewrite = true;
+    const std::vector<std::string> rewritten = Rows(query);
+    options_.rewrite = false;
+    const std::vector<std::string> naive = Rows(query);
+    options_.rewrite = true;
+    EXPECT_EQ(rewritten, naive) << query;
+  }
+};
+
+class Rewrites : public AgainstNaive {
  protected:
   void SetUp() override {
     QueryFixture::SetUp();
@@ -32,16 +47,6 @@ class Rewrites : public QueryFixture {
               "\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n";
     }
     Load(data);
-  }
-
-  // The rows of `query` with and without the rewrites.
-  void ExpectSameRows(const std::string& query) {
-    options_.rewrite = true;
-    const std::vector<std::string> rewritten = Rows(query);
-    options_.rewrite = false;
-    const std::vector<std::string> naive = Rows(query);
-    options_.rewrite = true;
-    EXPECT_EQ(rewritten, naive) << query;
   }
 };
 
@@ -162,7 +167,7 @@ namespace {
 // Objects of every kind a range must not lose: inlined integers, decimals, dates and
 // dateTimes (with and without timezones), values the dictionary holds (doubles, an integer
 // too large to inline, non-canonical forms, other numeric types), and non-numbers.
-class FilterRanges : public QueryFixture {
+class FilterRanges : public AgainstNaive {
  protected:
   void SetUp() override {
     QueryFixture::SetUp();
@@ -187,15 +192,6 @@ class FilterRanges : public QueryFixture {
       data += "<http://e/s" + std::to_string(i) + "> <http://e/w> " + values[values.size() - 1 - i] + " .\n";
     }
     Load(data);
-  }
-
-  void ExpectSameRows(const std::string& query) {
-    options_.rewrite = true;
-    const std::vector<std::string> ranged = Rows(query);
-    options_.rewrite = false;
-    const std::vector<std::string> naive = Rows(query);
-    options_.rewrite = true;
-    EXPECT_EQ(ranged, naive) << query;
   }
 };
 
@@ -242,6 +238,114 @@ TEST_F(FilterRanges, OnlyWhereEveryRowPassesTheFilter) {
   const std::string optional = "SELECT ?s WHERE { ?s <http://e/w> ?x OPTIONAL { ?s <http://e/v> ?o } FILTER(!BOUND(?o) || ?o > 5) }";
   EXPECT_EQ(Plan(optional).find("key range"), std::string::npos) << Plan(optional);
   ExpectSameRows(optional);
+}
+
+// COUNT over one pattern, or per value of one of its variables, with or without a second
+// pattern that only says which values count, is read from the store's keys and statistics
+// (CountScan). The data has triples in several graphs at once, which the union graph counts
+// once, blank nodes and literals (which have no pair statistics), and a second load that
+// moves the statistics.
+class CountsFromKeys : public AgainstNaive {
+ protected:
+  void SetUp() override {
+    QueryFixture::SetUp();
+    std::mt19937 rng(11);
+    const std::vector<std::string> graphs = {"", Iri("g1"), Iri("g2")};
+    auto node = [&](int n) {
+      return n % 7 == 6 ? "_:b" + std::to_string(n) : Iri("n" + std::to_string(n));
+    };
+    for (int load = 0; load < 2; ++load) {
+      std::string data;
+      for (int i = 0; i < 250; ++i) {
+        const std::string s = node(static_cast<int>(rng() % 25));
+        const std::string p = Iri("p" + std::to_string(rng() % 3));
+        const std::string o = rng() % 5 == 0 ? "\"" + std::to_string(rng() % 4) + "\""
+                                             : node(rng() % 3 == 0 ? 0 : static_cast<int>(rng() % 25));
+        // The same triple in one, two or three graphs.
+        const std::size_t copies = 1 + rng() % 3;
+        for (std::size_t g = 0; g < copies; ++g) {
+          data += s + " " + p + " " + o + " " + graphs[(g + i) % 3] + " .\n";
+        }
+      }
+      for (int i = 0; i < 25; i += 2) {
+        data += node(i) + " <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> " +
+                Iri(i % 4 == 0 ? "A" : "B") + " .\n";
+      }
+      Load(data);
+    }
+  }
+};
+
+TEST_F(CountsFromKeys, GiveTheRowsOfGroup) {
+  std::mt19937 rng(3);
+  auto pick = [&](const std::vector<std::string>& from) { return from[rng() % from.size()]; };
+  const std::vector<std::string> predicates = {Iri("p0"), Iri("p1"), Iri("p2"), "?p"};
+  const std::vector<std::string> nodes = {"?s", "?o", Iri("n0"), Iri("n3"), "\"1\"", Iri("nX")};
+  const std::vector<std::string> scopes = {"", "GRAPH " + Iri("g1"), "GRAPH " + Iri("nope")};
+  int counted = 0;
+  for (int round = 0; round < 300; ++round) {
+    const std::string triple = pick({"?s", Iri("n3")}) + " " + pick(predicates) + " " + pick(nodes);
+    std::string where = triple;
+    if (rng() % 3 == 0) {
+      // Only the values of ?o (or ?s) that are things of class A or B.
+      where += " . " + pick({"?o", "?s"}) + " a " + pick({Iri("A"), Iri("B")});
+    }
+    const std::string scope = rng() % 4 == 0 ? pick(scopes) : "";
+    if (!scope.empty()) where = scope + " { " + where + " }";
+    const std::string key = pick({"", "?s", "?p", "?o"});
+    const std::string count = pick({"COUNT(*)", "COUNT(?s)", "COUNT(?o)", "COUNT(DISTINCT ?o)"});
+    std::string query = "SELECT " + key + " (" + count + " AS ?n) WHERE { " + where + " }";
+    if (!key.empty()) query += " GROUP BY " + key;
+    if (rng() % 4 == 0) query += " HAVING (" + count + " > 2)";
+    if (Plan(query).find("CountScan") != std::string::npos) ++counted;
+    ExpectSameRows(query);
+  }
+  EXPECT_GT(counted, 30);
+}
+
+// In a store without named graphs, counts per predicate and per object of a predicate whose
+// objects all have pair records come from the statistics alone; a predicate with literal
+// objects (v) is counted from its keys.
+TEST_F(Rewrites, CountsComeFromTheStatistics) {
+  for (const std::string query :
+       {"SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p",
+        "SELECT ?o (COUNT(?s) AS ?n) WHERE { ?s <http://e/p1> ?o } GROUP BY ?o",
+        "SELECT ?o (COUNT(?s) AS ?n) WHERE { ?s <http://e/v> ?o } GROUP BY ?o HAVING (COUNT(*) > 1)",
+        "SELECT (COUNT(*) AS ?n) WHERE { ?s <http://e/p2> <http://e/n0> }",
+        "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"}) {
+    EXPECT_NE(Plan(query).find("CountScan"), std::string::npos) << Plan(query);
+    ExpectSameRows(query);
+  }
+  Load("<http://e/n1> <http://e/p1> <http://e/n2> .\n<http://e/n1> <http://e/p1> \"x\" .\n");
+  ExpectSameRows("SELECT ?o (COUNT(?s) AS ?n) WHERE { ?s <http://e/p1> ?o } GROUP BY ?o");
+}
+
+// The groups a count holds are charged to the query's memory, as Group's are; a cancelled
+// query stops counting.
+TEST_F(CountsFromKeys, KeepWithinTheQuerysLimits) {
+  const std::string query = "SELECT ?s (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s";
+  ASSERT_NE(Plan(query).find("CountScan"), std::string::npos);
+  options_.limits.memory_limit = 64;
+  Status status = Try(query);
+  EXPECT_NE(status.message().find("memory limit"), std::string::npos) << status.message();
+  options_.limits.memory_limit = std::uint64_t{1} << 30;
+  std::atomic<bool> cancel{true};
+  options_.limits.cancel = &cancel;
+  status = Try(query);
+  EXPECT_EQ(status.code(), StatusCode::kCancelled) << status.message();
+}
+
+// With the store's default graph alone (no union), quads in named graphs are not counted.
+TEST_F(CountsFromKeys, CountTheStoredDefaultGraphAlone) {
+  options_.union_default_graph = false;
+  for (const std::string query :
+       {"SELECT (COUNT(*) AS ?n) WHERE { ?s " + Iri("p1") + " ?o }",
+        "SELECT ?o (COUNT(?s) AS ?n) WHERE { ?s " + Iri("p0") + " ?o } GROUP BY ?o",
+        "SELECT ?o (COUNT(*) AS ?n) WHERE { ?s " + Iri("p2") + " ?o . ?o a " + Iri("A") +
+            " } GROUP BY ?o"}) {
+    EXPECT_NE(Plan(query).find("CountScan"), std::string::npos) << Plan(query);
+    ExpectSameRows(query);
+  }
 }
 
 }  // namespace

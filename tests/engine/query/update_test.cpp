@@ -125,6 +125,19 @@ TEST_F(Update, AnOperationDoesNotSeeItsOwnChanges) {
             (Strings{R"(?n="0"^^<http://www.w3.org/2001/XMLSchema#integer>)"}));
 }
 
+// COUNT is answered from the store's keys and statistics when it can be: within a request,
+// after earlier operations, it must count what they left.
+TEST_F(Update, CountsSeeEarlierOperations) {
+  Load("<http://e/a> <http://e/p> <http://e/x> .\n<http://e/b> <http://e/p> <http://e/x> .\n");
+  Run("INSERT DATA { <http://e/c> <http://e/p> <http://e/x> . GRAPH <http://e/g> { <http://e/c> <http://e/p> <http://e/x> } } ; "
+      "DELETE DATA { <http://e/a> <http://e/p> <http://e/x> . <http://e/b> <http://e/p> <http://e/x> } ; "
+      "INSERT { <http://e/all> <http://e/count> ?n } WHERE { SELECT (COUNT(*) AS ?n) WHERE { ?s <http://e/p> ?o } } ; "
+      "INSERT { ?o <http://e/per> ?n } WHERE { SELECT ?o (COUNT(?s) AS ?n) WHERE { ?s <http://e/p> ?o } GROUP BY ?o }");
+  EXPECT_EQ(Rows("SELECT ?p ?n WHERE { ?s ?p ?n FILTER(?p IN (<http://e/count>, <http://e/per>)) }"),
+            (Strings{R"(?p=<http://e/count> ?n="1"^^<http://www.w3.org/2001/XMLSchema#integer>)",
+                     R"(?p=<http://e/per> ?n="1"^^<http://www.w3.org/2001/XMLSchema#integer>)"}));
+}
+
 TEST_F(Update, AThousandOperationsInOneRequest) {
   std::string request;
   for (int i = 0; i < 1000; ++i) {

@@ -98,9 +98,10 @@ TEST_F(StoreOpenTest, MissingDirectories) {
   ASSERT_TRUE(empty.ok()) << empty.status().message();
 }
 
-// Rewrites the version record of the store in `dir` the way another silk would; with
-// `drop_classes`, also removes the class counts, as a store made before version 4 lacks them.
-void WriteFormatVersion(const std::string& dir, std::uint32_t version, bool drop_classes = false) {
+// Rewrites the version record of the store in `dir` the way another silk would; also removes
+// the statistics records of the kinds in `drop` ('C' classes, 'O' pairs), as a store made
+// before the version that added them lacks them.
+void WriteFormatVersion(const std::string& dir, std::uint32_t version, std::string_view drop = "") {
   std::vector<rocksdb::ColumnFamilyDescriptor> families;
   families.emplace_back(rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions());
   for (const std::string_view name : format::kFamilyNames) {
@@ -118,14 +119,13 @@ void WriteFormatVersion(const std::string& dir, std::uint32_t version, bool drop
   EXPECT_TRUE(
       db->Put(rocksdb::WriteOptions(), handles[meta], std::string(format::kMetaFormatVersion), bytes)
           .ok());
-  if (drop_classes) {
-    const auto stats = static_cast<std::size_t>(format::Family::kStats) + 1;
-    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), handles[stats]));
-    for (it->Seek(std::string(1, format::kStatsClass));
-         it->Valid() && it->key()[0] == format::kStatsClass; it->Next()) {
-      EXPECT_TRUE(db->Delete(rocksdb::WriteOptions(), handles[stats], it->key()).ok());
-    }
+  const auto stats = static_cast<std::size_t>(format::Family::kStats) + 1;
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), handles[stats]));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    if (drop.find(it->key()[0]) == std::string_view::npos) continue;
+    EXPECT_TRUE(db->Delete(rocksdb::WriteOptions(), handles[stats], it->key()).ok());
   }
+  it.reset();
   for (rocksdb::ColumnFamilyHandle* h : handles) {
     EXPECT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
   }
@@ -154,7 +154,7 @@ TEST_F(StoreOpenTest, AnotherFormatVersionIsRefusedInWords) {
 }
 
 // A store of version 3 has no class counts: it is read as it is, checks out, and its first
-// writable open counts its classes and makes it version 4.
+// writable open counts its classes (and pairs) and makes it version 5.
 TEST_F(StoreOpenTest, AVersion3StoreGetsItsClassCounts) {
   const rdf::Term type = Iri(format::kRdfType);
   std::vector<rdf::Quad> quads;
@@ -170,7 +170,7 @@ TEST_F(StoreOpenTest, AVersion3StoreGetsItsClassCounts) {
   ASSERT_TRUE(before.ok());
   ASSERT_EQ(before->classes.size(), 2u);
   Close();
-  WriteFormatVersion(dir(), format::kOldestFormatVersion, /*drop_classes=*/true);
+  WriteFormatVersion(dir(), format::kOldestFormatVersion, "CO");
 
   Reopen(StoreOptions{.read_only = true, .create_if_missing = false});
   SILK_EXPECT_OK(store().Check());
@@ -192,6 +192,37 @@ TEST_F(StoreOpenTest, AVersion3StoreGetsItsClassCounts) {
   Result<std::optional<TermId>> common = snapshot->Lookup(Iri("http://e/Common").view());
   ASSERT_TRUE(type_id.ok() && *type_id && common.ok() && *common);
   EXPECT_EQ(snapshot->Estimate({.p = **type_id, .o = **common}), 45u);
+}
+
+// A store of version 4 has class counts but no pair counts: read as it is (estimates then come
+// from the keys), it checks out, and its first writable open counts its pairs.
+TEST_F(StoreOpenTest, AVersion4StoreGetsItsPairCounts) {
+  const rdf::Term knows = Iri("http://e/knows");
+  std::vector<rdf::Quad> quads;
+  for (int i = 0; i < 300; ++i) {
+    const rdf::Term who = Iri("http://e/p" + std::to_string(i));
+    quads.push_back(MakeQuad(who, knows, Iri(i % 3 == 0 ? "http://e/rare" : "http://e/hub")));
+    quads.push_back(MakeQuad(who, Iri("http://e/age"), Literal(std::to_string(i % 9))));
+    if (i % 10 == 0) quads.push_back(MakeQuad(who, knows, Iri("http://e/hub"), Iri("http://e/g")));
+  }
+  Load(quads);
+  Close();
+  WriteFormatVersion(dir(), 4, "O");
+
+  Reopen(StoreOptions{.read_only = true, .create_if_missing = false});
+  SILK_EXPECT_OK(store().Check());
+  auto hub_quads = [&] {
+    std::unique_ptr<Snapshot> snapshot = store().GetSnapshot();
+    Result<std::optional<TermId>> p = snapshot->Lookup(knows.view());
+    Result<std::optional<TermId>> hub = snapshot->Lookup(Iri("http://e/hub").view());
+    EXPECT_TRUE(p.ok() && *p && hub.ok() && *hub);
+    return snapshot->Estimate({.p = **p, .o = **hub});
+  };
+  EXPECT_NE(hub_quads(), 230u);  // estimated from a few keys and the index's size
+
+  Reopen();  // writable: counted
+  SILK_EXPECT_OK(store().Check());
+  EXPECT_EQ(hub_quads(), 230u);  // 200 in the default graph, 30 in g
 }
 
 TEST_F(StoreOpenTest, WhatIsNotAStoreIsRefusedAndLeftAlone) {

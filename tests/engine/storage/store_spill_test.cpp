@@ -121,9 +121,9 @@ TEST_F(StoreSpillTest, BudgetDoesNotChangeTheResult) {
     ops = RandomOperations(*txn, 20000);
     SILK_ASSERT_OK(txn->Commit());
   }
-  // Copied closed: an open store's background compactions may remove files mid-copy.
-  TempDir copy;
+  // Copied closed: an open store's files may change under the copy (a flush, a compaction).
   Close();
+  TempDir copy;
   fs::copy(dir(), copy.path(), fs::copy_options::recursive | fs::copy_options::overwrite_existing);
   Reopen();
   Apply(ops, kTinyMemory);

@@ -358,3 +358,41 @@ TEST_F(StoreTransactionTest, BadIdsAndMisuseAreRefused) {
 
 }  // namespace
 }  // namespace silk::storage::testing
+
+namespace silk::storage::testing {
+namespace {
+
+// Snapshots share one cache of decoded terms. A transaction that is discarded never had its
+// ids seen by a snapshot, so when a later transaction gives one of them to another term, that
+// term is what every snapshot decodes.
+TEST_F(StoreTransactionTest, IdsOfADiscardedTransactionDecodeAsTheirNextTerms) {
+  Load({MakeQuad(Iri("http://e/s"), Iri("http://e/p"), Iri("http://e/o"))});
+  TermId discarded = 0;
+  {
+    const std::unique_ptr<WriteTransaction> txn = store().BeginWrite();
+    Result<TermId> id = txn->Encode(Iri("http://e/never").view());
+    ASSERT_TRUE(id.ok());
+    discarded = *id;
+    SILK_ASSERT_OK(txn->Insert(QuadIds{discarded, discarded, discarded, kDefaultGraphId}));
+    EXPECT_FALSE(store().GetSnapshot()->Decode(discarded).ok());
+  }
+  {
+    const std::unique_ptr<WriteTransaction> txn = store().BeginWrite();
+    Result<TermId> id = txn->Encode(Iri("http://e/later").view());
+    ASSERT_TRUE(id.ok());
+    SILK_ASSERT_OK(txn->Insert(QuadIds{*id, *id, *id, kDefaultGraphId}));
+    SILK_ASSERT_OK(txn->Commit());
+    EXPECT_EQ(*id, discarded);  // the sequence goes on from the last commit
+  }
+  for (int i = 0; i < 2; ++i) {  // read, then from the cache
+    Result<rdf::Term> term = store().GetSnapshot()->Decode(discarded);
+    ASSERT_TRUE(term.ok());
+    EXPECT_EQ(*term, Iri("http://e/later"));
+    Result<std::vector<rdf::Term>> many = store().GetSnapshot()->DecodeMany(std::vector{discarded});
+    ASSERT_TRUE(many.ok());
+    EXPECT_EQ(many->front(), Iri("http://e/later"));
+  }
+}
+
+}  // namespace
+}  // namespace silk::storage::testing
