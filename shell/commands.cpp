@@ -113,6 +113,44 @@ const std::vector<CommandSpec>& Commands() {
           .run = RunFind,
       },
       {
+          .name = "serve",
+          .usage = "[--bind HOST:PORT] [--updates [--token-file FILE]] [--readonly] [--timeout S]",
+          .summary = "Answer SPARQL over HTTP: the SPARQL 1.1 Protocol and the Graph Store Protocol",
+          .details =
+              "Listens on 127.0.0.1:7878 unless --bind says otherwise (port 0: any free port;\n"
+              "the first line printed says where) and serves the store until SIGTERM or Ctrl-C,\n"
+              "which stop it cleanly: running queries are stopped, updates finish.\n"
+              "/sparql takes queries by GET (?query=) and POST (a form, or the query itself as\n"
+              "application/sparql-query), with default-graph-uri and named-graph-uri, and\n"
+              "answers in the format Accept asks for: SPARQL JSON (the default), XML, CSV, TSV or\n"
+              "text/plain (the table); graphs as Turtle (the default), N-Triples, N-Quads or TriG.\n"
+              "GET /sparql without a query returns the service description.\n"
+              "/store is the Graph Store Protocol: GET, HEAD, PUT, POST and DELETE on\n"
+              "?graph=IRI or ?default; a body is loaded as silk load loads a file, in one\n"
+              "transaction (PUT replaces the graph in the same commit), and a malformed one\n"
+              "changes nothing (400, with the parser's message). POST /store with neither adds\n"
+              "an N-Quads or TriG body to the graphs it names.\n"
+              "Updates (SPARQL Update by POST, and the store's PUT, POST and DELETE) are refused\n"
+              "with 403 unless --updates; from another machine they need 'Authorization:\n"
+              "Bearer TOKEN' with the token in --token-file. Nothing a request says can make\n"
+              "the server read its own files. Each query stops after --timeout (503) and\n"
+              "holds at most --memory, its results included; a body larger than --max-body\n"
+              "gets 413, and one without a Content-Length 411. The same prefixes as silk query\n"
+              "are declared, and a malformed query gets a 400 whose body is the message silk\n"
+              "query prints.\n",
+          .options = {{"--bind", "HOST:PORT", "Where to listen (default 127.0.0.1:7878)"},
+                      {"--updates", "", "Accept updates (SPARQL Update, PUT, POST, DELETE)"},
+                      {"--token-file", "FILE", "The bearer token that updates from other machines need"},
+                      {"--readonly", "", "Serve the store as it is at start; never write, nor follow other writers"},
+                      {"--timeout", "SECONDS", "Stop each query after this long (default 30)"},
+                      {"--memory", "SIZE", "What one query and its results may hold (default 256M)"},
+                      {"--max-body", "SIZE", "The largest request body taken (default 64M)"},
+                      {"--cors", "ORIGIN", "Allow web pages from ORIGIN (or *) to call the server"},
+                      {"--threads", "N", "Requests answered at the same time (default 8)"},
+                      {"--log", "", "Print one line per request on standard error"}},
+          .run = RunServe,
+      },
+      {
           .name = "dump",
           .usage = "[--format nquads|ntriples] [--graph IRI]",
           .summary = "Write the store's statements to standard output",

@@ -105,7 +105,10 @@ Result<std::unique_ptr<LiveStore>> LiveStore::Open(const std::string& dir) {
   }
   // A store just created (and seeded) was opened for writing: give up the lock at once.
   opened->reset();
-  Result<std::shared_ptr<Store>> reader = live->Reader();
+  Result<std::shared_ptr<Store>> reader = [&live] {
+    const std::lock_guard lock(live->mutex_);
+    return live->Reader();
+  }();
   if (!reader.ok()) return reader.status();
   return live;
 }
@@ -139,6 +142,7 @@ Result<std::shared_ptr<Store>> LiveStore::Reader() const {
 }
 
 std::unique_ptr<Snapshot> LiveStore::GetSnapshot() const {
+  const std::lock_guard lock(mutex_);
   if (std::shared_ptr<Store> writer = writer_.lock()) return std::make_unique<HeldSnapshot>(writer);
   Result<std::shared_ptr<Store>> reader = Reader();
   if (!reader.ok()) {
@@ -152,9 +156,13 @@ std::unique_ptr<Snapshot> LiveStore::GetSnapshot() const {
 }
 
 std::unique_ptr<WriteTransaction> LiveStore::BeginWrite(const storage::WriteOptions& options) {
-  if (std::shared_ptr<Store> writer = writer_.lock()) {
-    return std::make_unique<HeldTransaction>(writer, options);
+  {
+    const std::lock_guard lock(mutex_);
+    if (std::shared_ptr<Store> writer = writer_.lock()) {
+      return std::make_unique<HeldTransaction>(writer, options);
+    }
   }
+  // Opened without the lock: waiting for another process's write must not stop reads.
   storage::StoreOptions open_options{.read_only = false, .create_if_missing = false};
   open_options.writer_wait = kWriterWait;
   open_options.on_wait = [this](const std::string& holder) {
@@ -170,19 +178,30 @@ std::unique_ptr<WriteTransaction> LiveStore::BeginWrite(const storage::WriteOpti
     return std::make_unique<FailedTransaction>(opened.status());
   }
   std::shared_ptr<Store> writer(std::move(*opened));
-  writer_ = writer;
+  {
+    const std::lock_guard lock(mutex_);
+    writer_ = writer;
+  }
   return std::make_unique<HeldTransaction>(std::move(writer), options);
 }
 
+Result<std::shared_ptr<Store>> LiveStore::Current() const {
+  const std::lock_guard lock(mutex_);
+  if (std::shared_ptr<Store> writer = writer_.lock()) return writer;
+  return Reader();
+}
+
 Result<storage::StoreStats> LiveStore::Stats() const {
-  if (std::shared_ptr<Store> writer = writer_.lock()) return writer->Stats();
-  Result<std::shared_ptr<Store>> reader = Reader();
-  if (!reader.ok()) return reader.status();
-  return (*reader)->Stats();
+  Result<std::shared_ptr<Store>> store = Current();
+  if (!store.ok()) return store.status();
+  return (*store)->Stats();
 }
 
 Status LiveStore::Check() const {
-  Result<std::shared_ptr<Store>> reader = Reader();
+  Result<std::shared_ptr<Store>> reader = [this] {
+    const std::lock_guard lock(mutex_);
+    return Reader();
+  }();
   if (!reader.ok()) return reader.status();
   return (*reader)->Check();
 }

@@ -1,10 +1,15 @@
 // The store as a long-lived session (the shell) sees it: each read sees the latest commit,
 // also one made by another process, and the write lock is held only while a statement writes,
 // so an idle shell never keeps `silk load` in another terminal out.
+//
+// Thread-safe: any number of threads may read (GetSnapshot, Stats) while one writes (the
+// caller lets one WriteTransaction live at a time); waiting for another process's write
+// lock holds up no reader.
 #pragma once
 
 #include <chrono>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "engine/status.h"
@@ -38,12 +43,16 @@ class LiveStore final : public storage::Store {
  private:
   explicit LiveStore(std::string dir) : dir_(std::move(dir)) {}
   // The read-only store, reopened when the store's files say something was committed.
+  // REQUIRES: mutex_ held.
   Result<std::shared_ptr<storage::Store>> Reader() const;
+  // The writer while a write is open, else Reader().
+  Result<std::shared_ptr<storage::Store>> Current() const;
   // What identifies the store's committed state: names, sizes and times of its CURRENT,
   // MANIFEST and write-ahead log files, which every commit changes.
   std::string Fingerprint() const;
 
   std::string dir_;
+  mutable std::mutex mutex_;  // guards the three below
   // Shared with the snapshots and transactions made from it, so that a refresh never pulls a
   // store out from under a reader that is still using it.
   mutable std::shared_ptr<storage::Store> reader_;

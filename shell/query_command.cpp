@@ -11,6 +11,7 @@
 #include "shell/commands.h"
 #include "shell/exit_codes.h"
 #include "engine/load/file_iri.h"
+#include "shell/limit_options.h"
 #include "shell/output_check.h"
 #include "shell/prefixes.h"
 #include "shell/query_defaults.h"
@@ -25,17 +26,6 @@ namespace {
 std::atomic<bool> interrupted{false};
 
 extern "C" void OnInterrupt(int /*signal*/) { interrupted.store(true); }
-
-std::optional<double> ParseSeconds(const std::string& text) {
-  try {
-    std::size_t used = 0;
-    const double seconds = std::stod(text, &used);
-    if (used != text.size() || !(seconds > 0)) return std::nullopt;
-    return seconds;
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-}
 
 }  // namespace
 
@@ -58,26 +48,10 @@ int RunQuery(const Invocation& invocation) {
     return kExitUsageError;
   }
   options.union_default_graph = default_graph == "union";
-  if (invocation.Has("--timeout")) {
-    const std::optional<double> seconds = ParseSeconds(invocation.Get("--timeout"));
-    if (!seconds) {
-      fmt::print(stderr, "silk: --timeout takes a number of seconds, not '{}'\n",
-                 invocation.Get("--timeout"));
-      return kExitUsageError;
-    }
-    options.limits.timeout = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-        std::chrono::duration<double>(*seconds));
-  }
-
   options.limits.memory_limit = kDefaultQueryMemory;
-  if (invocation.Has("--memory")) {
-    const std::optional<std::uint64_t> bytes = ParseBytes(invocation.Get("--memory"));
-    if (!bytes || *bytes < (std::uint64_t{1} << 20)) {
-      fmt::print(stderr, "silk: --memory takes a size of at least 1M, like 512M or 4G, not '{}'\n",
-                 invocation.Get("--memory"));
-      return kExitUsageError;
-    }
-    options.limits.memory_limit = *bytes;
+  if (Status limits = ReadLimitOptions(invocation, options.limits); !limits.ok()) {
+    fmt::print(stderr, "silk: {}\n", limits.message());
+    return kExitUsageError;
   }
 
   // The text: an argument, a file, or standard input.

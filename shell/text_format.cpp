@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <stdexcept>
 
 namespace silk::shell {
 
@@ -46,6 +47,17 @@ std::optional<std::uint64_t> ParseBytes(std::string_view text) {
   }
   if (shift > 0 && value > (~std::uint64_t{0} >> shift)) return std::nullopt;
   return value << shift;
+}
+
+std::optional<double> ParseSeconds(const std::string& text) {
+  try {
+    std::size_t used = 0;
+    const double seconds = std::stod(text, &used);
+    if (used != text.size() || !(seconds > 0)) return std::nullopt;
+    return seconds;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
 }
 
 std::string_view WithoutAngles(std::string_view text) {

@@ -14,6 +14,7 @@
 #include "engine/query/optimizer/optimizer.h"
 #include "engine/query/planner/planner.h"
 #include "engine/query/query_runtime.h"
+#include "engine/query/request_dataset.h"
 #include "engine/query/update/update_executor.h"
 #include "grammar/query/query_parser.h"
 
@@ -198,7 +199,9 @@ Status ExecuteUnguarded(const PreparedRequest& prepared, storage::Store& store,
   runtime.functions.interruption = &ctx;
   Planner planner(ctx, runtime.functions, *stats, options.rewrite);
   try {
-    const Dataset dataset = ResolveDataset(ctx, query.datasets, options.union_default_graph);
+    const Dataset dataset = ResolveDataset(
+        ctx, options.dataset ? DatasetClauses(*options.dataset) : query.datasets,
+        options.union_default_graph);
     // AST -> algebra -> rewrites -> operators; EXPLAIN shows each stage.
     algebra::NodePtr algebra = algebra::TranslateQuery(query);
     std::string stages;

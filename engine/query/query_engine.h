@@ -10,6 +10,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -24,6 +25,14 @@ namespace silk::query {
 
 enum class ExplainMode { kNone, kPlan, kAnalyze };
 
+// The dataset a request names beside its text, as the SPARQL 1.1 Protocol's
+// default-graph-uri / named-graph-uri (a query) or using-graph-uri / using-named-graph-uri (an
+// update) give it: absolute IRIs of graphs, stored or not (a graph the store lacks is empty).
+struct RequestDataset {
+  std::vector<std::string> default_graphs;
+  std::vector<std::string> named_graphs;
+};
+
 struct QueryOptions {
   std::string source_name = "<query>";  // for error messages
   std::string base_iri;                 // for relative IRIs without a BASE
@@ -34,12 +43,17 @@ struct QueryOptions {
   // In a shell a projected variable that WHERE never binds is nearly always a typo.
   bool reject_unbound_projections = false;
   QueryLimits limits;
+  // When set, replaces the text's FROM / FROM NAMED (a query's) or USING / USING NAMED (an
+  // update's); an update that also says USING or WITH is refused (kInvalidArgument), as the
+  // protocol requires.
+  std::optional<RequestDataset> dataset;
+  // False for a request from the network: nothing in it may read the files of the machine
+  // that runs it. LOAD, the one operation that would, then fails with kInvalidArgument (with
+  // SILENT too: the refusal is the server's policy, not a failure of the load).
+  bool local_files = true;
   // The optimizer's rewrites (optimizer/optimizer.h); off, the algebra runs as translated
   // (EXISTS row by row): the reference the rewrites are tested against.
   bool rewrite = true;
-  // Whether an update may read this machine's files (LOAD). A server that takes requests from
-  // others turns it off; LOAD then fails (SILENT: does nothing).
-  bool allow_local_files = true;
 };
 
 // A constant IRI that a request's graph patterns look for in the store. One the store does

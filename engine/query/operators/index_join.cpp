@@ -11,9 +11,11 @@ namespace {
 class IndexJoin final : public Operator {
  public:
   IndexJoin(ExecContext& ctx, OperatorPtr left, ScanPattern pattern, double estimate,
-            bool optional, RowExpressionPtr condition)
+            bool optional, RowExpressionPtr condition, std::vector<VarId> required = {})
       : Operator(ctx, IndexJoinColumns(*left, pattern)), left_(std::move(left)),
         pattern_(std::move(pattern)), optional_(optional), condition_(std::move(condition)) {
+    for (VarId var : required) required_columns_.push_back(left_->ColumnOf(var));
+    required_ = std::move(required);
     set_estimated_rows(estimate);
     std::vector<VarId> maybe_unbound;
     if (optional_) {
@@ -42,6 +44,7 @@ class IndexJoin final : public Operator {
   std::string Describe() const override {
     std::string text = (optional_ ? "IndexLeftJoin " : "IndexJoin ") + DescribePattern(ctx_, pattern_);
     if (condition_) text += " filter " + condition_->ToString();
+    if (!required_.empty()) text += " where bound " + DescribeVariables(ctx_, required_);
     return text;
   }
   std::vector<const Operator*> children() const override { return {left_.get()}; }
@@ -52,7 +55,7 @@ class IndexJoin final : public Operator {
       if (!probing_) {
         if (!NextLeftRow()) return false;
       }
-      std::optional<storage::QuadIds> quad = cursor_->Next();
+      std::optional<storage::QuadIds> quad = skip_probe_ ? std::nullopt : cursor_->Next();
       const std::span<const TermId> left_row = left_batch_.row(left_row_);
       if (!quad) {
         probing_ = false;
@@ -91,6 +94,16 @@ class IndexJoin final : public Operator {
         left_row_ = 0;
         if (left_batch_.empty()) continue;
       }
+      // A left row without a value the join requires comes out alone.
+      skip_probe_ = false;
+      for (int column : required_columns_) {
+        skip_probe_ |= left_batch_.at(left_row_, static_cast<std::size_t>(column)) == kUnbound;
+      }
+      if (skip_probe_) {
+        probing_ = true;
+        matched_ = false;
+        return true;
+      }
       std::array<std::optional<TermId>, 4> bound;
       for (std::size_t i = 0; i < 4; ++i) {
         if (left_column_of_slot_[i] < 0) continue;
@@ -124,6 +137,9 @@ class IndexJoin final : public Operator {
   const bool optional_;
   RowExpressionPtr condition_;  // OPTIONAL's FILTER, over the output's columns (may be null)
   bool matched_ = false;        // the current left row came out joined at least once
+  std::vector<VarId> required_;        // see MakeIndexLeftJoin
+  std::vector<int> required_columns_;  // theirs in the left's rows
+  bool skip_probe_ = false;            // the current left row lacks one of them
 };
 
 }  // namespace
@@ -143,9 +159,10 @@ OperatorPtr MakeIndexJoin(ExecContext& ctx, OperatorPtr left, ScanPattern patter
 }
 
 OperatorPtr MakeIndexLeftJoin(ExecContext& ctx, OperatorPtr left, ScanPattern pattern,
-                              double estimate, RowExpressionPtr condition) {
+                              double estimate, RowExpressionPtr condition,
+                              std::vector<VarId> required) {
   return std::make_unique<IndexJoin>(ctx, std::move(left), std::move(pattern), estimate,
-                                     /*optional=*/true, std::move(condition));
+                                     /*optional=*/true, std::move(condition), std::move(required));
 }
 
 }  // namespace silk::query

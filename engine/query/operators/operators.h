@@ -20,9 +20,12 @@ OperatorPtr MakeIndexJoin(ExecContext& ctx, OperatorPtr left, ScanPattern patter
                           double estimate);
 // OPTIONAL of one triple pattern, by index seeks: every left row, extended by the pattern's
 // matches with its values substituted for which `condition` (may be null; compiled against
-// IndexJoinColumns) holds, or alone when none does.
+// IndexJoinColumns) holds, or alone when none does. A left row in which a `required` variable
+// is unbound comes out alone without a probe (an OPTIONAL nested in another, planned onto
+// the rows its enclosing OPTIONAL left unmatched).
 OperatorPtr MakeIndexLeftJoin(ExecContext& ctx, OperatorPtr left, ScanPattern pattern,
-                              double estimate, RowExpressionPtr condition);
+                              double estimate, RowExpressionPtr condition,
+                              std::vector<VarId> required = {});
 // The columns of both index joins: the left's, then the pattern's variables the left lacks.
 std::vector<VarId> IndexJoinColumns(const Operator& left, const ScanPattern& pattern);
 // `left` joined with `right`; `right` is read into memory (put the smaller one there).

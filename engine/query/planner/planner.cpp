@@ -453,6 +453,10 @@ OperatorPtr Planner::PlanOnto(OperatorPtr left, const algebra::Node& node, Filte
         op = std::move(seeking);
         break;
       }
+      if (OperatorPtr nested = PlanNestedOptional(op, node)) {
+        op = std::move(nested);
+        break;
+      }
       OperatorPtr right = Plan(node.child(1));
       RowExpressionPtr condition;
       if (!node.conditions.empty()) {

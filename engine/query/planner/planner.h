@@ -91,6 +91,9 @@ class Planner final : public ExistsEvaluator {
   // OPTIONAL of one triple pattern by index seeks, when that is cheaper than hashing the
   // pattern; null (and `left` untouched) otherwise.
   OperatorPtr PlanIndexLeftJoin(OperatorPtr& left, const algebra::Node& left_join);
+  // OPTIONAL { B OPTIONAL { C } } of one triple pattern each as two index left joins onto
+  // `left` (planner/nested_optional.cpp); null (and `left` untouched) where that does not fit.
+  OperatorPtr PlanNestedOptional(OperatorPtr& left, const algebra::Node& left_join);
   // GROUP BY, the aggregates and HAVING of an algebra::Kind::kGroup node.
   OperatorPtr PlanAggregation(const algebra::Node& node);
   // GROUP BY `query` of `where` as a CountScan when every aggregate is a COUNT it can answer

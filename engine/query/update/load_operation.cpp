@@ -118,8 +118,7 @@ Status Load(const ast::UpdateOperation& op, const LoadSource& source, const Quer
 
 Status ApplyLoad(const ast::UpdateOperation& op, RequestWrites& writes,
                  const QueryOptions& options) {
-  if (!options.allow_local_files) {
-    if (op.silent) return Status::Ok();
+  if (!options.local_files) {
     return Status::InvalidArgument(
         fmt::format("LOAD <{}>: loading files is turned off here", op.load_source.value));
   }

@@ -12,8 +12,8 @@ namespace silk::query {
 // graph; TriG and N-Quads statements that name a graph keep it). The source is a file: IRI or,
 // without a scheme, a path; the format comes from the file name (.nt, .nq, .ttl, .trig, each
 // optionally .gz) and relative IRIs in it resolve against the source's IRI.
-// There is no network access: an http(s) IRI is refused. With options.allow_local_files off,
-// every LOAD is refused.
+// There is no network access: an http(s) IRI is refused. With options.local_files off, every
+// LOAD is refused, SILENT or not.
 // SILENT: a document that cannot be read or parsed loads nothing and is no error (it is
 // parsed once before it is loaded, so that nothing of it enters the transaction).
 // Errors: kInvalidArgument (turned off, not a file, unknown format), kNotFound / kIOError (the

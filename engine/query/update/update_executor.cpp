@@ -6,6 +6,7 @@
 
 #include "engine/query/planner/planner.h"
 #include "engine/query/query_runtime.h"
+#include "engine/query/request_dataset.h"
 #include "engine/query/update/graph_management.h"
 #include "engine/query/update/load_operation.h"
 #include "engine/query/update/stop_check.h"
@@ -153,7 +154,9 @@ Status ApplyModify(const ast::UpdateOperation& op, const storage::StoreStats& st
   runtime.functions.interruption = &ctx;
   Planner planner(ctx, runtime.functions, tx.StatsOf(stats), options.rewrite);
   try {
-    Dataset dataset = ResolveDataset(ctx, op.using_clauses, options.union_default_graph);
+    Dataset dataset = ResolveDataset(
+        ctx, options.dataset ? DatasetClauses(*options.dataset) : op.using_clauses,
+        options.union_default_graph);
     std::optional<TermId> with_graph;
     if (op.with_graph) {
       Result<TermId> id = tx.Encode(op.with_graph->view());
@@ -207,6 +210,16 @@ Status ApplyOperation(const ast::UpdateOperation& op, const storage::StoreStats&
 }  // namespace
 
 Status ExecuteUpdate(const ast::Update& update, storage::Store& store, const QueryOptions& options) {
+  // Checked before the first operation runs: a refused update changes nothing.
+  if (options.dataset) {
+    for (const ast::UpdateOperation& op : update.operations) {
+      if (!op.using_clauses.empty() || op.with_graph) {
+        return Status::InvalidArgument(
+            "the update names its graphs with USING or WITH, and the request names them too "
+            "(using-graph-uri, using-named-graph-uri); name them in one place");
+      }
+    }
+  }
   if (update.operations.empty()) return Status::Ok();
   // One transaction for the whole request; the snapshot is taken once it holds the writer
   // lock, so that it is the state the transaction's changes apply to.

@@ -150,10 +150,11 @@ TEST_F(GraphManagement, LoadRefusesWhatItCannotRead) {
   EXPECT_EQ(Try("LOAD <http://example.org/data.ttl>").code(), StatusCode::kInvalidArgument);
   EXPECT_TRUE(Try("LOAD SILENT <http://example.org/data.ttl>").ok());
   const std::string path = WriteFile("-good.nt", "<http://e/x> <http://e/p> \"ok\" .\n");
-  options_.allow_local_files = false;
+  options_.local_files = false;
   const Status refused = Try("LOAD <" + path + ">");
   EXPECT_EQ(refused.code(), StatusCode::kInvalidArgument);
   EXPECT_NE(refused.message().find("turned off"), std::string::npos);
+  EXPECT_EQ(Try("LOAD SILENT <" + path + ">").code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(Rows("SELECT ?s WHERE { ?s <http://e/p> \"ok\" }"), Strings{});
 }
 

@@ -240,6 +240,27 @@ TEST_F(FilterRanges, OnlyWhereEveryRowPassesTheFilter) {
   ExpectSameRows(optional);
 }
 
+// OPTIONAL { B OPTIONAL { C } } planned onto the rows before it, in random shapes: C joined
+// to B's variables or to the outer ones through B, inner FILTERs, constants, and OPTIONALs
+// that match nothing.
+TEST_F(Rewrites, NestedOptionalsGiveTheHashPlansRows) {
+  std::mt19937 rng(17);
+  auto p = [&] { return Iri("p" + std::to_string(rng() % 4)); };
+  auto pick = [&](const std::vector<std::string>& from) { return from[rng() % from.size()]; };
+  int nested = 0;
+  for (int round = 0; round < 150; ++round) {
+    const std::string outer = "?a " + p() + " " + pick({"?b", Iri("n0"), Iri("n3")});
+    const std::string b = pick({"?a", "?b"}) + " " + p() + " " + pick({"?x", "?y", Iri("n0")});
+    std::string c = pick({"?x", "?y", "?b", "?a"}) + " " + p() + " " + pick({"?z", "?x", Iri("n1")});
+    if (rng() % 3 == 0) c += " FILTER(" + pick({"?z", "?x"}) + " != " + Iri("n2") + ")";
+    const std::string query =
+        "SELECT * WHERE { " + outer + " OPTIONAL { " + b + " OPTIONAL { " + c + " } } }";
+    if (Plan(query).find("where bound") != std::string::npos) ++nested;
+    ExpectSameRows(query);
+  }
+  EXPECT_GT(nested, 20);
+}
+
 // COUNT over one pattern, or per value of one of its variables, with or without a second
 // pattern that only says which values count, is read from the store's keys and statistics
 // (CountScan). The data has triples in several graphs at once, which the union graph counts

@@ -57,6 +57,18 @@ TEST_F(Update, DeleteWhereAndClear) {
   EXPECT_TRUE(Try("CLEAR SILENT GRAPH <http://e/none>").ok());
 }
 
+// A graph exists through its statements, so DROP empties it as CLEAR does.
+TEST_F(Update, DropIsClear) {
+  Load("<http://e/a> <http://e/q> <http://e/y> <http://e/g1> .\n"
+       "<http://e/b> <http://e/q> <http://e/z> <http://e/g2> .\n");
+  Run("DROP GRAPH <http://e/g1>");
+  EXPECT_EQ(Rows("SELECT ?s WHERE { ?s <http://e/q> ?o }"), (Strings{"?s=<http://e/b>"}));
+  EXPECT_FALSE(Try("DROP GRAPH <http://e/none>").ok());
+  EXPECT_TRUE(Try("DROP SILENT GRAPH <http://e/none>").ok());
+  Run("DROP ALL");
+  EXPECT_EQ(Rows("SELECT * WHERE { ?s ?p ?o }"), Strings{});
+}
+
 TEST_F(Update, CancelledUpdateChangesNothing) {
   Load("<http://e/a> <http://e/p> <http://e/x> .\n<http://e/b> <http://e/p> <http://e/y> .\n");
   const std::string before = Dump();

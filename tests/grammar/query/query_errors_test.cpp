@@ -116,6 +116,8 @@ TEST(QueryErrors, UnsupportedFeaturesSaySo) {
 TEST(UpdateErrors, GraphManagementSaysWhatIsMissing) {
   EXPECT_EQ(UpdateError("DROP"), "1:5: expected GRAPH <iri>, DEFAULT, NAMED or ALL after DROP");
   EXPECT_EQ(UpdateError("DROP GRAPH"), "1:11: expected an IRI after GRAPH");
+  EXPECT_EQ(UpdateError("DROP <http://g>"),
+            "1:6: expected GRAPH <iri>, DEFAULT, NAMED or ALL after DROP");
   EXPECT_EQ(UpdateError("CREATE DEFAULT"), "1:8: expected GRAPH <iri> after CREATE");
   EXPECT_EQ(UpdateError("LOAD"), "1:5: expected the IRI of the document to LOAD");
   EXPECT_EQ(UpdateError("LOAD <a.ttl> INTO <g>"), "1:19: expected GRAPH <iri> after INTO");
