@@ -105,16 +105,6 @@ bool FurtherThan(const ParseError& a, const ParseError& b) {
   return a.line > b.line || (a.line == b.line && a.column > b.column);
 }
 
-// Results of EXPLAIN ANALYZE are computed and dropped.
-class DiscardingWriter final : public ResultWriter {
- public:
-  void Begin(const std::vector<std::string>&) override {}
-  void WriteRow(Row) override {}
-  void WriteTriple(const rdf::QuadView&) override {}
-  void End() override {}
-  void WriteBoolean(bool) override {}
-};
-
 void WriteSelect(ExecContext& ctx, Operator& root, const std::vector<VarId>& output,
                  ResultWriter& writer) {
   std::vector<std::string> names;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "engine/query/query_engine.h"
+#include "engine/query/results/result_writer.h"
 #include "tests/conformance/isomorphism.h"
 #include "tests/conformance/sparql_tests.h"
 
@@ -102,7 +103,7 @@ class UpdateEvaluation {
     auto request = query::Prepare(*text, options);
     if (!request.ok()) return {false, "the engine rejected the update: " + request.status().message()};
     if (!(*request)->is_update()) return {false, "the request is not an update"};
-    NoResults nothing;
+    query::DiscardingWriter nothing;
     const Status status = query::Execute(**request, **store, nothing, options);
     if (!status.ok()) return {false, "the update failed: " + status.message()};
 
@@ -116,16 +117,6 @@ class UpdateEvaluation {
   }
 
  private:
-  // An update writes no results.
-  class NoResults final : public query::ResultWriter {
-   public:
-    void Begin(const std::vector<std::string>&) override {}
-    void WriteRow(query::Row) override {}
-    void WriteTriple(const rdf::QuadView&) override {}
-    void End() override {}
-    void WriteBoolean(bool) override {}
-  };
-
   DatasetCache& stores_;
 };
 
