@@ -34,6 +34,10 @@ OperatorPtr MakeHashJoin(ExecContext& ctx, OperatorPtr left, OperatorPtr right, 
 // (may be null) holds, or alone when there are none.
 OperatorPtr MakeLeftJoin(ExecContext& ctx, OperatorPtr left, OperatorPtr right,
                          RowExpressionPtr condition);
+// `left` joined with `right` when both ascend by `key` (Operator::sorted_by), their one shared
+// variable, bound in every row of both: one pass over each, holding one key's right rows.
+OperatorPtr MakeMergeJoin(ExecContext& ctx, OperatorPtr left, OperatorPtr right, VarId key,
+                          double estimate);
 // MINUS: the left rows with no compatible right row sharing a bound variable.
 OperatorPtr MakeMinus(ExecContext& ctx, OperatorPtr left, OperatorPtr right);
 // EXISTS / NOT EXISTS as a join: the left rows with a compatible right row (with none, for

@@ -247,6 +247,13 @@ OperatorPtr Planner::Join(OperatorPtr left, OperatorPtr right, std::optional<dou
   if (!left) return right;
   if (!right) return left;
   const double estimate = rows.value_or(std::max(left->estimated_rows(), right->estimated_rows()));
+  std::vector<VarId> shared;
+  for (VarId var : right->columns()) {
+    if (left->ColumnOf(var) >= 0) shared.push_back(var);
+  }
+  if (rewrite_ && Mergeable(*left, *right, shared)) {
+    return MakeMergeJoin(ctx_, std::move(left), std::move(right), shared[0], estimate);
+  }
   // The right side is held in memory: make it the smaller one.
   if (right->estimated_rows() > left->estimated_rows()) std::swap(left, right);
   return MakeHashJoin(ctx_, std::move(left), std::move(right), estimate);
