@@ -39,7 +39,8 @@ TEST_F(RequestWritesTest, ScansKeepTheIndexOrderWithAddedQuads) {
   auto tx = store_->BeginWrite();
   auto base = store_->GetSnapshot();
   query::RequestWrites writes(*tx, *base);
-  for (const char* o : {"http://e/o4", "http://e/o0", "http://e/o2"}) {
+  // http://e/s has the smallest id of all: added, it must come first, not after the base's.
+  for (const char* o : {"http://e/o4", "http://e/o0", "http://e/o2", "http://e/s"}) {
     auto oid = writes.Encode(rdf::TermView::Iri(o));
     ASSERT_TRUE(oid.ok());
     ASSERT_TRUE(writes.Insert(storage::QuadIds{Id("http://e/s"), Id("http://e/p"), *oid,
@@ -56,7 +57,7 @@ TEST_F(RequestWritesTest, ScansKeepTheIndexOrderWithAddedQuads) {
   writes.EndOperation();
   pattern.p = Id("http://e/p");
   const std::vector<storage::QuadIds> quads = All(writes.view(), pattern);
-  EXPECT_EQ(quads.size(), 5u);  // o1, o5 (in g), o4, o0, o2; not o3
+  EXPECT_EQ(quads.size(), 6u);  // o1, o5 (in g), o4, o0, o2, s; not o3
   EXPECT_TRUE(std::is_sorted(quads.begin(), quads.end(), [](const auto& a, const auto& b) {
     return std::tie(a.o, a.g) < std::tie(b.o, b.g);
   }));
