@@ -18,7 +18,6 @@ storage::QuadPosition PositionOf(const ScanPattern& pattern, VarId var) {
   return storage::QuadPosition::kSubject;  // unreachable: the planner checked `var` is there
 }
 
-
 // Membership in a set of ids given in ascending order: a bitmap over their range when that is
 // dense enough (things of one class were mostly made together, so their ids cluster), a
 // binary search otherwise.
