@@ -99,6 +99,24 @@ for (const [name, query] of all) {
   }
 }
 
+// An update with silk's endpoint as the destination: Comunica sends it on, silk query sees it.
+const graph = '<http://example.org/clients/comunica>';
+const statements = '<http://example.org/clients/tea> <http://example.org/clients/label> ' +
+  '"Türk çayı"@tr, "1.0"^^<http://www.w3.org/2001/XMLSchema#decimal>, "a \\"quoted\\" word"';
+const inGraph = `SELECT ?o WHERE { GRAPH ${graph} { ?s ?p ?o } }`;
+const silkRows = (query) => JSON.parse(silk(query, 'json')).results.bindings.map((b) => jsonKey(b.o));
+try {
+  await engine.queryVoid(`INSERT DATA { GRAPH ${graph} { ${statements} } }`, { sources: [source], destination: source });
+  sameRows('INSERT DATA through Comunica: silk query sees it', [
+    '"Türk çayı"@tr', '"1.0"^^<http://www.w3.org/2001/XMLSchema#decimal>',
+    `${JSON.stringify('a "quoted" word')}^^<${XSD_STRING}>`], silkRows(inGraph), false);
+  await engine.queryVoid(`DELETE DATA { GRAPH ${graph} { <http://example.org/clients/tea> ` +
+    '<http://example.org/clients/label> "Türk çayı"@tr } }', { sources: [source], destination: source });
+  check('DELETE DATA through Comunica: silk query sees it', !silkRows(inGraph).includes('"Türk çayı"@tr'));
+} catch (error) {
+  check('updates through Comunica', false, error.stack);
+}
+
 // The service description, read by N3.js (Comunica's parser), which takes only valid labels.
 for (const type of ['text/turtle', 'application/n-triples']) {
   const response = await fetch(source.value, { headers: { accept: type } });

@@ -69,6 +69,14 @@ contexts = ConjunctiveGraph(SPARQLStore(silk.endpoint, returnFormat="json")).con
 checks.same_rows("ConjunctiveGraph.contexts(): the named graphs", expected,
                  [{"g": ("uri", str(c.identifier))} for c in contexts])
 
+# A Graph of one named graph: rdflib sends its name as default-graph-uri.
+article = "https://silkgraph.org/kca/source/002_ca40f1c41cd4de5d"
+one_graph = Graph(SPARQLStore(silk.endpoint, returnFormat="json"), identifier=URIRef(article))
+_, expected = silk.rows(f"SELECT ?who ?label WHERE {{ GRAPH <{article}> {{ ?who skos:altLabel ?label }} }}")
+result = one_graph.query("SELECT ?who ?label WHERE { ?who <http://www.w3.org/2004/02/skos/core#altLabel> ?label }")
+checks.same_rows("a Graph of one article (default-graph-uri): its names", expected,
+                 [{str(v): silk_check.rdflib_term(row[v]) for v in result.vars} for row in result])
+
 # CONSTRUCT: SPARQLStore asks for RDF/XML only, which silk does not write, so the server says
 # 406, which rdflib 6 turns into a ValueError of its own (by GET; by POST it returns the code).
 try:
