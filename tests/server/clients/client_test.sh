@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One client of `silk serve` checked against `silk query` on the same store. Loads the shipped
-# graph and clients_data.trig, serves them with --updates, and runs the client's checks with
+# graph and clients_data.trig, serves them with --updates and a --timeout of 2 s, and runs the
+# client's checks with
 #   SILK           the silk binary          SILK_DB        the store
 #   SILK_URL       http://HOST:PORT         SILK_PREFIXES  a file of PREFIX lines: those silk
 #                                                          query declares, for the clients
@@ -19,7 +20,8 @@ db=$tmp/db
   >/dev/null || exit 1
 echo .prefixes | "$silk" --db "$db" shell | awk 'NF == 2 { print "PREFIX", $1, $2 }' >"$tmp/prefixes.rq"
 [ -s "$tmp/prefixes.rq" ] || { echo "silk shell's .prefixes printed nothing"; exit 1; }
-start "$db" --updates
+# --timeout: a client's query past it shows how the client reports the server's 503.
+start "$db" --updates --timeout 2
 
 SILK=$silk SILK_DB=$db SILK_URL=$url SILK_PREFIXES=$tmp/prefixes.rq SILK_QUERIES=$here/queries \
   SILK_QUESTIONS=$source_dir/tests/datasets/questions "$@"

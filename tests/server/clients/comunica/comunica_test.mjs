@@ -99,6 +99,16 @@ for (const [name, query] of all) {
   }
 }
 
+// A query past the server's --timeout: Comunica's error carries the server's status and message.
+const slow = 'SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o . ?p ?q ?r }';
+try {
+  await (await engine.queryBindings(slow, { sources: [source] })).toArray();
+  check('a query past --timeout: an error', false, 'answered');
+} catch (error) {
+  check('a query past --timeout: an error with the server\'s 503 and its message',
+    error.message.includes('503') && error.message.includes('time limit'), error.message);
+}
+
 // An update with silk's endpoint as the destination: Comunica sends it on, silk query sees it.
 const graph = '<http://example.org/clients/comunica>';
 const statements = '<http://example.org/clients/tea> <http://example.org/clients/label> ' +

@@ -11,7 +11,7 @@ from silk_check import Checks, Silk
 
 try:
     from SPARQLWrapper import GET, JSON, N3, POST, POSTDIRECTLY, TURTLE, URLENCODED, XML, SPARQLWrapper
-    from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
+    from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, URITooLong
 except ImportError as error:
     sys.exit(f"SPARQLWrapper is missing ({error}): scripts/dev.sh installs python3-sparqlwrapper")
 
@@ -90,6 +90,19 @@ for method in (GET, POST):
         checks.ok(f"malformed query by {method}: the server's message is silk query's",
                   expected in str(error),
                   f"expected {expected!r} in {str(error)!r}")
+
+# A query too long for a URL: by GET the server says 414, which SPARQLWrapper raises as
+# URITooLong with the server's advice; by POST it runs.
+long_query = "ASK { ?who skos:altLabel \"Dschaparow\"@de } #" + "x" * 20000
+try:
+    client(long_query, JSON).query()
+    checks.ok("a 20 kB query by GET: URITooLong", False, "no exception")
+except URITooLong as error:
+    checks.ok("a 20 kB query by GET: URITooLong", True)
+    checks.ok("a 20 kB query by GET: the server says to POST it", "POST the query" in str(error),
+              str(error))
+checks.same("a 20 kB query by POST: answered", True,
+            client(long_query, JSON, POST).queryAndConvert()["boolean"])
 
 # SPARQLWrapper's default for CONSTRUCT is RDF/XML, which silk does not write: a 406, whose
 # body names the formats it does write.
