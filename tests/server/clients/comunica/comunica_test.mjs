@@ -80,11 +80,11 @@ for (const [name, query] of all) {
     if (kind === 'ask') {
       const expected = JSON.parse(silk(query, 'json')).boolean;
       check(`${name}: ASK`, (await engine.queryBoolean(text, { sources: [source] })) === expected);
-    } else if (kind === 'construct') {
+    } else if (kind === 'construct' || kind === 'describe') {
       const expected = new Parser({ format: 'N-Triples' }).parse(silk(query, 'ntriples'))
         .map((q) => [q.subject, q.predicate, q.object].map(rdfjsKey).join(' '));
       const quads = await (await engine.queryQuads(text, { sources: [source] })).toArray();
-      sameRows(`${name}: CONSTRUCT`, expected,
+      sameRows(`${name}: ${kind.toUpperCase()}`, expected,
         quads.map((q) => [q.subject, q.predicate, q.object].map(rdfjsKey).join(' ')), false);
     } else {
       const results = JSON.parse(silk(query, 'json'));

@@ -36,14 +36,14 @@ for name, query in silk_check.queries("SILK_QUERIES") + silk_check.queries("SILK
         document = client(query, XML, POST).queryAndConvert()
         text = document.getElementsByTagName("boolean")[0].firstChild.data
         checks.same(f"{name}: ASK as XML, by POST", str(expected).lower(), text)
-    elif kind == "construct":
+    elif kind in ("construct", "describe"):
         expected = silk_check.canonical_ntriples(silk_check.parse_graph(silk.ntriples(query), "nt"))
         for return_format, method, request in ((TURTLE, GET, URLENCODED), (N3, POST, POSTDIRECTLY)):
             result = client(query, return_format, method, request).query()
             content_type = result.info()["content-type"]
             body = result.convert()
             graph = silk_check.parse_graph(body, "nt" if "n-triples" in content_type else "turtle")
-            checks.same(f"{name}: CONSTRUCT as {return_format} ({content_type}), parsed by rdflib",
+            checks.same(f"{name}: {kind.upper()} as {return_format} ({content_type}), parsed by rdflib",
                         expected, silk_check.canonical_ntriples(graph))
     else:
         variables, expected = silk.rows(query)
