@@ -1,8 +1,14 @@
 // Comunica (@comunica/query-sparql 4) queries `silk serve` as a SPARQL endpoint source (its
 // `sparql@` source type) and each answer is compared with `silk query` on the same store:
-// SELECT bindings with `silk query --format json`, ASK, and CONSTRUCT graphs with
-// `--format ntriples`. Runs queries/ and the shipped graph's questions. Run by client_test.sh
-// (the environment is described there), from the folder `npm ci` installed.
+// SELECT bindings with `silk query --format json`, ASK, and CONSTRUCT and DESCRIBE graphs with
+// `--format ntriples`, for queries/ and the shipped graph's questions; then a query past the
+// server's --timeout, updates with silk as the destination, and the service description read
+// by N3.js. Run by client_test.sh (the environment is described there), from the folder
+// `npm ci` installed.
+//
+// package.json overrides rdf-data-factory to 2.1: Comunica 4.5 asks for 1.1, which cannot make
+// the language-tagged literals its SPARQL results parser (sparqljson-parse 3) asks it for, so
+// every tag would be lost before this test sees the terms.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

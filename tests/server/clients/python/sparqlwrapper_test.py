@@ -1,7 +1,8 @@
 """SPARQLWrapper (Debian's python3-sparqlwrapper) against `silk serve`, each answer compared
-with `silk query` on the same store: SELECT as JSON and XML, by GET and POST; ASK; CONSTRUCT
-as Turtle and N-Triples parsed by rdflib; an update; a malformed query as the client's
-exception with the server's message. Run by client_test.sh."""
+with `silk query` on the same store: SELECT as JSON and XML, by GET, a POSTed form and a
+POSTed query; ASK; CONSTRUCT and DESCRIBE asked for as Turtle and as N3, parsed by rdflib; an
+update; a malformed query, a query too long for a URL and one for RDF/XML as the client's
+exceptions with the server's message. Run by client_test.sh."""
 
 import sys
 import urllib.error
@@ -92,7 +93,7 @@ for method in (GET, POST):
                   f"expected {expected!r} in {str(error)!r}")
 
 # A query too long for a URL: by GET the server says 414, which SPARQLWrapper raises as
-# URITooLong with the server's advice; by POST it runs.
+# URITooLong with the server's advice; POSTed as a form (SPARQLWrapper's POST) it runs.
 long_query = "ASK { ?who skos:altLabel \"Dschaparow\"@de } #" + "x" * 20000
 try:
     client(long_query, JSON).query()
