@@ -92,6 +92,22 @@ result = one_graph.query("SELECT ?who ?label WHERE { ?who <http://www.w3.org/200
 checks.same_rows("a Graph of one article (default-graph-uri): its names", expected,
                  [{str(v): silk_check.rdflib_term(row[v]) for v in result.vars} for row in result])
 
+# Graph.parse of the server's URLs, with rdflib's own Accept headers: the service description,
+# and a graph of the graph store, which is what silk dump writes. (As N-Triples: from Turtle,
+# rdflib reads the number 007 as "7"^^xsd:integer, losing the lexical form silk sent.)
+description = Graph()
+description.parse(silk.endpoint)
+checks.ok("Graph.parse(the endpoint): the service description names the endpoint",
+          (None, URIRef("http://www.w3.org/ns/sparql-service-description#endpoint"),
+           URIRef(silk.endpoint)) in description)
+clients_graph = "http://example.org/clients/graph"
+fetched = Graph()
+fetched.parse(f"{silk.url}/store?graph={clients_graph}", format="nt")
+dumped = silk_check.parse_graph(
+    silk.run("dump", "--graph", clients_graph, "--format", "ntriples").stdout, "nt")
+checks.same("Graph.parse(a graph store URL): what silk dump writes",
+            silk_check.canonical_ntriples(dumped), silk_check.canonical_ntriples(fetched))
+
 # CONSTRUCT: SPARQLStore asks for RDF/XML only, which silk does not write, so the server says
 # 406, which rdflib 6 turns into a ValueError of its own (by GET; by POST it returns the code).
 try:
