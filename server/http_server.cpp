@@ -77,7 +77,10 @@ void HttpServer::AddRoutes() {
   const std::string sparql = "/sparql/?";
   const std::string store = "/store/?";
   http.Get(sparql, [&ctx](const httplib::Request& req, httplib::Response& res) { HandleSparqlGet(ctx, req, res); });
-  http.Post(sparql, [&ctx](const httplib::Request& req, httplib::Response& res) { HandleSparqlPost(ctx, req, res); });
+  http.Post(sparql, [&ctx](const httplib::Request& req, httplib::Response& res,
+                           const httplib::ContentReader& content) {
+    HandleSparqlPost(ctx, req, res, content);
+  });
   http.Put(sparql, NotAllowed("GET, POST", "the SPARQL endpoint"));
   http.Delete(sparql, NotAllowed("GET, POST", "the SPARQL endpoint"));
   http.Patch(sparql, NotAllowed("GET, POST", "the SPARQL endpoint"));

@@ -49,7 +49,11 @@ void WriteServiceDescription(const ServerContext& ctx, const httplib::Request& r
       "    formats:SPARQL_Results_CSV, formats:SPARQL_Results_TSV, formats:Turtle,\n"
       "    formats:N-Triples, formats:N-Quads, formats:TriG ;\n"
       "  sd:feature sd:UnionDefaultGraph ;\n"
-      "  sd:defaultDataset [ a sd:Dataset ; sd:defaultGraph [ a sd:Graph ] ] .\n",
+      "  sd:defaultDataset _:dataset .\n"
+      // Labelled, not `[]`: the parser's labels for `[]` are not valid written labels, and
+      // these statements go from the parser straight to the writer.
+      "_:dataset a sd:Dataset ; sd:defaultGraph _:defaultGraph .\n"
+      "_:defaultGraph a sd:Graph .\n",
       Authority(ctx, req), updates ? ", sd:SPARQL11Update" : "");
   const std::optional<query::ResultFormat> format =
       NegotiateFormat(req.get_header_value("Accept"), query::ResultKind::kGraph);

@@ -13,8 +13,10 @@ namespace silk::server {
 
 // GET /sparql: a query, or with no query= the service description.
 void HandleSparqlGet(ServerContext& ctx, const httplib::Request& req, httplib::Response& res);
-// POST /sparql.
-void HandleSparqlPost(ServerContext& ctx, const httplib::Request& req, httplib::Response& res);
+// POST /sparql: a query or update as a form or as the body itself, read through `content`
+// (httplib still caps it at --max-body).
+void HandleSparqlPost(ServerContext& ctx, const httplib::Request& req, httplib::Response& res,
+                      const httplib::ContentReader& content);
 
 // Whether the client of `req` may write (see RefuseWrite); when not, answers 401 or 403 itself.
 bool MayWrite(const ServerContext& ctx, const httplib::Request& req, httplib::Response& res);
