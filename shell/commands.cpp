@@ -100,8 +100,8 @@ const std::vector<CommandSpec>& Commands() {
           .usage = "NAME [--limit N]",
           .summary = "Find the entities a name stands for, in any spelling",
           .details =
-              "Matches NAME against every skos:prefLabel, skos:altLabel, schema:name and\n"
-              "rdfs:label in the store and lists the entities, best first: the exact label, then\n"
+              "Matches NAME against every skos:prefLabel, skos:altLabel, skos:hiddenLabel,\n"
+              "schema:name and rdfs:label in the store and lists the entities, best first: the exact label, then\n"
               "the same up to case, up to accents and script (Türkistan, Turkistan), up to\n"
               "look-alike letters (a Cyrillic С for a Latin C), a whole word of a longer name\n"
               "(Tokayev), and last a near miss a few letters off (Zhaparov for Japarov). Each\n"

@@ -15,6 +15,8 @@ struct LabelPredicate {
 constexpr LabelPredicate kLabelPredicates[] = {
     {"http://www.w3.org/2004/02/skos/core#prefLabel", true},
     {"http://www.w3.org/2004/02/skos/core#altLabel", false},
+    // SKOS's label for search only: a misprint or an inflected form an article prints.
+    {"http://www.w3.org/2004/02/skos/core#hiddenLabel", false},
     {"http://schema.org/name", false},
     {"https://schema.org/name", false},
     {"http://www.w3.org/2000/01/rdf-schema#label", false},

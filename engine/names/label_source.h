@@ -9,8 +9,8 @@
 
 namespace silk::names {
 
-// Every literal object of skos:prefLabel, skos:altLabel, schema:name and rdfs:label, in any
-// graph, once each (the same label stated by two articles is one label here).
+// Every literal object of skos:prefLabel, skos:altLabel, skos:hiddenLabel, schema:name and
+// rdfs:label, in any graph, once each (the same label stated by two articles is one label here).
 Result<std::vector<EntityLabel>> ReadLabels(const storage::Snapshot& snapshot);
 
 }  // namespace silk::names

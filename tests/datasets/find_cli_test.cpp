@@ -41,6 +41,7 @@ TEST_F(FindCli, EverySpellingInTheArticles) {
   }
   ExpectFirst("Park Geun-hye", "ParkGeunHye");
   ExpectFirst("Ban Ki-moon", "BanKiMoon");
+  ExpectFirst("Ban Ki-moonder", "BanKiMoon");  // as printed, glued to the next word
   ExpectFirst("Woo Won-shik", "WooWonShik");
   ExpectFirst("Yun Byung-se", "YunByungSe");
   ExpectFirst("Kirgisistan", "Kyrgyzstan");
@@ -48,7 +49,9 @@ TEST_F(FindCli, EverySpellingInTheArticles) {
   ExpectFirst("Südkorea", "SouthKorea");
   ExpectFirst("Seul", "Seoul");
   ExpectFirst("K-Water", "KWater");
-  ExpectFirst("Wusong Üniversitesi", "WoosongUniversity");
+  ExpectFirst("Kore Wusong Üniversitesi", "WoosongUniversity");
+  ExpectFirst("Kore Wusong Üniversitesi'nin", "WoosongUniversity");  // as printed, genitive
+  ExpectFirst("Wusong", "WoosongUniversity");
 }
 
 TEST_F(FindCli, NearMissesAPersonTypes) {
@@ -74,6 +77,9 @@ TEST_F(FindCli, ShowsTheLabelThatMatchedAndHow) {
   ProcessResult cyrillic = Find("Kasym-\u0421omart Tokayev");
   EXPECT_NE(cyrillic.out.find("matched \"Kasym-\u0421omart Tokayev\"@tr (exact)"), std::string::npos)
       << cyrillic.out;
+  // A form kept for search only (skos:hiddenLabel): found exactly, though no label names it.
+  ProcessResult hidden = Find("Japarovs");
+  EXPECT_NE(hidden.out.find("matched \"Japarovs\"@de (exact)"), std::string::npos) << hidden.out;
   ProcessResult near = Find("Zhaparov");
   EXPECT_NE(near.out.find("(near, 2 edits)"), std::string::npos) << near.out;
 }
