@@ -71,14 +71,14 @@ function termCell(term, prefixes) {
     cell.append(element("span", { class: "iri", title: term.value }, shorten(term.value, prefixes)));
   } else if (term.type === "bnode") {
     cell.append(element("span", { class: "blank" }, `_:${term.value}`));
-  } else {
+  } else if (term["xml:lang"] || !term.datatype || term.datatype === kRdfString) {
     cell.append(term.value);
-    if (term["xml:lang"]) {
-      cell.append(element("span", { class: "tag" }, `@${term["xml:lang"]}`));
-    } else if (term.datatype && term.datatype !== kRdfString) {
-      cell.append(element("span", { class: "tag", title: term.datatype },
-                          shorten(term.datatype, prefixes)));
-    }
+    if (term["xml:lang"]) cell.append(element("span", { class: "tag" }, `@${term["xml:lang"]}`));
+  } else {
+    // A number or a date reads as one word: never broken over two lines (a long value may be).
+    cell.append(element("span", { class: term.value.length <= 40 ? "typed" : "" }, term.value),
+                element("span", { class: "tag", title: term.datatype },
+                        shorten(term.datatype, prefixes)));
   }
   return cell;
 }

@@ -122,7 +122,7 @@ test("ASK answers yes or no, CONSTRUCT shows Turtle", async () => {
 });
 
 test("a malformed query shows the server's message, line, column and caret", async () => {
-  const query = "SELECT ?x WHERE {\n  ?x kca:visited \n";
+  const query = "SELECT ?x WHERE {\n  ?x kca:visited . }";
   await typeQuery(query);
   assert.match(await runAnd(() => page.click("#run")), /^Error 400/);
   assert.equal(await page.locator("#results table").count(), 0);
@@ -130,8 +130,7 @@ test("a malformed query shows the server's message, line, column and caret", asy
   const cli = await fetch(`${server.url}/sparql`, {
     method: "POST", headers: { "Content-Type": "application/sparql-query" }, body: query });
   assert.equal(shown, (await cli.text()).trimEnd());
-  assert.match(shown, /\^/);
-  assert.match(shown, /:\d+:\d+/);
+  assert.match(shown, /^<query>:2:18: expected an object after the predicate\n.*kca:visited \. }\n +\^$/);
   assert.equal(await page.getAttribute("#error", "class"), "error");
   assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById("error")).whiteSpace), "pre");
 });
@@ -150,10 +149,10 @@ test("an example question fills the editor and runs", async () => {
 });
 
 test("a huge result renders its first 1000 rows and says how many there are", async () => {
-  await typeQuery("SELECT * WHERE { ?s ?p ?o }");
+  await typeQuery("SELECT * WHERE { ?s ?p ?o VALUES ?copy { 1 2 3 } }");
   const status = await runAnd(() => page.click("#run"));
   const total = Number(status.match(/^([\d,]+) rows/)[1].replace(/,/g, ""));
-  assert.ok(total > 1000, `the shipped graph holds ${total} triples`);
+  assert.ok(total > 1000, `three copies of the shipped graph's triples: ${total}`);
   assert.equal(await page.locator("#results tbody tr").count(), 1000);
   assert.match(await page.textContent("#results .capped"), /first 1,000 of [\d,]+ rows/);
 });
