@@ -179,3 +179,16 @@ test("the page loaded nothing from elsewhere and logged no error", () => {
   const unexpected = problems.filter((problem) => !/status of 400/.test(problem));
   assert.deepEqual(unexpected, []);
 });
+
+test("every file of the page carries the policy; an unknown one is a 404 in words", async () => {
+  for (const path of ["/", "/web/app.js", "/web/style.css", "/web/prefixes.rq", "/web/examples"]) {
+    const response = await fetch(server.url + path);
+    assert.equal(response.status, 200, path);
+    assert.match(response.headers.get("Content-Security-Policy"), /default-src 'none'/, path);
+  }
+  assert.match((await fetch(server.url + "/web/app.js")).headers.get("Content-Type"),
+               /^text\/javascript/);
+  const missing = await fetch(server.url + "/web/examples/nothing.rq");
+  assert.equal(missing.status, 404);
+  assert.equal(await missing.text(), "the web page has no example question named nothing.rq\n");
+});
