@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Fault injection: runs a load, an update and a dump with one file-system call failing
-# (a write, an fsync or a rename; the first, the second, … up to every call the command makes,
-# as an I/O error or a full disk), through an LD_PRELOAD library (tests/faults/fault_shim.cpp).
+# Fault injection: runs a load, an update, a request of several updates and a dump with one
+# file-system call failing (a write, an fsync or a rename; the first, the second, … up to
+# every call the command makes, as an I/O error or a full disk), through an LD_PRELOAD library (tests/faults/fault_shim.cpp).
 # After each fault the command must either succeed, or fail with exit code 1–3 and a message;
 # never crash; a failed fsync may leave the write done, and silk must then say it may be. Then, with no faults, `silk check` must pass and the store must hold exactly
 # what it held before (after a failure) or what the command added (after a success).
@@ -31,6 +31,9 @@ done >"$work/bulk.nt"
 "$silk" --db "$work/base" dump | sort >"$work/base.dump"
 
 update='INSERT DATA { <http://e/u> <http://e/p> "updated" }'
+# Several operations in one request, one commit: a LOAD, a graph copy, a WHERE.
+request="INSERT DATA { <http://e/u> <http://e/p> \"updated\" } ; LOAD <$work/new.nq> ;
+  COPY DEFAULT TO <http://e/copy> ; DELETE WHERE { GRAPH <http://e/copy> { <http://e/u> ?p ?o } }"
 injected=0
 failed=0
 indeterminate=0
@@ -117,6 +120,7 @@ try() {
 try load -- load "$work/new.nq"
 try bulk-load -- load "$work/bulk.nt"
 try update -- query "$update"
+try request -- query "$request"
 try dump -- dump --format nquads
 
 echo "$injected faults injected, $failed failures ($indeterminate reported as 'may or may not be in the store', and were)"

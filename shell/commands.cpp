@@ -50,9 +50,15 @@ const std::vector<CommandSpec>& Commands() {
           .usage = "['SPARQL' | -f FILE] [--format FORMAT] [--default-graph union|stored] [--timeout S]",
           .summary = "Run a SPARQL query or update (from the argument, a file, or standard input)",
           .details =
-              "Queries: SELECT, ASK, CONSTRUCT, DESCRIBE. Updates: INSERT DATA, DELETE DATA,\n"
-              "DELETE/INSERT ... WHERE, CLEAR, DROP. Prefix a query with EXPLAIN to see its\n"
-              "plan, or with EXPLAIN ANALYZE to run it and see the rows each step produced.\n"
+              "Queries: SELECT, ASK, CONSTRUCT, DESCRIBE. Prefix a query with EXPLAIN to see\n"
+              "its plan, or with EXPLAIN ANALYZE to run it and see the rows each step produced.\n"
+              "Updates (SPARQL 1.1 Update, operations separated by ';'): INSERT DATA, DELETE DATA,\n"
+              "DELETE WHERE, DELETE/INSERT ... WHERE, LOAD <file> [INTO GRAPH <g>], CLEAR, DROP,\n"
+              "CREATE, ADD, MOVE, COPY (GRAPH <g>, DEFAULT, NAMED, ALL; SILENT ignores a\n"
+              "missing graph). A request is one atomic change: each operation sees what the\n"
+              "earlier ones did, and a failure leaves the store as it was. LOAD reads a local\n"
+              ".nt, .nq, .ttl or .trig file (.gz too), by path or file: IRI, as silk load does.\n"
+              "A graph exists while it holds quads: CREATE GRAPH of a new graph changes nothing.\n"
               "The default graph is the union of all graphs; --default-graph stored reads the\n"
               "store's default graph alone, as plain SPARQL does. The prefixes rdf, rdfs, xsd,\n"
               "owl, skos, schema, prov, dct, foaf and the shipped graph's kca and src are\n"

@@ -12,7 +12,7 @@
 #include "engine/load/input_file.h"
 #include "grammar/rdf/iri.h"
 #include "shell/commit_with_progress.h"
-#include "shell/file_iri.h"
+#include "engine/load/file_iri.h"
 #include "shell/progress_bar.h"
 #include "shell/text_format.h"
 
@@ -224,7 +224,7 @@ Result<LoadRequest> MakeLoadRequest(const Invocation& invocation, const std::str
     }
     // A file's relative IRIs mean what they mean where the file is, as in rapper and riot.
     const bool own_base = base.empty() && path != "-";
-    request.inputs.push_back({path, *format, own_base ? FileIri(path) : base});
+    request.inputs.push_back({path, *format, own_base ? load::FileIri(path) : base});
   }
 
   if (skip_bad) {

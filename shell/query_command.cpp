@@ -10,7 +10,7 @@
 #include "engine/query/query_engine.h"
 #include "shell/commands.h"
 #include "shell/exit_codes.h"
-#include "shell/file_iri.h"
+#include "engine/load/file_iri.h"
 #include "shell/limit_options.h"
 #include "shell/output_check.h"
 #include "shell/prefixes.h"
@@ -71,7 +71,7 @@ int RunQuery(const Invocation& invocation) {
     contents << in.rdbuf();
     text = contents.str();
     options.source_name = path;
-    if (options.base_iri.empty()) options.base_iri = FileIri(path);
+    if (options.base_iri.empty()) options.base_iri = load::FileIri(path);
   } else if (!invocation.args.empty()) {
     text = invocation.args[0];
   } else {

@@ -15,7 +15,7 @@
 #include "engine/query/planner/planner.h"
 #include "engine/query/query_runtime.h"
 #include "engine/query/request_dataset.h"
-#include "engine/query/update_executor.h"
+#include "engine/query/update/update_executor.h"
 #include "grammar/query/query_parser.h"
 
 namespace silk::query {
@@ -105,16 +105,6 @@ bool FurtherThan(const ParseError& a, const ParseError& b) {
   return a.line > b.line || (a.line == b.line && a.column > b.column);
 }
 
-// Results of EXPLAIN ANALYZE are computed and dropped.
-class DiscardingWriter final : public ResultWriter {
- public:
-  void Begin(const std::vector<std::string>&) override {}
-  void WriteRow(Row) override {}
-  void WriteTriple(const rdf::QuadView&) override {}
-  void End() override {}
-  void WriteBoolean(bool) override {}
-};
-
 void WriteSelect(ExecContext& ctx, Operator& root, const std::vector<VarId>& output,
                  ResultWriter& writer) {
   std::vector<std::string> names;
@@ -160,13 +150,25 @@ Result<std::unique_ptr<PreparedRequest>> Prepare(std::string_view text,
         std::make_unique<Request>(std::move(query).value(), mode, options));
   }
   ParseResult<ast::Update> update = ParseUpdate(body, parse_options);
+  if (update.ok() && mode != ExplainMode::kNone) {
+    // Running the update to explain it would change the store (EXPLAIN DROP ALL).
+    return Status::InvalidArgument(
+        "EXPLAIN shows how a query (SELECT, ASK, CONSTRUCT, DESCRIBE) runs; an update has no "
+        "plan to show, and it was not run");
+  }
   if (update.ok()) {
     return std::unique_ptr<PreparedRequest>(
         std::make_unique<Request>(std::move(update).value(), mode, options));
   }
   // The text is whichever kind got further before it failed: report that kind's error.
-  return Status::Syntax(FurtherThan(update.error(), query.error()) ? update.error()
-                                                                   : query.error());
+  if (FurtherThan(update.error(), query.error())) return Status::Syntax(update.error());
+  if (FurtherThan(query.error(), update.error())) return Status::Syntax(query.error());
+  // Both failed at the same token, where a request starts: it could have been either kind.
+  ParseError error = query.error();
+  error.message =
+      "expected a query (SELECT, CONSTRUCT, DESCRIBE, ASK) or an update (INSERT, DELETE, "
+      "LOAD, CLEAR, DROP, CREATE, ADD, MOVE, COPY)";
+  return Status::Syntax(std::move(error));
 }
 
 namespace {

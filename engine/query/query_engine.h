@@ -4,9 +4,9 @@
 //   if (!request.ok()) …                               // a syntax error, with position
 //   Status s = query::Execute(**request, store, *writer);
 //
-// A query reads one snapshot, so it never sees half of an update. An update applies each of
-// its operations as one atomic write; a failure, a timeout or a cancellation leaves the
-// store as the last completed operation left it (a one-operation update: unchanged).
+// A query reads one snapshot, so it never sees half of an update. An update request is one
+// atomic write: each operation sees what the earlier ones did, and a failure, a timeout or a
+// cancellation anywhere leaves the store unchanged.
 #pragma once
 
 #include <memory>
@@ -48,8 +48,8 @@ struct QueryOptions {
   // protocol requires.
   std::optional<RequestDataset> dataset;
   // False for a request from the network: nothing in it may read the files of the machine
-  // that runs it. An operation that would (LOAD <file:…>, when the engine has LOAD) must
-  // refuse with kInvalidArgument when this is false.
+  // that runs it. LOAD, the one operation that would, then fails with kInvalidArgument (with
+  // SILENT too: the refusal is the server's policy, not a failure of the load).
   bool local_files = true;
   // The optimizer's rewrites (optimizer/optimizer.h); off, the algebra runs as translated
   // (EXISTS row by row): the reference the rewrites are tested against.

@@ -368,10 +368,22 @@ enum class UpdateKind : std::uint8_t {
   kDeleteData,   // delete_quads (ground: no variables, no blank nodes)
   kDeleteWhere,  // delete_quads is both the pattern and the template
   kModify,       // WITH? DELETE { … }? INSERT { … }? USING* WHERE { … }
-  kClear,        // CLEAR SILENT? (GRAPH iri | DEFAULT | NAMED | ALL)
+  kClear,        // CLEAR SILENT? (GRAPH iri | DEFAULT | NAMED | ALL): target
+  kDrop,         // DROP SILENT? (GRAPH iri | DEFAULT | NAMED | ALL): target
+  kCreate,       // CREATE SILENT? GRAPH iri: target (kGraph)
+  kLoad,         // LOAD SILENT? iri (INTO GRAPH iri)?: load_source into target
+  kAdd,          // ADD SILENT? source TO target, each DEFAULT or GRAPH iri
+  kMove,         // MOVE …: likewise
+  kCopy,         // COPY …: likewise
 };
 
-enum class ClearTarget : std::uint8_t { kGraph, kDefault, kNamed, kAll };
+// Which graphs an operation names. kGraph carries its IRI in GraphTarget::iri.
+enum class GraphScope : std::uint8_t { kGraph, kDefault, kNamed, kAll };
+
+struct GraphTarget {
+  GraphScope scope = GraphScope::kDefault;
+  Term iri;  // kGraph only
+};
 
 struct UpdateOperation {
   Position pos;
@@ -383,9 +395,10 @@ struct UpdateOperation {
   std::optional<Term> with_graph;            // kModify
   std::vector<DatasetClause> using_clauses;  // kModify
   std::unique_ptr<GroupPattern> where;       // kModify
-  ClearTarget clear_target = ClearTarget::kDefault;  // kClear
-  Term clear_graph;                                  // kClear with kGraph
-  bool silent = false;                               // kClear
+  GraphTarget target;                        // graph management: what is written or removed
+  GraphTarget source;                        // kAdd, kMove, kCopy
+  Term load_source;                          // kLoad: the document's IRI
+  bool silent = false;                       // graph management: failures are ignored
 };
 
 struct Update {

@@ -905,6 +905,54 @@ std::vector<ast::QuadBlock> AstBuilder::Quads(const TreeNode& node, bool allow_v
   return blocks;
 }
 
+namespace {
+
+std::optional<ast::UpdateKind> GraphManagementKind(const TreeNode& node) {
+  if (Is<g::clear>(node)) return ast::UpdateKind::kClear;
+  if (Is<g::drop>(node)) return ast::UpdateKind::kDrop;
+  if (Is<g::create>(node)) return ast::UpdateKind::kCreate;
+  if (Is<g::load>(node)) return ast::UpdateKind::kLoad;
+  if (Is<g::add_graph>(node)) return ast::UpdateKind::kAdd;
+  if (Is<g::move_graph>(node)) return ast::UpdateKind::kMove;
+  if (Is<g::copy_graph>(node)) return ast::UpdateKind::kCopy;
+  return std::nullopt;
+}
+
+}  // namespace
+
+// CLEAR, DROP, CREATE, LOAD, ADD, MOVE, COPY: SILENT, then the graphs in the order written
+// (ADD/MOVE/COPY: the source, then the target; LOAD: the document, then INTO's graph).
+void AstBuilder::GraphManagement(const TreeNode& node, ast::UpdateKind kind,
+                                 ast::UpdateOperation& op) {
+  op.kind = kind;
+  const bool transfer = kind == ast::UpdateKind::kAdd || kind == ast::UpdateKind::kMove ||
+                        kind == ast::UpdateKind::kCopy;
+  int graphs_seen = 0;
+  for (const auto& part : node.children) {
+    if (Is<g::kw_silent>(*part)) {
+      op.silent = true;
+      continue;
+    }
+    if (Is<g::load_source>(*part)) {
+      op.load_source = Iri(*part->children.at(0));
+      continue;
+    }
+    ast::GraphTarget target;
+    if (Is<g::graph_ref_iri>(*part)) {
+      target.scope = ast::GraphScope::kGraph;
+      target.iri = Iri(*part->children.at(0));
+    } else if (Is<g::target_default>(*part)) {
+      target.scope = ast::GraphScope::kDefault;
+    } else if (Is<g::target_named>(*part)) {
+      target.scope = ast::GraphScope::kNamed;
+    } else {
+      target.scope = ast::GraphScope::kAll;
+    }
+    (transfer && graphs_seen == 0 ? op.source : op.target) = std::move(target);
+    ++graphs_seen;
+  }
+}
+
 ast::Update AstBuilder::BuildUpdate(const TreeNode& root) {
   ast::Update update;
   for (const auto& child_ptr : root.children) {
@@ -924,22 +972,8 @@ ast::Update AstBuilder::BuildUpdate(const TreeNode& root) {
     } else if (Is<g::delete_where>(child)) {
       op.kind = ast::UpdateKind::kDeleteWhere;
       op.delete_quads = Quads(*child.children.at(0), true, false, "DELETE WHERE");
-    } else if (Is<g::clear>(child) || Is<g::drop>(child)) {
-      op.kind = ast::UpdateKind::kClear;
-      for (const auto& part : child.children) {
-        if (Is<g::kw_silent>(*part)) {
-          op.silent = true;
-        } else if (Is<g::clear_graph>(*part)) {
-          op.clear_target = ast::ClearTarget::kGraph;
-          op.clear_graph = Iri(*part->children.at(0));
-        } else if (Is<g::clear_default>(*part)) {
-          op.clear_target = ast::ClearTarget::kDefault;
-        } else if (Is<g::clear_named>(*part)) {
-          op.clear_target = ast::ClearTarget::kNamed;
-        } else {
-          op.clear_target = ast::ClearTarget::kAll;
-        }
-      }
+    } else if (const std::optional<ast::UpdateKind> kind = GraphManagementKind(child)) {
+      GraphManagement(child, *kind, op);
     } else {
       // modify_after_with / modify_plain
       op.kind = ast::UpdateKind::kModify;

@@ -36,6 +36,8 @@ class AstBuilder {
   ast::Update BuildUpdate(const TreeNode& root);
 
  private:
+  // CLEAR, DROP, CREATE, LOAD, ADD, MOVE and COPY into `op`.
+  void GraphManagement(const TreeNode& node, ast::UpdateKind kind, ast::UpdateOperation& op);
   void Prologue(const TreeNode& node);
   void SelectParts(const TreeNode& node, ast::Query& query);
   void Modifier(const TreeNode& node, ast::Query& query);

@@ -123,6 +123,8 @@ SILK_KW(kw_create, "CREATE");
 SILK_KW(kw_add, "ADD");
 SILK_KW(kw_move, "MOVE");
 SILK_KW(kw_copy, "COPY");
+SILK_KW(kw_to, "TO");
+SILK_KW(kw_into, "INTO");
 // 'a' is the one case-sensitive keyword.
 struct kw_a : seq<one<'a'>, not_at<name_char>, ws> {};
 
@@ -553,25 +555,43 @@ struct modify_after_with : seq<with_graph, must<expected_modify_clauses>, star<u
 struct modify_plain
     : seq<modify_clauses, star<using_clause>, must<modify_where_keyword>, must<where_pattern>> {};
 
-struct clear_graph_iri : seq<iri> {};
-struct clear_graph : seq<kw_graph, must<clear_graph_iri>> {};
-struct clear_default : kw_default {};
-struct clear_named : kw_named {};
-struct clear_all : kw_all {};
-struct clear_target : sor<clear_graph, clear_default, clear_named, clear_all> {};
-struct expected_clear_target : seq<clear_target> {};
-struct clear : seq<kw_clear, opt<kw_silent>, must<expected_clear_target>> {};
-// Graphs exist only through their statements here, so DROP is CLEAR under another name.
-struct expected_drop_target : seq<clear_target> {};
-struct drop : seq<kw_drop, opt<kw_silent>, must<expected_drop_target>> {};
+// Graph management (SPARQL 1.1 Update, section 3.2). GraphRef ::= 'GRAPH' iri;
+// GraphRefAll ::= GraphRef | 'DEFAULT' | 'NAMED' | 'ALL'; GraphOrDefault ::= 'DEFAULT' | 'GRAPH'? iri.
+struct graph_ref_iri : seq<iri> {};
+struct graph_ref : seq<kw_graph, must<graph_ref_iri>> {};
+struct target_default : kw_default {};
+struct target_named : kw_named {};
+struct target_all : kw_all {};
+struct graph_ref_all : sor<graph_ref, target_default, target_named, target_all> {};
+struct graph_or_default : sor<target_default, seq<opt<kw_graph>, graph_ref_iri>> {};
 
-// The graph management operations outside SilkGraph's subset, recognised for a clear message.
-struct update_not_supported : pegtl::failure {};
-struct unsupported_update : seq<at<sor<kw_load, kw_create, kw_add, kw_move, kw_copy>>,
-                                pegtl::raise<update_not_supported>> {};
+struct expected_clear_target : seq<graph_ref_all> {};
+struct clear : seq<kw_clear, opt<kw_silent>, must<expected_clear_target>> {};
+struct expected_drop_target : seq<graph_ref_all> {};
+struct drop : seq<kw_drop, opt<kw_silent>, must<expected_drop_target>> {};
+struct expected_create_target : seq<graph_ref> {};
+struct create : seq<kw_create, opt<kw_silent>, must<expected_create_target>> {};
+
+struct load_source : seq<iri> {};
+struct expected_load_source : seq<load_source> {};
+struct expected_load_graph : seq<graph_ref> {};
+struct load_into : seq<kw_into, must<expected_load_graph>> {};
+struct load : seq<kw_load, opt<kw_silent>, must<expected_load_source>, opt<load_into>> {};
+
+// ADD, MOVE and COPY: ( SILENT )? GraphOrDefault TO GraphOrDefault.
+struct expected_transfer_source : seq<graph_or_default> {};
+struct transfer_to : kw_to {};
+struct expected_transfer_target : seq<graph_or_default> {};
+template <typename Keyword>
+struct transfer : seq<Keyword, opt<kw_silent>, must<expected_transfer_source>, must<transfer_to>,
+                      must<expected_transfer_target>> {};
+struct add_graph : transfer<kw_add> {};
+struct move_graph : transfer<kw_move> {};
+struct copy_graph : transfer<kw_copy> {};
 
 struct update_operation : sor<insert_data, delete_data, delete_where, modify_after_with,
-                              modify_plain, clear, drop, unsupported_update> {};
+                              modify_plain, clear, drop, create, load, add_graph, move_graph,
+                              copy_graph> {};
 // Update ::= Prologue ( Update1 ( ';' Update )? )?, written as a loop: the recursive form
 // would recurse once per operation.
 struct update_sequence

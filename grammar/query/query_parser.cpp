@@ -117,13 +117,16 @@ SILK_MESSAGE(values_row_close,
 SILK_MESSAGE(values_vars_close, "expected ')' after the VALUES variables");
 SILK_MESSAGE(expected_modify_clauses, "expected DELETE { … } or INSERT { … } after WITH");
 SILK_MESSAGE(modify_where_keyword, "expected WHERE and the pattern of the update");
-SILK_MESSAGE(clear_graph_iri, "expected an IRI after GRAPH");
+SILK_MESSAGE(graph_ref_iri, "expected an IRI after GRAPH");
 SILK_MESSAGE(expected_clear_target, "expected GRAPH <iri>, DEFAULT, NAMED or ALL after CLEAR");
 SILK_MESSAGE(expected_drop_target, "expected GRAPH <iri>, DEFAULT, NAMED or ALL after DROP");
+SILK_MESSAGE(expected_create_target, "expected GRAPH <iri> after CREATE");
+SILK_MESSAGE(expected_load_source, "expected the IRI of the document to LOAD");
+SILK_MESSAGE(expected_load_graph, "expected GRAPH <iri> after INTO");
+SILK_MESSAGE(expected_transfer_source, "expected DEFAULT or a graph's IRI to take the quads from");
+SILK_MESSAGE(transfer_to, "expected TO and the graph to put the quads in");
+SILK_MESSAGE(expected_transfer_target, "expected DEFAULT or a graph's IRI after TO");
 SILK_MESSAGE(service_not_supported, "SERVICE (federated query) is not supported");
-SILK_MESSAGE(update_not_supported,
-             "LOAD, CREATE, ADD, MOVE and COPY are not supported; "
-             "use INSERT DATA, DELETE DATA, DELETE/INSERT … WHERE, CLEAR or DROP");
 
 #undef SILK_MESSAGE
 
@@ -223,8 +226,10 @@ using Selector = pegtl::parse_tree::selector<
         // updates
         g::insert_data, g::delete_data, g::delete_where, g::modify_after_with, g::modify_plain,
         g::quad_pattern, g::with_graph, g::delete_clause, g::insert_clause, g::using_clause,
-        g::quads_graph, g::clear, g::drop, g::kw_silent, g::clear_graph, g::clear_default, g::clear_named,
-        g::clear_all>,
+        g::quads_graph, g::clear, g::drop, g::create, g::load, g::add_graph, g::move_graph,
+        g::copy_graph,
+        g::kw_silent, g::graph_ref_iri, g::target_default, g::target_named, g::target_all,
+        g::load_source>,
     pegtl::parse_tree::fold_one::on<
         g::expression, g::path_group,  // selected for their nesting count: always one child
         g::conditional_or_expression, g::conditional_and_expression, g::relational_expression,

@@ -271,15 +271,50 @@ std::optional<ValidationError> ValidateQuery(const ast::Query& query,
   return std::nullopt;
 }
 
+namespace {
+
+// SPARQL 1.1 Update, section 19.6: the blank nodes of INSERT DATA are new nodes, and a label
+// names one node in the operation that writes it; the same label in a later INSERT DATA of the
+// request is an error (a template's blank nodes are new for each solution anyway, so its labels
+// may repeat across operations).
+class OperationBlankLabels {
+ public:
+  void Operation(const ast::UpdateOperation& op) {
+    if (op.kind != ast::UpdateKind::kInsertData) return;
+    std::set<std::string, std::less<>> current;
+    for (const ast::QuadBlock& block : op.insert_quads) {
+      for (const ast::TriplePattern& t : block.triples) {
+        for (const ast::Term* term : {&t.subject, &t.predicate, &t.object}) {
+          if (!term->IsBlank() || term->IsGeneratedBlank()) continue;
+          if (earlier_.contains(term->value)) {
+            Fail(term->pos, fmt::format("blank node {} is already used in an earlier INSERT DATA "
+                                        "of this update; a label names one node of one operation",
+                                        term->written));
+          }
+          current.insert(term->value);
+        }
+      }
+    }
+    earlier_.insert(current.begin(), current.end());
+  }
+
+ private:
+  std::set<std::string, std::less<>> earlier_;
+};
+
+}  // namespace
+
 std::optional<ValidationError> ValidateUpdate(const ast::Update& update,
                                               const QueryParseOptions& options) {
   try {
+    OperationBlankLabels labels;
     for (const ast::UpdateOperation& op : update.operations) {
       if (op.where) {
         Validator validator(options);
         VarSet scope;
         validator.Group(*op.where, scope);
       }
+      labels.Operation(op);
     }
   } catch (const ValidationError& e) {
     return e;

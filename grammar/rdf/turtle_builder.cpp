@@ -81,7 +81,7 @@ void Builder::DropStatement(bool leave_graph) {
   depth_ = 0;
   ResetStatement();
   if (leave_graph) {
-    graph_.kind = TermKind::kDefaultGraph;
+    LeaveGraph();
   }
 }
 
@@ -122,14 +122,23 @@ void Builder::OpenGraph(TextPosition at) {
   if (IsSet(frames_[0].subject)) {
     graph_ = frames_[0].subject;
   } else {
-    graph_.kind = TermKind::kDefaultGraph;
+    LeaveGraph();
   }
   EndStatement();
 }
 
 void Builder::CloseGraph() {
   EndStatement();  // the last statement of the block may end at '}': its triples are in it
+  LeaveGraph();
+}
+
+void Builder::LeaveGraph() {
+  // The whole term, not only its kind: the graph goes out in every quad's view, and a
+  // default graph that still carried the last graph's IRI would compare unequal to another.
   graph_.kind = TermKind::kDefaultGraph;
+  graph_.value.clear();
+  graph_.datatype.clear();
+  graph_.language.clear();
 }
 
 void Builder::NoteError(std::string line_text, Opener opener) {

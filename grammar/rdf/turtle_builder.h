@@ -194,6 +194,8 @@ class Builder {
   std::vector<Frame> frames_;  // frames_[0] is the statement; reused, never shrunk
   std::size_t depth_ = 0;
   Term graph_;  // the default graph outside TriG graph blocks
+  // Back to the default graph, the whole term cleared.
+  void LeaveGraph();
   TextPosition graph_opened_at_;
   TextPosition long_string_opened_at_;
   std::uint64_t anonymous_nodes_ = 0;

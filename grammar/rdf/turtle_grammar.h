@@ -51,6 +51,10 @@ struct token : seq<Rule, ws> {};
 struct name_char : sor<lex::pn_chars, one<':'>> {};
 template <typename Word>
 struct keyword : token<seq<Word, not_at<name_char>>> {};
+// '@prefix' and '@base': no name starts with '@', so a ':' may follow at once
+// ("@prefix:<http://a.example/>." declares the empty prefix).
+template <typename Word>
+struct at_keyword : token<seq<Word, not_at<lex::pn_chars>>> {};
 
 // ---- IRIs --------------------------------------------------------------------------------
 
@@ -202,8 +206,8 @@ struct prefix_iri_decl : token<iriref> {};
 struct base_iri_decl : token<iriref> {};
 struct directive_dot : token<one<'.'>> {};
 
-struct kw_at_prefix : keyword<pegtl::string<'@', 'p', 'r', 'e', 'f', 'i', 'x'>> {};
-struct kw_at_base : keyword<pegtl::string<'@', 'b', 'a', 's', 'e'>> {};
+struct kw_at_prefix : at_keyword<pegtl::string<'@', 'p', 'r', 'e', 'f', 'i', 'x'>> {};
+struct kw_at_base : at_keyword<pegtl::string<'@', 'b', 'a', 's', 'e'>> {};
 struct kw_prefix : keyword<TAO_PEGTL_ISTRING("PREFIX")> {};
 struct kw_base : keyword<TAO_PEGTL_ISTRING("BASE")> {};
 

@@ -11,13 +11,14 @@
 namespace silk::shell::repl {
 namespace {
 
-constexpr std::array<std::string_view, 58> kKeywords = {
+constexpr std::array<std::string_view, 66> kKeywords = {
     "SELECT", "DISTINCT", "REDUCED", "WHERE", "FROM", "NAMED", "GRAPH", "OPTIONAL", "UNION",
     "MINUS", "FILTER", "BIND", "VALUES", "ORDER", "BY", "ASC", "DESC", "LIMIT", "OFFSET", "GROUP",
     "HAVING", "COUNT", "SUM", "MIN", "MAX", "AVG", "SAMPLE", "GROUP_CONCAT", "ASK", "CONSTRUCT",
     "DESCRIBE", "PREFIX", "BASE", "INSERT", "DELETE", "DATA", "CLEAR", "EXPLAIN", "ANALYZE",
     "EXISTS", "NOT", "AS", "STR", "LANG", "LANGMATCHES", "REGEX", "CONTAINS", "STRSTARTS",
-    "LCASE", "UCASE", "STRLEN", "BOUND", "COALESCE", "IF", "YEAR", "DATATYPE", "isIRI", "SERVICE"};
+    "LCASE", "UCASE", "STRLEN", "BOUND", "COALESCE", "IF", "YEAR", "DATATYPE", "isIRI", "SERVICE",
+    "LOAD", "INTO", "DROP", "CREATE", "ADD", "MOVE", "COPY", "SILENT"};
 
 bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() &&

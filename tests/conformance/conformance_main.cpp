@@ -18,6 +18,7 @@
 #include "tests/conformance/manifest.h"
 #include "tests/conformance/rdf_tests.h"
 #include "tests/conformance/sparql_tests.h"
+#include "tests/conformance/update_tests.h"
 #include "tests/conformance/test_files.h"
 #include "tests/conformance/test_runner.h"
 
@@ -134,6 +135,7 @@ int Main(int argc, char** argv) {
   TestRunner runner;
   RegisterRdfTests(runner);
   RegisterSparqlTests(runner, stores);
+  RegisterUpdateTests(runner, stores);
   bool ok = true;
   Tally total;
   for (const std::string_view suite : suites) {

@@ -46,13 +46,14 @@ Status DatasetCache::Replace(const DatasetSpec& spec) {
   for (const storage::QuadIds& quad : old) {
     if (Status s = tx->Delete(quad); !s.ok()) return s;
   }
-  const auto load = [&](const std::string& iri, bool named) -> Status {
+  const auto load = [&](const std::string& iri, const std::string& graph_name) -> Status {
     const std::optional<std::filesystem::path> path = files_.PathOf(iri);
     if (!path) return Status::InvalidArgument(fmt::format("<{}> is not a test file", iri));
     RdfFile file = ReadRdfFile(*path, iri);
     if (file.error) return Status::InvalidArgument(file.error->ToString());
     tx->NewBlankNodeScope();
-    const rdf::TermView graph = named ? rdf::TermView::Iri(iri) : rdf::TermView::DefaultGraph();
+    const rdf::TermView graph =
+        graph_name.empty() ? rdf::TermView::DefaultGraph() : rdf::TermView::Iri(graph_name);
     for (const rdf::Quad& quad : file.quads) {
       rdf::QuadView view = quad.view();
       view.graph = graph;
@@ -61,10 +62,13 @@ Status DatasetCache::Replace(const DatasetSpec& spec) {
     return Status::Ok();
   };
   for (const std::string& iri : spec.default_graph) {
-    if (Status s = load(iri, false); !s.ok()) return s;
+    if (Status s = load(iri, ""); !s.ok()) return s;
   }
   for (const std::string& iri : spec.named_graphs) {
-    if (Status s = load(iri, true); !s.ok()) return s;
+    if (Status s = load(iri, iri); !s.ok()) return s;
+  }
+  for (const auto& [iri, graph_name] : spec.labelled_graphs) {
+    if (Status s = load(iri, graph_name); !s.ok()) return s;
   }
   return tx->Commit();
 }

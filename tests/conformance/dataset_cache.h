@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/status.h"
@@ -25,6 +26,8 @@ namespace silk::conformance {
 struct DatasetSpec {
   std::vector<std::string> default_graph;  // file IRIs (qt:data)
   std::vector<std::string> named_graphs;   // file IRIs (qt:graphData, local FROM targets)
+  // (file IRI, graph IRI): update tests name a graph apart from its file (rdfs:label).
+  std::vector<std::pair<std::string, std::string>> labelled_graphs;
 
   friend bool operator==(const DatasetSpec&, const DatasetSpec&) = default;
 };
@@ -40,6 +43,9 @@ class DatasetCache {
   // A store holding exactly `spec`'s data. The pointer is valid until the next call.
   // Errors: a data file that cannot be read or parsed, storage errors.
   Result<storage::Store*> Get(const DatasetSpec& spec);
+  // Says the store no longer holds what the last Get asked for (an update test wrote to it):
+  // the next Get loads its data afresh.
+  void Forget() { spec_.reset(); }
 
  private:
   // Replaces the store's quads with `spec`'s.

@@ -7,8 +7,10 @@
 #include <sstream>
 
 #include "engine/query/query_engine.h"
+#include "engine/query/results/result_writer.h"
 #include "grammar/query/query_parser.h"
 #include "tests/conformance/isomorphism.h"
+#include "tests/conformance/result_text.h"
 #include "tests/conformance/sparql_results.h"
 
 namespace silk::conformance {
@@ -16,6 +18,8 @@ namespace {
 
 std::string Mf(std::string_view local) { return std::string(kMfNs) + std::string(local); }
 std::string Qt(std::string_view local) { return std::string(kQtNs) + std::string(local); }
+
+}  // namespace
 
 std::optional<std::string> ReadQueryFile(const rdf::Term* iri, const TestContext& context,
                                          std::string* error) {
@@ -33,6 +37,18 @@ std::optional<std::string> ReadQueryFile(const rdf::Term* iri, const TestContext
   text << in.rdbuf();
   return text.str();
 }
+
+query::QueryOptions EngineOptions(const std::string& iri) {
+  query::QueryOptions options;
+  options.source_name = iri;
+  options.base_iri = iri;
+  options.union_default_graph = false;
+  options.reject_unbound_projections = false;
+  options.limits.timeout = std::chrono::seconds(10);
+  return options;
+}
+
+namespace {
 
 // SPARQL as the W3C tests assume it: no predeclared prefixes, unbound projections allowed,
 // the query file's IRI as base.
@@ -111,6 +127,14 @@ std::optional<std::vector<std::string>> OrderKeys(const ast::Query& query) {
   return keys;
 }
 
+// Runs `request` again with silk's writer for `format`, into `out`.
+Status Written(const query::PreparedRequest& request, storage::Store& store,
+               const query::QueryOptions& options, query::ResultFormat format,
+               std::ostringstream& out) {
+  std::unique_ptr<query::ResultWriter> writer = query::MakeResultWriter(format, out);
+  return query::Execute(request, store, *writer, options);
+}
+
 class QueryEvaluation {
  public:
   explicit QueryEvaluation(DatasetCache& stores) : stores_(stores) {}
@@ -147,24 +171,34 @@ class QueryEvaluation {
     Result<storage::Store*> store = stores_.Get(spec);
     if (!store.ok()) return {false, "cannot load the data: " + store.status().message()};
 
-    query::QueryOptions options;
-    options.source_name = query_iri->value;
-    options.base_iri = query_iri->value;
-    options.union_default_graph = false;
-    options.reject_unbound_projections = false;
-    options.limits.timeout = std::chrono::seconds(10);
+    const query::QueryOptions options = EngineOptions(query_iri->value);
     auto request = query::Prepare(*text, options);
     if (!request.ok()) return {false, "the engine rejected the query: " + request.status().message()};
-    Collector actual;
-    const Status status = query::Execute(**request, **store, actual, options);
-    if (!status.ok()) return {false, "the query failed: " + status.message()};
-
     if (!entry.result || entry.result->kind != rdf::TermKind::kIri) {
       return {false, "the entry has no mf:result"};
     }
     const std::optional<std::filesystem::path> result_path =
         context.files.PathOf(entry.result->value);
     if (!result_path) return {false, fmt::format("<{}> is not a test file", entry.result->value)};
+    // The result-format tests: silk's own CSV and TSV writers against the expected text.
+    for (const auto& [extension, format] : {std::pair{".csv", query::ResultFormat::kCsv},
+                                            std::pair{".tsv", query::ResultFormat::kTsv}}) {
+      if (!entry.result->value.ends_with(extension)) continue;
+      std::ostringstream written;
+      const Status status = Written(**request, **store, options, format, written);
+      if (!status.ok()) return {false, "the query failed: " + status.message()};
+      std::ifstream in(*result_path, std::ios::binary);
+      std::ostringstream text;
+      text << in.rdbuf();
+      std::string difference;
+      if (!SameResultText(written.str(), text.str(), OrderKeys(query).has_value(), &difference)) {
+        return {false, difference};
+      }
+      return {true, ""};
+    }
+    Collector actual;
+    const Status status = query::Execute(**request, **store, actual, options);
+    if (!status.ok()) return {false, "the query failed: " + status.message()};
     std::optional<ExpectedResult> expected =
         ReadExpectedResult(*result_path, entry.result->value, &error);
     if (!expected) return {false, "cannot read the expected result: " + error};
@@ -186,6 +220,18 @@ class QueryEvaluation {
     if (!SameResults(actual.results, *expected->solutions, compare, &difference)) {
       return {false, difference};
     }
+    // An expected result in SPARQL JSON also checks silk's JSON writer: what it writes must
+    // read back as the expected solutions.
+    if (entry.result->value.ends_with(".srj")) {
+      std::ostringstream written;
+      const Status json = Written(**request, **store, options, query::ResultFormat::kJson, written);
+      if (!json.ok()) return {false, "the query failed: " + json.message()};
+      std::optional<SolutionSet> read_back = ParseSrj(written.str(), &error);
+      if (!read_back) return {false, "silk's JSON output does not read back: " + error};
+      if (!SameResults(*read_back, *expected->solutions, compare, &difference)) {
+        return {false, "silk's JSON output: " + difference};
+      }
+    }
     return {true, ""};
   }
 
@@ -197,6 +243,9 @@ class QueryEvaluation {
 
 void RegisterSparqlTests(TestRunner& runner, DatasetCache& stores) {
   runner.Register(Mf("QueryEvaluationTest"), QueryEvaluation(stores));
+  runner.Register(Mf("CSVResultFormatTest"), QueryEvaluation(stores));
+  runner.Register(Mf("PositiveUpdateSyntaxTest11"), &PositiveSyntax);
+  runner.Register(Mf("NegativeUpdateSyntaxTest11"), &NegativeSyntax);
   runner.Register(Mf("PositiveSyntaxTest11"), &PositiveSyntax);
   runner.Register(Mf("NegativeSyntaxTest11"), &NegativeSyntax);
   runner.Register(Mf("PositiveSyntaxTest"), &PositiveSyntax);

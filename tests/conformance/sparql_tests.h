@@ -3,6 +3,10 @@
 // syntax tests run through the parser.
 #pragma once
 
+#include <optional>
+#include <string>
+
+#include "engine/query/query_engine.h"
 #include "tests/conformance/dataset_cache.h"
 #include "tests/conformance/test_runner.h"
 
@@ -14,5 +18,14 @@ namespace silk::conformance {
 // mf:PositiveSyntaxTest11 / mf:NegativeSyntaxTest11: the query parses / is rejected.
 // REQUIRES: `stores` outlives `runner`.
 void RegisterSparqlTests(TestRunner& runner, DatasetCache& stores);
+
+// The engine's options for running the request in file `iri` as the W3C tests assume: its
+// own IRI as base, SPARQL's plain dataset semantics, no predeclared prefixes, a time limit.
+query::QueryOptions EngineOptions(const std::string& iri);
+
+// The text of the query or update file `iri` names; nullopt, saying why in `error`, when
+// there is none.
+std::optional<std::string> ReadQueryFile(const rdf::Term* iri, const TestContext& context,
+                                         std::string* error);
 
 }  // namespace silk::conformance

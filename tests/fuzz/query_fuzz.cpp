@@ -115,6 +115,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.limits.memory_limit = std::uint64_t{64} << 20;
   // Both default graphs, chosen by the input so that a finding reproduces.
   options.union_default_graph = size % 2 == 0;
+  // LOAD would read whatever file an input names (a device that never ends, among others).
+  options.local_files = false;
   auto request = silk::query::Prepare(text, options);
   if (!request.ok()) return 0;
   const std::span<const silk::query::ResultFormat> formats =

@@ -56,6 +56,47 @@ TEST_F(QueryCli, UpdateThenQuery) {
             "?n\n2\n");
 }
 
+// The README's update example, as it is written there.
+TEST_F(QueryCli, TheReadmeUpdateExample) {
+  ProcessResult update = Silk(
+      {"query",
+       "INSERT DATA { GRAPH <http://e/draft> { <http://e/report> <http://e/status> \"draft\" ; "
+       "<http://e/title> \"Q3\" } };\n"
+       "  COPY <http://e/draft> TO <http://e/final>;\n"
+       "  DELETE WHERE { GRAPH <http://e/final> { ?r <http://e/status> ?old } };\n"
+       "  INSERT DATA { GRAPH <http://e/final> { <http://e/report> <http://e/status> \"final\" } }"});
+  ASSERT_EQ(update.exit_code, 0) << update.err;
+  EXPECT_EQ(Silk({"dump", "--graph", "http://e/final"}).out,
+            "<http://e/report> <http://e/status> \"final\" <http://e/final> .\n"
+            "<http://e/report> <http://e/title> \"Q3\" <http://e/final> .\n");
+  WriteFile(dir_.Sub("more.ttl"), "<http://e/x> <http://e/y> \"z\" .\n");
+  ProcessResult load =
+      Silk({"query", "LOAD <" + dir_.Sub("more.ttl") + "> INTO GRAPH <http://e/more>"});
+  ASSERT_EQ(load.exit_code, 0) << load.err;
+  EXPECT_EQ(Silk({"dump", "--graph", "http://e/more"}).out,
+            "<http://e/x> <http://e/y> \"z\" <http://e/more> .\n");
+}
+
+// A request that fails anywhere changes nothing, and says why: a missing graph, a malformed
+// file (with its line), an update keyword the user mistyped.
+TEST_F(QueryCli, AFailedUpdateRequestChangesNothing) {
+  const std::string before = Silk({"dump"}).out;
+  ProcessResult missing = Silk({"query", "DROP ALL; DROP GRAPH <http://e/none>"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("no graph <http://e/none>"), std::string::npos) << missing.err;
+  WriteFile(dir_.Sub("bad.nt"), "<http://e/a> <http://e/b> \"c\" .\n<http://e/a> <http://e/b> c .\n");
+  ProcessResult bad = Silk({"query", "CLEAR ALL; LOAD <" + dir_.Sub("bad.nt") + ">"});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("bad.nt:2:"), std::string::npos) << bad.err;
+  EXPECT_EQ(Silk({"dump"}).out, before);
+  ProcessResult typo = Silk({"query", "DROP EVERYTHING"});
+  EXPECT_EQ(typo.exit_code, 1);
+  EXPECT_NE(typo.err.find("expected GRAPH <iri>, DEFAULT, NAMED or ALL after DROP"),
+            std::string::npos)
+      << typo.err;
+  EXPECT_EQ(typo.err.find("expected SELECT"), std::string::npos) << typo.err;
+}
+
 TEST_F(QueryCli, SyntaxErrorShowsCaretAndExitsOne) {
   const std::string before = Silk({"dump"}).out;
   ProcessResult bad = Silk({"query", "SELECT ?x WHERE {\n  ?x schem:name ?n }"});

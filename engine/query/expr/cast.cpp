@@ -1,6 +1,10 @@
 #include "engine/query/expr/cast.h"
 
+#include <charconv>
 #include <cmath>
+#include <optional>
+#include <string>
+#include <type_traits>
 
 #include "engine/query/expr/lexical.h"
 #include "engine/query/expr/vocabulary.h"
@@ -72,6 +76,41 @@ EvalResult FromNumeric(const Value& v, std::string_view datatype) {
   return std::nullopt;
 }
 
+// A double or float as xsd:string (XPath 3.1, 19.1.2.2, which SPARQL's casts follow): within
+// [1E-6, 1E6) as the decimal it stands for ("1", "1.25", "-7.875"), else in the canonical
+// scientific form ("1.0E6", "INF", "NaN"). The decimal is that of the shortest text that reads
+// back as the same float or double, so 0.1 as a float gives "0.1", not its binary expansion.
+template <typename Floating>
+std::string FloatingAsString(Floating value) {
+  const double magnitude = std::fabs(static_cast<double>(value));
+  if (magnitude == 0 || (magnitude >= 1e-6 && magnitude < 1e6)) {
+    char text[64];
+    const auto [end, error] = std::to_chars(text, text + sizeof text, value, std::chars_format::fixed);
+    if (error == std::errc()) {
+      if (std::optional<Decimal> d = Decimal::Parse(std::string_view(text, end - text))) {
+        return std::string(Value::FromDecimal(*d).lexical());
+      }
+    }
+  }
+  if constexpr (std::is_same_v<Floating, float>) return std::string(Value::Float(value).lexical());
+  return std::string(Value::Double(value).lexical());
+}
+
+// What a cast to xsd:string gives (XPath's rules for casting to xs:string): the canonical
+// form of a boolean or number ("0"^^xsd:boolean is "false", 01 is "1", 1E0 as a double is
+// "1"), made by the constructors that give every computed value its canonical form. Other
+// values keep their lexical form.
+std::string AsString(const Value& v) {
+  switch (v.kind()) {
+    case ValueKind::kBoolean: return std::string(Value::Boolean(v.boolean()).lexical());
+    case ValueKind::kInteger: return std::string(Value::Integer(v.decimal()).lexical());
+    case ValueKind::kDecimal: return std::string(Value::FromDecimal(v.decimal()).lexical());
+    case ValueKind::kDouble: return FloatingAsString(v.floating());
+    case ValueKind::kFloat: return FloatingAsString(static_cast<float>(v.floating()));
+    default: return std::string(v.lexical());
+  }
+}
+
 }  // namespace
 
 bool IsCastTarget(std::string_view datatype) {
@@ -85,7 +124,7 @@ EvalResult Cast(const Value& v, std::string_view datatype) {
     return std::nullopt;
   }
   if (datatype == kXsdString) {
-    return Value::String(std::string(v.lexical()));
+    return Value::String(AsString(v));
   }
   switch (v.kind()) {
     case ValueKind::kString:
@@ -97,7 +136,7 @@ EvalResult Cast(const Value& v, std::string_view datatype) {
       return FromNumeric(v, datatype);
     case ValueKind::kBoolean:
       if (datatype == kXsdBoolean) {
-        return v;
+        return Value::Boolean(v.boolean());  // canonical: "0" becomes "false"
       }
       if (datatype == kXsdInteger) {
         return Value::Integer(v.boolean() ? 1 : 0);

@@ -6,9 +6,18 @@ namespace silk::query {
 
 KeyedRows::KeyedRows(IdTable rows, std::vector<int> key_columns)
     : rows_(std::move(rows)), keys_(std::move(key_columns)) {
-  buckets_.reserve(rows_.rows());
-  for (std::size_t i = 0; i < rows_.rows(); ++i) {
-    buckets_[Hash(rows_.row(i), keys_)].push_back(static_cast<std::uint32_t>(i));
+  const std::size_t n = rows_.rows();
+  if (n == 0) return;
+  std::size_t buckets = 1;
+  while (buckets < 2 * n) buckets <<= 1;
+  mask_ = buckets - 1;
+  heads_.assign(buckets, kEnd);
+  next_.resize(n);
+  // Last row first, so that each chain lists its rows in their order.
+  for (std::size_t i = n; i-- > 0;) {
+    std::uint32_t& head = heads_[Hash(rows_.row(i), keys_) & mask_];
+    next_[i] = head;
+    head = static_cast<std::uint32_t>(i);
   }
 }
 
@@ -22,22 +31,13 @@ std::uint64_t KeyedRows::Hash(std::span<const TermId> row, const std::vector<int
   return h;
 }
 
-// An unordered_map node holds a next pointer, the hash key and the vector.
-constexpr std::uint64_t kNodeBytes = 8 + sizeof(std::uint64_t) + sizeof(std::vector<std::uint32_t>);
-
 std::uint64_t KeyedRows::IndexBytes() const {
-  std::uint64_t bytes = buckets_.bucket_count() * sizeof(void*);
-  for (const auto& [hash, rows] : buckets_) {
-    bytes += HeapBlockBytes(kNodeBytes) + HeapBlockBytes(rows.capacity() * sizeof(std::uint32_t));
-  }
-  return bytes;
+  return (heads_.capacity() + next_.capacity()) * sizeof(std::uint32_t);
 }
 
 std::uint64_t KeyedRows::IndexBytesAtMost(std::size_t rows) {
-  // Every key different: a bucket, a node and a one-entry list per row. One key for all rows
-  // takes less: one list, and its last doubling (old and new block) is 12 bytes per row.
-  return std::uint64_t{rows} *
-         (2 * sizeof(void*) + HeapBlockBytes(kNodeBytes) + HeapBlockBytes(sizeof(std::uint32_t)));
+  // Up to four buckets per row (the power of two at or above twice the rows), and a link.
+  return std::uint64_t{rows} * 5 * sizeof(std::uint32_t);
 }
 
 }  // namespace silk::query

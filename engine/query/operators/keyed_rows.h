@@ -4,7 +4,6 @@
 
 #include <cstdint>
 #include <span>
-#include <unordered_map>
 #include <vector>
 
 #include "engine/query/operators/id_table.h"
@@ -19,12 +18,13 @@ class KeyedRows {
   const IdTable& rows() const { return rows_; }
 
   // Calls f(row_index) for each row whose key equals the probe row's values at `probe_keys`.
+  // In the rows' order.
   template <typename F>
   void ForEachMatch(std::span<const TermId> probe, const std::vector<int>& probe_keys,
                     F&& f) const {
-    auto it = buckets_.find(Hash(probe, probe_keys));
-    if (it == buckets_.end()) return;
-    for (std::uint32_t index : it->second) {
+    if (heads_.empty()) return;
+    for (std::uint32_t index = heads_[Hash(probe, probe_keys) & mask_]; index != kEnd;
+         index = next_[index]) {
       if (KeysEqual(rows_.row(index), probe, probe_keys)) f(index);
     }
   }
@@ -44,9 +44,15 @@ class KeyedRows {
     return true;
   }
 
+  static constexpr std::uint32_t kEnd = ~std::uint32_t{0};
+
   IdTable rows_;
   std::vector<int> keys_;
-  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> buckets_;
+  // Chained hashing in two flat arrays (no allocation per key): heads_[bucket] is the first
+  // row of the bucket, next_[row] the one after it; the rows of a bucket in their order.
+  std::vector<std::uint32_t> heads_;
+  std::vector<std::uint32_t> next_;
+  std::uint64_t mask_ = 0;
 };
 
 }  // namespace silk::query

@@ -81,13 +81,20 @@ class TopSort final : public Operator {
     return keys_[0].descending ? c < 0 : c > 0;
   }
 
-  // Whether held row `a` comes before held row `b`: by the keys, then by input position.
-  bool Less(std::size_t a, std::size_t b) {
+  // How held rows `a` and `b` compare by the first key alone (DESC turned around).
+  int CompareFirst(std::size_t a, std::size_t b) const {
     const std::size_t width = keys_.size();
     const expr::EvalResult& x = values_[a * width];
     const expr::EvalResult& y = values_[b * width];
-    int c = expr::OrderCompare(x ? &*x : nullptr, y ? &*y : nullptr);
-    if (c != 0) return keys_[0].descending ? c > 0 : c < 0;
+    const int c = expr::OrderCompare(x ? &*x : nullptr, y ? &*y : nullptr);
+    return keys_[0].descending ? -c : c;
+  }
+
+  // Whether held row `a` comes before held row `b`: by the keys, then by input position.
+  bool Less(std::size_t a, std::size_t b) {
+    const std::size_t width = keys_.size();
+    int c = CompareFirst(a, b);
+    if (c != 0) return c < 0;
     if (width > 1) {
       EvaluateRest(a);
       EvaluateRest(b);
@@ -113,8 +120,20 @@ class TopSort final : public Operator {
     if (kept_.rows() <= n) return;
     std::vector<std::size_t> order(kept_.rows());
     std::iota(order.begin(), order.end(), 0);
-    std::nth_element(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(n), order.end(),
-                     [&](std::size_t a, std::size_t b) { return Less(a, b); });
+    // By the first key alone: the n-th row's value splits the rows into those that stay,
+    // those that go, and the ties at the boundary, which alone need the other keys (so a
+    // compaction decodes the few rows that tie there, not every row that ties any other).
+    if (n > 0) {
+      const auto nth = order.begin() + static_cast<std::ptrdiff_t>(n - 1);
+      std::nth_element(order.begin(), nth, order.end(),
+                       [&](std::size_t a, std::size_t b) { return CompareFirst(a, b) < 0; });
+      const std::size_t boundary = *nth;
+      auto ties = std::partition(order.begin(), order.end(),
+                                 [&](std::size_t i) { return CompareFirst(i, boundary) < 0; });
+      auto after = std::partition(ties, order.end(),
+                                  [&](std::size_t i) { return CompareFirst(i, boundary) == 0; });
+      std::sort(ties, after, [&](std::size_t a, std::size_t b) { return Less(a, b); });
+    }
     order.resize(n);
     IdTable rows(kept_.width());
     std::vector<expr::EvalResult> values;

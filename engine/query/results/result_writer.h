@@ -49,6 +49,16 @@ class ResultWriter {
   virtual void WriteBoolean(bool value) = 0;
 };
 
+// Takes results and drops them: for EXPLAIN ANALYZE, and for an update, which has none.
+class DiscardingWriter final : public ResultWriter {
+ public:
+  void Begin(const std::vector<std::string>&) override {}
+  void WriteRow(Row) override {}
+  void WriteTriple(const rdf::QuadView&) override {}
+  void End() override {}
+  void WriteBoolean(bool) override {}
+};
+
 struct WriterOptions {
   // Turtle and TriG write an IRI as prefix:name where one of these (name, namespace) pairs
   // fits; the pairs used are declared at the top. Later pairs override earlier ones.

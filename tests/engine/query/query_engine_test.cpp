@@ -236,6 +236,31 @@ TEST_F(QueryEngine, SyntaxErrorsSayWhere) {
   EXPECT_NE(status.message().find("'}'"), std::string::npos) << status.message();
 }
 
+// Text that fails at its first word could have been a query or an update: the message
+// names both kinds, never only the query forms.
+TEST_F(QueryEngine, AnUnknownFirstWordNamesQueriesAndUpdates) {
+  const Status status = Try("PREFIX : <http://e/>\nREMOVE ALL");
+  ASSERT_TRUE(status.parse_error().has_value());
+  EXPECT_EQ(status.parse_error()->message,
+            "expected a query (SELECT, CONSTRUCT, DESCRIBE, ASK) or an update (INSERT, DELETE, "
+            "LOAD, CLEAR, DROP, CREATE, ADD, MOVE, COPY)");
+  EXPECT_EQ(status.parse_error()->line, 2u);
+  const Status drop = Try("DROP EVERYTHING");
+  ASSERT_TRUE(drop.parse_error().has_value());
+  EXPECT_EQ(drop.parse_error()->message, "expected GRAPH <iri>, DEFAULT, NAMED or ALL after DROP");
+}
+
+// EXPLAIN of an update would have to run it: it is refused, and nothing changes.
+TEST_F(QueryEngine, ExplainOfAnUpdateIsRefused) {
+  const Strings before = Rows("SELECT ?s ?p ?o WHERE { ?s ?p ?o }");
+  for (const char* update : {"EXPLAIN DROP ALL", "EXPLAIN ANALYZE INSERT DATA { <http://e/b> <http://e/p> 1 }"}) {
+    const Status status = Try(update);
+    EXPECT_EQ(status.code(), StatusCode::kInvalidArgument) << update;
+    EXPECT_NE(status.message().find("not run"), std::string::npos) << status.message();
+  }
+  EXPECT_EQ(Rows("SELECT ?s ?p ?o WHERE { ?s ?p ?o }"), before);
+}
+
 TEST_F(QueryEngine, CancelledQueryStops) {
   std::atomic<bool> cancel{true};
   options_.limits.cancel = &cancel;

@@ -358,13 +358,29 @@ std::string Print(const ast::Update& update) {
         parts.push_back("(" + Join(items) + ")");
         break;
       }
-      case ast::UpdateKind::kClear: {
-        static const char* const kTargets[] = {"graph", "default", "named", "all"};
-        std::string target = kTargets[static_cast<int>(op.clear_target)];
-        if (op.clear_target == ast::ClearTarget::kGraph) {
-          target += " " + Print(op.clear_graph);
+      case ast::UpdateKind::kClear:
+      case ast::UpdateKind::kDrop:
+      case ast::UpdateKind::kCreate:
+      case ast::UpdateKind::kLoad:
+      case ast::UpdateKind::kAdd:
+      case ast::UpdateKind::kMove:
+      case ast::UpdateKind::kCopy: {
+        static const char* const kNames[] = {"", "", "", "", "clear", "drop", "create",
+                                             "load", "add", "move", "copy"};
+        const auto target = [&](const ast::GraphTarget& t) {
+          static const char* const kScopes[] = {"graph", "default", "named", "all"};
+          std::string text = kScopes[static_cast<int>(t.scope)];
+          if (t.scope == ast::GraphScope::kGraph) text += " " + Print(t.iri);
+          return text;
+        };
+        std::string text = std::string("(") + kNames[static_cast<int>(op.kind)];
+        if (op.silent) text += " silent";
+        if (op.kind == ast::UpdateKind::kLoad) text += " " + Print(op.load_source);
+        if (op.kind == ast::UpdateKind::kAdd || op.kind == ast::UpdateKind::kMove ||
+            op.kind == ast::UpdateKind::kCopy) {
+          text += " " + target(op.source);
         }
-        parts.push_back(fmt::format("(clear{} {})", op.silent ? " silent" : "", target));
+        parts.push_back(text + " " + target(op.target) + ")");
         break;
       }
     }

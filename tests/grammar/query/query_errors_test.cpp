@@ -111,11 +111,32 @@ TEST(QueryErrors, BadEscapeAndPathsInTemplates) {
 TEST(QueryErrors, UnsupportedFeaturesSaySo) {
   EXPECT_EQ(QueryError("SELECT * { SERVICE <http://s/> { ?s ?p ?o } }"),
             "1:12: SERVICE (federated query) is not supported");
-  EXPECT_EQ(UpdateError("LOAD <file:///x.ttl>"),
-            "1:1: LOAD, CREATE, ADD, MOVE and COPY are not supported; use INSERT DATA, "
-            "DELETE DATA, DELETE/INSERT … WHERE, CLEAR or DROP");
+}
+
+TEST(UpdateErrors, GraphManagementSaysWhatIsMissing) {
+  EXPECT_EQ(UpdateError("DROP"), "1:5: expected GRAPH <iri>, DEFAULT, NAMED or ALL after DROP");
+  EXPECT_EQ(UpdateError("DROP GRAPH"), "1:11: expected an IRI after GRAPH");
   EXPECT_EQ(UpdateError("DROP <http://g>"),
             "1:6: expected GRAPH <iri>, DEFAULT, NAMED or ALL after DROP");
+  EXPECT_EQ(UpdateError("CREATE DEFAULT"), "1:8: expected GRAPH <iri> after CREATE");
+  EXPECT_EQ(UpdateError("LOAD"), "1:5: expected the IRI of the document to LOAD");
+  EXPECT_EQ(UpdateError("LOAD <a.ttl> INTO <g>"), "1:19: expected GRAPH <iri> after INTO");
+  EXPECT_EQ(UpdateError("ADD <a>"), "1:8: expected TO and the graph to put the quads in");
+  EXPECT_EQ(UpdateError("MOVE SILENT"),
+            "1:12: expected DEFAULT or a graph's IRI to take the quads from");
+  EXPECT_EQ(UpdateError("COPY DEFAULT TO"), "1:16: expected DEFAULT or a graph's IRI after TO");
+  EXPECT_EQ(UpdateError("COPY DEFAULT TO NAMED"),
+            "1:22: expected DEFAULT or a graph's IRI after TO");
+}
+
+TEST(UpdateErrors, ABlankNodeLabelBelongsToOneInsertData) {
+  EXPECT_EQ(UpdateError("INSERT DATA { _:b <p> <o> } ; INSERT DATA { _:b <p> <o> }"),
+            "1:45: blank node _:b is already used in an earlier INSERT DATA of this update; a "
+            "label names one node of one operation");
+  EXPECT_EQ(UpdateError("INSERT DATA { _:b <p> <o> . _:b <q> <o> }"), "parsed");
+  EXPECT_EQ(UpdateError("INSERT { _:b <p> ?o } WHERE { ?s <p> ?o } ; "
+                        "INSERT { _:b <q> ?o } WHERE { ?s <p> ?o }"),
+            "parsed");
 }
 
 TEST(UpdateErrors, DataMustBeGround) {

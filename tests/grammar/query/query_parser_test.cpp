@@ -259,6 +259,18 @@ TEST(UpdateParser, DataOperations) {
   EXPECT_EQ(U("DELETE WHERE { ?s :b ?o }"), "(delete-where {(?s <http://e/b> ?o)})");
 }
 
+TEST(UpdateParser, GraphManagement) {
+  EXPECT_EQ(U("LOAD <http://e/d.ttl> ; LOAD SILENT <d.ttl> INTO GRAPH :g ; CREATE GRAPH :g ; "
+              "CREATE SILENT GRAPH :h ; DROP GRAPH :g ; drop silent default ; DROP NAMED ; "
+              "DROP ALL"),
+            "(load <http://e/d.ttl> default) (load silent <d.ttl> graph <http://e/g>) "
+            "(create graph <http://e/g>) (create silent graph <http://e/h>) "
+            "(drop graph <http://e/g>) (drop silent default) (drop named) (drop all)");
+  EXPECT_EQ(U("ADD DEFAULT TO :g ; MOVE SILENT GRAPH :g TO DEFAULT ; COPY :g TO GRAPH :h"),
+            "(add default graph <http://e/g>) (move silent graph <http://e/g> default) "
+            "(copy graph <http://e/g> graph <http://e/h>)");
+}
+
 TEST(UpdateParser, ModifyAndSequences) {
   EXPECT_EQ(U("PREFIX x: <http://x/>\nWITH :g DELETE { ?s :p ?o } INSERT { ?s x:q ?o } "
               "USING :u USING NAMED :n WHERE { ?s :p ?o } ;\n"

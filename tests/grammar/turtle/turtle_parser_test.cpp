@@ -284,6 +284,37 @@ TEST(TurtleParserTest, TriGGraphBlocks) {
                   "_:-b4 <http://e/p> <http://e/o>"));
 }
 
+// Back in the default graph after a named graph block, a quad's graph is the default graph
+// whole: no IRI of the graph before is left in the term.
+TEST(TurtleParserTest, DefaultGraphBlocksAfterNamedOnes) {
+  struct GraphSink : QuadSink {
+    bool Accept(const QuadView& quad) override {
+      graphs.emplace_back(quad.graph);
+      return true;
+    }
+    std::vector<Term> graphs;
+  } sink;
+  std::istringstream in("@prefix : <http://e/> .\n{ :a :b :c }\n:G { :a :b :d }\n{ :a :b :e }\n"
+                        "_:g { :a :b :f }\n:a :b :h .\n");
+  ParseOptions options;
+  options.format = RdfFormat::kTriG;
+  ASSERT_FALSE(ParseTurtle(in, options, sink).has_value());
+  ASSERT_EQ(sink.graphs.size(), 5u);
+  for (const std::size_t i : {0u, 2u, 4u}) EXPECT_EQ(sink.graphs[i], Term()) << i;
+}
+
+// '@prefix' and '@base' need no space before what follows: no name begins with '@'.
+TEST(TurtleParserTest, DirectivesWithoutSpaces) {
+  for (const RdfFormat format : {RdfFormat::kTurtle, RdfFormat::kTriG}) {
+    EXPECT_THAT(ParseOk("@prefix:<http://a.example/>.@prefix p:<http://p/>.@base<http://b/>."
+                        ":s p:p<o>.",
+                        format),
+                ElementsAre("<http://a.example/s> <http://p/p> <http://b/o>"));
+  }
+  // The SPARQL-style keywords still need one: "PREFIX:" is a prefixed name.
+  ParseFails("PREFIX:<http://a.example/>", RdfFormat::kTurtle);
+}
+
 TEST(TurtleParserTest, SinkCanStopTheParse) {
   std::istringstream in("<http://e/s> <http://e/p> 1, 2, 3 .");
   ParseOptions options;

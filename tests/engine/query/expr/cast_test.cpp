@@ -75,13 +75,30 @@ TEST(CastTest, BetweenTypedValues) {
   EXPECT_EQ(To(X("-0.5", "decimal"), "boolean"), "\"true\"^^xsd:boolean");
   EXPECT_EQ(To(X("true", "boolean"), "integer"), "\"1\"^^xsd:integer");
   EXPECT_EQ(To(X("false", "boolean"), "double"), "\"0.0E0\"^^xsd:double");
-  EXPECT_EQ(To(X("1", "boolean"), "boolean"), "\"1\"^^xsd:boolean");
+  EXPECT_EQ(To(X("1", "boolean"), "boolean"), "\"true\"^^xsd:boolean");  // canonical
   EXPECT_EQ(To(X("2010-06-21T11:28:01Z", "dateTime"), "date"), "\"2010-06-21Z\"^^xsd:date");
   EXPECT_EQ(To(X("2010-06-21", "date"), "dateTime"), "\"2010-06-21T00:00:00\"^^xsd:dateTime");
   EXPECT_EQ(To(X("2010-06-21T11:28:01Z", "dateTime"), "integer"), "error");
   EXPECT_EQ(To(X("1", "integer"), "dateTime"), "error");
   EXPECT_EQ(To(X("1.5", "decimal"), "string"), "\"1.5\"");
-  EXPECT_EQ(To(X("01", "integer"), "string"), "\"01\"");  // lexical form, as STR()
+}
+
+// XPath's casts to xs:string, which the W3C tests (sparql11/cast) follow: the canonical form
+// of booleans and numbers, doubles and floats within [1E-6, 1E6) written as decimals.
+TEST(CastTest, ToStringGivesTheCanonicalForm) {
+  EXPECT_EQ(To(X("01", "integer"), "string"), "\"1\"");
+  EXPECT_EQ(To(X("0", "boolean"), "string"), "\"false\"");
+  EXPECT_EQ(To(X("1", "boolean"), "string"), "\"true\"");
+  EXPECT_EQ(To(X("1.50", "decimal"), "string"), "\"1.5\"");
+  EXPECT_EQ(To(X("1E0", "double"), "string"), "\"1\"");
+  EXPECT_EQ(To(X("0E1", "double"), "string"), "\"0\"");
+  EXPECT_EQ(To(X("-7.875", "float"), "string"), "\"-7.875\"");
+  EXPECT_EQ(To(X("0.1", "float"), "string"), "\"0.1\"");
+  EXPECT_EQ(To(X("1E6", "double"), "string"), "\"1.0E6\"");
+  EXPECT_EQ(To(X("1.5E-7", "double"), "string"), "\"1.5E-7\"");
+  EXPECT_EQ(To(X("INF", "double"), "string"), "\"INF\"");
+  EXPECT_EQ(To(X("NaN", "float"), "string"), "\"NaN\"");
+  EXPECT_EQ(To(X("2010-06-21", "date"), "string"), "\"2010-06-21\"");
 }
 
 TEST(CastTest, StringsAreTrimmedAndValidated) {

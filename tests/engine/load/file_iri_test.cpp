@@ -1,10 +1,10 @@
-#include "shell/file_iri.h"
+#include "engine/load/file_iri.h"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 
-namespace silk::shell {
+namespace silk::load {
 namespace {
 
 TEST(FileIriTest, AbsolutePathsAsTheyAre) {
@@ -28,5 +28,15 @@ TEST(FileIriTest, RelativePathsStartAtTheWorkingDirectory) {
   EXPECT_EQ(FileIri("./sub/../data.ttl"), FileIri(cwd + "/data.ttl"));
 }
 
+TEST(FileIriTest, PathsOfFileIris) {
+  EXPECT_EQ(PathOfFileIri("file:///a/my%20b.ttl"), "/a/my b.ttl");
+  EXPECT_EQ(PathOfFileIri("file:/a/b.ttl"), "/a/b.ttl");
+  EXPECT_EQ(PathOfFileIri("FILE://localhost/a/b.ttl"), "/a/b.ttl");
+  EXPECT_EQ(PathOfFileIri(FileIri("/my data/100%.ttl")), "/my data/100%.ttl");
+  EXPECT_EQ(PathOfFileIri("file://example.org/a.ttl"), std::nullopt);
+  EXPECT_EQ(PathOfFileIri("http://example.org/a.ttl"), std::nullopt);
+  EXPECT_EQ(PathOfFileIri("file:a.ttl"), std::nullopt);
+}
+
 }  // namespace
-}  // namespace silk::shell
+}  // namespace silk::load

@@ -1,10 +1,15 @@
-#include "engine/query/update_executor.h"
+#include "engine/query/update/update_executor.h"
 
 #include <fmt/format.h>
+
+#include <optional>
 
 #include "engine/query/planner/planner.h"
 #include "engine/query/query_runtime.h"
 #include "engine/query/request_dataset.h"
+#include "engine/query/update/graph_management.h"
+#include "engine/query/update/load_operation.h"
+#include "engine/query/update/stop_check.h"
 
 namespace silk::query {
 namespace {
@@ -135,21 +140,19 @@ class TemplateWriter {
   Status status_;
 };
 
-Status ApplyModify(const ast::UpdateOperation& op, storage::Store& store,
-                   storage::WriteTransaction& tx, const QueryOptions& options) {
+Status ApplyModify(const ast::UpdateOperation& op, const storage::StoreStats& stats,
+                   RequestWrites& tx, const QueryOptions& options) {
   std::unique_ptr<ast::GroupPattern> delete_where;
   const ast::GroupPattern* where = op.where.get();
   if (op.kind == ast::UpdateKind::kDeleteWhere) {
     delete_where = PatternOf(op.delete_quads);
     where = delete_where.get();
   }
-  std::unique_ptr<storage::Snapshot> snapshot = store.GetSnapshot();
-  Result<storage::StoreStats> stats = store.Stats();
-  if (!stats.ok()) return stats.status();
-  ExecContext ctx(*snapshot, options.limits);
+  // The WHERE reads the store as the request's earlier operations left it.
+  ExecContext ctx(tx.view(), options.limits);
   QueryRuntime runtime(options.base_iri);
   runtime.functions.interruption = &ctx;
-  Planner planner(ctx, runtime.functions, *stats, options.rewrite);
+  Planner planner(ctx, runtime.functions, tx.StatsOf(stats), options.rewrite);
   try {
     Dataset dataset = ResolveDataset(
         ctx, options.dataset ? DatasetClauses(*options.dataset) : op.using_clauses,
@@ -186,48 +189,22 @@ Status ApplyModify(const ast::UpdateOperation& op, storage::Store& store,
   return Status::Ok();
 }
 
-Status ApplyClear(const ast::UpdateOperation& op, storage::Store& store,
-                  storage::WriteTransaction& tx) {
-  std::unique_ptr<storage::Snapshot> snapshot = store.GetSnapshot();
-  storage::QuadPattern pattern;
-  bool named_only = false;
-  switch (op.clear_target) {
-    case ast::ClearTarget::kGraph: {
-      Result<std::optional<TermId>> id = snapshot->Lookup(op.clear_graph.view());
-      if (!id.ok()) return id.status();
-      if (!*id) {
-        if (op.silent) return Status::Ok();
-        return Status::NotFound(fmt::format("the store has no graph <{}>", op.clear_graph.value));
-      }
-      pattern.g = **id;
-      break;
-    }
-    case ast::ClearTarget::kDefault: pattern.g = storage::kDefaultGraphId; break;
-    case ast::ClearTarget::kNamed: named_only = true; break;
-    case ast::ClearTarget::kAll: break;
-  }
-  std::unique_ptr<storage::QuadIterator> it = snapshot->Scan(pattern);
-  for (; it->Valid(); it->Next()) {
-    const storage::QuadIds quad = it->quad();
-    if (named_only && quad.g == storage::kDefaultGraphId) continue;
-    SILK_RETURN_IF_ERROR(tx.Delete(quad));
-  }
-  return it->status();
-}
-
-Status ApplyOperation(const ast::UpdateOperation& op, storage::Store& store,
-                      const QueryOptions& options) {
-  std::unique_ptr<storage::WriteTransaction> tx = store.BeginWrite();
-  Status status;
+Status ApplyOperation(const ast::UpdateOperation& op, const storage::StoreStats& stats,
+                      RequestWrites& writes, const QueryOptions& options) {
   switch (op.kind) {
-    case ast::UpdateKind::kInsertData: status = ApplyData(op.insert_quads, true, *tx); break;
-    case ast::UpdateKind::kDeleteData: status = ApplyData(op.delete_quads, false, *tx); break;
+    case ast::UpdateKind::kInsertData: return ApplyData(op.insert_quads, true, writes);
+    case ast::UpdateKind::kDeleteData: return ApplyData(op.delete_quads, false, writes);
     case ast::UpdateKind::kDeleteWhere:
-    case ast::UpdateKind::kModify: status = ApplyModify(op, store, *tx, options); break;
-    case ast::UpdateKind::kClear: status = ApplyClear(op, store, *tx); break;
+    case ast::UpdateKind::kModify: return ApplyModify(op, stats, writes, options);
+    case ast::UpdateKind::kLoad: return ApplyLoad(op, writes, options);
+    case ast::UpdateKind::kClear:
+    case ast::UpdateKind::kDrop:
+    case ast::UpdateKind::kCreate:
+    case ast::UpdateKind::kAdd:
+    case ast::UpdateKind::kMove:
+    case ast::UpdateKind::kCopy: return ApplyGraphManagement(op, writes, StopCheck(options.limits));
   }
-  SILK_RETURN_IF_ERROR(status);
-  return tx->Commit();
+  return Status::InvalidArgument("unknown update operation");
 }
 
 }  // namespace
@@ -243,10 +220,42 @@ Status ExecuteUpdate(const ast::Update& update, storage::Store& store, const Que
       }
     }
   }
-  for (const ast::UpdateOperation& op : update.operations) {
-    SILK_RETURN_IF_ERROR(ApplyOperation(op, store, options));
+  if (update.operations.empty()) return Status::Ok();
+  // One transaction for the whole request; the snapshot is taken once it holds the writer
+  // lock, so that it is the state the transaction's changes apply to.
+  std::unique_ptr<storage::WriteTransaction> tx = store.BeginWrite();
+  std::unique_ptr<storage::Snapshot> snapshot = store.GetSnapshot();
+  RequestWrites writes(*tx, *snapshot);
+  // The planner's statistics, read once the first WHERE needs them (INSERT DATA, LOAD and
+  // graph management plan nothing).
+  std::optional<storage::StoreStats> stats;
+  // The time limit and cancellation hold for the whole request: each operation runs with the
+  // time that is left.
+  const StopCheck request_stop(options.limits);
+  QueryOptions op_options = options;
+  for (std::size_t i = 0; i < update.operations.size(); ++i) {
+    SILK_RETURN_IF_ERROR(request_stop.Check());
+    op_options.limits = request_stop.Remaining();
+    const ast::UpdateOperation& op = update.operations[i];
+    if (!stats && (op.kind == ast::UpdateKind::kModify || op.kind == ast::UpdateKind::kDeleteWhere)) {
+      Result<storage::StoreStats> read = store.Stats();
+      if (!read.ok()) return read.status();
+      stats = std::move(read).value();
+    }
+    // Nothing reads after the last operation: it need not keep its changes in view.
+    writes.set_recording(i + 1 < update.operations.size());
+    // Template blank nodes are new nodes for each operation (their labels are per solution).
+    writes.NewBlankNodeScope();
+    const Status applied =
+        ApplyOperation(op, stats ? *stats : storage::StoreStats(), writes, op_options);
+    if (applied.code() == StatusCode::kCancelled) {
+      // Name the request's own time limit, not the part of it this operation had left.
+      SILK_RETURN_IF_ERROR(request_stop.Check());
+    }
+    SILK_RETURN_IF_ERROR(applied);
+    writes.EndOperation();
   }
-  return Status::Ok();
+  return writes.Commit();
 }
 
 }  // namespace silk::query
