@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 packages=(build-essential cmake pkg-config librocksdb-dev tao-pegtl-dev libfmt-dev libgtest-dev libicu-dev libssl-dev libedit-dev zlib1g-dev
   libcpp-httplib-dev  # silk serve's HTTP (a compiled library and its header)
   curl  # silk serve's end-to-end tests are its clients
-  tmux)  # tmux: the interactive shell's end-to-end tests run it in a terminal
+  tmux  # tmux: the interactive shell's end-to-end tests run it in a terminal
+  chromium)  # the web page's test drives it headless (with npm's playwright-core)
 # silk serve's client tests: Python's SPARQL clients, and Node.js for Comunica (the test runs
 # npm ci; npm comes with the machine's Node.js 20, and Debian's npm package conflicts with it).
 packages+=(python3-sparqlwrapper python3-rdflib nodejs)

@@ -130,6 +130,8 @@ const std::vector<CommandSpec>& Commands() {
               "transaction (PUT replaces the graph in the same commit), and a malformed one\n"
               "changes nothing (400, with the parser's message). POST /store with neither adds\n"
               "an N-Quads or TriG body to the graphs it names.\n"
+              "/ is a web page for people: a query editor, a results table and example\n"
+              "questions, built into silk (it sends queries only).\n"
               "Updates (SPARQL Update by POST, and the store's PUT, POST and DELETE) are refused\n"
               "with 403 unless --updates; from another machine they need 'Authorization:\n"
               "Bearer TOKEN' with the token in --token-file. Nothing a request says can make\n"

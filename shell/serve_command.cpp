@@ -144,7 +144,7 @@ int RunServe(const Invocation& invocation) {
 
   server::HttpServer http(options, *store);
   if (Status bound = http.Bind(); !bound.ok()) return ReportFailure(bound);
-  fmt::print("Serving {} at http://{}/sparql (graph store: /store; updates {}); Ctrl-C stops\n",
+  fmt::print("Serving {} at http://{}/sparql (graph store: /store; web page: /; updates {}); Ctrl-C stops\n",
              store->dir(), http.authority(),
              options.read_only ? "never: read-only" : options.updates ? "on" : "off");
   std::fflush(stdout);
