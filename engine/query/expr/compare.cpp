@@ -223,7 +223,12 @@ int CompareWithinGroup(const Value& a, const Value& b, int rank) {
       // different precisions go by the instant they start at, so a timeline mixing years,
       // months and days reads in order; at the same instant the coarser value comes first
       // (2024 before 2024-01 before 2024-01-01 before 2024-01-01T00:00:00).
-      if (int c = Sign(a.datetime().UtcSeconds() <=> b.datetime().UtcSeconds()); c != 0) {
+      if (a.datetime().timezone_minutes == b.datetime().timezone_minutes) {
+        // The same offset (or none): the fields' order is the instants' order.
+        if (const auto c = CompareDateTimes(a.datetime(), b.datetime()); c && *c != 0) {
+          return *c < 0 ? -1 : 1;
+        }
+      } else if (int c = Sign(a.datetime().UtcSeconds() <=> b.datetime().UtcSeconds()); c != 0) {
         return c;
       }
       return Sign(a.DatePrecision() <=> b.DatePrecision());

@@ -1,9 +1,13 @@
 // xsd:gYearMonth and xsd:gYear: parsed into the instant they start at.
 #include "engine/query/expr/datetime.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace silk::query::expr {
 namespace {
@@ -39,6 +43,34 @@ TEST(DateTimeTest, RejectsMalformedYearsAndMonths) {
   for (std::string_view bad :
        {"2024", "2024-6", "2024-00", "2024-13", "2024-06-01", "2024-06Z-", "2024-06+5:00"}) {
     EXPECT_FALSE(DateTime::ParseGYearMonth(bad)) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace silk::query::expr
+
+namespace silk::query::expr {
+namespace {
+
+// Values with the same offset (or none) are compared field by field; that order must be the
+// one their instants give, as computed for values of different offsets.
+TEST(CompareDateTimesTest, FieldOrderIsTheInstantOrder) {
+  std::mt19937 rng(5);
+  const std::vector<std::string> zones = {"", "Z", "+05:30", "-08:00"};
+  for (int i = 0; i < 2000; ++i) {
+    auto random_value = [&](const std::string& zone) {
+      return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{}", 1990 + rng() % 40,
+                         1 + rng() % 12, 1 + rng() % 28, rng() % 24, rng() % 60, rng() % 60,
+                         rng() % 3 == 0 ? ".5" : "", zone);
+    };
+    const std::string zone = zones[rng() % zones.size()];
+    const std::optional<DateTime> a = DateTime::ParseDateTime(random_value(zone));
+    const std::optional<DateTime> b =
+        DateTime::ParseDateTime(i % 5 == 0 ? a->ToString() : random_value(zone));
+    ASSERT_TRUE(a && b);
+    const std::optional<std::partial_ordering> fields = CompareDateTimes(*a, *b);
+    ASSERT_TRUE(fields.has_value());
+    EXPECT_EQ(*fields, a->UtcSeconds() <=> b->UtcSeconds()) << a->ToString() << " " << b->ToString();
   }
 }
 
