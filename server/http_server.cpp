@@ -124,8 +124,9 @@ void HttpServer::AddRoutes() {
   });
   http.set_error_handler(httplib::Server::HandlerWithResponse(
       [&ctx](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    if (res.status == 204 || res.status < 400) return httplib::Server::HandlerResponse::Unhandled;
+        if (!res.body.empty() || res.status == 204 || res.status < 400) {
+          return httplib::Server::HandlerResponse::Unhandled;
+        }
         ReplyText(res, res.status, ErrorText(req, res.status, ctx.options.max_body));
         return httplib::Server::HandlerResponse::Handled;
       }));

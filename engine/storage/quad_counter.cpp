@@ -7,7 +7,6 @@
 namespace silk::storage {
 namespace {
 
-
 bool SameTriple(const QuadIds& a, const QuadIds& b) { return a.s == b.s && a.p == b.p && a.o == b.o; }
 
 }  // namespace
@@ -17,8 +16,7 @@ Result<std::vector<GroupCount>> CountKeys(IndexCursor& cursor, const CountReques
   // Ids at `per` come in runs (the index orders by them, or by something they follow): each
   // run becomes one group, and runs of one id are merged at the end.
   std::vector<GroupCount> groups;
-  QuadIds last;
-  bool any = false;
+  std::optional<QuadIds> last;  // the last quad counted
   std::uint32_t keys = 0;
   for (; cursor.Valid(); cursor.Next()) {
     if (++keys % 4096 == 0 && request.stop && request.stop()) {
@@ -26,7 +24,7 @@ Result<std::vector<GroupCount>> CountKeys(IndexCursor& cursor, const CountReques
     }
     const QuadIds& quad = cursor.quad();
     if (!Matches(request.pattern, quad)) continue;
-    if (request.merge_graphs && any && SameTriple(quad, last)) continue;
+    if (request.merge_graphs && last && SameTriple(quad, *last)) continue;
     if (request.keep && !request.keep(quad)) continue;
     const TermId id = per ? IdAt(quad, *per) : 0;
     if (groups.empty() || groups.back().id != id) {
@@ -37,7 +35,6 @@ Result<std::vector<GroupCount>> CountKeys(IndexCursor& cursor, const CountReques
     }
     ++groups.back().count;
     last = quad;
-    any = true;
   }
   if (!cursor.status().ok()) return cursor.status();
   if (!per && groups.empty()) groups.push_back({0, 0});

@@ -11,11 +11,9 @@
 namespace silk::query {
 namespace {
 
+// REQUIRES: `var` is in `pattern` (the planner checked).
 storage::QuadPosition PositionOf(const ScanPattern& pattern, VarId var) {
-  for (int i = kS; i <= kG; ++i) {
-    if (pattern.slots[i].variable == var) return QuadPositionOf(static_cast<Position>(i));
-  }
-  return storage::QuadPosition::kSubject;  // unreachable: the planner checked `var` is there
+  return QuadPositionOf(*pattern.SlotOf(var));
 }
 
 // Membership in a set of ids given in ascending order: a bitmap over their range when that is

@@ -28,6 +28,13 @@ std::vector<VarId> ScanPattern::Variables() const {
   return vars;
 }
 
+std::optional<Position> ScanPattern::SlotOf(VarId var) const {
+  for (int i = kS; i <= kG; ++i) {
+    if (slots[i].variable == var) return static_cast<Position>(i);
+  }
+  return std::nullopt;
+}
+
 std::size_t RangeCount(const ScanPattern& pattern,
                        const std::array<std::optional<storage::TermId>, 4>& bound) {
   const bool object_bound = pattern.slots[kO].constant || bound[kO];

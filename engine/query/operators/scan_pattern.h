@@ -47,6 +47,8 @@ struct ScanPattern {
 
   // The variables, each once, in s, p, o, g order: the columns a scan produces.
   std::vector<VarId> Variables() const;
+  // The first slot that holds `var`, if any.
+  std::optional<Position> SlotOf(VarId var) const;
 };
 
 // Iterates the quads of a pattern whose variables may be substituted by values (for index

@@ -196,12 +196,11 @@ std::optional<double> Planner::FanoutOverValues(const ScanPattern& pattern,
       pattern.slots[kS].constant || pattern.slots[kS].variable == first_vars[0]) {
     return std::nullopt;
   }
-  int position = kS;
-  while (first.slots[position].variable != first_vars[0]) ++position;
+  const std::optional<Position> position = first.SlotOf(first_vars[0]);
   if (position == kG) return std::nullopt;
   storage::CountRequest request;
   request.pattern = ToQuadPattern(first, {});
-  request.per = QuadPositionOf(static_cast<Position>(position));
+  request.per = QuadPositionOf(*position);
   request.merge_graphs = first.MergesGraphs();
   Result<std::vector<storage::GroupCount>> values = ctx_.snapshot().CountPer(request);
   if (!values.ok() || values->empty()) return std::nullopt;
