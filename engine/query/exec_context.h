@@ -75,6 +75,11 @@ class ExecContext final : public expr::Interruption {
   void ChargeMemory(std::uint64_t bytes);
   void ReleaseMemory(std::uint64_t bytes) { memory_used_ -= std::min(bytes, memory_used_); }
   std::uint64_t memory_used() const { return memory_used_; }
+  // Whether operators may change their method once they see how many rows their inputs
+  // really give (the planner's estimates can be far off): a hash join looking up a left side
+  // that turned out small. Off only to compare with the plan as written (QueryOptions::rewrite).
+  bool adapts() const { return adapts_; }
+  void set_adapts(bool adapts) { adapts_ = adapts; }
   // Throws QueryAborted for a storage failure met while reading.
   static void ThrowIfError(const Status& status) {
     if (!status.ok()) throw QueryAborted{status};
@@ -88,6 +93,7 @@ class ExecContext final : public expr::Interruption {
   std::vector<std::string> variable_names_;
   std::uint64_t memory_used_ = 0;
   std::uint32_t checks_ = 0;
+  bool adapts_ = true;
 };
 
 // Memory an operator holds for a while (a path's node sets): charged as it grows, released

@@ -185,6 +185,7 @@ Status ExecuteUnguarded(const PreparedRequest& prepared, storage::Store& store,
   Result<storage::StoreStats> stats = store.Stats();
   if (!stats.ok()) return stats.status();
   ExecContext ctx(*snapshot, options.limits);
+  ctx.set_adapts(options.rewrite);
   QueryRuntime runtime(query.base_iri.empty() ? options.base_iri : query.base_iri);
   runtime.functions.interruption = &ctx;
   Planner planner(ctx, runtime.functions, *stats, options.rewrite);

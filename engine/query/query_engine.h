@@ -51,8 +51,9 @@ struct QueryOptions {
   // that runs it. LOAD, the one operation that would, then fails with kInvalidArgument (with
   // SILENT too: the refusal is the server's policy, not a failure of the load).
   bool local_files = true;
-  // The optimizer's rewrites (optimizer/optimizer.h); off, the algebra runs as translated
-  // (EXISTS row by row): the reference the rewrites are tested against.
+  // The optimizer's rewrites (optimizer/optimizer.h) and the operators' choices while running
+  // (ExecContext::adapts); off, the algebra runs as translated (EXISTS row by row, hash joins
+  // read both sides): the reference the rewrites are tested against.
   bool rewrite = true;
 };
 

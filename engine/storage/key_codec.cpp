@@ -58,22 +58,52 @@ format::Family FamilyOf(QuadIndex index) {
 
 std::string_view IndexName(QuadIndex index) { return format::FamilyName(FamilyOf(index)); }
 
-QuadKey EncodeQuadKey(QuadIndex index, const QuadIds& quad) {
+namespace {
+
+// One instance per index: with the order a constant, each id is a load, a byte swap and a
+// store (a scan decodes every key it reads).
+template <QuadIndex kIndex>
+QuadKey Encode(const QuadIds& quad) {
+  constexpr Order order = OrderOf(kIndex);
   QuadKey key;
-  const Order order = OrderOf(index);
-  for (std::size_t i = 0; i < 4; ++i) {
-    PutBigEndian64(At(quad, order[i]), key.data() + i * format::kIdSize);
-  }
+  PutBigEndian64(At(quad, order[0]), key.data());
+  PutBigEndian64(At(quad, order[1]), key.data() + format::kIdSize);
+  PutBigEndian64(At(quad, order[2]), key.data() + 2 * format::kIdSize);
+  PutBigEndian64(At(quad, order[3]), key.data() + 3 * format::kIdSize);
   return key;
 }
 
-QuadIds DecodeQuadKey(QuadIndex index, const char* key) {
+template <QuadIndex kIndex>
+QuadIds Decode(const char* key) {
+  constexpr Order order = OrderOf(kIndex);
   QuadIds quad;
-  const Order order = OrderOf(index);
-  for (std::size_t i = 0; i < 4; ++i) {
-    At(quad, order[i]) = GetBigEndian64(key + i * format::kIdSize);
-  }
+  At(quad, order[0]) = GetBigEndian64(key);
+  At(quad, order[1]) = GetBigEndian64(key + format::kIdSize);
+  At(quad, order[2]) = GetBigEndian64(key + 2 * format::kIdSize);
+  At(quad, order[3]) = GetBigEndian64(key + 3 * format::kIdSize);
   return quad;
+}
+
+}  // namespace
+
+QuadKey EncodeQuadKey(QuadIndex index, const QuadIds& quad) {
+  switch (index) {
+    case QuadIndex::kSpog: return Encode<QuadIndex::kSpog>(quad);
+    case QuadIndex::kPosg: return Encode<QuadIndex::kPosg>(quad);
+    case QuadIndex::kOspg: return Encode<QuadIndex::kOspg>(quad);
+    case QuadIndex::kGspo: return Encode<QuadIndex::kGspo>(quad);
+  }
+  return Encode<QuadIndex::kSpog>(quad);
+}
+
+QuadIds DecodeQuadKey(QuadIndex index, const char* key) {
+  switch (index) {
+    case QuadIndex::kSpog: return Decode<QuadIndex::kSpog>(key);
+    case QuadIndex::kPosg: return Decode<QuadIndex::kPosg>(key);
+    case QuadIndex::kOspg: return Decode<QuadIndex::kOspg>(key);
+    case QuadIndex::kGspo: return Decode<QuadIndex::kGspo>(key);
+  }
+  return Decode<QuadIndex::kSpog>(key);
 }
 
 bool LessInIndex(QuadIndex index, const QuadIds& a, const QuadIds& b) {

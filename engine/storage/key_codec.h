@@ -3,8 +3,10 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,18 +22,16 @@ using format::QuadIndex;
 inline constexpr std::array<QuadIndex, 4> kAllIndexes = {QuadIndex::kSpog, QuadIndex::kPosg,
                                                          QuadIndex::kOspg, QuadIndex::kGspo};
 
-// Big-endian, unlike LevelDB's EncodeFixed64: keys must sort by numeric value.
+// Big-endian, unlike LevelDB's EncodeFixed64: keys must sort by numeric value. One load and
+// one byte swap: every key a scan reads is decoded, four ids at a time.
 inline void PutBigEndian64(std::uint64_t v, char* out) {
-  for (int i = 7; i >= 0; --i) {
-    out[i] = static_cast<char>(v & 0xff);
-    v >>= 8;
-  }
+  if constexpr (std::endian::native == std::endian::little) v = __builtin_bswap64(v);
+  std::memcpy(out, &v, sizeof v);
 }
 inline std::uint64_t GetBigEndian64(const char* in) {
-  std::uint64_t v = 0;
-  for (int i = 0; i < 8; ++i) {
-    v = (v << 8) | static_cast<unsigned char>(in[i]);
-  }
+  std::uint64_t v;
+  std::memcpy(&v, in, sizeof v);
+  if constexpr (std::endian::native == std::endian::little) v = __builtin_bswap64(v);
   return v;
 }
 inline std::string BigEndian64(std::uint64_t v) {

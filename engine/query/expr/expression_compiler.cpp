@@ -6,8 +6,10 @@
 
 #include "engine/query/expr/cast.h"
 #include "engine/query/expr/compare.h"
+#include "engine/query/expr/inlined_compare.h"
 #include "engine/query/expr/logic.h"
 #include "engine/query/expr/numeric.h"
+#include "engine/storage/term_codec.h"
 
 namespace silk::query {
 namespace {
@@ -67,6 +69,39 @@ class Bound final : public RowExpression {
   std::string name_;
 };
 
+// A comparison of a variable with a constant that the store inlines (a number, a boolean, a
+// date): decided from the row's id where the ids decide it (inlined_compare.h), else by
+// `general`, the same comparison over values.
+class InlinedComparison final : public RowExpression {
+ public:
+  InlinedComparison(RowExpressionPtr general, expr::IdComparison op, int column, TermId constant,
+                    bool variable_left)
+      : general_(std::move(general)), op_(op), column_(column), constant_(constant),
+        variable_left_(variable_left) {}
+  EvalResult Evaluate(std::span<const TermId> row) override {
+    if (const BoolResult truth = ByIds(row)) return Value::Boolean(*truth);
+    return general_->Evaluate(row);
+  }
+  BoolResult Truth(std::span<const TermId> row) override {
+    if (const BoolResult truth = ByIds(row)) return truth;
+    return general_->Truth(row);
+  }
+  std::string ToString() const override { return general_->ToString(); }
+
+ private:
+  BoolResult ByIds(std::span<const TermId> row) const {
+    if (column_ < 0 || row[column_] == kUnbound) return std::nullopt;
+    return variable_left_ ? expr::CompareInlinedIds(op_, row[column_], constant_)
+                          : expr::CompareInlinedIds(op_, constant_, row[column_]);
+  }
+
+  RowExpressionPtr general_;
+  expr::IdComparison op_;
+  int column_;
+  TermId constant_;
+  bool variable_left_;
+};
+
 // Every other node: an operator or function over compiled operands, evaluated by `eval`.
 class Node final : public RowExpression {
  public:
@@ -93,6 +128,7 @@ class Node final : public RowExpression {
   }
 
   EvalResult Arg(std::size_t i, std::span<const TermId> row) { return args_[i]->Evaluate(row); }
+  BoolResult ArgTruth(std::size_t i, std::span<const TermId> row) { return args_[i]->Truth(row); }
   std::size_t arg_count() const { return args_.size(); }
 
   // Extra state some nodes need.
@@ -142,19 +178,19 @@ EvalResult CompareNode(Node& self, std::span<const TermId> row) {
 
 // a && b && c is ((a && b) && c): fold from the left, stopping at the first false.
 EvalResult AndNode(Node& self, std::span<const TermId> row) {
-  BoolResult a = Ebv(self.Arg(0, row));
+  BoolResult a = self.ArgTruth(0, row);
   for (std::size_t i = 1; i < self.arg_count(); ++i) {
     if (a && !*a) return Value::Boolean(false);  // false && anything is false: skip the rest
-    a = expr::LogicalAnd(a, Ebv(self.Arg(i, row)));
+    a = expr::LogicalAnd(a, self.ArgTruth(i, row));
   }
   return FromBool(a);
 }
 
 EvalResult OrNode(Node& self, std::span<const TermId> row) {
-  BoolResult a = Ebv(self.Arg(0, row));
+  BoolResult a = self.ArgTruth(0, row);
   for (std::size_t i = 1; i < self.arg_count(); ++i) {
     if (a && *a) return Value::Boolean(true);
-    a = expr::LogicalOr(a, Ebv(self.Arg(i, row)));
+    a = expr::LogicalOr(a, self.ArgTruth(i, row));
   }
   return FromBool(a);
 }
@@ -172,7 +208,7 @@ EvalResult ArithmeticNode(Node& self, std::span<const TermId> row) {
 }
 
 EvalResult NotNode(Node& self, std::span<const TermId> row) {
-  return FromBool(expr::LogicalNot(Ebv(self.Arg(0, row))));
+  return FromBool(expr::LogicalNot(self.ArgTruth(0, row)));
 }
 
 // IN: true at the first equal member; an error among unequal members makes the result an
@@ -194,7 +230,7 @@ EvalResult NotInNode(Node& self, std::span<const TermId> row) {
 }
 
 EvalResult IfNode(Node& self, std::span<const TermId> row) {
-  BoolResult condition = Ebv(self.Arg(0, row));
+  BoolResult condition = self.ArgTruth(0, row);
   if (!condition) return std::nullopt;
   return self.Arg(*condition ? 1 : 2, row);
 }
@@ -278,12 +314,23 @@ struct Compiler {
         return std::make_unique<Variable>(*env.ctx, ColumnOf(e.term.value), e.term.value);
       case K::kOr: return MakeChain(e, "||", OrNode);
       case K::kAnd: return MakeChain(e, "&&", AndNode);
-      case K::kEqual: return Make(e, "=", Binary<EqualsOp>);
-      case K::kNotEqual: return Make(e, "!=", Binary<NotEqualsOp>);
-      case K::kLess: return MakeCompare(e, "<", expr::CompareOp::kLess);
-      case K::kGreater: return MakeCompare(e, ">", expr::CompareOp::kGreater);
-      case K::kLessEqual: return MakeCompare(e, "<=", expr::CompareOp::kLessEqual);
-      case K::kGreaterEqual: return MakeCompare(e, ">=", expr::CompareOp::kGreaterEqual);
+      case K::kEqual:
+        return ByIdsWherePossible(e, Make(e, "=", Binary<EqualsOp>), expr::IdComparison::kEqual);
+      case K::kNotEqual:
+        return ByIdsWherePossible(e, Make(e, "!=", Binary<NotEqualsOp>),
+                                  expr::IdComparison::kNotEqual);
+      case K::kLess:
+        return ByIdsWherePossible(e, MakeCompare(e, "<", expr::CompareOp::kLess),
+                                  expr::IdComparison::kLess);
+      case K::kGreater:
+        return ByIdsWherePossible(e, MakeCompare(e, ">", expr::CompareOp::kGreater),
+                                  expr::IdComparison::kGreater);
+      case K::kLessEqual:
+        return ByIdsWherePossible(e, MakeCompare(e, "<=", expr::CompareOp::kLessEqual),
+                                  expr::IdComparison::kLessEqual);
+      case K::kGreaterEqual:
+        return ByIdsWherePossible(e, MakeCompare(e, ">=", expr::CompareOp::kGreaterEqual),
+                                  expr::IdComparison::kGreaterEqual);
       case K::kIn: return Make(e, "IN", InNode);
       case K::kNotIn: return Make(e, "NOT IN", NotInNode);
       case K::kAdd:
@@ -356,6 +403,24 @@ struct Compiler {
     }
   }
 
+  // `general` (the comparison e) as an InlinedComparison when e compares a variable with a
+  // literal the store inlines.
+  RowExpressionPtr ByIdsWherePossible(const ast::Expression& e, RowExpressionPtr general,
+                                      expr::IdComparison op) {
+    if (e.args.size() != 2) return general;
+    const bool variable_left = e.args[0]->kind == ast::ExprKind::kVariable;
+    const ast::Expression& variable = *e.args[variable_left ? 0 : 1];
+    const ast::Expression& constant = *e.args[variable_left ? 1 : 0];
+    if (variable.kind != ast::ExprKind::kVariable || constant.kind != ast::ExprKind::kTerm ||
+        !constant.term.IsLiteral()) {
+      return general;
+    }
+    const std::optional<TermId> id = storage::TryInline(constant.term.view().Canonical());
+    if (!id) return general;
+    return std::make_unique<InlinedComparison>(std::move(general), op,
+                                               ColumnOf(variable.term.value), *id, variable_left);
+  }
+
   RowExpressionPtr MakeCompare(const ast::Expression& e, const char* name, expr::CompareOp op) {
     auto node = std::make_unique<Node>(name, Args(e), CompareNode);
     node->compare = op;
@@ -413,7 +478,7 @@ RowExpressionPtr CompileConjunction(const std::vector<const ast::Expression*>& c
   return std::make_unique<Node>("&&", std::move(parts), [](Node& self, std::span<const TermId> row) {
     BoolResult all = true;
     for (std::size_t i = 0; i < self.arg_count() && !(all && !*all); ++i) {
-      all = expr::LogicalAnd(all, Ebv(self.Arg(i, row)));
+      all = expr::LogicalAnd(all, self.ArgTruth(i, row));
     }
     return FromBool(all);
   });

@@ -18,6 +18,13 @@ class RowExpression {
   // The value for `row`; nullopt for an error, which includes reading an unbound variable.
   // Throws QueryAborted when the query must stop (EXISTS runs a subquery).
   virtual expr::EvalResult Evaluate(std::span<const TermId> row) = 0;
+  // The effective boolean value for `row` (nullopt: an error), which is all a condition
+  // asks; an expression that knows it without building a value answers directly.
+  virtual expr::BoolResult Truth(std::span<const TermId> row) {
+    const expr::EvalResult value = Evaluate(row);
+    if (!value) return std::nullopt;
+    return expr::EffectiveBooleanValue(*value);
+  }
   // The expression as SPARQL text, for EXPLAIN.
   virtual std::string ToString() const = 0;
   // For a plain variable, the column it reads (-1: a variable the rows lack, always unbound),
@@ -37,9 +44,7 @@ inline std::optional<TermId> VariableId(const RowExpression& e, std::span<const 
 // Whether a condition (FILTER, OPTIONAL's FILTER) keeps `row`: its effective boolean value is
 // true; an error or false drops the row.
 inline bool Holds(RowExpression& condition, std::span<const TermId> row) {
-  const expr::EvalResult value = condition.Evaluate(row);
-  if (!value) return false;
-  const expr::BoolResult truth = expr::EffectiveBooleanValue(*value);
+  const expr::BoolResult truth = condition.Truth(row);
   return truth && *truth;
 }
 

@@ -19,7 +19,7 @@ class HashJoin final : public HashProbe {
     std::vector<VarId> keys;
     for (int column : layout_.left_keys) keys.push_back(left_->columns()[column]);
     for (int column : layout_.left_loose) keys.push_back(left_->columns()[column]);
-    return "HashJoin on " + DescribeVariables(ctx_, keys);
+    return "HashJoin on " + DescribeVariables(ctx_, keys) + HowRightWasRead();
   }
 
  protected:

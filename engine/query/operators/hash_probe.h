@@ -1,9 +1,15 @@
 // The shape hash joins, OPTIONAL and MINUS share: read the right input into a hash table on
 // the shared variables, then stream the left input past it, one row at a time.
+//
+// Where the right input is one index scan, the left input is read first, up to the number of
+// rows whose index lookups would cost what reading the right input costs. A left input that
+// ends sooner (the planner overestimated it) has its rows looked up in the index instead, and
+// the right input is never read.
 #pragma once
 
 #include <optional>
 
+#include "engine/query/operators/index_lookups.h"
 #include "engine/query/operators/join_layout.h"
 #include "engine/query/operators/keyed_rows.h"
 #include "engine/query/operators/operator.h"
@@ -23,9 +29,17 @@ class HashProbe : public Operator {
   virtual void ProbeRow(std::span<const TermId> left_row, IdTable& out) = 0;
   // Calls f(right_row) for each right row with the left row's key (compatibility unchecked).
   template <typename F>
-  void ForEachCandidate(std::span<const TermId> left_row, F&& f) const {
+  void ForEachCandidate(std::span<const TermId> left_row, F&& f) {
+    if (lookups_) {
+      lookups_->ForEachMatch(left_row, f);
+      return;
+    }
     table_->ForEachMatch(left_row, layout_.left_keys,
                          [&](std::uint32_t index) { f(table_->rows().row(index)); });
+  }
+  // For Describe: how the right side was read, once the join has run.
+  std::string HowRightWasRead() const {
+    return lookups_ ? " (the left side was small: each of its rows looked up in the index)" : "";
   }
 
   JoinLayout layout_;
@@ -33,10 +47,17 @@ class HashProbe : public Operator {
   OperatorPtr right_;
 
  private:
+  // Chooses between the hash table and the lookups, reading the left side as far as it must.
+  void Start();
+  void BuildTable();
+
   MemoryCharge memory_{ctx_};  // the table's rows and index
+  MemoryCharge read_ahead_memory_{ctx_};  // the left rows read before choosing
   std::optional<KeyedRows> table_;
-  IdTable probe_;
+  std::optional<IndexLookups> lookups_;
+  IdTable probe_;  // left rows being probed: a batch, or all those read ahead
   std::size_t probe_row_ = 0;
+  bool left_done_ = false;  // the left side has given its last row
 };
 
 }  // namespace silk::query

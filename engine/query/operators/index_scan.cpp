@@ -33,6 +33,7 @@ class IndexScan final : public Operator {
     set_sorted_by(SortedBy(pattern_));
   }
 
+  const ScanPattern* ScanOf() const override { return &pattern_; }
   std::string Describe() const override { return "IndexScan " + DescribePattern(ctx_, pattern_); }
 
  protected:

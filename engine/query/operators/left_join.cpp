@@ -22,7 +22,8 @@ class LeftJoin final : public HashProbe {
   }
 
   std::string Describe() const override {
-    return condition_ ? "LeftJoin filter " + condition_->ToString() : "LeftJoin";
+    return (condition_ ? "LeftJoin filter " + condition_->ToString() : "LeftJoin") +
+           HowRightWasRead();
   }
 
  protected:

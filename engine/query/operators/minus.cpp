@@ -14,7 +14,7 @@ class Minus final : public HashProbe {
     set_maybe_unbound(left_->maybe_unbound());
   }
 
-  std::string Describe() const override { return "Minus"; }
+  std::string Describe() const override { return "Minus" + HowRightWasRead(); }
 
  protected:
   void ProbeRow(std::span<const TermId> left_row, IdTable& out) override {

@@ -16,6 +16,8 @@
 
 namespace silk::query {
 
+struct ScanPattern;  // scan_pattern.h
+
 class Operator {
  public:
   Operator(ExecContext& ctx, std::vector<VarId> columns) : ctx_(ctx), columns_(std::move(columns)) {}
@@ -47,6 +49,10 @@ class Operator {
   // The variable whose ids ascend from row to row (ties allowed), if the operator knows one:
   // what a merge join needs.
   std::optional<VarId> sorted_by() const { return sorted_by_; }
+
+  // The pattern, when the operator is a plain index scan: a join may look up the few rows it
+  // needs instead of reading them all.
+  virtual const ScanPattern* ScanOf() const { return nullptr; }
 
   // For EXPLAIN: what the operator does, its estimated and (after running) actual rows.
   virtual std::string Describe() const = 0;

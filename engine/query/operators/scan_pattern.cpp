@@ -16,6 +16,13 @@ storage::TermId Get(const storage::QuadIds& quad, int position) {
   }
 }
 
+// The object ranges are checked on the keys read rather than sought (RangesAsSeeks).
+bool ChecksRanges(const ScanPattern& pattern,
+                  const std::array<std::optional<storage::TermId>, 4>& bound) {
+  return !pattern.object_ranges.empty() && !pattern.slots[kO].constant && !bound[kO] &&
+         !RangesAsSeeks(pattern, bound);
+}
+
 }  // namespace
 
 std::vector<VarId> ScanPattern::Variables() const {
@@ -35,10 +42,15 @@ std::optional<Position> ScanPattern::SlotOf(VarId var) const {
   return std::nullopt;
 }
 
+bool RangesAsSeeks(const ScanPattern& pattern,
+                   const std::array<std::optional<storage::TermId>, 4>& bound) {
+  return !pattern.object_ranges.empty() && !pattern.slots[kO].constant && !bound[kO] &&
+         !bound[kS];
+}
+
 std::size_t RangeCount(const ScanPattern& pattern,
                        const std::array<std::optional<storage::TermId>, 4>& bound) {
-  const bool object_bound = pattern.slots[kO].constant || bound[kO];
-  return object_bound || pattern.object_ranges.empty() ? 1 : pattern.object_ranges.size();
+  return RangesAsSeeks(pattern, bound) ? pattern.object_ranges.size() : 1;
 }
 
 storage::QuadPattern ToQuadPattern(const ScanPattern& pattern,
@@ -53,7 +65,7 @@ storage::QuadPattern ToQuadPattern(const ScanPattern& pattern,
     ids[kG] = pattern.graphs[0];
   }
   storage::QuadPattern quads{ids[kS], ids[kP], ids[kO], ids[kG]};
-  if (!ids[kO] && !pattern.object_ranges.empty()) quads.o_range = pattern.object_ranges[range];
+  if (RangesAsSeeks(pattern, bound)) quads.o_range = pattern.object_ranges[range];
   return quads;
 }
 
@@ -63,6 +75,7 @@ PatternCursor::PatternCursor(const storage::Snapshot& snapshot, const ScanPatter
       pattern_(pattern),
       bound_(bound),
       ranges_(RangeCount(pattern, bound)),
+      check_ranges_(ChecksRanges(pattern, bound)),
       it_(snapshot.Scan(ToQuadPattern(pattern, bound))) {}
 
 std::optional<storage::QuadIds> PatternCursor::Next() {
@@ -89,6 +102,7 @@ std::optional<storage::QuadIds> PatternCursor::Next() {
 void PatternCursor::Restart(const std::array<std::optional<storage::TermId>, 4>& bound) {
   bound_ = bound;
   ranges_ = RangeCount(pattern_, bound_);
+  check_ranges_ = ChecksRanges(pattern_, bound_);
   range_ = 0;
   last_.reset();
   Open(ToQuadPattern(pattern_, bound_));
@@ -99,6 +113,12 @@ void PatternCursor::Open(const storage::QuadPattern& quads) {
 }
 
 bool PatternCursor::Accept(const storage::QuadIds& quad) const {
+  if (check_ranges_ && !std::any_of(pattern_.object_ranges.begin(), pattern_.object_ranges.end(),
+                                    [&](const auto& range) {
+                                      return range.first <= quad.o && quad.o <= range.second;
+                                    })) {
+    return false;
+  }
   if (!pattern_.slots[kG].constant) {
     switch (pattern_.scope) {
       case GraphScope::kAll: break;

@@ -38,7 +38,8 @@ struct ScanPattern {
   GraphScope scope = GraphScope::kAll;
   std::vector<storage::TermId> graphs;  // kSet, sorted
   // When not empty and the object is not bound: only objects with ids in these ranges
-  // (ascending, disjoint; see object_ranges.h), each read as a range of index keys.
+  // (ascending, disjoint; see object_ranges.h), each read as a range of index keys; or, where
+  // a probe binds the subject, checked on the keys of that subject (RangesAsSeeks).
   std::vector<std::pair<storage::TermId, storage::TermId>> object_ranges;
 
   // The graph position is neither bound nor a variable: the pattern matches a triple once
@@ -76,6 +77,7 @@ class PatternCursor {
   const ScanPattern& pattern_;
   std::array<std::optional<storage::TermId>, 4> bound_;
   std::size_t ranges_ = 1;  // how many scans: one per object range, or just one
+  bool check_ranges_ = false;  // the object ranges are checked on each key, not sought
   std::size_t range_ = 0;   // the one being read
   std::unique_ptr<storage::QuadIterator> it_;
   std::optional<storage::QuadIds> last_;  // the last quad returned, for merging graphs
@@ -86,6 +88,13 @@ class PatternCursor {
 storage::QuadPattern ToQuadPattern(const ScanPattern& pattern,
                                    const std::array<std::optional<storage::TermId>, 4>& bound,
                                    std::size_t range = 0);
+
+// Whether `pattern`'s object ranges, with `bound` substituted, are each a key range to seek.
+// Not where a probe binds the subject: it reads the few keys of that subject, and a seek per
+// range (the dictionary's literals are always one) would cost more than checking each key.
+// A constant subject still seeks: it may have millions of values.
+bool RangesAsSeeks(const ScanPattern& pattern,
+                   const std::array<std::optional<storage::TermId>, 4>& bound);
 
 // How many scans ToQuadPattern's ranges make of `pattern` with `bound` substituted (>= 1).
 std::size_t RangeCount(const ScanPattern& pattern,

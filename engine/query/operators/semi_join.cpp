@@ -17,7 +17,9 @@ class SemiJoin final : public HashProbe {
     set_maybe_unbound(left_->maybe_unbound());
   }
 
-  std::string Describe() const override { return anti_ ? "AntiJoin" : "SemiJoin"; }
+  std::string Describe() const override {
+    return (anti_ ? "AntiJoin" : "SemiJoin") + HowRightWasRead();
+  }
 
  protected:
   void ProbeRow(std::span<const TermId> left_row, IdTable& out) override {

@@ -2,9 +2,10 @@
 // dateTime (?d >= "2020-01-01"^^xsd:date, ?r > 10.0) is copied onto the basic graph patterns
 // whose triples bind the variable as their object, so that their scans read only the keys in
 // range instead of every value of the predicate. Only the patterns every row of the filter
-// comes through are marked: those joined in the filter's group, and the left sides of its
-// OPTIONAL, MINUS and (NOT) EXISTS; never a nested group, a UNION branch or an OPTIONAL's
-// right side, where the variable may be bound otherwise or not at all.
+// comes through are marked: those joined in the filter's group, the left sides of its
+// OPTIONAL, MINUS and (NOT) EXISTS, and each branch of a UNION (a row comes through one
+// branch, whose own patterns bound the variable); never an OPTIONAL's right side or a
+// subquery, where the variable may be bound otherwise or not at all.
 #include <string>
 
 #include "engine/query/planner/object_ranges.h"
@@ -42,6 +43,9 @@ void Mark(Node& node, const algebra::ObjectBound& bound) {
     case Kind::kAntiJoin:
     case Kind::kExtend:
     case Kind::kFilter: Mark(node.child(0), bound); return;
+    case Kind::kUnion:
+      for (algebra::NodePtr& branch : node.children) Mark(*branch, bound);
+      return;
     default: return;
   }
 }

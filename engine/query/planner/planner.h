@@ -12,14 +12,12 @@
 #include "engine/query/algebra/algebra.h"
 #include "engine/query/expr/expression_compiler.h"
 #include "engine/query/operators/operators.h"
+#include "engine/query/operators/costs.h"
 #include "engine/storage/store.h"
 #include "grammar/query/ast.h"
 
 namespace silk::query {
 
-// A seek costs about this many rows read in sequence: an index nested-loop join pays one per
-// left row, a hash join reads the whole right side once.
-inline constexpr double kSeekCost = 5;
 // The most rows of a scan whose values the planner reads to estimate what joins to it.
 inline constexpr double kValuesReadWhilePlanning = 256;
 

@@ -150,6 +150,7 @@ Status ApplyModify(const ast::UpdateOperation& op, const storage::StoreStats& st
   }
   // The WHERE reads the store as the request's earlier operations left it.
   ExecContext ctx(tx.view(), options.limits);
+  ctx.set_adapts(options.rewrite);
   QueryRuntime runtime(options.base_iri);
   runtime.functions.interruption = &ctx;
   Planner planner(ctx, runtime.functions, tx.StatsOf(stats), options.rewrite);
