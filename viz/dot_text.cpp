@@ -45,6 +45,22 @@ std::string DotQuotedLines(const std::vector<std::string>& lines, bool left) {
   return out;
 }
 
+std::string HtmlEscaped(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default:
+        out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) ? ' ' : c;
+    }
+  }
+  return out;
+}
+
 std::size_t CodePoints(std::string_view text) {
   std::size_t n = 0;
   for (const char c : text) {

@@ -18,6 +18,11 @@ std::string DotQuoted(std::string_view text);
 // Like DotQuoted, with each of `lines` on a line of its own, left-aligned when `left`.
 std::string DotQuotedLines(const std::vector<std::string>& lines, bool left = false);
 
+// `text` for the inside of a DOT HTML-like label: &, <, >, " and ' as entities, control
+// characters as spaces, so that data can add no element (no <IMG>, which would read a file).
+// REQUIRES: `text` is UTF-8.
+std::string HtmlEscaped(std::string_view text);
+
 // The number of code points in UTF-8 `text`.
 std::size_t CodePoints(std::string_view text);
 

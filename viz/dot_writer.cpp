@@ -98,37 +98,36 @@ std::vector<int> Sides(const Neighbourhood& n) {
 }  // namespace
 
 void WriteLegend(const Neighbourhood& n, bool kinds, std::string& out) {
-  out += "  subgraph cluster_legend {\n";
-  out += "    label=\"Legend\"; fontsize=11; style=rounded; color=\"#bbbbbb\"; margin=10;\n";
-  // One column: the sources (an edge's colour is the article that states it), then the kinds
-  // of node present.
-  std::vector<std::string> ids;
+  // One node holding a table: compact, and laid out as one block beside the picture.
+  std::string rows = "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Sources</B> (edge colours)</TD></TR>";
   for (std::size_t g = 0; g < n.graphs.size(); ++g) {
     const Source& source = n.graphs[g];
-    std::vector<std::string> lines = Wrap(source.title, kTitleWidth, 2);
+    std::string text;
+    for (const std::string& line : Wrap(source.title, kTitleWidth, 2)) {
+      text += HtmlEscaped(line) + "<BR ALIGN=\"LEFT\"/>";
+    }
     const std::string_view local = LocalName(source.iri);
-    if (!source.iri.empty() && source.title != local) lines.emplace_back(local);
-    ids.push_back(fmt::format("legend_graph_{}", g));
-    out += fmt::format("    {} [shape=box, style=\"rounded,bold\", color=\"{}\", penwidth=4, fontsize=9, label={}, tooltip={}];\n",
-                       ids.back(), GraphColour(source, g), DotQuotedLines(lines),
-                       DotQuoted(source.iri.empty() ? source.title : source.iri));
+    if (!source.iri.empty() && source.title != local) {
+      text += "<FONT POINT-SIZE=\"8\" COLOR=\"#666666\">" + HtmlEscaped(local) + "</FONT><BR ALIGN=\"LEFT\"/>";
+    }
+    rows += fmt::format("<TR><TD BGCOLOR=\"{}\" WIDTH=\"18\" TITLE=\"{}\">&#160;</TD><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">{}</TD></TR>",
+                        GraphColour(source, g),
+                        HtmlEscaped(source.iri.empty() ? source.title : source.iri), text);
   }
   std::set<std::string_view> present;
   for (const Node& node : n.nodes) {
     if (kinds) present.insert(StyleFor(node.classes).kind);
   }
+  if (!present.empty()) rows += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Kinds</B> (fill and shape)</TD></TR>";
   for (const NodeStyle& style : AllStyles()) {
     if (!present.contains(style.kind)) continue;
-    ids.push_back(fmt::format("legend_kind_{}", style.kind));
-    out += fmt::format("    {} [shape={}, style=\"{}\", fillcolor=\"{}\", fontsize=9, label={}];\n",
-                       ids.back(), style.shape, style.style, style.fill, DotQuoted(std::string(style.kind)));
+    rows += fmt::format("<TR><TD BGCOLOR=\"{}\" BORDER=\"1\">&#160;</TD><TD ALIGN=\"LEFT\">{} ({})</TD></TR>",
+                        style.fill, style.kind, style.look);
   }
-  if (!ids.empty()) {
-    out += "    { rank=same;";
-    for (const std::string& id : ids) out += " " + id + ";";
-    out += " }\n";
-  }
-  out += "  }\n";
+  out += fmt::format(
+      "  legend [shape=plaintext, fontsize=9, margin=0, label=<<TABLE BORDER=\"1\" COLOR=\"#bbbbbb\" "
+      "CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\">{}</TABLE>>];\n",
+      rows);
 }
 
 std::string_view GraphColour(const Source& graph, std::size_t index) {

@@ -16,29 +16,29 @@ struct Kind {
 // are light, so that black text and the graphs' edge colours stay readable on them.
 const std::vector<Kind>& Kinds() {
   static const std::vector<Kind> kKinds = {
-      {{"article", "folder", "filled", "#ffffff"}, {"NewsArticle", "Article", "CreativeWork"}},
-      {{"person", "ellipse", "filled", "#fff2b3"}, {"Person"}},
-      {{"country", "box", "rounded,filled,bold", "#cfe2f3"}, {"Country"}},
-      {{"place", "house", "filled", "#d9ead3"},
+      {{"article", "folder", "filled", "#ffffff", "folder"}, {"NewsArticle", "Article", "CreativeWork"}},
+      {{"person", "ellipse", "filled", "#fff2b3", "ellipse"}, {"Person"}},
+      {{"country", "box", "rounded,filled,bold", "#cfe2f3", "rounded box"}, {"Country"}},
+      {{"place", "house", "filled", "#d9ead3", "house"},
        {"City", "Place", "AdministrativeArea", "Continent", "LandmarksOrHistoricalBuildings"}},
-      {{"event", "hexagon", "filled", "#f4cccc"},
+      {{"event", "hexagon", "filled", "#f4cccc", "hexagon"},
        {"Event", "Summit", "Meeting", "BilateralTalks", "Visit", "StateVisit", "Tour", "Forum",
         "Anniversary", "Impeachment", "MartialLawDeclaration"}},
-      {{"agreement", "note", "filled", "#fce5cd"},
+      {{"agreement", "note", "filled", "#fce5cd", "note"},
        {"Agreement", "Partnership", "MemorandumOfUnderstanding", "JointStatement",
         "DiplomaticRelations", "Invitation", "Initiative", "Project", "Cooperation"}},
-      {{"number", "box", "filled,dashed", "#eeeeee"}, {"Observation", "Ranking", "Measure"}},
-      {{"quote", "box", "filled,diagonals", "#ffffff"}, {"Quote"}},
-      {{"organisation", "component", "filled", "#e6d9f2"},
+      {{"number", "box", "filled,dashed", "#eeeeee", "dashed box"}, {"Observation", "Ranking", "Measure"}},
+      {{"quote", "box", "filled,diagonals", "#ffffff", "cut corners"}, {"Quote"}},
+      {{"organisation", "component", "filled", "#e6d9f2", "component"},
        {"Organization", "NewsMediaOrganization", "Company", "GovernmentOrganization",
         "Corporation", "EducationalOrganization"}},
-      {{"concept", "ellipse", "filled,dashed", "#f3f3f3"},
+      {{"concept", "ellipse", "filled,dashed", "#f3f3f3", "dashed ellipse"},
        {"Concept", "CooperationField", "Topic", "Mineral", "EthnicGroup", "Office", "OfficeTerm"}},
   };
   return kKinds;
 }
 
-const NodeStyle kOther{"other", "box", "filled", "#ffffff"};
+const NodeStyle kOther{"other", "box", "filled", "#ffffff", "box"};
 
 }  // namespace
 

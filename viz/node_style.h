@@ -13,6 +13,7 @@ struct NodeStyle {
   std::string_view shape;  // a Graphviz shape
   std::string_view style;  // Graphviz style, "filled" at least
   std::string_view fill;   // fill colour
+  std::string_view look;   // the shape in words, for the legend: "rounded box"
 };
 
 // The style of a node with `classes` (IRIs of its rdf:type): the first kind, in a fixed

@@ -61,7 +61,7 @@ std::string TimelineDot(const Neighbourhood& n) {
          "labelloc=t, labeljust=l, nodesep=0.15, ranksep=0.4, pad=0.3, newrank=true, label=" +
          DotQuotedLines(heading, true) + "];\n";
   out += "  node [fontname=\"Helvetica,Arial,sans-serif\", fontsize=10];\n";
-  out += "  edge [arrowhead=none, penwidth=2];\n";
+  out += "  edge [arrowhead=none, penwidth=5];\n";
   // Dates go down the left column, in order (an invisible chain keeps them so); each entry's
   // node sits on the date's row.
   for (std::size_t i = 0; i < entries.size(); ++i) {

@@ -28,14 +28,15 @@ constexpr std::string_view kKca = "https://silkgraph.org/kca/";
 struct Picture {
   std::map<std::string, std::string> nodes;
   std::map<std::tuple<std::string, std::string, std::string>, std::vector<std::string>> edges;
-  std::vector<std::string> legend_graphs;  // the legend's graph tooltips (IRIs)
+  std::vector<std::string> legend_graphs;  // the legend's sources (their IRIs, in TITLE)
 };
 
 Picture ParseDot(const std::string& dot) {
   Picture picture;
   static const std::regex kNode(R"re(^  (n\d+) \[label=.*tooltip="([^"]*)")re");
   static const std::regex kEdge(R"re(^  (n\d+) -> (n\d+) \[label="[^"]*", color="([^"]*)", tooltip="([^\\"]*)\\n(.*dir=back)?)re");
-  static const std::regex kLegend(R"re(^    legend_graph_\d+ \[.*tooltip="([^"]*)")re");
+  static const std::regex kLegend(R"re(^  legend \[)re");
+  static const std::regex kLegendGraph(R"re(TITLE="([^"]*)")re");
   std::istringstream lines(dot);
   std::string line;
   // (tail, head, colours, predicate): an edge written with dir=back is stated head to tail.
@@ -47,8 +48,10 @@ Picture ParseDot(const std::string& dot) {
       raw_edges.emplace_back(back ? m[2] : m[1], back ? m[1] : m[2], m[3], m[4]);
     } else if (std::regex_search(line, m, kNode)) {
       picture.nodes[m[1]] = m[2];
-    } else if (std::regex_search(line, m, kLegend)) {
-      picture.legend_graphs.push_back(m[1]);
+    } else if (std::regex_search(line, kLegend)) {
+      for (std::sregex_iterator it(line.begin(), line.end(), kLegendGraph), end; it != end; ++it) {
+        picture.legend_graphs.push_back((*it)[1]);
+      }
     }
   }
   for (const auto& [from, to, colours, predicate] : raw_edges) {
@@ -143,8 +146,8 @@ TEST_F(Viz, TheLegendListsTheArticlesOfTheEdgesByTheirHeadlines) {
     EXPECT_TRUE(graph.starts_with(std::string(kKca) + "source/")) << graph;
   }
   EXPECT_NE(viz.out.find("S. Korea, Kyrgyzstan ink Comprehensive Partnership"), std::string::npos);
-  EXPECT_NE(viz.out.find("legend_kind_person"), std::string::npos);
-  EXPECT_NE(viz.out.find("legend_kind_country"), std::string::npos);
+  EXPECT_NE(viz.out.find(">person (ellipse)<"), std::string::npos);
+  EXPECT_NE(viz.out.find(">country (rounded box)<"), std::string::npos);
 }
 
 TEST_F(Viz, TheCapKeepsTheBestConnectedAndSaysWhatItLeftOut) {

@@ -29,6 +29,13 @@ TEST(DotQuotedLines, CentredOrLeftAligned) {
   EXPECT_EQ(DotQuotedLines({"a", "b"}, true), "\"a\\lb\\l\"");
 }
 
+TEST(HtmlEscaped, DataAddsNoElementToALegend) {
+  EXPECT_EQ(HtmlEscaped("<IMG SRC=\"/etc/passwd\"/> & 'x'"),
+            "&lt;IMG SRC=&quot;/etc/passwd&quot;/&gt; &amp; &#39;x&#39;");
+  EXPECT_EQ(HtmlEscaped("a\nb\tc"), "a b c");
+  EXPECT_EQ(HtmlEscaped("Kazakistan ve Kore işbirliğine"), "Kazakistan ve Kore işbirliğine");
+}
+
 TEST(Shorten, CutsAtCodePointsNeverInsideASequence) {
   EXPECT_EQ(Shorten("short", 10), "short");
   EXPECT_EQ(Shorten("exactly", 7), "exactly");
