@@ -135,7 +135,10 @@ async function showPicture(iri, name) {
       reader.onerror = () => reject(reader.error);
       response.blob().then((blob) => reader.readAsDataURL(blob), reject);
     });
-    const image = element("img", { src: url, alt: `The neighbourhood of ${name}`, "data-term": iri });
+    const image = element("img", { src: url, alt: `The neighbourhood of ${name}`, "data-term": iri,
+                                   title: "Click for the full size" });
+    // Fitted to the panel first; a click shows it at full size (the panel scrolls).
+    image.addEventListener("click", () => image.classList.toggle("full"));
     const link = element("a", { href: `/viz?${new URLSearchParams({ term: iri })}`, target: "_blank",
                                 rel: "noopener" }, "Open the SVG");
     page.pictureBody.replaceChildren(image, element("p", { class: "note" }, link));
