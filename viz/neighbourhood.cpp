@@ -482,10 +482,12 @@ std::string LeftOutNote(const Neighbourhood& n) {
   std::string note;
   if (n.nodes_left_out > 0) {
     const bool one = n.nodes_left_out == 1;
-    note = fmt::format("{} more {} within {} hop{} {} left out ({} statement{}, see --max-nodes)",
-                       n.nodes_left_out, one ? "entity" : "entities", n.depth,
-                       n.depth == 1 ? "" : "s", one ? "is" : "are", n.edges_left_out,
-                       n.edges_left_out == 1 ? "" : "s");
+    // Beyond one hop only the neighbours of what is drawn were looked at: say so.
+    note = fmt::format("{} more {} {} {} left out ({} statement{}, see --max-nodes)",
+                       n.nodes_left_out, one ? "entity" : "entities",
+                       n.depth == 1 ? std::string("within 1 hop")
+                                    : fmt::format("linked to those drawn, within {} hops", n.depth),
+                       one ? "is" : "are", n.edges_left_out, n.edges_left_out == 1 ? "" : "s");
     // Only when this is not the whole list, "such as" is honest.
     if (!n.left_out_examples.empty()) {
       note += n.left_out_examples.size() < n.nodes_left_out ? ", such as " : ": ";

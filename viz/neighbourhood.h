@@ -67,7 +67,8 @@ struct Neighbourhood {
   std::vector<Edge> edges;
   std::vector<Source> graphs;  // in the order their colours are given: by IRI
   int depth = 1;
-  // What the node cap left out: entities within `depth` hops that are not drawn, the
+  // What the node cap left out: entities linked to those drawn, within `depth` hops, that are
+  // not drawn (beyond one hop, the neighbours of entities left out are not looked for), the
   // statements that would link them, and the labels of the best connected of them.
   std::size_t nodes_left_out = 0;
   std::size_t edges_left_out = 0;
