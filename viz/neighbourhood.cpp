@@ -486,7 +486,7 @@ std::string LeftOutNote(const Neighbourhood& n) {
     note = fmt::format("{} more {} {} {} left out ({} statement{}, see --max-nodes)",
                        n.nodes_left_out, one ? "entity" : "entities",
                        n.depth == 1 ? std::string("within 1 hop")
-                                    : fmt::format("linked to those drawn, within {} hops", n.depth),
+                                    : fmt::format("within {} hops (linked to those drawn)", n.depth),
                        one ? "is" : "are", n.edges_left_out, n.edges_left_out == 1 ? "" : "s");
     // Only when this is not the whole list, "such as" is honest.
     if (!n.left_out_examples.empty()) {
