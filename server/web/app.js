@@ -77,6 +77,7 @@ function termCell(term, prefixes) {
                                      title: `Draw the neighbourhood of ${name}` }, "\u25C8");
     draw.addEventListener("click", () => showPicture(term.value, name));
     cell.append(element("span", { class: "iri", title: term.value }, name), draw);
+    cell.classList.add("iri-cell");
   } else if (term.type === "bnode") {
     cell.append(element("span", { class: "blank" }, `_:${term.value}`));
   } else if (term["xml:lang"] || !term.datatype || term.datatype === kRdfString) {
