@@ -8,7 +8,9 @@ packages=(build-essential cmake pkg-config librocksdb-dev tao-pegtl-dev libfmt-d
   libcpp-httplib-dev  # silk serve's HTTP (a compiled library and its header)
   curl  # silk serve's end-to-end tests are its clients
   tmux  # tmux: the interactive shell's end-to-end tests run it in a terminal
-  chromium)  # the web page's test drives it headless (with npm's playwright-core)
+  chromium  # the web page's test drives it headless (with npm's playwright-core)
+  graphviz fonts-dejavu-core)  # silk viz draws SVG and PNG with Graphviz's dot; DejaVu has the
+  # letters of every script the shipped graph prints (Latin, Cyrillic, Turkish)
 # silk serve's client tests: Python's SPARQL clients, and Node.js for Comunica (the test runs
 # npm ci; npm comes with the machine's Node.js 20, and Debian's npm package conflicts with it).
 packages+=(python3-sparqlwrapper python3-rdflib nodejs)

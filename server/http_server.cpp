@@ -11,6 +11,7 @@
 #include "server/graph_store.h"
 #include "server/http_reply.h"
 #include "server/sparql_protocol.h"
+#include "server/viz_endpoint.h"
 #include "server/web_page.h"
 
 namespace silk::server {
@@ -40,7 +41,7 @@ std::string ErrorText(const httplib::Request& req, int status, std::uint64_t max
              "needs a Content-Length header)";
     case 404:
       return fmt::format("nothing at {}: the SPARQL endpoint is /sparql, the graph store /store, "
-                         "the web page /",
+                         "the web page /, pictures /viz?term=IRI",
                          req.path);
     case 413:
       return fmt::format("the request body is larger than this server takes ({} MiB; see --max-body)",
@@ -98,6 +99,7 @@ void HttpServer::AddRoutes() {
   http.Delete(store, [&ctx](const httplib::Request& req, httplib::Response& res) { HandleStoreDelete(ctx, req, res); });
   http.Patch(store, NotAllowed("GET, HEAD, PUT, POST, DELETE", "the graph store"));
   AddWebPageRoutes(http);
+  AddVizRoute(http, ctx);
   // A browser asks before it sends a cross-origin POST; the answer is in the headers that
   // the post-routing handler adds.
   http.Options(".*", [](const httplib::Request&, httplib::Response& res) { res.status = 204; });

@@ -8,6 +8,7 @@
 #include "shell/load_request.h"
 #include "shell/repl/repl.h"
 #include "shell/store_location.h"
+#include "shell/viz_request.h"
 
 namespace silk::shell {
 
@@ -112,6 +113,7 @@ const std::vector<CommandSpec>& Commands() {
           .max_args = 1,
           .run = RunFind,
       },
+      VizCommand("viz", RunViz),
       {
           .name = "serve",
           .usage = "[--bind HOST:PORT] [--updates [--token-file FILE]] [--readonly] [--timeout S]",

@@ -15,6 +15,7 @@ int RunQuery(const Invocation& invocation);
 int RunFind(const Invocation& invocation);
 int RunSchema(const Invocation& invocation);
 int RunServe(const Invocation& invocation);
+int RunViz(const Invocation& invocation);
 
 // Prints `status` to stderr as the user should read it; returns its exit code.
 // REQUIRES: !status.ok()

@@ -6,19 +6,11 @@
 #include "engine/names/label_source.h"
 #include "engine/names/name_matcher.h"
 #include "shell/commands.h"
+#include "shell/entity_lookup.h"
 #include "shell/exit_codes.h"
 #include "shell/store_location.h"
 
 namespace silk::shell {
-namespace {
-
-std::string QuotedLabel(const names::EntityLabel& label) {
-  std::string out = fmt::format("\"{}\"", label.label);
-  if (!label.language.empty()) out += "@" + label.language;
-  return out;
-}
-
-}  // namespace
 
 int RunFind(const Invocation& invocation) {
   names::FindOptions options;
@@ -47,13 +39,7 @@ int RunFind(const Invocation& invocation) {
     fmt::print(stderr, "silk: no entity is called '{}', nor anything close to it\n", query);
     return kExitDataError;
   }
-  for (std::size_t i = 0; i < matches.size(); ++i) {
-    const names::NameMatch& m = matches[i];
-    std::string how(names::MatchKindName(m.kind));
-    if (m.kind == names::MatchKind::kNearMiss) how += fmt::format(", {} edit{}", m.distance, m.distance == 1 ? "" : "s");
-    fmt::print("{}. {}  <{}>\n   matched {} ({})\n", i + 1, m.preferred_label, m.entity,
-               QuotedLabel(m.matched), how);
-  }
+  fmt::print("{}", DescribeMatches(matches));
   return kExitOk;
 }
 

@@ -16,6 +16,10 @@ const page = {
   results: document.getElementById("results"),
   examples: document.getElementById("examples"),
   prefixes: document.getElementById("prefixes"),
+  picture: document.getElementById("picture"),
+  pictureTitle: document.getElementById("picture-title"),
+  pictureBody: document.getElementById("picture-body"),
+  pictureClose: document.getElementById("picture-close"),
 };
 
 // [name, iri] pairs the server declares before every query (GET /web/prefixes.rq).
@@ -68,7 +72,12 @@ function termCell(term, prefixes) {
   if (!term) return element("td", { class: "unbound" });
   const cell = element("td", { "data-term": nTriples(term) });
   if (term.type === "uri") {
-    cell.append(element("span", { class: "iri", title: term.value }, shorten(term.value, prefixes)));
+    const name = shorten(term.value, prefixes);
+    const draw = element("button", { type: "button", class: "viz", "data-viz": term.value,
+                                     title: `Draw the neighbourhood of ${name}` }, "\u25C8");
+    draw.addEventListener("click", () => showPicture(term.value, name));
+    cell.append(element("span", { class: "iri", title: term.value }, name), draw);
+    cell.classList.add("iri-cell");
   } else if (term.type === "bnode") {
     cell.append(element("span", { class: "blank" }, `_:${term.value}`));
   } else if (term["xml:lang"] || !term.datatype || term.datatype === kRdfString) {
@@ -105,6 +114,39 @@ function showTable(json, prefixes) {
       "add LIMIT and OFFSET to page through the rest."));
   }
   return plural(rows.length, "row");
+}
+
+// The picture of an entity's neighbourhood (GET /viz, SVG drawn by the server), above the
+// table. It is shown as an image from a data: URL, so nothing in it can run.
+async function showPicture(iri, name) {
+  page.picture.hidden = false;
+  page.pictureTitle.textContent = `Neighbourhood of ${name}`;
+  page.pictureBody.replaceChildren(element("p", { class: "note" }, "Drawing…"));
+  page.picture.scrollIntoView({ block: "nearest" });
+  try {
+    const response = await fetch(`/viz?${new URLSearchParams({ term: iri })}`);
+    if (!response.ok) {
+      page.pictureBody.replaceChildren(
+        element("pre", { class: "error" }, `Error ${response.status}: ${(await response.text()).trimEnd()}`));
+      return;
+    }
+    const url = await new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result);
+      reader.onerror = () => reject(reader.error);
+      response.blob().then((blob) => reader.readAsDataURL(blob), reject);
+    });
+    const image = element("img", { src: url, alt: `The neighbourhood of ${name}`, "data-term": iri,
+                                   title: "Click for the full size" });
+    // Fitted to the panel first; a click shows it at full size (the panel scrolls).
+    image.addEventListener("click", () => image.classList.toggle("full"));
+    const link = element("a", { href: `/viz?${new URLSearchParams({ term: iri })}`, target: "_blank",
+                                rel: "noopener" }, "Open the SVG");
+    page.pictureBody.replaceChildren(image, element("p", { class: "note" }, link));
+  } catch (failure) {
+    page.pictureBody.replaceChildren(
+      element("pre", { class: "error" }, `The server did not answer: ${failure.message}`));
+  }
 }
 
 function clearOutput() {
@@ -243,6 +285,11 @@ async function loadExamples() {
     page.examples.append(element("li", {}, button));
   });
 }
+
+page.pictureClose.addEventListener("click", () => {
+  page.picture.hidden = true;
+  page.pictureBody.replaceChildren();
+});
 
 Promise.all([loadPrefixes(), loadExamples()]).then(
   () => document.body.setAttribute("data-ready", "true"),

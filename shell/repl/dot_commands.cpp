@@ -16,6 +16,7 @@
 #include "shell/repl/settings_commands.h"
 #include "shell/repl/statement_runner.h"
 #include "shell/repl/term_names.h"
+#include "shell/repl/viz_dot_command.h"
 #include "shell/repl/why_command.h"
 #include "shell/schema.h"
 #include "shell/text_format.h"
@@ -201,6 +202,7 @@ const std::vector<DotCommandInfo>& DotCommands() {
       {".find", "NAME", "Entities called NAME, in any spelling or language"},
       {".describe", "TERM", "Every statement about TERM (an IRI, p:name, or a name), by predicate"},
       {".why", "", "For each row of the last SELECT, the named graphs (articles) that hold it"},
+      {".viz", "TERM [--depth N] [-o FILE]", "Draw TERM's neighbourhood to a file (.svg, .png, .dot; .viz --help)"},
       {".read", "FILE", "Run the statements and dot-commands in FILE"},
       {".output", "[FILE]", "Send results to FILE, or back to the terminal"},
       {".quit", "", "Leave the shell (also .exit, Ctrl-D)"},
@@ -236,6 +238,7 @@ Status RunDotCommand(Session& session, std::string_view line) {
   if (name == ".find") return Find(session, arg);
   if (name == ".describe") return Describe(session, arg);
   if (name == ".why") return Why(session);
+  if (name == ".viz") return RunVizDotCommand(session, arg);
   if (name == ".read") return Read(session, arg);
   if (name == ".output") return Output(session, arg);
   return Status::InvalidArgument(fmt::format("unknown command '{}' (.help lists them)", name));

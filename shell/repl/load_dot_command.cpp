@@ -11,10 +11,7 @@
 #include "shell/repl/statement_runner.h"
 
 namespace silk::shell::repl {
-namespace {
 
-// Splits at spaces and tabs, as a Unix shell would for simple words: 'a b' and "a b" are one
-// word without their quotes (in "…", \" and \\ stand for " and \).
 Result<std::vector<std::string>> SplitWords(std::string_view text) {
   std::vector<std::string> words;
   std::string word;
@@ -48,6 +45,8 @@ Result<std::vector<std::string>> SplitWords(std::string_view text) {
   if (in_word) words.push_back(std::move(word));
   return words;
 }
+
+namespace {
 
 const CommandSpec& LoadDotCommand() {
   static const CommandSpec kCommand =

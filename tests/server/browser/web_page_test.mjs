@@ -1,7 +1,8 @@
 // The page `silk serve` shows at /, in a real headless chromium: a query typed into the
 // editor and run (by the button and by Ctrl+Enter) fills a table whose cells are the rows
 // `silk query --format tsv` prints; an error shows the server's message with its caret; an
-// example question fills the editor and runs; nothing is loaded from anywhere else.
+// example question fills the editor and runs; the button beside an IRI draws its
+// neighbourhood (GET /viz); nothing is loaded from anywhere else.
 // Usage: node --test web_page_test.mjs (SILK_BINARY and SILK_SOURCE_DIR in the environment)
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -100,6 +101,34 @@ test("a typed query run with the button shows the rows silk query prints", async
   const firstPerson = page.locator("#results tbody tr:first-child td:nth-child(2) .iri");
   assert.match(await firstPerson.textContent(), /^kca:\w+$/);
   assert.match(await firstPerson.getAttribute("title"), /^https:\/\/silkgraph\.org\/kca\//);
+});
+
+test("the button beside an IRI draws its neighbourhood: an SVG the server made", async () => {
+  const query = "SELECT ?person WHERE { kca:SadyrJaparov kca:metWith ?person } ORDER BY ?person";
+  await typeQuery(query);
+  await runAnd(() => page.click("#run"));
+  const button = page.locator("#results tbody tr:first-child td:nth-child(2) button.viz");
+  const iri = await button.getAttribute("data-viz");
+  assert.match(iri, /^https:\/\/silkgraph\.org\/kca\//);
+  await button.click();
+  const image = page.locator("#picture-body img");
+  await image.waitFor();
+  assert.equal(await image.getAttribute("data-term"), iri);
+  const source = await image.getAttribute("src");
+  assert.match(source, /^data:image\/svg\+xml;base64,/);
+  // The browser drew it.
+  await page.waitForFunction(() => document.querySelector("#picture-body img").naturalWidth > 0);
+  assert.match(await page.textContent("#picture-title"), /^Neighbourhood of kca:\w+$/);
+  // It shows the entity by its English name, as the store holds it.
+  const svg = Buffer.from(source.slice(source.indexOf(",") + 1), "base64").toString("utf8");
+  assert.match(svg, /<svg/);
+  const name = runSilk(silk, ["--db", server.db, "query", "--format", "tsv",
+    `SELECT ?name WHERE { <${iri}> skos:prefLabel ?name FILTER(LANG(?name) = "en") }`])
+    .split("\n")[1].replace(/^"(.*)"@en$/, "$1");
+  // (Graphviz writes a hyphen as &#45;.)
+  assert.ok(name && svg.replaceAll("&#45;", "-").includes(name), `the picture names ${name}`);
+  await page.click("#picture-close");
+  assert.equal(await page.locator("#picture").isHidden(), true);
 });
 
 test("Ctrl+Enter runs the query; typed literals show their datatype or language", async () => {
