@@ -3,7 +3,14 @@
 // the pattern is large (a seek per left row instead of reading the whole pattern). As OPTIONAL
 // (a left join), a left row whose probe finds nothing that passes the condition comes out
 // alone.
+//
+// The planner chose it for a left side it thought small. Once it has made as many seeks as
+// reading the whole pattern would cost, the rest of the left side is joined through a hash
+// table of the pattern instead (PatternMatches), the rows the same: never much worse than the
+// better of the two, and a consumer that stops early (LIMIT) never pays for the table.
+#include "engine/query/operators/costs.h"
 #include "engine/query/operators/operators.h"
+#include "engine/query/operators/pattern_matches.h"
 
 namespace silk::query {
 namespace {
@@ -39,12 +46,25 @@ class IndexJoin final : public Operator {
       left_column_of_slot_[i] = left_->ColumnOf(*pattern_.slots[i].variable);
       column_of_slot_[i] = ColumnOf(*pattern_.slots[i].variable);
     }
+    if (ctx_.adapts()) {
+      for (int slot = kS; slot <= kG; ++slot) {
+        if (left_column_of_slot_[slot] < 0) continue;
+        if (left_->MaybeUnbound(*pattern_.slots[slot].variable)) {
+          table_slots_.clear();
+          break;
+        }
+        table_slots_.push_back(slot);
+      }
+    }
   }
 
   std::string Describe() const override {
     std::string text = (optional_ ? "IndexLeftJoin " : "IndexJoin ") + DescribePattern(ctx_, pattern_);
     if (condition_) text += " filter " + condition_->ToString();
     if (!required_.empty()) text += " where bound " + DescribeVariables(ctx_, required_);
+    if (matches_.read_all()) {
+      text += " (the left side was long: the pattern read whole into a hash table)";
+    }
     return text;
   }
   std::vector<const Operator*> children() const override { return {left_.get()}; }
@@ -55,7 +75,7 @@ class IndexJoin final : public Operator {
       if (!probing_) {
         if (!NextLeftRow()) return false;
       }
-      std::optional<storage::QuadIds> quad = skip_probe_ ? std::nullopt : cursor_->Next();
+      std::optional<storage::QuadIds> quad = skip_probe_ ? std::nullopt : matches_.Next();
       const std::span<const TermId> left_row = left_batch_.row(left_row_);
       if (!quad) {
         probing_ = false;
@@ -83,17 +103,27 @@ class IndexJoin final : public Operator {
   }
 
  private:
+  // Counts a probe, and reads the pattern whole once the seeks have cost what that costs.
+  void CountProbe() {
+    if (table_slots_.empty() || matches_.read_all()) return;
+    // A short join never asks what the whole pattern costs.
+    if (++probes_ < kProbesBeforeAsking) return;
+    if (!seeks_worth_) seeks_worth_ = matches_.ScanRows() / kSeekCost;
+    if (static_cast<double>(probes_) > *seeks_worth_) matches_.ReadAll(table_slots_, table_memory_);
+  }
+
   // Moves to the next left row and opens the pattern with its values; false at the end.
   bool NextLeftRow() {
     while (true) {
-      if (++left_row_ >= left_batch_.rows()) {
+      if (next_left_row_ >= left_batch_.rows()) {
         if (left_done_ || !left_->Next(left_batch_)) {
           left_done_ = true;
           return false;
         }
-        left_row_ = 0;
-        if (left_batch_.empty()) continue;
+        next_left_row_ = 0;
+        continue;
       }
+      left_row_ = next_left_row_++;
       // A left row without a value the join requires comes out alone.
       skip_probe_ = false;
       for (int column : required_columns_) {
@@ -114,11 +144,8 @@ class IndexJoin final : public Operator {
       }
       // One cursor for all probes: left rows often come in key order, and a seek of an open
       // iterator costs less than a new one.
-      if (cursor_) {
-        cursor_->Restart(bound);
-      } else {
-        cursor_.emplace(ctx_.snapshot(), pattern_, bound);
-      }
+      CountProbe();
+      matches_.Probe(bound);
       probing_ = true;
       matched_ = false;
       return true;
@@ -129,11 +156,19 @@ class IndexJoin final : public Operator {
   ScanPattern pattern_;
   int left_column_of_slot_[4] = {-1, -1, -1, -1};
   int column_of_slot_[4] = {-1, -1, -1, -1};
-  IdTable left_batch_;
-  std::size_t left_row_ = 0;
+  IdTable left_batch_;  // left rows: a batch, or all those read ahead
+  std::size_t left_row_ = 0;       // the one being probed
+  std::size_t next_left_row_ = 0;  // the one after it
   bool left_done_ = false;
-  std::optional<PatternCursor> cursor_;
-  bool probing_ = false;  // cursor_ reads the current left row's matches
+  PatternMatches matches_{ctx_, pattern_};
+  // The slots every probe binds (left values never unbound), which key the pattern's table;
+  // empty when some probe may bind fewer, or the query runs its plan as written.
+  std::vector<int> table_slots_;
+  static constexpr std::size_t kProbesBeforeAsking = 64;
+  std::size_t probes_ = 0;
+  std::optional<double> seeks_worth_;  // probes that cost what reading the pattern costs
+  MemoryCharge table_memory_{ctx_};
+  bool probing_ = false;  // matches_ reads the current left row's matches
   const bool optional_;
   RowExpressionPtr condition_;  // OPTIONAL's FILTER, over the output's columns (may be null)
   bool matched_ = false;        // the current left row came out joined at least once
