@@ -70,9 +70,10 @@ void HttpServer::AddRoutes() {
   http.set_keep_alive_timeout(kKeepAliveSeconds);
   // httplib's default is SO_REUSEPORT, which lets a second server share a port that one
   // already serves; SO_REUSEADDR alone still lets a restarted server take its port at once.
-  http.set_socket_options([](int sock) {
+  http.set_socket_options([this](int sock) {
     int yes = 1;
     ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listen_socket_ = sock;  // the last one made is the one bound
   });
 
   // The W3C tests and some clients write the endpoint with a final slash.
@@ -160,6 +161,10 @@ Status HttpServer::Bind() {
   } else if (!http_->bind_to_port(host, port)) {
     port = 0;
   }
+  // Debian's compiled httplib listens with a backlog of 5: 32 clients connecting at once
+  // overflow it, and the connections dropped wait a second for the SYN to be sent again
+  // (bench/serve_load.sh saw every p99 at 1 s). Listening again only lengthens the queue.
+  if (port != 0) ::listen(listen_socket_, SOMAXCONN);
   if (port == 0) {
     return Status::IOError(fmt::format(
         "cannot listen on {}:{} (is another server using the port, or is {} not an address "
