@@ -272,6 +272,7 @@ int main(int argc, char** argv) {
   auto client = [&] {
     httplib::Client http(origin);
     http.set_keep_alive(true);
+    http.set_tcp_nodelay(true);  // a request goes out at once, whatever the endpoint
     http.set_connection_timeout(std::chrono::seconds(10));
     http.set_read_timeout(std::chrono::seconds(static_cast<long>(options.seconds) + 60));
     const httplib::Headers headers = {{"Accept", "text/tab-separated-values"}};
@@ -297,7 +298,10 @@ int main(int argc, char** argv) {
           if (answer == query.answers[a]) outcome.accepted = static_cast<int>(a);
         }
         if (outcome.accepted < 0) {
-          problem_text = fmt::format("a wrong answer of {} rows (accepted: {})", outcome.rows,
+          const std::string_view body = result->body;
+          const std::size_t row = body.find('\n') + 1;  // the first row, after the header
+          problem_text = fmt::format("a wrong answer of {} rows, the first '{}' (accepted: {})", outcome.rows,
+                                     body.substr(row, std::min<std::size_t>(body.find('\n', row) - row, 120)),
                                      fmt::join(query.answer_names, ", "));
         }
       }

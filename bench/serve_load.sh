@@ -5,10 +5,11 @@
 # in one run, on the same generated news graph (gen_news_kg.py SIZE SEED), each answering
 # CLIENTS concurrent clients (silk_serve_load) that send the peers' eight queries and a count
 # of a named graph, while a bulk load (LOAD_SIZE more triples, in a namespace the queries do
-# not read) is POSTed into that graph through the same endpoint's Graph Store Protocol. Every
-# answer is checked against `silk query` on the store before the load (the graph count: the
-# graph before or after the load, never part of it). Prints each engine's lines and a table:
-# throughput, p50 and p99 per query and overall, wrong answers and failed requests.
+# not read) is POSTed into that graph through the same endpoint's Graph Store Protocol, and
+# the graph DELETEd, again and again until the clients are done. Every answer is checked
+# against `silk query` on the store before the load (the graph count: the whole load or none
+# of it, never a part). Prints each engine's lines and a table: throughput, p50 and p99 per
+# query and overall, wrong answers and failed requests, and the bulk loads done meanwhile.
 #
 # env: BUILD_DIR  build dir (default: the repo's build/), configured as Release and built here
 #      WORK       data, stores, Virtuoso's database and raw logs (default:
@@ -99,25 +100,47 @@ for q in "$out"/queries/*.rq; do
 done
 rm -rf "$db-bulk"
 
-# run_engine ENGINE URL COMPARE POST_CMD...: the clients, and the bulk load by POST_CMD at the
-# same time; the load's status and seconds go into the engine's lines.
+# The bulk load and its undoing, through each endpoint's Graph Store Protocol; each prints the
+# HTTP status. Virtuoso's endpoint for writes is the authenticated one (digest, the dba account).
+silk_post() { curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/n-triples' \
+  --data-binary "@$bulk" "${silk_url%/sparql}/store?graph=$GRAPH"; }
+silk_delete() { curl -s -o /dev/null -w '%{http_code}' -X DELETE "${silk_url%/sparql}/store?graph=$GRAPH"; }
+virtuoso_crud() { echo "http://127.0.0.1:$VIRTUOSO_HTTP_PORT/sparql-graph-crud-auth?graph-uri=$GRAPH"; }
+virtuoso_post() { curl -s -o /dev/null -w '%{http_code}' --digest -u dba:dba -X POST \
+  -H 'Content-Type: application/n-triples' --data-binary "@$bulk" "$(virtuoso_crud)"; }
+virtuoso_delete() { curl -s -o /dev/null -w '%{http_code}' --digest -u dba:dba -X DELETE "$(virtuoso_crud)"; }
+
+# bulk_loads ENGINE: the bulk load, then the graph dropped, again and again until the clients
+# are done, so that every request runs while a load is running or committing. One line per
+# load: its HTTP status, its seconds, the DELETE's status.
+bulk_loads() {
+  local t0 status
+  while [ ! -e "$out/$1.done" ]; do
+    t0="$(now)"
+    status="$("$1_post")"
+    echo "$status $(s_since "$t0") $("$1_delete")"
+  done > "$out/$1-loads.log"
+}
+
+# run_engine ENGINE URL COMPARE: the clients, and the bulk loads at the same time.
 run_engine() {
-  local engine="$1" url="$2" compare="$3" t0 rc post status
-  shift 3
-  say "[$label] $engine: $CLIENTS clients, $REQUESTS requests, a bulk load of $bulk_triples triples"
-  t0="$(now)"
-  ( "$@" > "$out/$engine-post.body" 2> "$out/$engine-post.err"; echo "$? $(s_since "$t0")" > "$out/$engine-post.done" ) &
-  post=$!
+  local engine="$1" url="$2" compare="$3" rc loads
+  say "[$label] $engine: $CLIENTS clients, $REQUESTS requests, bulk loads of $bulk_triples triples meanwhile"
+  rm -f "$out/$engine.done"
+  bulk_loads "$engine" &
+  loads=$!
   "$CLIENT" --engine "$engine" --compare "$compare" --clients "$CLIENTS" --requests "$REQUESTS" \
     --seconds "$MAX_SECONDS" "$url" "$out/expect" "$out"/queries/*.rq > "$out/$engine.log" 2> "$out/$engine.err"
   rc=$?
-  wait "$post"
-  read -r status secs < "$out/$engine-post.done"
+  touch "$out/$engine.done"
+  wait "$loads"
   cat "$out/$engine.log" >> "$out/all.log"
   cat "$out/$engine.log"
   [ "$rc" = 0 ] || warn "$engine: wrong answers or failed requests; see $out/$engine.err"
-  echo "engine=$engine op=bulk_load triples=$bulk_triples http=$(tail -c 3 "$out/$engine-post.body") curl_exit=$status load_s=$secs" |
-    tee -a "$out/all.log"
+  awk -v e="$engine" -v n="$bulk_triples" '
+    { loads++; s += $2; if ($1 !~ /^20[014]$/ || $3 !~ /^20[04]$/) bad++ }
+    END { printf "engine=%s op=bulk_load triples=%d loads=%d failed=%d mean_load_s=%.2f\n", e, n, loads, bad, loads ? s / loads : 0 }' \
+    "$out/$engine-loads.log" | tee -a "$out/all.log"
 }
 
 # ---- silk serve ---------------------------------------------------------------------------------
@@ -139,8 +162,7 @@ trap cleanup EXIT
 for _ in $(seq 600); do grep -q '^Serving' "$out/silk-serve.out" && break; sleep 0.1; done
 silk_url="$(sed -n 's|.* at \(http://[^ ]*/sparql\) .*|\1|p' "$out/silk-serve.out")"
 [ -n "$silk_url" ] || die "silk serve did not start; see $out/silk-serve.err"
-run_engine silk "$silk_url" exact curl -s -w '%{http_code}' -X POST -H 'Content-Type: application/n-triples' \
-  --data-binary "@$bulk" "${silk_url%/sparql}/store?graph=$GRAPH"
+run_engine silk "$silk_url" exact
 kill -TERM "$silk_pid"
 wait "$silk_pid" || warn "silk serve ended with exit $?; see $out/silk-serve.err"
 silk_pid=""
@@ -196,10 +218,7 @@ INI
   say "[$label] virtuoso load (ld_dir + rdf_loader_run + checkpoint)"
   "${ISQL[@]}" exec="ld_dir('$(dirname "$data")', '$(basename "$data")', 'http://example.org/kg'); rdf_loader_run(); checkpoint;" \
     > "$out/virtuoso-load.log" 2>&1 || warn "virtuoso load failed; see $out/virtuoso-load.log"
-  # Its Graph Store endpoint for writes is the authenticated one (digest, the dba account).
-  run_engine virtuoso "http://127.0.0.1:$VIRTUOSO_HTTP_PORT/sparql" values \
-    curl -s -w '%{http_code}' --digest -u dba:dba -X POST -H 'Content-Type: application/n-triples' \
-    --data-binary "@$bulk" "http://127.0.0.1:$VIRTUOSO_HTTP_PORT/sparql-graph-crud-auth?graph-uri=$GRAPH"
+  run_engine virtuoso "http://127.0.0.1:$VIRTUOSO_HTTP_PORT/sparql" values
 fi
 rm -rf "$db"
 
@@ -216,7 +235,7 @@ awk -v label="$label" -v clients="$CLIENTS" -v bulk="$bulk_triples" '
   }
   /^engine=/ {
     e = field($0, "engine")
-    if (field($0, "op") == "bulk_load") { load[e] = field($0, "load_s") " s (HTTP " field($0, "http") ")"; next }
+    if (field($0, "op") == "bulk_load") { load[e] = field($0, "loads") " (" field($0, "failed") " failed), " field($0, "mean_load_s") " s each"; next }
     q = field($0, "query"); if (q == "") next
     if (!(q in known)) { known[q] = 1; order[++nq] = q }
     seen[e, q] = 1
@@ -224,7 +243,7 @@ awk -v label="$label" -v clients="$CLIENTS" -v bulk="$bulk_triples" '
     for (k in keys) v[e, q, keys[k]] = field($0, keys[k])
   }
   END {
-    printf "\n### %s triples, %s clients, a bulk load of %s triples at the same time; latency in ms\n\n", label, clients, bulk
+    printf "\n### %s triples, %s clients, bulk loads of %s triples all the while; latency in ms\n\n", label, clients, bulk
     printf "| query | rows | silk p50 | silk p99 | virtuoso p50 | virtuoso p99 | silk÷virtuoso p50 | silk÷virtuoso p99 | wrong+failed silk / virtuoso |\n"
     printf "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
     for (i = 1; i <= nq; i++) {
@@ -237,7 +256,7 @@ awk -v label="$label" -v clients="$CLIENTS" -v bulk="$bulk_triples" '
     printf "| **all** | | %s | %s | %s | %s | %s | %s | %s / %s |\n", cell("silk", "all", "p50_ms"), cell("silk", "all", "p99_ms"),
       cell("virtuoso", "all", "p50_ms"), cell("virtuoso", "all", "p99_ms"), ratio("all", "p50_ms"), ratio("all", "p99_ms"),
       cell("silk", "all", "wrong") + cell("silk", "all", "failed"), cell("virtuoso", "all", "wrong") + cell("virtuoso", "all", "failed")
-    printf "\n| engine | requests | seconds | requests/s | bulk load |\n|---|---:|---:|---:|---|\n"
+    printf "\n| engine | requests | seconds | requests/s | bulk loads meanwhile |\n|---|---:|---:|---:|---|\n"
     split("silk virtuoso", engines, " ")
     for (j = 1; j <= 2; j++) {
       e = engines[j]
