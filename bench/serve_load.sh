@@ -144,7 +144,8 @@ run_engine() {
 }
 
 # ---- silk serve ---------------------------------------------------------------------------------
-"$SILK" --db "$db" serve --bind 127.0.0.1:0 --updates --threads "$CLIENTS" --max-body 4G \
+# No query time limit short of the run's, as Virtuoso has none (run_virtuoso.sh's settings).
+"$SILK" --db "$db" serve --bind 127.0.0.1:0 --updates --threads "$CLIENTS" --max-body 4G --timeout "$MAX_SECONDS" \
   > "$out/silk-serve.out" 2> "$out/silk-serve.err" &
 silk_pid=$!
 vdir=""
