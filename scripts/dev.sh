@@ -14,6 +14,7 @@ packages=(build-essential cmake pkg-config librocksdb-dev tao-pegtl-dev libfmt-d
 # silk serve's client tests: Python's SPARQL clients, and Node.js for Comunica (the test runs
 # npm ci; npm comes with the machine's Node.js 20, and Debian's npm package conflicts with it).
 packages+=(python3-sparqlwrapper python3-rdflib nodejs)
+packages+=(haproxy)  # the read-replica test puts it in front of two `silk serve --readonly`
 
 install_missing() {
   local missing=()

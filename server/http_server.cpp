@@ -1,6 +1,8 @@
 #include "server/http_server.h"
 
 #include <httplib.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 
 #include <fmt/format.h>
@@ -71,9 +73,14 @@ void HttpServer::AddRoutes() {
   http.set_keep_alive_timeout(kKeepAliveSeconds);
   // httplib's default is SO_REUSEPORT, which lets a second server share a port that one
   // already serves; SO_REUSEADDR alone still lets a restarted server take its port at once.
-  http.set_socket_options([](int sock) {
+  http.set_socket_options([this](int sock) {
     int yes = 1;
     ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    // httplib sends an answer's headers and body in separate writes: with Nagle's algorithm
+    // the body waits for the client's delayed ACK of the headers, 40 ms on Linux, on every
+    // answer of a kept-alive connection. Accepted connections inherit the option.
+    ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
+    listen_socket_ = sock;  // the last one made is the one bound
   });
 
   // The W3C tests and some clients write the endpoint with a final slash.
@@ -162,6 +169,10 @@ Status HttpServer::Bind() {
   } else if (!http_->bind_to_port(host, port)) {
     port = 0;
   }
+  // Debian's compiled httplib listens with a backlog of 5: 32 clients connecting at once
+  // overflow it, and the connections dropped wait a second for the SYN to be sent again
+  // (bench/serve_load.sh saw every p99 at 1 s). Listening again only lengthens the queue.
+  if (port != 0) ::listen(listen_socket_, SOMAXCONN);
   if (port == 0) {
     return Status::IOError(fmt::format(
         "cannot listen on {}:{} (is another server using the port, or is {} not an address "

@@ -42,6 +42,7 @@ class HttpServer {
 
   ServerContext ctx_;
   std::unique_ptr<httplib::Server> http_;
+  int listen_socket_ = -1;  // the socket Bind listens on, once made
 };
 
 }  // namespace silk::server
