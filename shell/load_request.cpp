@@ -57,9 +57,10 @@ constexpr std::string_view kLoadDetails =
     "one store. The part of a subject is FNV-1a-64(S) mod N + 1, where S is the bytes\n"
     "of its IRI (absolute, without <>) or of its blank node label (without _:): the\n"
     "same on every machine and version, whatever the format or prefixes the subject\n"
-    "was written with. Load every part from the same files in the same order: blank\n"
-    "nodes are parts of the files that name them, and anonymous ones ([ ] in Turtle)\n"
-    "are numbered in the order they appear. See SCALING.md for serving the parts.\n"
+    "was written with. Load every part from the same files in the same order: the\n"
+    "anonymous blank nodes of Turtle and TriG ([ ]) are numbered as they appear. A\n"
+    "query that joins through a blank node across parts misses those rows when the\n"
+    "parts are federated; SCALING.md says why, and how to serve the parts.\n"
     "On a terminal a progress bar shows bytes and statements read,\n"
     "the rate and the time left; --progress shows it on a pipe too.\n";
 
