@@ -16,7 +16,7 @@
 #      PARTS      how many parts (default 3)
 #      RUNS       timed runs per query after one warm run (default 3)
 #      SEED       generator seed (default 42)
-#      QUERIES    query files (default: the peers' eight, tests/server/federation/queries/*.rq;
+#      QUERIES    query files (default: the peers' eight, tests/server/federation/peer_queries/*.rq;
 #                 bench/queries/*.rq works too, and is slow federated)
 #      SKIP_BUILD=1  use the binaries already in BUILD_DIR
 #      JOBS       build parallelism (default: nproc)
@@ -34,7 +34,9 @@ JOBS="${JOBS:-$(nproc)}"
 SIZE="${1:-1e5}"
 # shellcheck source=bench/lib.sh
 . "$REPO/bench/lib.sh"
-read -r -a QUERY_FILES <<<"${QUERIES:-$(echo "$REPO"/tests/server/federation/queries/*.rq)}"
+read -r -a QUERY_FILES <<<"${QUERIES:-$(echo "$REPO"/tests/server/federation/peer_queries/*.rq)}"
+# Absolute: Comunica runs in its own folder.
+for i in "${!QUERY_FILES[@]}"; do QUERY_FILES[i]="$(realpath "${QUERY_FILES[i]}")"; done
 export RUNS
 
 mkdir -p "$WORK/data"
@@ -106,7 +108,7 @@ statements="$(grep -o 'Loaded [0-9,]* statements' "$out/whole.load.log" | tr -dc
 echo
 echo "Federation over $PARTS parts, $statements statements (gen_news_kg.py $n $SEED), $(source_version)"
 echo "median of $RUNS runs after one warm run, ms; Comunica $(cd "$COMUNICA" && node -p "require('@comunica/query-sparql/package.json').version" 2>/dev/null), Node $(node --version)"
-printf '%-20s %8s %10s %10s %12s %10s %10s %5s\n' query rows silk single federated fed/single fed/silk same
+printf '%-24s %8s %10s %10s %12s %10s %10s %5s\n' query rows silk single federated fed/single fed/silk same
 for f in "${QUERY_FILES[@]}"; do
   q="$(basename "$f" .rq)"
   rows="$(field silkgraph "$q" rows)"
@@ -117,7 +119,7 @@ for f in "${QUERY_FILES[@]}"; do
   rn="$(field comunica-federated "$q" rows)"
   same=no
   [ -n "$rows" ] && [ "$rows" = "$r1" ] && [ "$rows" = "$rn" ] && same=yes
-  printf '%-20s %8s %10s %10s %12s %10s %10s %5s\n' "$q" "${rows:--}" "${s:-ERR}" "${c1:-ERR}" "${cn:-ERR}" \
+  printf '%-24s %8s %10s %10s %12s %10s %10s %5s\n' "$q" "${rows:--}" "${s:-ERR}" "${c1:-ERR}" "${cn:-ERR}" \
     "$(ratio "$cn" "$c1")" "$(ratio "$cn" "$s")" "$same"
 done
 echo

@@ -4,10 +4,12 @@
 # loaded into one store and, with `silk load --partition K/3`, into three parts. Checks that
 # the parts hold every statement once, each in the part FNV-1a 64 of its subject names
 # (computed here in Python, apart from silk's own code); then serves each part with
-# `silk serve` and has Comunica federate the peers' queries (queries/), the shipped graph's
-# questions and the blank-node queries over the three endpoints (federation_test.mjs).
-#   SILK_FEDERATION_TRIPLES  size of the generated graph (default 40000; 400000 is the long
-#                            form, some minutes)
+# `silk serve` and has Comunica federate over the three endpoints (federation_test.mjs): the
+# peers' eight queries (peer_queries/), the quick half of bench/queries, the shipped graph's
+# questions and the blank-node queries.
+#   SILK_FEDERATION_LONG=1   the long form (about 5 minutes): all of bench/queries, and a
+#                            graph of 100000 statements instead of 40000
+#   SILK_FEDERATION_TRIPLES  the size of the generated graph, in either form
 # Usage: federation_test.sh SILK_BINARY SOURCE_DIR COMUNICA_DIR
 set -uo pipefail
 silk=$1
@@ -16,7 +18,19 @@ comunica_dir=$3
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../serve_lib.sh"
 parts=3
-triples=${SILK_FEDERATION_TRIPLES:-40000}
+# bench/queries that Comunica federates in about a second each at 40000 statements; the
+# others (paths, a 5-chain, a top-k, whole-store counts) take up to half a minute.
+quick_bench_queries=(b01_not_exists_hub b02_minus b04_count_per_class b05_class_group
+  b07_range_number b08_range_date b13_union_filter)
+query_files=("$here"/peer_queries/*.rq)
+if [ "${SILK_FEDERATION_LONG:-0}" = 1 ]; then
+  triples=${SILK_FEDERATION_TRIPLES:-100000}
+  query_files+=("$source_dir"/bench/queries/*.rq)
+else
+  triples=${SILK_FEDERATION_TRIPLES:-40000}
+  for q in "${quick_bench_queries[@]}"; do query_files+=("$source_dir/bench/queries/$q.rq"); done
+fi
+query_files+=("$source_dir"/tests/datasets/questions/*.rq)
 
 # Three servers rather than serve_lib's one: all of them go on exit.
 pids=()
@@ -79,7 +93,7 @@ done
 (cd "$comunica_dir" &&
   SILK=$silk SILK_DB=$tmp/whole SILK_PART_DBS="${part_dbs[*]}" SILK_URLS="${urls[*]}" \
   SILK_PREFIXES=$tmp/prefixes.rq \
-  SILK_QUERY_DIRS="$here/queries:$source_dir/tests/datasets/questions" \
+  SILK_SOURCE_DIR=$source_dir SILK_QUERY_FILES="${query_files[*]}" \
   SILK_BLANK_NODE_QUERIES="$here/blank_nodes" SILK_KNOWN_DIFFERENCES="$here/known_differences.txt" \
   node federation_test.mjs)
 same "Comunica's checks: exit 0" 0 "$?"

@@ -54,8 +54,10 @@ export function compareRows(expected, actual, ordered) {
   const same = e.length === a.length && e.every((row, i) => row === a[i]);
   const missing = e.filter((row) => !a.includes(row)).slice(0, 5);
   const extra = a.filter((row) => !e.includes(row)).slice(0, 5);
+  const at = e.findIndex((row, i) => row !== a[i]);
   const detail = `${expected.length} rows expected, ${actual.length} received; missing ` +
     `${JSON.stringify(missing)}; extra ${JSON.stringify(extra)}` +
-    `${same || missing.length || extra.length ? '' : '; the order differs'}`;
+    `${same || missing.length || extra.length ? '' : `; the order differs from row ${at + 1} ` +
+      `on: expected ${JSON.stringify(e.slice(at, at + 3))}, received ${JSON.stringify(a.slice(at, at + 3))}`}`;
   return { same, detail };
 }
