@@ -7,7 +7,7 @@
 # `silk serve` and has Comunica federate over the three endpoints (federation_test.mjs): the
 # peers' eight queries (peer_queries/), the quick half of bench/queries, the shipped graph's
 # questions and the blank-node queries.
-#   SILK_FEDERATION_LONG=1   the long form (about 5 minutes): all of bench/queries, and a
+#   SILK_FEDERATION_LONG=1   the long form (2 to 3 minutes): all of bench/queries, and a
 #                            graph of 100000 statements instead of 40000
 #   SILK_FEDERATION_TRIPLES  the size of the generated graph, in either form
 # Usage: federation_test.sh SILK_BINARY SOURCE_DIR COMUNICA_DIR
