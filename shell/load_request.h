@@ -6,11 +6,13 @@
 #include <cstdint>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "engine/load/loader.h"
+#include "engine/load/partition.h"
 #include "engine/status.h"
 #include "engine/storage/store.h"
 #include "grammar/rdf/rdf_parser.h"
@@ -22,7 +24,7 @@ namespace silk::shell {
 // The words a load takes after its name.
 inline constexpr std::string_view kLoadUsage =
     "FILE... [--graph IRI] [--format FORMAT] [--base IRI] [--skip-bad [--report FILE]] "
-    "[--memory SIZE] [--progress]";
+    "[--memory SIZE] [--progress] [--partition K/N]";
 
 // A load as a command called `name` ("load", ".load"): its usage, help and options, for help
 // texts and ReadCommandWords. `run` is null for the shell's .load.
@@ -47,6 +49,7 @@ struct LoadRequest {
   storage::WriteOptions write_options;   // --memory
   std::unique_ptr<RejectReport> report;  // --skip-bad: opened already; null without it
   bool show_progress = false;            // --progress; callers add their own reasons
+  std::optional<load::Partition> partition;  // --partition K/N; nullopt: every statement
 };
 
 // Reads `invocation` (the words of `silk load` or `.load`) and checks all of it before

@@ -113,9 +113,10 @@ Status LoadInto(storage::WriteTransaction& tx, std::istream& in, const LoadOptio
   Status stored;
   std::optional<ParseError> error;
   {
-    ParseStage parser(counted, counting, parse_options, pipe);
+    ParseStage parser(counted, counting, parse_options, options.partition, pipe);
     stored = inserter.InsertAll(pipe);
     error = parser.Finish();
+    counts.other_parts = parser.other_parts();
   }
   // The parser's thread has ended: its input and counts are this thread's again.
   inserter.ReportFinalProgress(counting.bytes_read());

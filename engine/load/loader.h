@@ -5,8 +5,10 @@
 #include <cstdint>
 #include <functional>
 #include <iosfwd>
+#include <optional>
 #include <string>
 
+#include "engine/load/partition.h"
 #include "engine/status.h"
 #include "engine/storage/store.h"
 #include "grammar/parse_error.h"
@@ -33,6 +35,10 @@ struct LoadOptions {
   // must not touch what the caller's thread uses during the load without a lock. The quads
   // the store gains are known only after the commit: WriteTransaction::inserted().
   std::function<void(const ParseError&)> on_bad_statement;
+  // `silk load --partition K/N`: only the statements this part holds go into the store; the
+  // others are counted (LoadCounts::other_parts) and dropped by the parser's thread, before
+  // they are batched. Malformed statements are reported whatever their part.
+  std::optional<Partition> partition;
   // Called during the load, at most about ten times a second, with how far it got; for a
   // progress bar. Must be cheap; it runs on the caller's thread.
   std::function<void(const LoadProgress&)> on_progress;
@@ -41,6 +47,7 @@ struct LoadOptions {
 struct LoadCounts {
   std::uint64_t statements = 0;  // parsed and handed to the store (a failed one included)
   std::uint64_t skipped = 0;     // malformed, left out (skip mode only)
+  std::uint64_t other_parts = 0;  // well-formed, left to the other parts (with a partition)
   // Read from the input stream. After a storage error this includes what the parser read
   // ahead of the statements inserted, as after any stop it includes the parser's buffer.
   std::uint64_t bytes = 0;

@@ -5,17 +5,26 @@
 namespace silk::load {
 namespace {
 
-// Copies each statement into the current batch and sends the batch on when it is full.
+// Copies each statement (of its part, with a partition) into the current batch and sends the
+// batch on when it is full.
 class BatchingSink final : public rdf::QuadSink {
  public:
-  BatchingSink(BatchPipe& pipe, const CountingStreambuf& counting)
-      : pipe_(pipe), counting_(counting) {}
+  BatchingSink(BatchPipe& pipe, const CountingStreambuf& counting,
+               std::optional<Partition> partition, std::uint64_t& other_parts)
+      : pipe_(pipe), counting_(counting), partition_(partition), other_parts_(other_parts) {}
 
   bool Accept(const rdf::QuadView& quad) override {
     // Checked for every statement, so a storage error stops the parser at once rather than
     // after a batch more.
     if (pipe_.cancelled()) {
       return false;
+    }
+    // Here rather than on the inserting thread: a dropped statement is never copied into a
+    // batch, so a part loads at least as fast as the whole, and hashing a subject costs about
+    // what copying it would.
+    if (partition_ && !partition_->Holds(quad)) {
+      ++other_parts_;
+      return true;
     }
     // An empty batch is taken only when there is something to put in it: after sending a full
     // one the parser does not wait for a free one unless there is more input.
@@ -45,14 +54,22 @@ class BatchingSink final : public rdf::QuadSink {
 
   BatchPipe& pipe_;
   const CountingStreambuf& counting_;
+  const std::optional<Partition> partition_;
+  std::uint64_t& other_parts_;
   QuadBatch* batch_ = nullptr;  // being filled; owned by the pipe
 };
 
 }  // namespace
 
 ParseStage::ParseStage(std::istream& in, const CountingStreambuf& counting,
-                       const rdf::ParseOptions& options, BatchPipe& pipe)
-    : in_(in), counting_(counting), options_(options), pipe_(pipe), thread_([this] { Run(); }) {}
+                       const rdf::ParseOptions& options, std::optional<Partition> partition,
+                       BatchPipe& pipe)
+    : in_(in),
+      counting_(counting),
+      options_(options),
+      partition_(partition),
+      pipe_(pipe),
+      thread_([this] { Run(); }) {}
 
 ParseStage::~ParseStage() {
   if (thread_.joinable()) {
@@ -70,7 +87,7 @@ std::optional<ParseError> ParseStage::Finish() {
 }
 
 void ParseStage::Run() {
-  BatchingSink sink(pipe_, counting_);
+  BatchingSink sink(pipe_, counting_, partition_, other_parts_);
   try {
     error_ = rdf::ParseRdf(in_, options_, sink);
     sink.Flush();

@@ -10,6 +10,7 @@
 
 #include "engine/load/batch_pipe.h"
 #include "engine/load/counting_streambuf.h"
+#include "engine/load/partition.h"
 #include "grammar/parse_error.h"
 #include "grammar/rdf/rdf_parser.h"
 
@@ -19,9 +20,10 @@ class ParseStage {
  public:
   // Starts parsing `in`, which reads through `counting`, into `pipe`, and closes the pipe when
   // the parser ends. Until then the thread alone reads `in`, and it alone calls
-  // options.on_bad_statement. All arguments must outlive this object.
+  // options.on_bad_statement. With a `partition`, statements of other parts are dropped before
+  // they reach the pipe. All arguments must outlive this object.
   ParseStage(std::istream& in, const CountingStreambuf& counting, const rdf::ParseOptions& options,
-             BatchPipe& pipe);
+             std::optional<Partition> partition, BatchPipe& pipe);
   // If Finish() was not called (the caller is leaving by an exception), cancels the pipe and
   // waits for the thread: no thread outlives a load.
   ~ParseStage();
@@ -32,14 +34,19 @@ class ParseStage {
   // cancelled. Returns the parser's syntax error, or rethrows what it threw.
   std::optional<ParseError> Finish();
 
+  // Statements dropped as another part's; read it after Finish().
+  std::uint64_t other_parts() const { return other_parts_; }
+
  private:
   void Run();
 
   std::istream& in_;
   const CountingStreambuf& counting_;
   const rdf::ParseOptions& options_;
+  const std::optional<Partition> partition_;
   BatchPipe& pipe_;
   std::optional<ParseError> error_;
+  std::uint64_t other_parts_ = 0;
   std::exception_ptr thrown_;
   std::thread thread_;  // last: starts once everything it uses is set
 };

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "engine/storage/fnv1a.h"
 #include "engine/storage/format.h"
 
 namespace silk::storage {
@@ -21,14 +22,7 @@ namespace fs = std::filesystem;
 constexpr std::string_view kHeader = "silkgraph-commit-record 1";
 
 // FNV-1a: the record guards against damage, not against an adversary.
-std::uint64_t Hash(std::string_view bytes) {
-  std::uint64_t h = 14695981039346656037ull;
-  for (const char c : bytes) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
-  }
-  return h;
-}
+std::uint64_t Hash(std::string_view bytes) { return Fnv1a64(bytes); }
 
 // The first `limit` bytes of a file (all of it when limit is npos); nullopt when unreadable.
 std::optional<std::string> ReadPrefix(const fs::path& path, std::size_t limit = std::string::npos) {

@@ -16,61 +16,21 @@ import { join } from 'node:path';
 import { QueryEngine } from '@comunica/query-sparql';
 import { Parser } from 'n3';
 
+import { XSD_STRING, check, compareRows, finish, jsonKey, rdfjsKey, rowKey } from './checks.mjs';
+
 const env = process.env;
 const prefixes = readFileSync(env.SILK_PREFIXES, 'utf8');
 const source = { type: 'sparql', value: `${env.SILK_URL}/sparql` };
 const engine = new QueryEngine();
-let failures = 0;
-
-function check(name, passed, detail) {
-  console.log(`${passed ? 'ok   ' : 'FAIL '} ${name}`);
-  if (!passed) {
-    failures++;
-    if (detail) console.log(`      ${detail}`.slice(0, 3000));
-  }
-}
 
 function silk(query, format) {
   return execFileSync(env.SILK, ['--db', env.SILK_DB, 'query', query, '--format', format],
     { encoding: 'utf8', maxBuffer: 1 << 26 });
 }
 
-// A term as one string, so rows compare as strings: N-Triples' syntax, every literal with its
-// datatype written out. Blank nodes are all `_:`, their labels being each side's own. Language
-// tags in lower case: Comunica lowercases them (as RDF 1.1 allows), silk keeps them as written.
-const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
-const LANG_STRING = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#langString';
-function literalKey(value, datatype, language) {
-  if (language) return `${JSON.stringify(value)}@${language.toLowerCase()}`;
-  return `${JSON.stringify(value)}^^<${datatype || XSD_STRING}>`;
-}
-function rdfjsKey(term) {
-  switch (term.termType) {
-    case 'NamedNode': return `<${term.value}>`;
-    case 'BlankNode': return '_:';
-    case 'Literal':
-      return literalKey(term.value, term.datatype.value === LANG_STRING ? '' : term.datatype.value,
-        term.language);
-    default: throw new Error(`unexpected ${term.termType}`);
-  }
-}
-function jsonKey(term) {
-  if (term.type === 'uri') return `<${term.value}>`;
-  if (term.type === 'bnode') return '_:';
-  return literalKey(term.value, term.datatype, term['xml:lang']);
-}
-// A row: its variables' terms, in the order of the variables, unbound as ''.
-const rowKey = (variables, lookup) => variables.map((v) => lookup(v) ?? '').join('\t');
-
 function sameRows(name, expected, actual, ordered) {
-  const e = ordered ? expected : [...expected].sort();
-  const a = ordered ? actual : [...actual].sort();
-  const same = e.length === a.length && e.every((row, i) => row === a[i]);
-  const missing = e.filter((row) => !a.includes(row)).slice(0, 5);
-  const extra = a.filter((row) => !e.includes(row)).slice(0, 5);
-  check(`${name} (${actual.length} rows)`, same,
-    `${expected.length} rows expected, ${actual.length} received; missing ${JSON.stringify(missing)}; ` +
-    `extra ${JSON.stringify(extra)}${same || missing.length || extra.length ? '' : '; the order differs'}`);
+  const { same, detail } = compareRows(expected, actual, ordered);
+  check(`${name} (${actual.length} rows)`, same, detail);
 }
 
 function queries(folder) {
@@ -145,5 +105,4 @@ for (const type of ['text/turtle', 'application/n-triples']) {
   }
 }
 
-console.log(failures ? `\n${failures} checks failed` : '\nall checks passed');
-process.exit(failures ? 1 : 0);
+finish();
