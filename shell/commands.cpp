@@ -174,7 +174,7 @@ const std::vector<CommandSpec>& Commands() {
       {
           .name = "check",
           .usage = "",
-          .summary = "Verify that indexes, dictionary and statistics agree",
+          .summary = "Verify that indexes, dictionary, statistics and text index agree",
           .details =
               "Reads the whole store and verifies every block's checksum, and compares what\n"
               "RocksDB holds with the commit record SilkGraph keeps beside it. Exit code 3 and\n"
