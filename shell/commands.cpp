@@ -117,6 +117,23 @@ const std::vector<CommandSpec>& Commands() {
           .run = RunFind,
       },
       {
+          .name = "search",
+          .usage = "WORDS... [--limit N]",
+          .summary = "Find the things whose literals hold some words (full-text search)",
+          .details =
+              "Looks the words up in the store's text index and lists the things whose\n"
+              "literals hold all of them, best match first: the thing and the predicate, the\n"
+              "literal with its language and score, a snippet with the words in [brackets],\n"
+              "and the graph (article) it comes from. Words match in any case and with or\n"
+              "without accents, in English, German and Turkish literals whatever their\n"
+              "ending, and long German words by their parts; \"words in quotes\" must occur in\n"
+              "that order. Exit code 1 when nothing matches.\n",
+          .options = {{"--limit", "N", "Show at most N matches (default 10)"}},
+          .min_args = 1,
+          .max_args = std::nullopt,
+          .run = RunSearch,
+      },
+      {
           .name = "serve",
           .usage = "[--bind HOST:PORT] [--updates [--token-file FILE]] [--readonly] [--timeout S]",
           .summary = "Answer SPARQL over HTTP: the SPARQL 1.1 Protocol and the Graph Store Protocol",

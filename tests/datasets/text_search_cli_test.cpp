@@ -86,5 +86,55 @@ TEST_F(TextSearchCli, MalformedTextPatternsAreRefused) {
       << lone_score.err;
 }
 
+// silk search: the thing, the literal with its language, a snippet and the article's graph.
+TEST_F(TextSearchCli, SearchListsThingLiteralSnippetAndGraph) {
+  ProcessResult found = Silk({"search", "Wasserkraft", "--limit", "5"});
+  ASSERT_EQ(found.exit_code, 0) << found.err;
+  EXPECT_TRUE(found.out.starts_with("1. <https://silkgraph.org/kca/Hydropower>  ")) << found.out;
+  EXPECT_NE(found.out.find("   literal  \"Wasserkraftwerke\"@de  (language de, score "),
+            std::string::npos)
+      << found.out;
+  EXPECT_NE(found.out.find("   snippet  Projekt mit zehn kleinen [Wasserkraftwerken]"),
+            std::string::npos)
+      << found.out;
+  EXPECT_NE(found.out.find("   graph    <https://silkgraph.org/kca/source/"), std::string::npos)
+      << found.out;
+
+  ProcessResult phrase = Silk({"search", "\"martial law\"", "--limit", "1"});
+  ASSERT_EQ(phrase.exit_code, 0) << phrase.err;
+  EXPECT_NE(phrase.out.find("Declaration of [martial] [law] in South Korea"), std::string::npos)
+      << phrase.out;
+
+  ProcessResult none = Silk({"search", "zebra"});
+  EXPECT_EQ(none.exit_code, 1);
+  EXPECT_EQ(none.out, "");
+  EXPECT_NE(none.err.find("no literal holds 'zebra'"), std::string::npos) << none.err;
+}
+
+// A description rather than a name: find falls back to the literals that hold its words.
+TEST_F(TextSearchCli, FindFallsBackToTheLiterals) {
+  ProcessResult found = Silk({"find", "energy sector"});
+  ASSERT_EQ(found.exit_code, 0) << found.err;
+  EXPECT_NE(found.out.find("No entity is called 'energy sector'; these literals hold the words:"),
+            std::string::npos)
+      << found.out;
+  EXPECT_NE(found.out.find("<https://silkgraph.org/kca/mou_energy_key_minerals>"),
+            std::string::npos)
+      << found.out;
+  EXPECT_EQ(Silk({"find", "Qwxzv"}).exit_code, 1);
+}
+
+// The shell's .search, and .find's fallback, with the session's prefixes.
+TEST_F(TextSearchCli, ShellSearchAndFindFallback) {
+  ProcessResult shell =
+      Silk({"shell"}, ".search hidroelektrik\n.find energy sector\n.search , ;\n");
+  EXPECT_NE(shell.out.find("1. kca:Hydropower  skos:prefLabel"), std::string::npos) << shell.out;
+  EXPECT_NE(shell.out.find("snippet  [hidroelektrik] santralleri"), std::string::npos)
+      << shell.out;
+  EXPECT_NE(shell.out.find("kca:mou_energy_key_minerals  skos:prefLabel"), std::string::npos)
+      << shell.out;
+  EXPECT_NE(shell.err.find("has no words to look for"), std::string::npos) << shell.err;
+}
+
 }  // namespace
 }  // namespace silk::testing
