@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
 
 #include "engine/storage/format.h"
 #include "engine/storage/key_codec.h"
@@ -29,52 +28,87 @@ void TextIndexer::Emit(TermId id, std::string_view record, bool remove) {
   const text::TextLanguage language = text::LanguageOfTag(term->language);
   const std::vector<text::Word> words = tokenizer_.Words(term->value, language);
   const auto word_count = static_cast<std::uint32_t>(words.size());
-  // Positions per index form, and per part of a long German word; std::map keeps each
-  // literal's keys sorted, which the final sort then mostly finds in order.
-  std::map<std::string, std::vector<std::uint32_t>> forms;
-  std::map<std::string, std::vector<std::uint32_t>> parts;
+  // (form, position) pairs sorted by form: each form's positions together and ascending.
+  std::vector<std::pair<std::string_view, std::uint32_t>> forms;
+  std::vector<std::pair<std::string, std::uint32_t>> parts;
+  forms.reserve(words.size());
   for (const text::Word& word : words) {
-    forms[word.term].push_back(word.position);
+    forms.emplace_back(word.term, word.position);
     if (language == text::TextLanguage::kGerman) {
       for (std::string& part : text::CompoundParts(word.surface)) {
-        std::vector<std::uint32_t>& positions = parts[std::move(part)];
-        if (positions.empty() || positions.back() != word.position) {
-          positions.push_back(word.position);
-        }
+        parts.emplace_back(std::move(part), word.position);
       }
     }
   }
-  const auto put = [&](std::string key, const std::vector<std::uint32_t>& positions) {
-    writes_.emplace_back(std::move(key),
-                         remove ? std::nullopt
-                                : std::optional(EncodePostingValue(word_count, positions)));
+  std::sort(forms.begin(), forms.end());
+  std::sort(parts.begin(), parts.end());
+  std::vector<std::uint32_t> positions;
+  const auto emit_grouped = [&](const auto& pairs, PostingLists& lists) {
+    for (std::size_t i = 0; i < pairs.size();) {
+      positions.clear();
+      std::size_t j = i;
+      for (; j < pairs.size() && pairs[j].first == pairs[i].first; ++j) {
+        if (positions.empty() || positions.back() != pairs[j].second) {
+          positions.push_back(pairs[j].second);
+        }
+      }
+      lists[std::string(pairs[i].first)].emplace_back(
+          id, remove ? std::nullopt : std::optional(EncodePostingValue(word_count, positions)));
+      i = j;
+    }
   };
-  for (const auto& [form, positions] : forms) {
-    put(WordKey(form, id), positions);
-  }
-  for (const auto& [part, positions] : parts) {
-    put(PartKey(part, id), positions);
-  }
-  writes_.emplace_back(LiteralKey(id),
-                       remove ? std::nullopt : std::optional(EncodeWordCount(word_count)));
+  emit_grouped(forms, words_);
+  emit_grouped(parts, parts_);
+  literals_.emplace_back(id, remove ? std::nullopt : std::optional(EncodeWordCount(word_count)));
   literals_delta_ += remove ? -1 : 1;
   words_delta_ += remove ? -std::int64_t{word_count} : std::int64_t{word_count};
 }
 
+namespace {
+
+// Appends the entries of `lists` to `out` in key order: terms sorted, and within a term the
+// literals by id (in which they mostly came).
+void AppendPostings(PostingLists& lists, std::string (*make_key)(std::string_view, TermId),
+                    TextWrites* out) {
+  std::vector<PostingLists::value_type*> terms;
+  terms.reserve(lists.size());
+  for (auto& entry : lists) terms.push_back(&entry);
+  std::sort(terms.begin(), terms.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+  for (auto* term : terms) {
+    auto& postings = term->second;
+    if (!std::is_sorted(postings.begin(), postings.end(), ById)) {
+      std::sort(postings.begin(), postings.end(), ById);
+    }
+    for (auto& [literal, value] : postings) {
+      out->emplace_back(make_key(term->first, literal), std::move(value));
+    }
+  }
+  lists.clear();
+}
+
+}  // namespace
+
 TextWrites TextIndexer::Finish(std::optional<TextTotals> before) {
+  // The families' key order: 'D' literals, 'P' parts, 'T' totals, 'W' words.
+  TextWrites writes;
+  std::sort(literals_.begin(), literals_.end(), ById);
+  for (auto& [literal, value] : literals_) {
+    writes.emplace_back(LiteralKey(literal), std::move(value));
+  }
+  literals_.clear();
+  AppendPostings(parts_, &PartKey, &writes);
   if (literals_delta_ != 0 || words_delta_ != 0) {
     const TextTotals old = before.value_or(TextTotals{});
     const TextTotals now{
         static_cast<std::uint64_t>(static_cast<std::int64_t>(old.literals) + literals_delta_),
         static_cast<std::uint64_t>(static_cast<std::int64_t>(old.words) + words_delta_)};
-    writes_.emplace_back(TextTotalsKey(), now.literals == 0 ? std::nullopt
-                                                        : std::optional(EncodeTotals(now)));
+    writes.emplace_back(TextTotalsKey(), now.literals == 0 ? std::nullopt
+                                                           : std::optional(EncodeTotals(now)));
   }
-  std::sort(writes_.begin(), writes_.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+  AppendPostings(words_, &WordKey, &writes);
   literals_delta_ = 0;
   words_delta_ = 0;
-  return std::move(writes_);
+  return writes;
 }
 
 Result<std::optional<TextTotals>> ReadTextTotals(const RocksDb& rocks,

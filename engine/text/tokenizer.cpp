@@ -96,8 +96,58 @@ void Tokenizer::Fold(std::string_view word, TextLanguage language, std::string* 
   *surface = strip_marks(folded);
 }
 
+namespace {
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiWordChar(char c) { return IsAsciiLetter(c) || IsAsciiDigit(c) || c == '_'; }
+
+// Whether the punctuation at `i` holds its neighbours in one word, as Unicode's word break
+// rules say for ASCII: "can't", "e.g" between letters (WB6, WB7; ICU's root rules leave the
+// colon out), "3.14", "1,000" between digits (WB11, WB12).
+bool JoinsAt(std::string_view text, std::size_t i) {
+  if (i == 0 || i + 1 >= text.size()) return false;
+  const char before = text[i - 1];
+  const char c = text[i];
+  const char after = text[i + 1];
+  if (IsAsciiLetter(before) && IsAsciiLetter(after)) return c == '.' || c == '\'';
+  if (IsAsciiDigit(before) && IsAsciiDigit(after)) {
+    return c == ',' || c == ';' || c == '.' || c == '\'';
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::uint32_t, std::uint32_t>> AsciiWordSpans(std::string_view text) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (!IsAsciiWordChar(text[i])) {
+      ++i;
+      continue;
+    }
+    const std::size_t begin = i;
+    while (i < text.size() && (IsAsciiWordChar(text[i]) || JoinsAt(text, i))) ++i;
+    spans.emplace_back(static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(i));
+  }
+  return spans;
+}
+
 std::vector<Word> Tokenizer::Words(std::string_view text, TextLanguage language) {
   std::vector<Word> words;
+  if (IsAscii(text)) {
+    // Most literals: the rules' ASCII part, without setting up ICU's iterator per literal.
+    for (const auto& [begin, end] : AsciiWordSpans(text)) {
+      Word word;
+      Fold(text.substr(begin, end - begin), language, &word.term, &word.surface);
+      word.position = static_cast<std::uint32_t>(words.size());
+      word.begin = begin;
+      word.end = end;
+      words.push_back(std::move(word));
+    }
+    return words;
+  }
   UErrorCode status = U_ZERO_ERROR;
   // Over the UTF-8 bytes themselves, so that the boundaries are byte offsets for snippets.
   UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/text/text_language.h"
@@ -46,5 +47,10 @@ class Tokenizer {
   struct Icu;
   std::unique_ptr<Icu> icu_;
 };
+
+// The byte spans of the words of an ASCII text by Unicode's word break rules (UAX #29), as
+// ICU finds them, without ICU: Tokenizer::Words uses it for ASCII literals.
+// REQUIRES: `text` is ASCII.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> AsciiWordSpans(std::string_view text);
 
 }  // namespace silk::text

@@ -41,6 +41,28 @@ TEST(Tokenizer, BreaksWordsAndDropsPunctuation) {
   EXPECT_EQ(words[1].end, 13u);
 }
 
+// The ASCII fast path breaks words where ICU does: checked against ICU itself by giving the
+// same text with one non-ASCII letter appended as a word of its own.
+TEST(Tokenizer, AsciiWordsBreakAsIcuBreaksThem) {
+  Tokenizer tokenizer;
+  for (const std::string text :
+       {"Hello, world!", "can't stop", "e.g. this", "3.14 and 1,000,000; 2;3", "a:b c::d",
+        "U.S.A. in 2024.", "x_y __z", "snake_case and kebab-case", "24kg 1st", "a.b.c.",
+        "'quoted' \"double\" (paren)", "end.", "...dots...", "10:30 am", "it's 5'9\"",
+        "a,b 1.a a.1 1'a", "  spaced   out  ", "", "!!"}) {
+    std::vector<std::string> fast;
+    for (const auto& [begin, end] : AsciiWordSpans(text)) fast.push_back(text.substr(begin, end - begin));
+    std::vector<std::string> icu;
+    const std::string marked = text + " \u00e9";
+    for (const Word& word : tokenizer.Words(marked, TextLanguage::kOther)) {
+      icu.push_back(marked.substr(word.begin, word.end - word.begin));
+    }
+    ASSERT_FALSE(icu.empty());
+    icu.pop_back();  // the appended é
+    EXPECT_EQ(fast, icu) << text;
+  }
+}
+
 TEST(Tokenizer, OffsetsAreBytesOfUtf8) {
   Tokenizer tokenizer;
   const std::vector<Word> words = tokenizer.Words("Ökologie und Förderung", TextLanguage::kOther);
