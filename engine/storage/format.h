@@ -159,14 +159,13 @@ inline constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-s
 //                              one entry per distinct index form in the literal
 // 'P' part 0x00 literal(8)  -> the same value: German words of 10 letters or more, under each
 //                              suffix of 5 letters or more (engine/text/compound_parts.h)
-// 'D' literal(8)            -> varint(words of the literal): the literals indexed
 // 'T'                       -> literals(8) words(8): totals, for ranking
 // Terms never contain 0x00, so a term's entries are the keys that start with 'W' term 0x00,
-// in literal id order.
+// in literal id order. Whether a literal is indexed needs no record of its own: it is exactly
+// when ospg holds a quad with it as object.
 inline constexpr std::uint32_t kTextIndexVersion = 6;  // the first version with the index
 inline constexpr char kTextWord = 'W';
 inline constexpr char kTextPart = 'P';
-inline constexpr char kTextLiteral = 'D';
 inline constexpr char kTextTotals = 'T';
 
 // ---------------------------------------------------------------------------------------------

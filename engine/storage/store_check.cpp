@@ -393,9 +393,6 @@ Status CheckPairs(const RocksDb& rocks, const rocksdb::ReadOptions& read, Proble
 
 // A text index key as a person reads it: 'W' "word" literal 0x3000000000000012.
 std::string TextKeyText(std::string_view key) {
-  if (key.size() == 1 + format::kIdSize && key[0] == format::kTextLiteral) {
-    return fmt::format("'D' of literal {:#x}", LiteralOfPostingKey(key));
-  }
   const std::size_t end = key.find('\0');
   if (key.empty() || end == std::string_view::npos || key.size() != end + 1 + format::kIdSize) {
     return fmt::format("'{}'", key.substr(0, 1));

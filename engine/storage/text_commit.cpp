@@ -65,17 +65,16 @@ Status ReadRecord(const RocksDb& rocks, const rocksdb::ReadOptions& read, TermId
   return s.ok() ? Status::Ok() : FromRocks(s, "cannot read the dictionary");
 }
 
-Result<bool> IsIndexed(const RocksDb& rocks, const rocksdb::ReadOptions& read, TermId id) {
-  std::string value;
-  const rocksdb::Status s =
-      rocks.db()->Get(read, rocks.family(Family::kText), LiteralKey(id), &value);
-  if (s.IsNotFound()) {
-    return false;
+// Whether `id` is the object of some quad in the store, i.e. indexed before the commit.
+Result<bool> HasQuads(const RocksDb& rocks, const rocksdb::ReadOptions& read, TermId id) {
+  std::unique_ptr<rocksdb::Iterator> it(
+      rocks.db()->NewIterator(read, rocks.family(Family::kOspg)));
+  const std::string prefix = BigEndian64(id);
+  it->Seek(prefix);
+  if (!it->status().ok()) {
+    return FromRocks(it->status(), "cannot read ospg");
   }
-  if (!s.ok()) {
-    return FromRocks(s, "cannot read the text index");
-  }
-  return true;
+  return it->Valid() && it->key().starts_with(prefix);
 }
 
 // Whether `id` has exactly `lost` quads in the store, i.e. none once the commit lands.
@@ -118,7 +117,7 @@ Result<TextWrites> TextWritesOfCommit(const RocksDb& rocks, const QuadLog& quads
   }
   std::string record;
   for (const TermId id : changes->gained_existing) {
-    Result<bool> indexed = IsIndexed(rocks, read, id);
+    Result<bool> indexed = HasQuads(rocks, read, id);
     if (!indexed.ok()) {
       return indexed.status();
     }

@@ -59,7 +59,6 @@ void TextIndexer::Emit(TermId id, std::string_view record, bool remove) {
   };
   emit_grouped(forms, words_);
   emit_grouped(parts, parts_);
-  literals_.emplace_back(id, remove ? std::nullopt : std::optional(EncodeWordCount(word_count)));
   literals_delta_ += remove ? -1 : 1;
   words_delta_ += remove ? -std::int64_t{word_count} : std::int64_t{word_count};
 }
@@ -89,13 +88,8 @@ void AppendPostings(PostingLists& lists, std::string (*make_key)(std::string_vie
 }  // namespace
 
 TextWrites TextIndexer::Finish(std::optional<TextTotals> before) {
-  // The families' key order: 'D' literals, 'P' parts, 'T' totals, 'W' words.
+  // The family's key order: 'P' parts, 'T' totals, 'W' words.
   TextWrites writes;
-  std::sort(literals_.begin(), literals_.end(), ById);
-  for (auto& [literal, value] : literals_) {
-    writes.emplace_back(LiteralKey(literal), std::move(value));
-  }
-  literals_.clear();
   AppendPostings(parts_, &PartKey, &writes);
   if (literals_delta_ != 0 || words_delta_ != 0) {
     const TextTotals old = before.value_or(TextTotals{});

@@ -51,7 +51,6 @@ class TextIndexer {
   // Gathered by term rather than by literal, so that only the distinct terms need sorting.
   PostingLists words_;
   PostingLists parts_;
-  std::vector<LiteralEntry> literals_;
   std::int64_t literals_delta_ = 0;
   std::int64_t words_delta_ = 0;
 };

@@ -60,10 +60,6 @@ std::string PartPrefix(std::string_view text) {
   return prefix;
 }
 
-std::string LiteralKey(TermId literal) {
-  return std::string(1, format::kTextLiteral) + BigEndian64(literal);
-}
-
 std::string TextTotalsKey() { return std::string(1, format::kTextTotals); }
 
 TermId LiteralOfPostingKey(std::string_view key) {
@@ -105,20 +101,6 @@ std::optional<Posting> DecodePostingValue(TermId literal, std::string_view value
     return std::nullopt;
   }
   return posting;
-}
-
-std::string EncodeWordCount(std::uint32_t word_count) {
-  std::string value;
-  PutVarint(word_count, &value);
-  return value;
-}
-
-std::optional<std::uint32_t> DecodeWordCount(std::string_view value) {
-  std::uint64_t v = 0;
-  if (!GetVarint(&value, &v) || !value.empty()) {
-    return std::nullopt;
-  }
-  return static_cast<std::uint32_t>(v);
 }
 
 std::string EncodeTotals(const TextTotals& totals) {

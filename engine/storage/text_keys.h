@@ -27,8 +27,6 @@ std::string PartKey(std::string_view part, TermId literal);
 std::string WordPrefix(std::string_view term);
 // The keys of every part that starts with `text` start with this: no 0x00 after it.
 std::string PartPrefix(std::string_view text);
-// 'D' literal -> varint(word count): the literals the index holds.
-std::string LiteralKey(TermId literal);
 // 'T' -> 8 bytes literals, 8 bytes words, big-endian: the index's totals, for ranking.
 std::string TextTotalsKey();
 
@@ -38,9 +36,6 @@ TermId LiteralOfPostingKey(std::string_view key);
 std::string EncodePostingValue(std::uint32_t word_count, const std::vector<std::uint32_t>& positions);
 // nullopt when `value` is malformed.
 std::optional<Posting> DecodePostingValue(TermId literal, std::string_view value);
-
-std::string EncodeWordCount(std::uint32_t word_count);
-std::optional<std::uint32_t> DecodeWordCount(std::string_view value);
 
 struct TextTotals {
   std::uint64_t literals = 0;
