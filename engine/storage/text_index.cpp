@@ -43,7 +43,7 @@ void TextIndexer::Emit(TermId id, std::string_view record, bool remove) {
   std::sort(forms.begin(), forms.end());
   std::sort(parts.begin(), parts.end());
   std::vector<std::uint32_t> positions;
-  const auto emit_grouped = [&](const auto& pairs, PostingLists& lists) {
+  const auto emit_grouped = [&](const auto& pairs, bool part) {
     for (std::size_t i = 0; i < pairs.size();) {
       positions.clear();
       std::size_t j = i;
@@ -52,45 +52,35 @@ void TextIndexer::Emit(TermId id, std::string_view record, bool remove) {
           positions.push_back(pairs[j].second);
         }
       }
-      lists[std::string(pairs[i].first)].emplace_back(
-          id, remove ? std::nullopt : std::optional(EncodePostingValue(word_count, positions)));
+      pending_.push_back(PendingPosting{
+          arena_.Copy(pairs[i].first), id,
+          remove ? std::string_view() : arena_.Copy(EncodePostingValue(word_count, positions)),
+          part, remove});
       i = j;
     }
   };
-  emit_grouped(forms, words_);
-  emit_grouped(parts, parts_);
+  emit_grouped(forms, /*part=*/false);
+  emit_grouped(parts, /*part=*/true);
   literals_delta_ += remove ? -1 : 1;
   words_delta_ += remove ? -std::int64_t{word_count} : std::int64_t{word_count};
 }
 
-namespace {
-
-// Appends the entries of `lists` to `out` in key order: terms sorted, and within a term the
-// literals by id (in which they mostly came).
-void AppendPostings(PostingLists& lists, std::string (*make_key)(std::string_view, TermId),
-                    TextWrites* out) {
-  std::vector<PostingLists::value_type*> terms;
-  terms.reserve(lists.size());
-  for (auto& entry : lists) terms.push_back(&entry);
-  std::sort(terms.begin(), terms.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
-  for (auto* term : terms) {
-    auto& postings = term->second;
-    if (!std::is_sorted(postings.begin(), postings.end(), ById)) {
-      std::sort(postings.begin(), postings.end(), ById);
-    }
-    for (auto& [literal, value] : postings) {
-      out->emplace_back(make_key(term->first, literal), std::move(value));
-    }
-  }
-  lists.clear();
-}
-
-}  // namespace
-
 TextWrites TextIndexer::Finish(std::optional<TextTotals> before) {
-  // The family's key order: 'P' parts, 'T' totals, 'W' words.
+  // The family's key order: 'P' parts, 'T' totals, 'W' words; a term's literals by id.
+  std::sort(pending_.begin(), pending_.end(), [](const PendingPosting& a, const PendingPosting& b) {
+    if (a.part != b.part) return a.part;
+    if (a.term != b.term) return a.term < b.term;
+    return a.literal < b.literal;
+  });
   TextWrites writes;
-  AppendPostings(parts_, &PartKey, &writes);
+  writes.reserve(pending_.size() + 1);
+  const auto append = [&writes](const PendingPosting& posting) {
+    writes.emplace_back(posting.part ? PartKey(posting.term, posting.literal)
+                                     : WordKey(posting.term, posting.literal),
+                        posting.remove ? std::nullopt : std::optional(std::string(posting.value)));
+  };
+  auto next = pending_.begin();
+  for (; next != pending_.end() && next->part; ++next) append(*next);
   if (literals_delta_ != 0 || words_delta_ != 0) {
     const TextTotals old = before.value_or(TextTotals{});
     const TextTotals now{
@@ -99,7 +89,8 @@ TextWrites TextIndexer::Finish(std::optional<TextTotals> before) {
     writes.emplace_back(TextTotalsKey(), now.literals == 0 ? std::nullopt
                                                            : std::optional(EncodeTotals(now)));
   }
-  AppendPostings(words_, &WordKey, &writes);
+  for (; next != pending_.end(); ++next) append(*next);
+  pending_.clear();
   literals_delta_ = 0;
   words_delta_ = 0;
   return writes;

@@ -9,11 +9,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "engine/status.h"
+#include "engine/storage/byte_arena.h"
 #include "engine/storage/rocks_db.h"
 #include "engine/storage/term_id.h"
 #include "engine/storage/text_keys.h"
@@ -24,12 +24,6 @@ namespace silk::storage {
 // Writes to the text family: a value to put, or nullopt to delete; sorted by key once
 // Finish() has run, as SST files need them.
 using TextWrites = std::vector<std::pair<std::string, std::optional<std::string>>>;
-
-// A literal's entry under one term: its value, or nullopt to delete it.
-using LiteralEntry = std::pair<TermId, std::optional<std::string>>;
-// Per term (or part), the entries of the literals that have it.
-using PostingLists = std::unordered_map<std::string, std::vector<LiteralEntry>>;
-inline bool ById(const LiteralEntry& a, const LiteralEntry& b) { return a.first < b.first; }
 
 // Turns literals into their index entries. Not thread-safe (it owns a Tokenizer).
 class TextIndexer {
@@ -48,9 +42,17 @@ class TextIndexer {
   void Emit(TermId id, std::string_view record, bool remove);
 
   text::Tokenizer tokenizer_;
-  // Gathered by term rather than by literal, so that only the distinct terms need sorting.
-  PostingLists words_;
-  PostingLists parts_;
+  // One literal's entry under one term (or part), its bytes in arena_: flat and small, so
+  // that sorting half a million of them moves no strings.
+  struct PendingPosting {
+    std::string_view term;
+    TermId literal;
+    std::string_view value;
+    bool part;
+    bool remove;
+  };
+  ByteArena arena_;
+  std::vector<PendingPosting> pending_;
   std::int64_t literals_delta_ = 0;
   std::int64_t words_delta_ = 0;
 };
