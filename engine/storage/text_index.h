@@ -46,6 +46,7 @@ class TextIndexer {
   // that sorting half a million of them moves no strings.
   struct PendingPosting {
     std::string_view term;
+    std::uint64_t head;  // the term's first bytes, for sorting
     TermId literal;
     std::string_view value;
     bool part;
