@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake pkg-config librocksdb-dev tao-pegtl-dev libfmt-dev libgtest-dev libicu-dev libssl-dev libedit-dev zlib1g-dev
+  libstemmer-dev  # the text index's Snowball stemmers (English, German, Turkish)
   libcpp-httplib-dev  # silk serve's HTTP (a compiled library and its header)
   curl  # silk serve's end-to-end tests are its clients
   tmux  # tmux: the interactive shell's end-to-end tests run it in a terminal

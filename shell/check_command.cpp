@@ -19,7 +19,7 @@ int RunCheck(const Invocation& invocation) {
   }
   Result<storage::StoreStats> stats = (*store)->Stats();
   if (!stats.ok()) return ReportFailure(stats.status());
-  fmt::print("ok: {} quads; the four indexes, the dictionary and the statistics agree\n",
+  fmt::print("ok: {} quads; the four indexes, the dictionary, the statistics and the text index agree\n",
              FormatCount(stats->quads));
   return kExitOk;
 }

@@ -62,9 +62,13 @@ const std::vector<CommandSpec>& Commands() {
               "A graph exists while it holds quads: CREATE GRAPH of a new graph changes nothing.\n"
               "The default graph is the union of all graphs; --default-graph stored reads the\n"
               "store's default graph alone, as plain SPARQL does. The prefixes rdf, rdfs, xsd,\n"
-              "owl, skos, schema, prov, dct, foaf and the shipped graph's kca and src are\n"
-              "declared for you. YEAR and MONTH read xsd:gYear and xsd:gYearMonth too, and\n"
-              "ORDER BY puts dates of every precision on one timeline.\n"
+              "owl, skos, schema, prov, dct, foaf, the shipped graph's kca and src, and\n"
+              "silk are declared for you. YEAR and MONTH read xsd:gYear and xsd:gYearMonth\n"
+              "too, and ORDER BY puts dates of every precision on one timeline.\n"
+              "Full-text search: ?lit silk:matches \"words\" binds ?lit to each string\n"
+              "literal holding all the words (any case, accents, and English, German or\n"
+              "Turkish endings; \\\"a phrase\\\" in order); ?lit silk:score ?score beside it\n"
+              "binds its BM25 score, for ORDER BY DESC(?score).\n"
               "SELECT and ASK results are a table by default, or tsv, csv, json or xml (the\n"
               "W3C formats). The graphs of CONSTRUCT and DESCRIBE are Turtle by default (each\n"
               "subject once, with the prefixes it uses), or trig, ntriples or nquads. A\n"
@@ -114,6 +118,23 @@ const std::vector<CommandSpec>& Commands() {
           .run = RunFind,
       },
       VizCommand("viz", RunViz),
+      {
+          .name = "search",
+          .usage = "WORDS... [--limit N]",
+          .summary = "Find the things whose literals hold some words (full-text search)",
+          .details =
+              "Looks the words up in the store's text index and lists the things whose\n"
+              "literals hold all of them, best match first: the thing and the predicate, the\n"
+              "literal with its language and score, a snippet with the words in [brackets],\n"
+              "and the graph (article) it comes from. Words match in any case and with or\n"
+              "without accents, in English, German and Turkish literals whatever their\n"
+              "ending, and long German words by their parts; \"words in quotes\" must occur in\n"
+              "that order. Exit code 1 when nothing matches.\n",
+          .options = {{"--limit", "N", "Show at most N matches (default 10)"}},
+          .min_args = 1,
+          .max_args = std::nullopt,
+          .run = RunSearch,
+      },
       {
           .name = "serve",
           .usage = "[--bind HOST:PORT] [--updates [--token-file FILE]] [--readonly] [--timeout S]",
@@ -176,7 +197,7 @@ const std::vector<CommandSpec>& Commands() {
       {
           .name = "check",
           .usage = "",
-          .summary = "Verify that indexes, dictionary and statistics agree",
+          .summary = "Verify that indexes, dictionary, statistics and text index agree",
           .details =
               "Reads the whole store and verifies every block's checksum, and compares what\n"
               "RocksDB holds with the commit record SilkGraph keeps beside it. Exit code 3 and\n"

@@ -13,6 +13,7 @@ int RunCheck(const Invocation& invocation);
 int RunBackup(const Invocation& invocation);
 int RunQuery(const Invocation& invocation);
 int RunFind(const Invocation& invocation);
+int RunSearch(const Invocation& invocation);
 int RunSchema(const Invocation& invocation);
 int RunServe(const Invocation& invocation);
 int RunViz(const Invocation& invocation);

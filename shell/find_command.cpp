@@ -2,12 +2,16 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <cstdio>
+#include <iostream>
 
 #include "engine/names/label_source.h"
+#include "engine/names/literal_search.h"
 #include "engine/names/name_matcher.h"
 #include "shell/commands.h"
 #include "shell/entity_lookup.h"
 #include "shell/exit_codes.h"
+#include "shell/search_output.h"
 #include "shell/store_location.h"
 
 namespace silk::shell {
@@ -36,8 +40,18 @@ int RunFind(const Invocation& invocation) {
   const names::NameMatcher matcher(std::move(*labels));
   const std::vector<names::NameMatch> matches = matcher.Find(query, options);
   if (matches.empty()) {
-    fmt::print(stderr, "silk: no entity is called '{}', nor anything close to it\n", query);
-    return kExitDataError;
+    // Words of a description, not a name ("Memorandum"): the literals that hold them.
+    Result<std::vector<names::LiteralHit>> hits =
+        names::SearchLiterals(*snapshot, query, options.limit);
+    if (!hits.ok() || hits->empty()) {
+      fmt::print(stderr, "silk: no entity is called '{}', nor anything close to it\n", query);
+      return kExitDataError;
+    }
+    fmt::print("No entity is called '{}'; these literals hold the words:\n", query);
+    std::fflush(stdout);
+    WriteLiteralHits(*hits, {}, std::cout);
+    std::cout.flush();
+    return kExitOk;
   }
   fmt::print("{}", DescribeMatches(matches));
   return kExitOk;

@@ -37,6 +37,12 @@ class HeldSnapshot final : public Snapshot {
   Result<std::optional<storage::TermId>> Lookup(const rdf::TermView& term) const override {
     return inner_->Lookup(term);
   }
+  Result<std::vector<storage::TextMatch>> MatchText(std::string_view query) const override {
+    return inner_->MatchText(query);
+  }
+  std::uint64_t EstimateText(std::string_view query) const override {
+    return inner_->EstimateText(query);
+  }
   Result<rdf::Term> Decode(storage::TermId id) const override { return inner_->Decode(id); }
   Result<std::vector<rdf::Term>> DecodeMany(std::span<const storage::TermId> ids) const override {
     return inner_->DecodeMany(ids);

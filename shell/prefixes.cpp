@@ -11,6 +11,8 @@ const std::vector<std::pair<std::string, std::string>>& ShellPrefixes() {
     // articles (the graph names).
     prefixes.emplace_back("kca", "https://silkgraph.org/kca/");
     prefixes.emplace_back("src", "https://silkgraph.org/kca/source/");
+    // SilkGraph's own terms: the text patterns silk:matches and silk:score.
+    prefixes.emplace_back("silk", "https://silkgraph.org/ns#");
     return prefixes;
   }();
   return kPrefixes;

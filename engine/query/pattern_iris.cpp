@@ -3,6 +3,8 @@
 #include <unordered_set>
 #include <variant>
 
+#include "engine/query/planner/text_match_plan.h"
+
 namespace silk::query {
 namespace {
 
@@ -64,7 +66,8 @@ class Collector {
       Add(triple.object, PatternIri::Role::kOther);
       return;
     }
-    Add(triple.predicate, PatternIri::Role::kPredicate);
+    // A text pattern's predicate is SilkGraph's own, never a term of the store.
+    if (!IsTextPattern(triple)) Add(triple.predicate, PatternIri::Role::kPredicate);
     const bool typed = triple.predicate.IsIri() && triple.predicate.value == kRdfType;
     Add(triple.object, typed ? PatternIri::Role::kClass : PatternIri::Role::kOther);
   }

@@ -16,6 +16,7 @@
 #include "engine/storage/parallel.h"
 #include "engine/storage/statistics.h"
 #include "engine/storage/term_id.h"
+#include "engine/storage/text_commit.h"
 
 namespace silk::storage {
 namespace {
@@ -181,15 +182,31 @@ Status WriteTermsByKey(const TermEncoder& terms, Sink& sink) {
   });
 }
 
-template <typename Sink>
-Status WriteStats(const StatsWrites& writes, Sink& sink) {
+// Puts and deletes in key order: the statistics (a map) or the text index (a sorted vector).
+template <typename Writes, typename Sink>
+Status WriteRecords(const Writes& writes, Sink& sink, std::string_view what) {
   for (const auto& [key, value] : writes) {
-    const rocksdb::Status s = value ? sink.Put(key, *value) : sink.Delete(key);
+    const rocksdb::Status s = value ? sink.Put(AsSlice(key), AsSlice(*value)) : sink.Delete(AsSlice(key));
     if (!s.ok()) {
-      return FromRocks(s, "cannot write the statistics");
+      return FromRocks(s, fmt::format("cannot write {}", what));
     }
   }
   return Status::Ok();
+}
+
+template <typename Sink>
+Status WriteStats(const StatsWrites& writes, Sink& sink) {
+  return WriteRecords(writes, sink, "the statistics");
+}
+
+// The commit's changes to the text index, computed from the store before the commit lands.
+template <typename Sink>
+Status WriteText(const RocksDb& rocks, const CommitSource& source, Sink& sink) {
+  Result<TextWrites> text = TextWritesOfCommit(rocks, *source.quads, *source.terms);
+  if (!text.ok()) {
+    return text.status();
+  }
+  return WriteRecords(*text, sink, "the text index");
 }
 
 // The statistics records after `spog` and `posg` counted the quads and `terms` were added.
@@ -220,6 +237,8 @@ Result<CommitCounts> WriteBatchCommit(const RocksDb& rocks, const std::string& d
   SILK_RETURN_IF_ERROR(WriteTermsById(*source.terms, id2term));
   BatchSink term2id(&batch, rocks.family(Family::kTerm2Id));
   SILK_RETURN_IF_ERROR(WriteTermsByKey(*source.terms, term2id));
+  BatchSink text(&batch, rocks.family(Family::kText));
+  SILK_RETURN_IF_ERROR(WriteText(rocks, source, text));
   Result<StatsWrites> stats = StatsAfter(rocks, *spog, *posg, source.terms->new_term_count());
   if (!stats.ok()) {
     return stats.status();
@@ -250,6 +269,7 @@ Result<CommitCounts> IngestCommit(const RocksDb& rocks, const std::string& dir, 
   }
   sinks.emplace_back(rocks, Family::kId2Term, staging.FileFor(Family::kId2Term), source.meter);
   sinks.emplace_back(rocks, Family::kTerm2Id, staging.FileFor(Family::kTerm2Id), source.meter);
+  sinks.emplace_back(rocks, Family::kText, staging.FileFor(Family::kText), nullptr);
   std::vector<Status> results(sinks.size());
   CommitCounts counts;
 
@@ -260,6 +280,8 @@ Result<CommitCounts> IngestCommit(const RocksDb& rocks, const std::string& dir, 
   const std::size_t by_id = kAllIndexes.size();
   tasks.emplace_back(
       [&] { results[by_id + 1] = WriteTermsByKey(*source.terms, sinks[by_id + 1]); });
+  // Tokenising the new literals is the next longest.
+  tasks.emplace_back([&] { results[by_id + 2] = WriteText(rocks, source, sinks[by_id + 2]); });
   for (std::size_t i = 0; i < kAllIndexes.size(); ++i) {
     tasks.emplace_back([&, i] {
       const QuadIndex index = kAllIndexes[i];

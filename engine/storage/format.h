@@ -15,14 +15,15 @@
 namespace silk::storage::format {
 
 // The version of everything in this file. Stored in the `meta` family under kMetaFormatVersion.
+// Version 6: the text index (family `text`, below).
 // Version 5: the statistics count the quads of each (predicate, object) pair whose object is
 // not a literal ('O' records).
 // Version 4: the statistics count the quads of each class of rdf:type ('C' records).
 // Version 3: gspo holds the quads of named graphs only (for the default graph it copied spog).
 // Version 2: term2id keys hold language tags in lower case.
-inline constexpr std::uint32_t kFormatVersion = 5;
-// The oldest version this silk opens: a store of version 3 or 4 is read as it is (without the
-// counts it lacks) and brought to version 5 by the first writable open.
+inline constexpr std::uint32_t kFormatVersion = 6;
+// The oldest version this silk opens: a store of version 3 to 5 is read as it is (without the
+// counts and the text index it lacks) and brought to version 6 by the first writable open.
 inline constexpr std::uint32_t kOldestFormatVersion = 3;
 
 // ---------------------------------------------------------------------------------------------
@@ -37,10 +38,11 @@ enum class Family : unsigned char {
   kGspo,     // named-graph quads only
   kStats,  // statistics records (see below)
   kMeta,   // store-wide settings: the format version
+  kText,   // the text index (see below); missing in stores before version 6
 };
-inline constexpr std::size_t kFamilyCount = 8;
+inline constexpr std::size_t kFamilyCount = 9;
 inline constexpr std::array<std::string_view, kFamilyCount> kFamilyNames = {
-    "id2term", "term2id", "spog", "posg", "ospg", "gspo", "stats", "meta"};
+    "id2term", "term2id", "spog", "posg", "ospg", "gspo", "stats", "meta", "text"};
 
 constexpr std::string_view FamilyName(Family family) {
   return kFamilyNames[static_cast<std::size_t>(family)];
@@ -142,6 +144,29 @@ inline constexpr char kStatsClass = 'C';      // 'C' class      -> quads of (rdf
 inline constexpr char kStatsPair = 'O';
 // Records whose counts fall to zero are deleted.
 inline constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+
+// ---------------------------------------------------------------------------------------------
+// The text index (family `text`, version 6): an inverted index of the words of literals.
+//
+// What is indexed: every string literal -- plain, xsd:string and rdf:langString (records 'S'
+// and 'L') -- that is the object of at least one quad. A literal enters with the commit that
+// gives it its first quad and leaves with the commit that removes its last; typed literals of
+// other datatypes (numbers, dates, IRIs in strings) are not text and are never indexed.
+// The words are made by engine/text/tokenizer.h from the literal and its language tag (the
+// tag chooses the case folding and the stemmer), so a change there changes the format.
+//
+// 'W' term 0x00 literal(8)  -> varint(words of the literal) varint(n) n varint position deltas
+//                              one entry per distinct index form in the literal
+// 'P' part 0x00 literal(8)  -> the same value: German words of 10 letters or more, under each
+//                              suffix of 5 letters or more (engine/text/compound_parts.h)
+// 'T'                       -> literals(8) words(8): totals, for ranking
+// Terms never contain 0x00, so a term's entries are the keys that start with 'W' term 0x00,
+// in literal id order. Whether a literal is indexed needs no record of its own: it is exactly
+// when ospg holds a quad with it as object.
+inline constexpr std::uint32_t kTextIndexVersion = 6;  // the first version with the index
+inline constexpr char kTextWord = 'W';
+inline constexpr char kTextPart = 'P';
+inline constexpr char kTextTotals = 'T';
 
 // ---------------------------------------------------------------------------------------------
 // Meta records (family `meta`).

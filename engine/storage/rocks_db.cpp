@@ -28,6 +28,7 @@
 #include "engine/storage/rocks_log.h"
 #include "engine/storage/statistics.h"
 #include "engine/storage/term_dictionary.h"
+#include "engine/storage/text_index.h"
 
 namespace silk::storage {
 namespace {
@@ -107,6 +108,9 @@ rocksdb::ColumnFamilyOptions MakeFamilyOptions(Family f,
       // Loads probe for terms that are usually absent: a filter saves the block reads.
       table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
     }
+  } else if (f == Family::kText) {
+    // Postings keys share long prefixes (the word) and their values are a few bytes.
+    table.block_size = kDictionaryBlockBytes;
   } else if (f == Family::kStats || f == Family::kMeta) {
     o.write_buffer_size = 4 << 20;
   }
@@ -434,6 +438,13 @@ Result<std::unique_ptr<RocksDb>> RocksDb::OpenExisting(const std::string& dir,
   const std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(options.block_cache_bytes);
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   std::vector<int> slots;  // family index for each descriptor, -1 for families not ours
+  const std::string_view text_family = format::FamilyName(Family::kText);
+  if (!read_only && std::find(names.begin(), names.end(), text_family) == names.end()) {
+    // A store before format 6: a writable open makes its text family, and the upgrade fills
+    // it. (A store that lacks it but claims 6 is refused below.)
+    names.emplace_back(text_family);
+    rocks->db_options_.create_missing_column_families = true;
+  }
   for (const std::string& name : names) {
     const auto known = std::find(format::kFamilyNames.begin(), format::kFamilyNames.end(), name);
     if (known == format::kFamilyNames.end()) {
@@ -492,7 +503,9 @@ Result<std::unique_ptr<RocksDb>> RocksDb::OpenExisting(const std::string& dir,
   }
   rocks->commits_ = *record ? (*record)->commits : 0;
   for (std::size_t i = 0; i < format::kFamilyCount; ++i) {
-    if (rocks->handles_[i] == nullptr) {
+    const bool before_text = static_cast<Family>(i) == Family::kText && got.ok() &&
+                             rocks->version_ < format::kTextIndexVersion;
+    if (rocks->handles_[i] == nullptr && !before_text) {
       return got.ok() ? Status::Corruption(fmt::format("store at {} lacks its '{}' column family",
                                                        dir, format::kFamilyNames[i]))
                       : Status::Incompatible(NotAStore(dir));
@@ -588,8 +601,8 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir,
     return refuse(rocks.status());
   }
   (*rocks)->writer_fd_ = held.Release();
-  if (!(*rocks)->counts_pairs()) {
-    SILK_RETURN_IF_ERROR((*rocks)->UpgradeStatistics());
+  if ((*rocks)->version_ < format::kFormatVersion) {
+    SILK_RETURN_IF_ERROR((*rocks)->UpgradeFormat());
   }
   // RocksDB wrote a new MANIFEST and OPTIONS file as it opened: record them.
   Result<CommitRecord> record =
@@ -601,32 +614,60 @@ Result<std::unique_ptr<RocksDb>> RocksDb::Open(const std::string& dir,
   return rocks;
 }
 
-Status RocksDb::UpgradeStatistics() {
+namespace {
+
+// The statistics records a store of version 3 or 4 lacks: its classes (3) and its pairs.
+Result<StatsWrites> CountMissingStatistics(const RocksDb& rocks) {
   StatsWrites writes;
-  if (!counts_classes()) {
-    const TermDictionary dictionary(this, rocksdb::ReadOptions());
+  if (!rocks.counts_classes()) {
+    const TermDictionary dictionary(&rocks, rocksdb::ReadOptions());
     Result<std::optional<TermId>> type_id =
         dictionary.Lookup(rdf::TermView::Iri(format::kRdfType));
     if (!type_id.ok()) {
       return type_id.status();
     }
     if (*type_id) {
-      Result<StatsWrites> counted = CountClasses(*this, nullptr, **type_id);
+      Result<StatsWrites> counted = CountClasses(rocks, nullptr, **type_id);
       if (!counted.ok()) {
         return counted.status();
       }
       writes = std::move(*counted);
     }
   }
-  Result<StatsWrites> pairs = CountPairs(*this, nullptr);
+  Result<StatsWrites> pairs = CountPairs(rocks, nullptr);
   if (!pairs.ok()) {
     return pairs.status();
   }
   writes.merge(*pairs);
-  // The counts and the new version in one write: a store has all of them or none.
+  return writes;
+}
+
+}  // namespace
+
+Status RocksDb::UpgradeFormat() {
+  StatsWrites writes;
+  if (!counts_pairs()) {
+    Result<StatsWrites> counted = CountMissingStatistics(*this);
+    if (!counted.ok()) {
+      return counted.status();
+    }
+    writes = std::move(*counted);
+  }
+  TextWrites text;
+  if (!has_text_index()) {
+    Result<TextWrites> built = ExpectedTextIndex(*this, rocksdb::ReadOptions());
+    if (!built.ok()) {
+      return built.status();
+    }
+    text = std::move(*built);
+  }
+  // The counts, the text index and the new version in one write: a store has all or none.
   rocksdb::WriteBatch batch;
   for (const auto& [key, value] : writes) {
     if (value) batch.Put(family(Family::kStats), key, *value);
+  }
+  for (const auto& [key, value] : text) {
+    if (value) batch.Put(family(Family::kText), key, *value);
   }
   batch.Put(family(Family::kMeta), std::string(format::kMetaFormatVersion),
             EncodeVersion(format::kFormatVersion));
@@ -640,6 +681,7 @@ Status RocksDb::UpgradeStatistics() {
   version_ = format::kFormatVersion;
   return Status::Ok();
 }
+
 
 Status RocksDb::Checkpoint(const std::string& target) const {
   rocksdb::Checkpoint* raw = nullptr;

@@ -60,6 +60,9 @@ class RocksDb {
   bool counts_classes() const { return version_ >= 4; }
   // Whether they count the quads per (predicate, object) pair (format version 5).
   bool counts_pairs() const { return version_ >= 5; }
+  // Whether the store has its text index (format version 6); family(kText) is null in a
+  // store of an older version opened read-only.
+  bool has_text_index() const { return version_ >= format::kTextIndexVersion; }
 
   // How many syncs of the files that decide what the store holds have failed (sync_watch.h).
   std::uint64_t failed_syncs() const { return sync_watch_ ? sync_watch_->failed() : 0; }
@@ -75,9 +78,9 @@ class RocksDb {
                                                        const StoreOptions& options,
                                                        bool read_only);
 
-  // Brings a store of format version 3 or 4 to 5: counts its classes (3) and its pairs.
-  // REQUIRES: writable.
-  Status UpgradeStatistics();
+  // Brings a store of format version 3 to 5 to 6: counts its classes (3) and its pairs (4),
+  // and builds its text index, in one write. REQUIRES: writable.
+  Status UpgradeFormat();
 
   std::string dir_;
   std::uint32_t version_ = format::kFormatVersion;

@@ -12,6 +12,7 @@
 #include "engine/storage/quad_counter.h"
 #include "engine/storage/statistics.h"
 #include "engine/storage/term_dictionary.h"
+#include "engine/storage/text_search.h"
 
 namespace silk::storage {
 namespace {
@@ -180,6 +181,12 @@ class RocksSnapshot final : public Snapshot {
     return dictionary_.Lookup(term);
   }
 
+  Result<std::vector<TextMatch>> MatchText(std::string_view query) const override {
+    return SearchText(rocks_, read_, query);
+  }
+  std::uint64_t EstimateText(std::string_view query) const override {
+    return EstimateTextMatches(rocks_, read_, query);
+  }
   Result<rdf::Term> Decode(TermId id) const override { return dictionary_.Decode(id); }
   Result<std::vector<rdf::Term>> DecodeMany(std::span<const TermId> ids) const override {
     return dictionary_.DecodeMany(ids);

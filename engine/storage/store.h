@@ -17,6 +17,7 @@
 
 #include "engine/status.h"
 #include "engine/storage/term_id.h"
+#include "engine/storage/text_match.h"
 #include "grammar/rdf/term.h"
 
 namespace silk::storage {
@@ -164,6 +165,17 @@ class Snapshot {
   // The terms behind `ids`, in order: Decode for many ids at once, with one batched read of
   // the dictionary (for writing large results).
   virtual Result<std::vector<rdf::Term>> DecodeMany(std::span<const TermId> ids) const = 0;
+  // The string literals whose words match `query`: every word must occur in the literal (in
+  // any of its forms: case, diacritics and, in English, German and Turkish, endings do not
+  // matter), and the words of a "quoted phrase" in order; best first (BM25). Only literals
+  // that are the object of a quad are found.
+  // Errors: kInvalidArgument for a query without words; kIncompatible when the store has no
+  // text index (a store of an older format opened read-only).
+  virtual Result<std::vector<TextMatch>> MatchText(std::string_view query) const {
+    return Status::Incompatible("this store has no text index: " + std::string(query));
+  }
+  // About how many literals MatchText(query) returns, cheaply, for the planner.
+  virtual std::uint64_t EstimateText(std::string_view /*query*/) const { return 0; }
   // Up to `limit` IRIs of the dictionary that start with `prefix`, in code point order: one
   // seek, for completion at a prompt. The dictionary keeps IRIs that no quad uses any more.
   virtual Result<std::vector<std::string>> IrisWithPrefix(std::string_view prefix,

@@ -12,6 +12,7 @@
 #include "engine/storage/index_cursor.h"
 #include "engine/storage/key_codec.h"
 #include "engine/storage/statistics.h"
+#include "engine/storage/text_index.h"
 #include "engine/storage/term_codec.h"
 #include "engine/storage/term_dictionary.h"
 
@@ -390,6 +391,52 @@ Status CheckPairs(const RocksDb& rocks, const rocksdb::ReadOptions& read, Proble
   return Status::Ok();
 }
 
+// A text index key as a person reads it: 'W' "word" literal 0x3000000000000012.
+std::string TextKeyText(std::string_view key) {
+  const std::size_t end = key.find('\0');
+  if (key.empty() || end == std::string_view::npos || key.size() != end + 1 + format::kIdSize) {
+    return fmt::format("'{}'", key.substr(0, 1));
+  }
+  return fmt::format("'{}' \"{}\" of literal {:#x}", key.substr(0, 1), key.substr(1, end - 1),
+                     LiteralOfPostingKey(key));
+}
+
+// The text index holds exactly the entries the literal objects of ospg make.
+Status CheckText(const RocksDb& rocks, const rocksdb::ReadOptions& read, Problems* problems) {
+  Result<TextWrites> expected = ExpectedTextIndex(rocks, read);
+  if (!expected.ok()) {
+    return expected.status();
+  }
+  std::unique_ptr<rocksdb::Iterator> it(rocks.db()->NewIterator(read, rocks.family(Family::kText)));
+  auto want = expected->begin();
+  it->SeekToFirst();
+  while (!problems->Full() && (it->Valid() || want != expected->end())) {
+    const int order = !it->Valid()                ? 1
+                      : want == expected->end()   ? -1
+                      : it->key().ToStringView() < std::string_view(want->first) ? -1
+                      : it->key().ToStringView() > std::string_view(want->first) ? 1
+                                                                                 : 0;
+    if (order < 0) {
+      problems->Add("the text index holds {}, which no literal of the quads makes",
+                    TextKeyText(it->key().ToStringView()));
+      it->Next();
+    } else if (order > 0) {
+      problems->Add("the text index lacks {}", TextKeyText(want->first));
+      ++want;
+    } else {
+      if (it->value().ToStringView() != *want->second) {
+        problems->Add("the text index's {} has the wrong value", TextKeyText(want->first));
+      }
+      it->Next();
+      ++want;
+    }
+  }
+  if (!it->status().ok()) {
+    return FromRocks(it->status(), "cannot read the text index");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status CheckStore(const RocksDb& rocks, const std::string& dir) {
@@ -431,6 +478,9 @@ Status CheckStore(const RocksDb& rocks, const std::string& dir) {
     // Older stores are read without the counts their version lacks.
     if (number >= 4) SILK_RETURN_IF_ERROR(CheckClasses(rocks, read, *stored, &problems));
     if (number >= 5) SILK_RETURN_IF_ERROR(CheckPairs(rocks, read, &problems));
+  }
+  if (rocks.has_text_index()) {
+    SILK_RETURN_IF_ERROR(CheckText(rocks, read, &problems));
   }
   return problems.ToStatus(dir);
 }

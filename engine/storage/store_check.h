@@ -16,7 +16,8 @@ namespace silk::storage {
 //   default graph appears only as a graph;
 // - id2term and term2id are inverse maps (blank nodes in id2term only), every record is
 //   canonical and no inlinable literal sits in the dictionary;
-// - the statistics equal a recount, and the format version is ours.
+// - the statistics equal a recount, the text index equals the one the literals make, and the
+//   format version is ours.
 // Ok, or kCorruption naming the first problems found.
 Status CheckStore(const RocksDb& rocks, const std::string& dir);
 

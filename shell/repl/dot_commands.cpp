@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "engine/names/label_source.h"
+#include "engine/names/literal_search.h"
 #include "engine/names/name_matcher.h"
 #include "grammar/rdf/ntriples_writer.h"
 #include "shell/output_check.h"
@@ -19,6 +20,7 @@
 #include "shell/repl/viz_dot_command.h"
 #include "shell/repl/why_command.h"
 #include "shell/schema.h"
+#include "shell/search_output.h"
 #include "shell/text_format.h"
 
 namespace silk::shell::repl {
@@ -87,10 +89,19 @@ Status Find(Session& session, std::string_view name) {
   if (!labels.ok()) return labels.status();
   const names::NameMatcher matcher(std::move(*labels));
   const std::vector<names::NameMatch> matches = matcher.Find(name);
-  if (matches.empty()) {
-    return Status::NotFound(fmt::format("no entity is called '{}', nor anything close to it", name));
-  }
   std::ostream& out = session.out();
+  if (matches.empty()) {
+    // Words of a description, not a name ("Memorandum"): the literals that hold them.
+    Result<std::vector<names::LiteralHit>> hits =
+        names::SearchLiterals(*snapshot, name, kDefaultSearchLimit);
+    if (!hits.ok() || hits->empty()) {
+      return Status::NotFound(
+          fmt::format("no entity is called '{}', nor anything close to it", name));
+    }
+    out << fmt::format("No entity is called '{}'; these literals hold the words:\n", name);
+    WriteLiteralHits(*hits, session.prefixes, out);
+    return Status::Ok();
+  }
   for (std::size_t i = 0; i < matches.size(); ++i) {
     const names::NameMatch& m = matches[i];
     std::string label = fmt::format("\"{}\"", m.matched.label);
@@ -99,6 +110,16 @@ Status Find(Session& session, std::string_view name) {
                        ShortTermText(rdf::TermView::Iri(m.entity), session.prefixes), label,
                        names::MatchKindName(m.kind));
   }
+  return Status::Ok();
+}
+
+Status Search(Session& session, std::string_view words) {
+  if (words.empty()) return DotUsage(".search");
+  Result<std::vector<names::LiteralHit>> hits =
+      names::SearchLiterals(*session.store.GetSnapshot(), words, kDefaultSearchLimit);
+  if (!hits.ok()) return hits.status();
+  if (hits->empty()) return Status::NotFound(fmt::format("no literal holds '{}'", words));
+  WriteLiteralHits(*hits, session.prefixes, session.out());
   return Status::Ok();
 }
 
@@ -200,6 +221,7 @@ const std::vector<DotCommandInfo>& DotCommands() {
       {".graphs", "", "The graphs and how many quads each holds"},
       {".schema", "", "Classes, predicates (with an example) and graphs, with counts"},
       {".find", "NAME", "Entities called NAME, in any spelling or language"},
+      {".search", "WORDS", "Things whose literals hold WORDS (full-text, best first)"},
       {".describe", "TERM", "Every statement about TERM (an IRI, p:name, or a name), by predicate"},
       {".why", "", "For each row of the last SELECT, the named graphs (articles) that hold it"},
       {".viz", "TERM [--depth N] [-o FILE]", "Draw TERM's neighbourhood to a file (.svg, .png, .dot; .viz --help)"},
@@ -236,6 +258,7 @@ Status RunDotCommand(Session& session, std::string_view line) {
                : DotUsage(".schema");
   }
   if (name == ".find") return Find(session, arg);
+  if (name == ".search") return Search(session, arg);
   if (name == ".describe") return Describe(session, arg);
   if (name == ".why") return Why(session);
   if (name == ".viz") return RunVizDotCommand(session, arg);

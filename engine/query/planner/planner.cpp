@@ -6,6 +6,7 @@
 #include "engine/query/algebra/translate.h"
 #include "engine/query/operators/join_layout.h"
 #include "engine/query/planner/object_ranges.h"
+#include "engine/query/planner/text_match_plan.h"
 #include "engine/query/optimizer/optimizer.h"
 #include "engine/query/operators/path_operator.h"
 
@@ -297,10 +298,17 @@ OperatorPtr Planner::PlanBgp(OperatorPtr left, const algebra::Node& bgp,
     const ast::TriplePattern* triple;
     ScanPattern scan;
     double size;
+    OperatorPtr text;  // instead of `scan`: a text pattern's scan (text_match_plan.h)
+    std::vector<VarId> Variables() const { return text ? text->columns() : scan.Variables(); }
   };
   std::vector<Candidate> candidates;
   std::vector<const ast::TriplePattern*> paths;
+  std::vector<const ast::TriplePattern*> text_patterns;
   for (const ast::TriplePattern* triple : triples) {
+    if (IsTextPattern(*triple)) {
+      text_patterns.push_back(triple);
+      continue;
+    }
     if (triple->path) {
       paths.push_back(triple);
       continue;
@@ -329,7 +337,12 @@ OperatorPtr Planner::PlanBgp(OperatorPtr left, const algebra::Node& bgp,
     }
     LimitObject(*scan, *triple, bgp.object_bounds);
     const double size = EstimateScan(*scan);
-    candidates.push_back({triple, std::move(*scan), size});
+    candidates.push_back({triple, std::move(*scan), size, nullptr});
+  }
+  for (OperatorPtr& text : PlanTextPatterns(ctx_, text_patterns,
+                                            [this](const ast::Term& t) { return VariableOf(t); })) {
+    const double size = text->estimated_rows();
+    candidates.push_back({nullptr, {}, size, std::move(text)});
   }
 
   OperatorPtr op = std::move(left);
@@ -350,12 +363,16 @@ OperatorPtr Planner::PlanBgp(OperatorPtr left, const algebra::Node& bgp,
     bool best_connected = false;
     for (std::size_t i = 0; i < candidates.size(); ++i) {
       bool connected = false;
-      for (VarId var : candidates[i].scan.Variables()) {
+      for (VarId var : candidates[i].Variables()) {
         connected |= std::find(bound.begin(), bound.end(), var) != bound.end();
       }
       const double rows = op ? op->estimated_rows() : 1;
       std::optional<double> exact;
-      if (connected && first) exact = FanoutOverValues(candidates[i].scan, *first);
+      if (connected && first && !candidates[i].text) {
+        exact = FanoutOverValues(candidates[i].scan, *first);
+      }
+      // A text scan joined on its literal keeps at most the rows it is joined with.
+      if (connected && candidates[i].text) exact = std::min(1.0, candidates[i].size);
       const double cost = connected ? rows * exact.value_or(Fanout(candidates[i].scan, bound))
                                     : rows * candidates[i].size;
       if (i == 0 || (connected && !best_connected) ||
@@ -369,7 +386,11 @@ OperatorPtr Planner::PlanBgp(OperatorPtr left, const algebra::Node& bgp,
     candidates.erase(candidates.begin() + static_cast<std::ptrdiff_t>(best));
     const bool was_empty = !op;
     first.reset();
-    if (!op) {
+    if (chosen.text) {
+      op = op ? Join(std::move(op), std::move(chosen.text),
+                     best_connected ? std::optional(best_cost) : std::nullopt)
+              : std::move(chosen.text);
+    } else if (!op) {
       if (chosen.size <= kValuesReadWhilePlanning) first = chosen.scan;
       op = MakeIndexScan(ctx_, std::move(chosen.scan), chosen.size);
     } else if (best_connected && op->estimated_rows() * kSeekCost < chosen.size) {

@@ -100,6 +100,15 @@ class ChangedSnapshot final : public storage::Snapshot {
   ChangedSnapshot(const storage::Snapshot& base, const RequestWrites::Changes& changes)
       : base_(base), changes_(changes) {}
 
+  // The text index as the request found it: words of literals an earlier operation of the
+  // same request added are not found until it commits.
+  Result<std::vector<storage::TextMatch>> MatchText(std::string_view query) const override {
+    return base_.MatchText(query);
+  }
+  std::uint64_t EstimateText(std::string_view query) const override {
+    return base_.EstimateText(query);
+  }
+
   std::unique_ptr<storage::QuadIterator> Scan(const QuadPattern& pattern) const override {
     if (changes_.quads_unchanged()) return base_.Scan(pattern);
     return std::make_unique<ChangedIterator>(base_.Scan(pattern), changes_, pattern);

@@ -91,6 +91,29 @@ TEST_F(StoreCheckTest, GspoHoldsNamedGraphsOnly) {
   });
 }
 
+// The literal "x" is indexed under its word; the check rebuilds the text index from the
+// literals and compares.
+TEST_F(StoreCheckTest, TextIndexLacksAWord) {
+  Damage([&](rocksdb::DB* db, const auto& h) {
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator({}, Handle(h, Family::kText)));
+    int deleted = 0;
+    for (it->Seek("Wx"); it->Valid() && it->key().starts_with(std::string("Wx\0", 3)); it->Next()) {
+      EXPECT_TRUE(db->Delete({}, Handle(h, Family::kText), it->key()).ok());
+      ++deleted;
+    }
+    EXPECT_EQ(deleted, 1);
+  });
+  ExpectProblem("the text index lacks 'W' \"x\" of literal");
+}
+
+TEST_F(StoreCheckTest, TextIndexHoldsAStrayWord) {
+  Damage([&](rocksdb::DB* db, const auto& h) {
+    const std::string key = std::string("Wstray\0", 7) + std::string(8, '\x30');
+    EXPECT_TRUE(db->Put({}, Handle(h, Family::kText), key, std::string("\1\1\0", 3)).ok());
+  });
+  ExpectProblem("the text index holds 'W' \"stray\"");
+}
+
 TEST_F(StoreCheckTest, MissingIndexEntry) {
   Damage([&](rocksdb::DB* db, const auto& h) {
     EXPECT_TRUE(db->Delete({}, Handle(h, Family::kPosg), Key(QuadIndex::kPosg, quads_[0])).ok());
