@@ -124,6 +124,18 @@ TEST_F(TextSearchCli, FindFallsBackToTheLiterals) {
   EXPECT_EQ(Silk({"find", "Qwxzv"}).exit_code, 1);
 }
 
+// The word a newcomer typed first: the articles say "memorandum of understanding", the
+// agreements' labels "MoU", and the kind of agreement carries the words in three languages.
+TEST_F(TextSearchCli, MemorandumFindsTheKindOfAgreement) {
+  for (const std::string word : {"Memorandum", "memorandum of understanding", "mutabakat"}) {
+    ProcessResult found = Silk({"find", word});
+    ASSERT_EQ(found.exit_code, 0) << word << ": " << found.err;
+    EXPECT_NE(found.out.find("<https://silkgraph.org/kca/MemorandumOfUnderstanding>"),
+              std::string::npos)
+        << word << ": " << found.out;
+  }
+}
+
 // The shell's .search, and .find's fallback, with the session's prefixes.
 TEST_F(TextSearchCli, ShellSearchAndFindFallback) {
   ProcessResult shell =
