@@ -19,7 +19,9 @@ Result<std::vector<LiteralHit>> SearchLiterals(const storage::Snapshot& snapshot
     if (!literal.ok()) return literal.status();
     const std::string snippet =
         text::Snippet(literal->value, text::LanguageOfTag(literal->language), *clauses, tokenizer);
-    std::unique_ptr<storage::QuadIterator> quads = snapshot.Scan({.o = match.literal});
+    storage::QuadPattern holding;  // the quads whose object is the literal
+    holding.o = match.literal;
+    std::unique_ptr<storage::QuadIterator> quads = snapshot.Scan(holding);
     for (; quads->Valid() && hits.size() < limit; quads->Next()) {
       const storage::QuadIds quad = quads->quad();
       const storage::TermId ids[] = {quad.s, quad.p, quad.g};
