@@ -68,8 +68,8 @@ const expr::Value& TermResolver::ValueOf(TermId id) {
   // term, which the value holds a copy of anyway.
   expr::Value value = [&] {
     if (IsLocalId(id)) return expr::Value::FromTerm(local_.Get(id).view());
-    if (auto it = decoded_.find(id); it != decoded_.end()) {
-      return expr::Value::FromTerm(it->second.view());
+    if (auto cached = decoded_.find(id); cached != decoded_.end()) {
+      return expr::Value::FromTerm(cached->second.view());
     }
     Result<rdf::Term> term = snapshot_.Decode(id);
     ExecContext::ThrowIfError(term.ok() ? Status::Ok() : term.status());

@@ -188,10 +188,10 @@ class QueryEvaluation {
       const Status status = Written(**request, **store, options, format, written);
       if (!status.ok()) return {false, "the query failed: " + status.message()};
       std::ifstream in(*result_path, std::ios::binary);
-      std::ostringstream text;
-      text << in.rdbuf();
+      std::ostringstream expected;
+      expected << in.rdbuf();
       std::string difference;
-      if (!SameResultText(written.str(), text.str(), OrderKeys(query).has_value(), &difference)) {
+      if (!SameResultText(written.str(), expected.str(), OrderKeys(query).has_value(), &difference)) {
         return {false, difference};
       }
       return {true, ""};

@@ -64,7 +64,7 @@ storage::QuadPattern ToQuadPattern(const ScanPattern& pattern,
   if (!ids[kG] && pattern.scope == GraphScope::kSet && pattern.graphs.size() == 1) {
     ids[kG] = pattern.graphs[0];
   }
-  storage::QuadPattern quads{ids[kS], ids[kP], ids[kO], ids[kG]};
+  storage::QuadPattern quads{ids[kS], ids[kP], ids[kO], ids[kG], std::nullopt};
   if (RangesAsSeeks(pattern, bound)) quads.o_range = pattern.object_ranges[range];
   return quads;
 }

@@ -23,6 +23,13 @@ namespace fs = std::filesystem;
 
 class StoreOpenTest : public TestStore {};
 
+QuadPattern PredicateObject(TermId p, TermId o) {
+  QuadPattern pattern;
+  pattern.p = p;
+  pattern.o = o;
+  return pattern;
+}
+
 std::vector<std::string> Listing(const std::string& dir) {
   std::vector<std::string> names;
   for (const fs::directory_entry& e : fs::recursive_directory_iterator(dir)) {
@@ -191,7 +198,7 @@ TEST_F(StoreOpenTest, AVersion3StoreGetsItsClassCounts) {
   Result<std::optional<TermId>> type_id = snapshot->Lookup(type.view());
   Result<std::optional<TermId>> common = snapshot->Lookup(Iri("http://e/Common").view());
   ASSERT_TRUE(type_id.ok() && *type_id && common.ok() && *common);
-  EXPECT_EQ(snapshot->Estimate({.p = **type_id, .o = **common}), 45u);
+  EXPECT_EQ(snapshot->Estimate(PredicateObject(**type_id, **common)), 45u);
 }
 
 // A store of version 4 has class counts but no pair counts: read as it is (estimates then come
@@ -216,7 +223,7 @@ TEST_F(StoreOpenTest, AVersion4StoreGetsItsPairCounts) {
     Result<std::optional<TermId>> p = snapshot->Lookup(knows.view());
     Result<std::optional<TermId>> hub = snapshot->Lookup(Iri("http://e/hub").view());
     EXPECT_TRUE(p.ok() && *p && hub.ok() && *hub);
-    return snapshot->Estimate({.p = **p, .o = **hub});
+    return snapshot->Estimate(PredicateObject(**p, **hub));
   };
   EXPECT_NE(hub_quads(), 230u);  // estimated from a few keys and the index's size
 

@@ -235,7 +235,11 @@ TEST_P(StoreScanTest, EveryPatternMatchesTheReference) {
     std::map<std::pair<TermId, TermId>, std::uint64_t> per_pair;
     for (const QuadIds& q : reference) ++per_pair[{q.p, q.o}];
     for (const auto& [pair, quads] : per_pair) {
-      if (!IsLiteralId(pair.second)) EXPECT_EQ(snapshot->Estimate({.p = pair.first, .o = pair.second}), quads);
+      if (IsLiteralId(pair.second)) continue;
+      QuadPattern with_pair;
+      with_pair.p = pair.first;
+      with_pair.o = pair.second;
+      EXPECT_EQ(snapshot->Estimate(with_pair), quads);
     }
     // Counts per position, in quads or with graphs merged (triples), against the reference,
     // for patterns binding each subset of positions to values of a stored quad.
@@ -262,8 +266,11 @@ TEST_P(StoreScanTest, EveryPatternMatchesTheReference) {
           std::vector<GroupCount> want;
           for (const auto& [id, n] : expected) want.push_back({id, n});
           if (!position && want.empty()) want.push_back({0, 0});
-          Result<std::vector<GroupCount>> got =
-              snapshot->CountPer({.pattern = pattern, .per = position, .merge_graphs = merge});
+          CountRequest request;
+          request.pattern = pattern;
+          request.per = position;
+          request.merge_graphs = merge;
+          Result<std::vector<GroupCount>> got = snapshot->CountPer(request);
           ASSERT_TRUE(got.ok()) << got.status().message();
           EXPECT_EQ(*got, want) << "mask " << mask << " per " << per << " merge " << merge;
         }

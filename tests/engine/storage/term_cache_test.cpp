@@ -50,7 +50,9 @@ TEST(TermCache, ManyThreadsAtOnce) {
       for (TermId id = 1; id < 5000; ++id) {
         const rdf::Term term = Iri("http://e/" + std::to_string(id));
         if ((id + static_cast<TermId>(t)) % 3 == 0) cache.Put(id, term);
-        if (std::optional<rdf::Term> got = cache.Get(id)) EXPECT_EQ(*got, term);
+        if (std::optional<rdf::Term> got = cache.Get(id)) {
+          EXPECT_EQ(*got, term);
+        }
       }
     });
   }
