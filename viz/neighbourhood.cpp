@@ -8,6 +8,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "engine/names/label_predicates.h"
 #include "viz/term_text.h"
 #include "viz/vocabulary.h"
 
@@ -18,17 +19,8 @@ using storage::QuadIds;
 using storage::QuadPattern;
 using storage::TermId;
 
-// How good a label is, lower first: the preferred label before the other names, English
-// before no language before the others. hiddenLabel is never shown (it is for search only).
-struct LabelPredicate {
-  std::string_view iri;
-  int rank;
-};
-constexpr LabelPredicate kLabelPredicates[] = {
-    {vocab::kSkosPrefLabel, 0}, {vocab::kRdfsLabel, 1},    {vocab::kSchemaName, 1},
-    {vocab::kSchemaNameHttps, 1}, {vocab::kSkosAltLabel, 2}, {vocab::kSkosHiddenLabel, -1},
-};
-
+// How good a label's language is, lower first (the predicate's rank comes first:
+// names::LabelPredicate): English before no language before the others.
 int LanguageRank(std::string_view language) {
   if (language == "en" || language.starts_with("en-")) return 0;
   return language.empty() ? 1 : 2;
@@ -56,7 +48,9 @@ class Reader {
   };
 
   Status LookUpVocabulary();
-  std::optional<TermId> Id(std::string_view iri) const;
+  // The id of `iri` in `id` (none: no statement uses it); a read error is returned, never
+  // taken for an IRI the store lacks.
+  Status Id(std::string_view iri, std::optional<TermId>& id) const;
   // Calls `visit` for each quad with `id` as subject (outgoing) and then as object, at most
   // max_quads_per_node of each.
   template <typename Visit>
@@ -89,30 +83,35 @@ class Reader {
   bool sampled_ = false;
 };
 
-std::optional<TermId> Reader::Id(std::string_view iri) const {
-  Result<std::optional<TermId>> id = snapshot_.Lookup(rdf::TermView::Iri(iri));
-  if (!id.ok()) return std::nullopt;
-  return *id;
+Status Reader::Id(std::string_view iri, std::optional<TermId>& id) const {
+  Result<std::optional<TermId>> found = snapshot_.Lookup(rdf::TermView::Iri(iri));
+  if (!found.ok()) return found.status();
+  id = *found;
+  return Status::Ok();
 }
 
 Status Reader::LookUpVocabulary() {
-  for (const LabelPredicate& label : kLabelPredicates) {
-    if (const auto id = Id(label.iri)) {
-      label_rank_[*id] = label.rank;
+  for (const names::LabelPredicate& label : names::kLabelPredicates) {
+    std::optional<TermId> id;
+    SILK_RETURN_IF_ERROR(Id(label.iri, id));
+    if (id) {
+      label_rank_[*id] = label.display_rank;
       hidden_predicates_.insert(*id);
     }
   }
-  type_ = Id(vocab::kRdfType);
-  unit_ = Id(vocab::kKcaUnit);
-  qualifier_ = Id(vocab::kKcaQualifier);
-  date_note_ = Id(vocab::kKcaDateResolvedFrom);
-  headline_ = Id(vocab::kSchemaHeadline);
-  description_ = Id(vocab::kDctDescription);
+  SILK_RETURN_IF_ERROR(Id(vocab::kRdfType, type_));
+  SILK_RETURN_IF_ERROR(Id(vocab::kKcaUnit, unit_));
+  SILK_RETURN_IF_ERROR(Id(vocab::kKcaQualifier, qualifier_));
+  SILK_RETURN_IF_ERROR(Id(vocab::kKcaDateResolvedFrom, date_note_));
+  SILK_RETURN_IF_ERROR(Id(vocab::kSchemaHeadline, headline_));
+  SILK_RETURN_IF_ERROR(Id(vocab::kDctDescription, description_));
   for (const auto& id : {type_, unit_, qualifier_, date_note_}) {
     if (id) hidden_predicates_.insert(*id);
   }
   for (const std::string_view iri : {vocab::kProvValue, vocab::kRdfValue}) {
-    if (const auto id = Id(iri)) value_predicates_.insert(*id);
+    std::optional<TermId> id;
+    SILK_RETURN_IF_ERROR(Id(iri, id));
+    if (id) value_predicates_.insert(*id);
   }
   return Status::Ok();
 }
@@ -376,10 +375,11 @@ Status Reader::TitleGraphs(Neighbourhood& out) {
 Result<Neighbourhood> Reader::Read(std::string_view centre) {
   SILK_RETURN_IF_ERROR(LookUpVocabulary());
   if (options_.graph) {
-    graph_ = Id(*options_.graph);
+    SILK_RETURN_IF_ERROR(Id(*options_.graph, graph_));
     if (!graph_) return Status::NotFound(fmt::format("the store has no graph <{}>", *options_.graph));
   }
-  const std::optional<TermId> centre_id = Id(centre);
+  std::optional<TermId> centre_id;
+  SILK_RETURN_IF_ERROR(Id(centre, centre_id));
   Result<std::uint64_t> centre_degree = centre_id ? Degree(*centre_id) : Result<std::uint64_t>(0);
   if (!centre_degree.ok()) return centre_degree.status();
   if (*centre_degree == 0) {

@@ -1,28 +1,11 @@
 #include "engine/names/label_source.h"
 
 #include <set>
-#include <string_view>
 #include <tuple>
 
+#include "engine/names/label_predicates.h"
+
 namespace silk::names {
-namespace {
-
-struct LabelPredicate {
-  std::string_view iri;
-  bool preferred;
-};
-
-constexpr LabelPredicate kLabelPredicates[] = {
-    {"http://www.w3.org/2004/02/skos/core#prefLabel", true},
-    {"http://www.w3.org/2004/02/skos/core#altLabel", false},
-    // SKOS's label for search only: a misprint or an inflected form an article prints.
-    {"http://www.w3.org/2004/02/skos/core#hiddenLabel", false},
-    {"http://schema.org/name", false},
-    {"https://schema.org/name", false},
-    {"http://www.w3.org/2000/01/rdf-schema#label", false},
-};
-
-}  // namespace
 
 Result<std::vector<EntityLabel>> ReadLabels(const storage::Snapshot& snapshot) {
   std::vector<EntityLabel> labels;
