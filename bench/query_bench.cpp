@@ -1,7 +1,7 @@
 // silk_query_bench: times SPARQL queries in-process over an existing store, the way the
 // peer stores' runners time theirs (see ../shared/peers/README.md).
 //
-//   silk_query_bench [--runs N] [--no-union] DB_DIR QUERY.rq...
+//   silk_query_bench [--runs N] [--no-union] [--one-thread] DB_DIR QUERY.rq...
 //
 // Opens DB_DIR read-only. For each query file: one warm (first) run, then N timed runs
 // (default 5, or $RUNS). A run is Prepare + Execute with every solution delivered: each
@@ -11,7 +11,8 @@
 //   engine=silkgraph query=NAME rows=N first_ms=X median_ms=Y min_ms=Z
 //
 // A failing query prints `engine=silkgraph query=NAME ERROR: message` and the rest go on;
-// the exit code is then 1.
+// the exit code is then 1. --one-thread keeps each query off the spare threads (as a server
+// busy with other queries would run it).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -102,7 +103,7 @@ std::string OneLine(std::string s) {
 }
 
 int Usage() {
-  fmt::print(stderr, "usage: silk_query_bench [--runs N] [--no-union] DB_DIR QUERY.rq...\n");
+  fmt::print(stderr, "usage: silk_query_bench [--runs N] [--no-union] [--one-thread] DB_DIR QUERY.rq...\n");
   return 2;
 }
 
@@ -112,6 +113,7 @@ int main(int argc, char** argv) {
   int runs = 5;
   if (const char* env = std::getenv("RUNS"); env != nullptr && *env != '\0') runs = std::atoi(env);
   bool union_default_graph = true;
+  bool parallel = true;
   std::vector<std::string> positional;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -119,6 +121,8 @@ int main(int argc, char** argv) {
       runs = std::atoi(argv[++i]);
     } else if (arg == "--no-union") {
       union_default_graph = false;
+    } else if (arg == "--one-thread") {
+      parallel = false;
     } else if (arg == "-h" || arg == "--help") {
       return Usage();
     } else {
@@ -157,6 +161,7 @@ int main(int argc, char** argv) {
     options.base_iri = "file://" + std::filesystem::absolute(path).string();
     options.prefixes = silk::query::WellKnownPrefixes();
     options.union_default_graph = union_default_graph;
+    options.parallel = parallel;
 
     const RunResult first = RunOnce(text, options, **store);
     if (!first.ok) {

@@ -80,6 +80,10 @@ class ExecContext final : public expr::Interruption {
   // that turned out small. Off only to compare with the plan as written (QueryOptions::rewrite).
   bool adapts() const { return adapts_; }
   void set_adapts(bool adapts) { adapts_ = adapts; }
+  // Whether operators may share their work with the process's spare threads
+  // (operators/spare_threads.h). Off, the query runs on its calling thread alone.
+  bool parallel() const { return parallel_; }
+  void set_parallel(bool parallel) { parallel_ = parallel; }
   // Throws QueryAborted for a storage failure met while reading.
   static void ThrowIfError(const Status& status) {
     if (!status.ok()) throw QueryAborted{status};
@@ -94,6 +98,7 @@ class ExecContext final : public expr::Interruption {
   std::uint64_t memory_used_ = 0;
   std::uint32_t checks_ = 0;
   bool adapts_ = true;
+  bool parallel_ = true;
 };
 
 // Memory an operator holds for a while (a path's node sets): charged as it grows, released

@@ -186,6 +186,7 @@ Status ExecuteUnguarded(const PreparedRequest& prepared, storage::Store& store,
   if (!stats.ok()) return stats.status();
   ExecContext ctx(*snapshot, options.limits);
   ctx.set_adapts(options.rewrite);
+  ctx.set_parallel(options.parallel);
   QueryRuntime runtime(query.base_iri.empty() ? options.base_iri : query.base_iri);
   runtime.functions.interruption = &ctx;
   Planner planner(ctx, runtime.functions, *stats, options.rewrite);

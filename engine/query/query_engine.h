@@ -55,6 +55,10 @@ struct QueryOptions {
   // (ExecContext::adapts); off, the algebra runs as translated (EXISTS row by row, hash joins
   // read both sides): the reference the rewrites are tested against.
   bool rewrite = true;
+  // Operators may share a query's work with the process's idle spare threads (one fewer than
+  // the machine's cores); off, the query runs on the calling thread alone. The rows and their
+  // order are the same either way.
+  bool parallel = true;
 };
 
 // A constant IRI that a request's graph patterns look for in the store. One the store does

@@ -8,9 +8,13 @@
 // reading the whole pattern would cost, the rest of the left side is joined through a hash
 // table of the pattern instead (PatternMatches), the rows the same: never much worse than the
 // better of the two, and a consumer that stops early (LIMIT) never pays for the table.
+//
+// While it seeks, each batch of left rows is probed from both ends when a spare thread is idle
+// (TwoEndedProbes): the rows and their order stay as they were.
 #include "engine/query/operators/costs.h"
 #include "engine/query/operators/operators.h"
 #include "engine/query/operators/pattern_matches.h"
+#include "engine/query/operators/two_ended_probes.h"
 
 namespace silk::query {
 namespace {
@@ -65,6 +69,7 @@ class IndexJoin final : public Operator {
     if (matches_.read_all()) {
       text += " (the left side was long: the pattern read whole into a hash table)";
     }
+    if (shared_probes_ > 0) text += " (" + std::to_string(shared_probes_) + " rows probed on a spare thread)";
     return text;
   }
   std::vector<const Operator*> children() const override { return {left_.get()}; }
@@ -75,7 +80,7 @@ class IndexJoin final : public Operator {
       if (!probing_) {
         if (!NextLeftRow()) return false;
       }
-      std::optional<storage::QuadIds> quad = skip_probe_ ? std::nullopt : matches_.Next();
+      std::optional<storage::QuadIds> quad = NextMatch();
       const std::span<const TermId> left_row = left_batch_.row(left_row_);
       if (!quad) {
         probing_ = false;
@@ -112,44 +117,65 @@ class IndexJoin final : public Operator {
     if (static_cast<double>(probes_) > *seeks_worth_) matches_.ReadAll(table_slots_, table_memory_);
   }
 
-  // Moves to the next left row and opens the pattern with its values; false at the end.
-  bool NextLeftRow() {
-    while (true) {
-      if (next_left_row_ >= left_batch_.rows()) {
-        if (left_done_ || !left_->Next(left_batch_)) {
-          left_done_ = true;
-          return false;
-        }
-        next_left_row_ = 0;
-        continue;
-      }
-      left_row_ = next_left_row_++;
+  // The current left row's next match, from its probe here or the spare thread's.
+  std::optional<storage::QuadIds> NextMatch() {
+    if (skip_probe_) return std::nullopt;
+    if (!replayed_) return matches_.Next();
+    if (next_replayed_ >= replayed_->size()) return std::nullopt;
+    return (*replayed_)[next_replayed_++];
+  }
+
+  // Reads the next batch of left rows and works out each one's probe.
+  bool NextLeftBatch() {
+    if (left_done_ || !left_->Next(left_batch_)) {
+      left_done_ = true;
+      return false;
+    }
+    next_left_row_ = 0;
+    std::vector<ProbeValues> probes(left_batch_.rows());
+    for (std::size_t row = 0; row < left_batch_.rows(); ++row) {
       // A left row without a value the join requires comes out alone.
-      skip_probe_ = false;
+      bool skip = false;
       for (int column : required_columns_) {
-        skip_probe_ |= left_batch_.at(left_row_, static_cast<std::size_t>(column)) == kUnbound;
+        skip |= left_batch_.at(row, static_cast<std::size_t>(column)) == kUnbound;
       }
-      if (skip_probe_) {
-        probing_ = true;
-        matched_ = false;
-        return true;
-      }
-      std::array<std::optional<TermId>, 4> bound;
+      if (skip) continue;
+      std::array<std::optional<TermId>, 4>& bound = probes[row].emplace();
       for (std::size_t i = 0; i < 4; ++i) {
         if (left_column_of_slot_[i] < 0) continue;
-        const TermId value = left_batch_.at(left_row_, left_column_of_slot_[i]);
+        const TermId value = left_batch_.at(row, left_column_of_slot_[i]);
         // An unbound left value leaves the slot free: it is compatible with anything,
         // and the row then takes the pattern's value.
         if (value != kUnbound) bound[i] = value;
       }
-      // One cursor for all probes: left rows often come in key order, and a seek of an open
-      // iterator costs less than a new one.
-      CountProbe();
-      matches_.Probe(bound);
-      probing_ = true;
-      matched_ = false;
+    }
+    // Shared only while seeking: a probe of the hash table costs less than handing it over.
+    batch_probes_.Start(std::move(probes), /*share=*/!matches_.read_all());
+    return true;
+  }
+
+  // Moves to the next left row and starts its matches; false at the end.
+  bool NextLeftRow() {
+    while (next_left_row_ >= left_batch_.rows()) {
+      if (!NextLeftBatch()) return false;
+    }
+    left_row_ = next_left_row_++;
+    probing_ = true;
+    matched_ = false;
+    const ProbeValues& probe = batch_probes_.probe(left_row_);
+    replayed_ = batch_probes_.TakeNext();
+    next_replayed_ = 0;
+    skip_probe_ = !probe;
+    if (skip_probe_) return true;
+    // A probe counts wherever it was made. One cursor serves all probes made here: left rows
+    // often come in key order, and a seek of an open iterator costs less than a new one.
+    CountProbe();
+    if (replayed_) {
+      ++shared_probes_;
       return true;
     }
+    matches_.Probe(*probe);
+    return true;
   }
 
   OperatorPtr left_;
@@ -161,6 +187,11 @@ class IndexJoin final : public Operator {
   std::size_t next_left_row_ = 0;  // the one after it
   bool left_done_ = false;
   PatternMatches matches_{ctx_, pattern_};
+  TwoEndedProbes batch_probes_{ctx_, pattern_};  // the current batch's
+  // The current row's matches, when the spare thread found them.
+  std::optional<std::span<const storage::QuadIds>> replayed_;
+  std::size_t next_replayed_ = 0;
+  std::uint64_t shared_probes_ = 0;  // rows whose matches the spare thread found, for EXPLAIN
   // The slots every probe binds (left values never unbound), which key the pattern's table;
   // empty when some probe may bind fewer, or the query runs its plan as written.
   std::vector<int> table_slots_;
@@ -174,7 +205,7 @@ class IndexJoin final : public Operator {
   bool matched_ = false;        // the current left row came out joined at least once
   std::vector<VarId> required_;        // see MakeIndexLeftJoin
   std::vector<int> required_columns_;  // theirs in the left's rows
-  bool skip_probe_ = false;            // the current left row lacks one of them
+  bool skip_probe_ = false;            // the current left row is not probed
 };
 
 }  // namespace

@@ -151,6 +151,9 @@ Status ApplyModify(const ast::UpdateOperation& op, const storage::StoreStats& st
   // The WHERE reads the store as the request's earlier operations left it.
   ExecContext ctx(tx.view(), options.limits);
   ctx.set_adapts(options.rewrite);
+  // The transaction's view reads its own uncommitted writes through one batch, which is not
+  // made for readers on several threads.
+  ctx.set_parallel(false);
   QueryRuntime runtime(options.base_iri);
   runtime.functions.interruption = &ctx;
   Planner planner(ctx, runtime.functions, tx.StatsOf(stats), options.rewrite);

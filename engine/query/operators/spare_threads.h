@@ -1,0 +1,19 @@
+// The process's spare threads: as many as the machine has cores beyond the one a query runs
+// on. An operator hands one a share of its work when one is idle and otherwise does all of it
+// itself, so concurrent queries (a server's) never wait for each other's helpers, and one
+// query alone gets every core.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+
+namespace silk::query {
+
+// Runs `task` on an idle spare thread and returns true; returns false, without running it,
+// when none is idle (or the machine has one core). The task must not throw.
+bool RunOnSpareThread(std::function<void()> task);
+
+// How many spare threads there are (0 on one core).
+std::size_t SpareThreadCount();
+
+}  // namespace silk::query

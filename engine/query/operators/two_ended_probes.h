@@ -1,0 +1,64 @@
+// The probes of one batch of an index join's left rows, shared with a spare thread: this
+// thread takes rows from the front and streams their matches as before; the spare thread takes
+// rows from the back and keeps their matches, until the two meet. The rows still come out in
+// order, each with its matches in index order. A seek costs a microsecond or more, so a batch
+// of them splits well over two cores.
+//
+// This thread never waits for the spare one: when it reaches the row the spare thread is still
+// probing, it takes that row over and probes it itself (a busy machine may not run the spare
+// thread for milliseconds), and the spare thread drops what it found and stops.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "engine/query/exec_context.h"
+#include "engine/query/operators/scan_pattern.h"
+
+namespace silk::query {
+
+// One left row's probe: the values it substitutes, or none when the row is not probed.
+using ProbeValues = std::optional<std::array<std::optional<storage::TermId>, 4>>;
+
+class TwoEndedProbes {
+ public:
+  // Borrows `pattern`, which must outlive it.
+  TwoEndedProbes(ExecContext& ctx, const ScanPattern& pattern) : ctx_(ctx), pattern_(pattern) {}
+  // Stops the spare thread's share and waits for it to let go of the pattern.
+  ~TwoEndedProbes();
+  TwoEndedProbes(const TwoEndedProbes&) = delete;
+  TwoEndedProbes& operator=(const TwoEndedProbes&) = delete;
+
+  // Starts a batch whose row i probes `probes[i]`. With `share`, offers its rows to a spare
+  // thread when one is idle, the query may use one, and the batch is worth it.
+  void Start(std::vector<ProbeValues> probes, bool share);
+  // The batch's next row (rows are taken in order, from 0): its probe, and the matches the
+  // spare thread found for it, or nullopt when it is to be probed here.
+  const ProbeValues& probe(std::size_t row) const;
+  std::optional<std::span<const storage::QuadIds>> TakeNext();
+
+ private:
+  struct Batch;
+  // The spare thread's share of `batch`: rows from the back until they run out, it holds as
+  // many matches as it may, or the query stops.
+  void ProbeFromTheBack(Batch& batch);
+
+  ExecContext& ctx_;
+  const ScanPattern& pattern_;
+  std::shared_ptr<Batch> batch_;  // the spare thread's task holds it too
+  std::size_t next_row_ = 0;
+  MemoryCharge replayed_memory_{ctx_};  // the matches this batch took from the spare thread
+  // Spare-thread tasks still running: they read `pattern_` and the snapshot.
+  std::mutex mu_;
+  std::condition_variable finished_;
+  int running_ = 0;
+};
+
+}  // namespace silk::query
