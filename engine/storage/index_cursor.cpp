@@ -3,19 +3,28 @@
 #include <fmt/format.h>
 
 namespace silk::storage {
+namespace {
+
+std::optional<KeyBytes> UpperBoundOf(std::string_view prefix) {
+  KeyBytes bound(prefix);
+  if (!bound.ToPrefixUpperBound()) return std::nullopt;
+  return bound;
+}
+
+}  // namespace
 
 IndexCursor::IndexCursor(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, QuadIndex index,
                          std::string_view prefix)
-    : IndexCursor(rocks, snapshot, index, prefix, PrefixUpperBound(prefix),
+    : IndexCursor(rocks, snapshot, index, prefix, UpperBoundOf(prefix),
                   prefix.size() >= format::kIdSize) {}
 
 IndexCursor::IndexCursor(const RocksDb& rocks, const rocksdb::Snapshot* snapshot,
                          const ScanPlan& plan)
-    : IndexCursor(rocks, snapshot, plan.index, plan.LowerKey(), plan.UpperKey(),
+    : IndexCursor(rocks, snapshot, plan.index, plan.LowerKey().view(), plan.UpperKey(),
                   plan.prefix_size >= format::kIdSize) {}
 
 IndexCursor::IndexCursor(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, QuadIndex index,
-                         std::string_view lower, std::optional<std::string> upper,
+                         std::string_view lower, std::optional<KeyBytes> upper,
                          bool same_first_id)
     : index_(index), same_first_id_(same_first_id), bounded_(upper.has_value()) {
   rocksdb::ReadOptions read;
@@ -28,8 +37,8 @@ IndexCursor::IndexCursor(const RocksDb& rocks, const rocksdb::Snapshot* snapshot
     read.readahead_size = std::size_t{2} << 20;  // a scan of everything reads sequentially
   }
   if (upper) {
-    upper_ = std::move(*upper);
-    upper_slice_ = rocksdb::Slice(upper_);
+    upper_ = *upper;
+    upper_slice_ = rocksdb::Slice(upper_.view().data(), upper_.view().size());
     read.iterate_upper_bound = &upper_slice_;
   }
   it_.reset(rocks.db()->NewIterator(read, rocks.family(FamilyOf(index))));
@@ -42,21 +51,21 @@ IndexCursor::IndexCursor(const RocksDb& rocks, const rocksdb::Snapshot* snapshot
 }
 
 bool IndexCursor::Reseek(const ScanPlan& plan) {
-  std::optional<std::string> upper = plan.UpperKey();
+  const std::optional<KeyBytes> upper = plan.UpperKey();
   if (plan.index != index_ || (plan.prefix_size >= format::kIdSize) != same_first_id_ ||
       upper.has_value() != bounded_) {
     return false;
   }
   // The iterator reads the bound through the pointer its options hold, at every seek.
   if (upper) {
-    upper_ = std::move(*upper);
-    upper_slice_ = rocksdb::Slice(upper_);
+    upper_ = *upper;
+    upper_slice_ = rocksdb::Slice(upper_.view().data(), upper_.view().size());
   }
-  const std::string lower = plan.LowerKey();
+  const KeyBytes lower = plan.LowerKey();
   if (lower.empty()) {
     it_->SeekToFirst();
   } else {
-    it_->Seek(lower);
+    it_->Seek(rocksdb::Slice(lower.view().data(), lower.view().size()));
   }
   status_ = Status::Ok();
   Settle();

@@ -43,13 +43,13 @@ class IndexCursor {
   // The keys from `lower` to before `upper` (nullopt: to the end); `same_first_id`: all of
   // them start with the same id, so the prefix bloom filters apply.
   IndexCursor(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, QuadIndex index,
-              std::string_view lower, std::optional<std::string> upper, bool same_first_id);
+              std::string_view lower, std::optional<KeyBytes> upper, bool same_first_id);
   void Settle();
 
   QuadIndex index_;
   bool same_first_id_ = false;
   bool bounded_ = false;  // the read options point at upper_slice_
-  std::string upper_;
+  KeyBytes upper_;
   rocksdb::Slice upper_slice_;
   std::unique_ptr<rocksdb::Iterator> it_;
   QuadIds quad_;

@@ -125,8 +125,8 @@ bool IndexServes(QuadIndex index, const QuadPattern& pattern) {
   return index != QuadIndex::kGspo || (pattern.g && *pattern.g != kDefaultGraphId);
 }
 
-std::vector<ScanPlan> CandidatePlans(const QuadPattern& pattern) {
-  std::vector<ScanPlan> plans;
+ScanPlans CandidatePlans(const QuadPattern& pattern) {
+  ScanPlans plans;
   std::size_t best = 0;
   for (const QuadIndex index : kAllIndexes) {
     if (!IndexServes(index, pattern)) {
@@ -161,15 +161,29 @@ std::vector<ScanPlan> CandidatePlans(const QuadPattern& pattern) {
   return plans;
 }
 
-std::string ScanPlan::LowerKey() const {
-  std::string key(prefix_view());
-  if (range) key += BigEndian64(range->first);
+bool KeyBytes::ToPrefixUpperBound() {
+  while (size_ > 0) {
+    auto& last = reinterpret_cast<unsigned char&>(bytes_[size_ - 1]);
+    if (last != 0xff) {
+      ++last;
+      return true;
+    }
+    --size_;
+  }
+  return false;
+}
+
+KeyBytes ScanPlan::LowerKey() const {
+  KeyBytes key(prefix_view());
+  if (range) key.Append(BigEndian64(range->first));
   return key;
 }
 
-std::optional<std::string> ScanPlan::UpperKey() const {
-  if (!range) return PrefixUpperBound(prefix_view());
-  return PrefixUpperBound(std::string(prefix_view()) + BigEndian64(range->second));
+std::optional<KeyBytes> ScanPlan::UpperKey() const {
+  KeyBytes key(prefix_view());
+  if (range) key.Append(BigEndian64(range->second));
+  if (!key.ToPrefixUpperBound()) return std::nullopt;
+  return key;
 }
 
 std::optional<std::string> PrefixUpperBound(std::string_view prefix) {

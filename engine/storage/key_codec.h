@@ -71,6 +71,31 @@ bool IndexServes(QuadIndex index, const QuadPattern& pattern);
 
 // How to scan one index for a pattern: seek to `prefix`, stop after the last key starting with
 // it, and keep the keys that match `residual` (the bound positions the prefix does not cover).
+// A key of at most a quad key and one more id (a scan's bounds), held inline: an index join
+// makes them for every probe, and a heap block each cost a tenth of a seek.
+class KeyBytes {
+ public:
+  KeyBytes() = default;
+  // REQUIRES: bytes.size() <= kCapacity
+  explicit KeyBytes(std::string_view bytes) { Append(bytes); }
+  // REQUIRES: size() + bytes.size() <= kCapacity
+  void Append(std::string_view bytes) {
+    std::memcpy(bytes_.data() + size_, bytes.data(), bytes.size());
+    size_ += bytes.size();
+  }
+  std::string_view view() const { return {bytes_.data(), size_}; }
+  bool empty() const { return size_ == 0; }
+  // Becomes the smallest key greater than every key that starts with it; false (and empty)
+  // when there is none (empty, or all bytes 0xff).
+  bool ToPrefixUpperBound();
+
+  static constexpr std::size_t kCapacity = format::kQuadKeySize + format::kIdSize;
+
+ private:
+  std::array<char, kCapacity> bytes_{};
+  std::size_t size_ = 0;
+};
+
 struct ScanPlan {
   QuadIndex index = QuadIndex::kSpog;
   QuadKey prefix{};             // the first prefix_size bytes are meaningful
@@ -83,15 +108,32 @@ struct ScanPlan {
 
   std::string_view prefix_view() const { return {prefix.data(), prefix_size}; }
   // The first key to read, and the key past the last (nullopt: the index's end).
-  std::string LowerKey() const;
-  std::optional<std::string> UpperKey() const;
+  KeyBytes LowerKey() const;
+  std::optional<KeyBytes> UpperKey() const;
+};
+
+// The plans CandidatePlans offers: at most one per index.
+class ScanPlans {
+ public:
+  void push_back(const ScanPlan& plan) { plans_[size_++] = plan; }
+  void clear() { size_ = 0; }
+  bool empty() const { return size_ == 0; }
+  std::size_t size() const { return size_; }
+  const ScanPlan& operator[](std::size_t i) const { return plans_[i]; }
+  const ScanPlan& front() const { return plans_[0]; }
+  const ScanPlan* begin() const { return plans_.data(); }
+  const ScanPlan* end() const { return plans_.data() + size_; }
+
+ private:
+  std::array<ScanPlan, 4> plans_{};
+  std::size_t size_ = 0;
 };
 
 // The plans with the longest bound prefix for `pattern` among the indexes that serve it, best
 // first in the fixed order spog, posg, ospg, gspo (the caller may prefer another one by its
 // statistics). Never empty. A pattern binding the default graph leaves the graph to the
 // residual unless s, p and o are bound too: spog, posg and ospg put it last.
-std::vector<ScanPlan> CandidatePlans(const QuadPattern& pattern);
+ScanPlans CandidatePlans(const QuadPattern& pattern);
 
 // The smallest key greater than every key that starts with `prefix`; nullopt when there is
 // none (empty prefix or all bytes 0xff).

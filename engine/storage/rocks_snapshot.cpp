@@ -275,7 +275,7 @@ class RocksSnapshot final : public Snapshot {
 
   // Among the plans with the longest prefix, the one whose prefix range looks smallest.
   ScanPlan ChoosePlan(const QuadPattern& pattern) const {
-    std::vector<ScanPlan> plans = CandidatePlans(pattern);
+    const ScanPlans plans = CandidatePlans(pattern);
     // A plan whose prefix binds every bound position cannot be beaten (s+p+o binds all three
     // in spog, posg and ospg alike), nor one that leaves only the default graph (the first
     // such is spog's when nothing else is bound: a full scan). Otherwise the prefix patterns
@@ -313,11 +313,12 @@ class RocksSnapshot final : public Snapshot {
     const double total = totals.ok() ? static_cast<double>(totals->quads) : 0.0;
     const double indexed = QuadsIn(plan.index, total);
     double estimate = static_cast<double>(kProbeKeys);
-    if (const auto upper = plan.UpperKey(); upper && indexed > 0) {
-      const std::string lower = plan.LowerKey();
+    if (const std::optional<KeyBytes> upper = plan.UpperKey(); upper && indexed > 0) {
+      const KeyBytes lower = plan.LowerKey();
       const std::string lowest(format::kQuadKeySize, '\0');
       const std::string highest(format::kQuadKeySize, '\xff');
-      const rocksdb::Range ranges[2] = {rocksdb::Range(lower, *upper),
+      const rocksdb::Range ranges[2] = {rocksdb::Range(rocksdb::Slice(lower.view()),
+                                                       rocksdb::Slice(upper->view())),
                                         rocksdb::Range(lowest, highest)};
       std::uint64_t sizes[2] = {0, 0};
       rocksdb::SizeApproximationOptions options;

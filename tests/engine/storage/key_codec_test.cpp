@@ -78,7 +78,7 @@ TEST(KeyCodecTest, PlansBindTheLongestPrefix) {
   const QuadIds q{11, 22, 33, 44};
   for (int mask = 0; mask < 16; ++mask) {
     const QuadPattern pattern = PatternOf(q, mask);
-    const std::vector<ScanPlan> plans = CandidatePlans(pattern);
+    const ScanPlans plans = CandidatePlans(pattern);
     ASSERT_FALSE(plans.empty());
     const int bound = __builtin_popcount(static_cast<unsigned>(mask));
     for (const ScanPlan& plan : plans) {
@@ -106,7 +106,7 @@ TEST(KeyCodecTest, TheDefaultGraphIsNotSoughtInGspo) {
   EXPECT_TRUE(IndexHolds(QuadIndex::kGspo, QuadIds{11, 22, 33, 44}));
   for (int mask = 0; mask < 16; ++mask) {
     const QuadPattern pattern = PatternOf(q, mask);
-    const std::vector<ScanPlan> plans = CandidatePlans(pattern);
+    const ScanPlans plans = CandidatePlans(pattern);
     ASSERT_FALSE(plans.empty());
     const int spo = __builtin_popcount(static_cast<unsigned>(mask & 7));
     for (const ScanPlan& plan : plans) {
