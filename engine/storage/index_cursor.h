@@ -24,6 +24,10 @@ class IndexCursor {
               std::string_view prefix);
   // The keys of `plan`: its prefix, narrowed to its object range if it has one.
   IndexCursor(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, const ScanPlan& plan);
+  // The keys from `lower` to before `upper` (nullopt: to the end); `same_first_id`: all of
+  // them start with the same id, so the prefix bloom filters apply.
+  IndexCursor(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, QuadIndex index,
+              std::string_view lower, std::optional<KeyBytes> upper, bool same_first_id);
   IndexCursor(const IndexCursor&) = delete;
   IndexCursor& operator=(const IndexCursor&) = delete;
 
@@ -40,10 +44,6 @@ class IndexCursor {
   Status status() const { return status_; }
 
  private:
-  // The keys from `lower` to before `upper` (nullopt: to the end); `same_first_id`: all of
-  // them start with the same id, so the prefix bloom filters apply.
-  IndexCursor(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, QuadIndex index,
-              std::string_view lower, std::optional<KeyBytes> upper, bool same_first_id);
   void Settle();
 
   QuadIndex index_;

@@ -9,6 +9,7 @@
 
 #include "engine/storage/index_cursor.h"
 #include "engine/storage/key_codec.h"
+#include "engine/storage/key_cuts.h"
 #include "engine/storage/quad_counter.h"
 #include "engine/storage/statistics.h"
 #include "engine/storage/term_dictionary.h"
@@ -29,7 +30,18 @@ class RocksQuadIterator final : public QuadIterator {
     Skip();
   }
 
+  // The keys of `plan` from `lower` to before `upper` (nullopt: its end): a piece of its scan,
+  // which does not Seek elsewhere.
+  RocksQuadIterator(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, const ScanPlan& plan,
+                    const KeyBytes& lower, const std::optional<KeyBytes>& upper)
+      : cursor_(rocks, snapshot, plan.index, lower.view(), upper,
+                plan.prefix_size >= format::kIdSize),
+        residual_(plan.residual) {
+    Skip();
+  }
+
   bool Seek(const QuadPattern& pattern) override {
+    if (!choose_) return false;
     const ScanPlan plan = choose_(pattern);
     if (!cursor_.Reseek(plan)) return false;
     residual_ = plan.residual;
@@ -55,6 +67,44 @@ class RocksQuadIterator final : public QuadIterator {
   IndexCursor cursor_;
   QuadPattern residual_;
   std::function<ScanPlan(const QuadPattern&)> choose_;
+};
+
+// A plan's keys cut into pieces as they are asked for: piece i runs from cut i - 1 (or the
+// plan's first key) to before cut i (or past its last key).
+class KeyRangePieces final : public ScanPieces {
+ public:
+  KeyRangePieces(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, ScanPlan plan,
+                 std::size_t pieces)
+      : rocks_(rocks), snapshot_(snapshot), plan_(std::move(plan)), cutter_(rocks, plan_, pieces) {}
+
+  std::unique_ptr<QuadIterator> Open(std::size_t i) const override {
+    std::optional<KeyBytes> lower;
+    std::optional<KeyBytes> upper;
+    {
+      std::lock_guard lock(mu_);
+      while (!cut_all_ && cuts_.size() <= i) {
+        std::optional<KeyBytes> cut = cutter_.Next();
+        if (cut) {
+          cuts_.push_back(*cut);
+        } else {
+          cut_all_ = true;
+        }
+      }
+      if (i > cuts_.size()) return nullptr;
+      lower = i == 0 ? plan_.LowerKey() : cuts_[i - 1];
+      upper = i < cuts_.size() ? std::optional<KeyBytes>(cuts_[i]) : plan_.UpperKey();
+    }
+    return std::make_unique<RocksQuadIterator>(rocks_, snapshot_, plan_, *lower, upper);
+  }
+
+ private:
+  const RocksDb& rocks_;
+  const rocksdb::Snapshot* snapshot_;
+  const ScanPlan plan_;
+  mutable std::mutex mu_;
+  mutable KeyCutter cutter_;
+  mutable std::vector<KeyBytes> cuts_;
+  mutable bool cut_all_ = false;
 };
 
 // The pattern of the positions a plan's prefix binds.
@@ -103,6 +153,10 @@ class RocksSnapshot final : public Snapshot {
     return std::make_unique<RocksQuadIterator>(
         rocks_, snapshot_, ChoosePlan(pattern),
         [this](const QuadPattern& next) { return ChoosePlan(next); });
+  }
+
+  std::unique_ptr<ScanPieces> Cut(const QuadPattern& pattern, std::size_t pieces) const override {
+    return std::make_unique<KeyRangePieces>(rocks_, snapshot_, ChoosePlan(pattern), pieces);
   }
 
   Result<std::uint64_t> Count(const QuadPattern& pattern) const override {

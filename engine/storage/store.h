@@ -138,6 +138,15 @@ class QuadIterator {
   virtual bool Seek(const QuadPattern& /*pattern*/) { return false; }
 };
 
+// The pieces of a scan (Snapshot::Cut). Thread-safe: each piece may be opened and read on
+// another thread. Must not outlive its snapshot.
+class ScanPieces {
+ public:
+  virtual ~ScanPieces() = default;
+  // The quads of piece `i`, or null past the last piece.
+  virtual std::unique_ptr<QuadIterator> Open(std::size_t i) const = 0;
+};
+
 // A consistent, read-only view of the store as of its creation; writes committed later are
 // invisible to it. Thread-safe for concurrent readers. Must not outlive its Store.
 class Snapshot {
@@ -147,6 +156,11 @@ class Snapshot {
   // Every quad matching `pattern`, served by the index whose leading positions are bound.
   // The iterator must not outlive this snapshot.
   virtual std::unique_ptr<QuadIterator> Scan(const QuadPattern& pattern) const = 0;
+  // Scan(pattern) cut into at most `pieces` consecutive pieces of about equal size, so that
+  // several threads can read one each: reading them in order gives Scan's quads in Scan's
+  // order. One piece when the scan is too small to cut; the cuts are made as the pieces are
+  // opened.
+  virtual std::unique_ptr<ScanPieces> Cut(const QuadPattern& pattern, std::size_t pieces) const;
   // The exact number of matching quads.
   virtual Result<std::uint64_t> Count(const QuadPattern& pattern) const = 0;
   // The quads `request` asks for, counted per id at its position `per`, by ascending id (ids

@@ -1,7 +1,9 @@
-// IndexScan: the rows of one triple pattern, straight from the index that serves it.
+// IndexScan: the rows of one triple pattern, straight from the index that serves it; a long
+// one read by two threads when a spare thread is idle (SharedScan).
 #include <fmt/format.h>
 
 #include "engine/query/operators/operators.h"
+#include "engine/query/operators/shared_scan.h"
 
 namespace silk::query {
 namespace {
@@ -34,13 +36,26 @@ class IndexScan final : public Operator {
   }
 
   const ScanPattern* ScanOf() const override { return &pattern_; }
-  std::string Describe() const override { return "IndexScan " + DescribePattern(ctx_, pattern_); }
+  std::string Describe() const override {
+    std::string text = "IndexScan " + DescribePattern(ctx_, pattern_);
+    if (shared_ && shared_->pieces_replayed() > 0) {
+      text += fmt::format(" ({} pieces, {} read on a spare thread)", shared_->pieces_read(),
+                          shared_->pieces_replayed());
+    }
+    return text;
+  }
 
  protected:
   bool DoNext(IdTable& out) override {
-    if (!cursor_) cursor_.emplace(ctx_.snapshot(), pattern_, std::array<std::optional<TermId>, 4>{});
+    if (!cursor_ && !shared_) {
+      if (SharedScan::WorthIt(ctx_, pattern_, estimated_rows())) {
+        shared_.emplace(ctx_, pattern_, estimated_rows());
+      } else {
+        cursor_.emplace(ctx_.snapshot(), pattern_, std::array<std::optional<TermId>, 4>{});
+      }
+    }
     while (out.rows() < kBatchRows) {
-      std::optional<storage::QuadIds> quad = cursor_->Next();
+      std::optional<storage::QuadIds> quad = shared_ ? shared_->Next() : cursor_->Next();
       if (!quad) return false;
       std::span<TermId> row = out.AddRow();
       const TermId values[4] = {quad->s, quad->p, quad->o, quad->g};
@@ -55,6 +70,7 @@ class IndexScan final : public Operator {
   ScanPattern pattern_;
   int column_of_slot_[4] = {-1, -1, -1, -1};
   std::optional<PatternCursor> cursor_;
+  std::optional<SharedScan> shared_;  // or this, for a long scan
 };
 
 }  // namespace

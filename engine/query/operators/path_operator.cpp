@@ -152,7 +152,7 @@ class PathWalker {
   std::vector<TermId> AllNodes(MemoryCharge& memory) {
     NodeSet nodes;
     MemoryCharge set_memory(ctx_);
-    PatternCursor cursor(ctx_.snapshot(), graph_, {});
+    PatternCursor cursor(ctx_.snapshot(), graph_, std::array<std::optional<storage::TermId>, 4>{});
     std::size_t n = 0;
     while (std::optional<storage::QuadIds> quad = cursor.Next()) {
       if ((++n & 4095) == 0) {

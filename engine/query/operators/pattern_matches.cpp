@@ -20,7 +20,7 @@ void PatternMatches::ReadAll(std::vector<int> slots, MemoryCharge& charge) {
   // Each growth is charged before it is allocated, as Materialize does.
   const std::uint64_t base = charge.bytes();
   IdTable rows(4);
-  PatternCursor all(ctx_.snapshot(), pattern_, {});
+  PatternCursor all(ctx_.snapshot(), pattern_, std::array<std::optional<storage::TermId>, 4>{});
   while (std::optional<storage::QuadIds> quad = all.Next()) {
     if (rows.rows() == rows.CapacityRows()) {
       const std::size_t more = std::max<std::size_t>(2 * rows.rows(), kBatchRows);

@@ -78,6 +78,13 @@ PatternCursor::PatternCursor(const storage::Snapshot& snapshot, const ScanPatter
       check_ranges_(ChecksRanges(pattern, bound)),
       it_(snapshot.Scan(ToQuadPattern(pattern, bound))) {}
 
+PatternCursor::PatternCursor(const storage::Snapshot& snapshot, const ScanPattern& pattern,
+                             std::unique_ptr<storage::QuadIterator> it)
+    : snapshot_(snapshot),
+      pattern_(pattern),
+      check_ranges_(ChecksRanges(pattern, {})),
+      it_(std::move(it)) {}
+
 std::optional<storage::QuadIds> PatternCursor::Next() {
   for (;;) {
     for (; it_->Valid(); it_->Next()) {

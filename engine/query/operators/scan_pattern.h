@@ -60,6 +60,10 @@ class PatternCursor {
   // Scans `pattern`, with `bound[i]` (when set) substituted for slot i's variable.
   PatternCursor(const storage::Snapshot& snapshot, const ScanPattern& pattern,
                 const std::array<std::optional<storage::TermId>, 4>& bound);
+  // Reads `it`: a piece of the scan of `pattern` with nothing substituted (Snapshot::Cut),
+  // whose object ranges are at most one.
+  PatternCursor(const storage::Snapshot& snapshot, const ScanPattern& pattern,
+                std::unique_ptr<storage::QuadIterator> it);
 
   // The next matching quad, or nullopt at the end. Throws QueryAborted on a storage error.
   std::optional<storage::QuadIds> Next();

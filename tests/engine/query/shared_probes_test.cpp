@@ -8,14 +8,14 @@
 #include <string>
 
 #include "engine/query/operators/spare_threads.h"
-#include "tests/support/query_fixture.h"
+#include "tests/engine/query/against_one_thread.h"
 
 namespace silk::testing {
 namespace {
 
 std::string Iri(const std::string& name) { return "<http://e/" + name + ">"; }
 
-class SharedProbes : public QueryFixture {
+class SharedProbes : public AgainstOneThread {
  protected:
   void SetUp() override {
     QueryFixture::SetUp();
@@ -40,21 +40,6 @@ class SharedProbes : public QueryFixture {
       }
     }
     Load(data);
-  }
-
-  // The output of `query` on one thread and with the spare threads, which must be the same;
-  // true when the plan reports rows probed on a spare thread (tried a few times: whether the
-  // spare thread wakes before this one has probed a batch alone is up to the scheduler).
-  bool ExpectSameOutput(const std::string& query) {
-    options_.parallel = false;
-    const std::string alone = Run(query);
-    options_.parallel = true;
-    bool shared = false;
-    for (int attempt = 0; attempt < 20 && !shared; ++attempt) {
-      EXPECT_EQ(Run(query), alone) << query;
-      shared = Plan("ANALYZE " + query).find("on a spare thread") != std::string::npos;
-    }
-    return shared;
   }
 };
 

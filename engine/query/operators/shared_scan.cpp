@@ -1,0 +1,145 @@
+#include "engine/query/operators/shared_scan.h"
+
+#include <algorithm>
+
+#include "engine/query/operators/spare_threads.h"
+
+namespace silk::query {
+namespace {
+
+// A shorter scan is over before a spare thread has read much of it.
+constexpr double kMinSharedRows = 16384;
+// About the rows of a piece: what the spare thread holds at most (1 MiB of quads).
+constexpr double kRowsPerPiece = 32768;
+constexpr std::size_t kMaxPieces = 1024;
+
+bool SameTriple(const storage::QuadIds& a, const storage::QuadIds& b) {
+  return a.s == b.s && a.p == b.p && a.o == b.o;
+}
+
+}  // namespace
+
+bool SharedScan::WorthIt(const ExecContext& ctx, const ScanPattern& pattern, double rows) {
+  return ctx.parallel() && SpareThreadCount() > 0 && rows >= kMinSharedRows &&
+         RangeCount(pattern, {}) == 1;
+}
+
+SharedScan::SharedScan(ExecContext& ctx, const ScanPattern& pattern, double rows)
+    : ctx_(ctx), pattern_(pattern) {
+  const auto pieces = static_cast<std::size_t>(
+      std::clamp(rows / kRowsPerPiece, 2.0, static_cast<double>(kMaxPieces)));
+  pieces_ = ctx_.snapshot().Cut(ToQuadPattern(pattern_, {}), pieces);
+  state_.resize(pieces);
+  std::lock_guard lock(mu_);
+  running_ = RunOnSpareThread([this] {
+    ReadOddPieces();
+    std::lock_guard done(mu_);
+    running_ = false;
+    changed_.notify_all();
+  });
+}
+
+SharedScan::~SharedScan() {
+  std::unique_lock lock(mu_);
+  stop_ = true;
+  changed_.notify_all();
+  changed_.wait(lock, [&] { return !running_; });
+}
+
+void SharedScan::ReadOddPieces() {
+  std::unique_lock lock(mu_);
+  for (std::size_t j = 1; j < state_.size(); j += 2) {
+    // Keeps one piece ahead of this thread: begins piece j once it has begun piece j - 1.
+    changed_.wait(lock, [&] { return stop_ || begun_ >= j; });
+    if (stop_) return;
+    if (state_[j].state != PieceState::kFree) continue;  // taken over
+    state_[j].state = PieceState::kReading;
+    lock.unlock();
+    std::vector<storage::QuadIds> quads;
+    bool read = false;
+    bool past_the_last = false;
+    // A failure (a storage error) leaves the piece to this thread, where it fails again and
+    // stops the query with its message.
+    try {
+      std::unique_ptr<storage::QuadIterator> it = pieces_->Open(j);
+      if (!it) {
+        past_the_last = true;
+      } else {
+        PatternCursor cursor(ctx_.snapshot(), pattern_, std::move(it));
+        read = true;
+        while (std::optional<storage::QuadIds> quad = cursor.Next()) {
+          quads.push_back(*quad);
+          if (quads.size() % 1024 == 0 && ctx_.Stopped()) {
+            read = false;
+            break;
+          }
+        }
+      }
+    } catch (...) {
+      read = false;
+    }
+    lock.lock();
+    if (read) state_[j].quads = std::move(quads);
+    state_[j].state = read ? PieceState::kRead : PieceState::kFailed;
+    changed_.notify_all();
+    if (past_the_last) return;
+  }
+}
+
+bool SharedScan::NextPiece() {
+  if (started_) ++current_;
+  started_ = true;
+  cursor_.reset();
+  replayed_.clear();
+  next_replayed_ = 0;
+  if (current_ >= state_.size()) return false;
+  std::unique_lock lock(mu_);
+  begun_ = current_ + 1;
+  changed_.notify_all();
+  Piece& piece = state_[current_];
+  if (piece.state != PieceState::kFree) {
+    changed_.wait(lock, [&] {
+      return piece.state == PieceState::kRead || piece.state == PieceState::kFailed;
+    });
+  }
+  if (piece.state == PieceState::kRead) {
+    replayed_ = std::move(piece.quads);
+    lock.unlock();
+    ++pieces_read_;
+    ++pieces_replayed_;
+    replayed_memory_.Set(replayed_.capacity() * sizeof(storage::QuadIds));
+    return true;
+  }
+  piece.state = PieceState::kMine;
+  lock.unlock();
+  std::unique_ptr<storage::QuadIterator> it = pieces_->Open(current_);
+  if (!it) {
+    current_ = state_.size();  // past the last piece
+    return false;
+  }
+  cursor_.emplace(ctx_.snapshot(), pattern_, std::move(it));
+  ++pieces_read_;
+  return true;
+}
+
+std::optional<storage::QuadIds> SharedScan::Next() {
+  for (;;) {
+    std::optional<storage::QuadIds> quad;
+    if (cursor_) {
+      quad = cursor_->Next();
+    } else if (next_replayed_ < replayed_.size()) {
+      quad = replayed_[next_replayed_++];
+    }
+    if (!quad) {
+      if (!NextPiece()) return std::nullopt;
+      continue;
+    }
+    // A piece's cursor merges a triple's graphs. The cuts fall before the graph position, so
+    // no triple straddles two pieces; merging across them too keeps that from mattering.
+    if (pattern_.MergesGraphs() && last_ && SameTriple(*last_, *quad)) continue;
+    last_ = quad;
+    return quad;
+  }
+}
+
+}  // namespace silk::query

@@ -1,0 +1,77 @@
+// The quads of one triple pattern read in pieces (Snapshot::Cut) by two threads: this thread
+// reads the even pieces and the spare thread the odd ones, each keeping one piece ahead of
+// this thread's, which hands all of them on in order. A long scan costs about half the time;
+// its quads and their order are those of one thread.
+//
+// This thread takes over an odd piece the spare thread has not begun (it is busy elsewhere,
+// or the machine is), and one it failed to read (the failure then stops the query here).
+#pragma once
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <vector>
+
+#include "engine/query/exec_context.h"
+#include "engine/query/operators/scan_pattern.h"
+
+namespace silk::query {
+
+class SharedScan {
+ public:
+  // Whether a scan of about `rows` rows of `pattern` is worth sharing.
+  static bool WorthIt(const ExecContext& ctx, const ScanPattern& pattern, double rows);
+
+  // Borrows `pattern`, which must outlive it; starts the spare thread when one is idle.
+  SharedScan(ExecContext& ctx, const ScanPattern& pattern, double rows);
+  // Stops the spare thread and waits for it to let go of the snapshot.
+  ~SharedScan();
+  SharedScan(const SharedScan&) = delete;
+  SharedScan& operator=(const SharedScan&) = delete;
+
+  // The next quad, or nullopt after the last. Throws QueryAborted on a storage error.
+  std::optional<storage::QuadIds> Next();
+
+  // For EXPLAIN ANALYZE: the pieces handed on so far, and how many the spare thread read.
+  std::size_t pieces_read() const { return pieces_read_; }
+  std::size_t pieces_replayed() const { return pieces_replayed_; }
+
+ private:
+  enum class PieceState : unsigned char { kFree, kReading, kRead, kFailed, kMine };
+  struct Piece {
+    PieceState state = PieceState::kFree;
+    std::vector<storage::QuadIds> quads;  // kRead
+  };
+
+  // The spare thread's share: the odd pieces, each begun once this thread has begun the one
+  // before it.
+  void ReadOddPieces();
+  // Moves to the next piece: reads it here, or replays what the spare thread read.
+  bool NextPiece();
+
+  ExecContext& ctx_;
+  const ScanPattern& pattern_;
+  std::unique_ptr<storage::ScanPieces> pieces_;
+
+  // This thread's position.
+  std::size_t current_ = 0;  // the piece being handed on
+  bool started_ = false;
+  std::optional<PatternCursor> cursor_;       // reading the current piece here
+  std::vector<storage::QuadIds> replayed_;    // or replaying the spare thread's
+  std::size_t next_replayed_ = 0;
+  std::optional<storage::QuadIds> last_;      // the last quad handed on, for merging graphs
+  MemoryCharge replayed_memory_{ctx_};
+  std::size_t pieces_read_ = 0;
+  std::size_t pieces_replayed_ = 0;
+
+  // Shared with the spare thread, under mu_.
+  std::mutex mu_;
+  std::condition_variable changed_;
+  std::vector<Piece> state_;
+  std::size_t begun_ = 0;  // this thread has begun pieces [0, begun_)
+  bool stop_ = false;
+  bool running_ = false;   // the spare thread's task has not returned
+};
+
+}  // namespace silk::query

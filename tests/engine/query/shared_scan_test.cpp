@@ -1,0 +1,55 @@
+// A long index scan is read in pieces by two threads (SharedScan): its rows, and their order,
+// are those of one thread, with triples in two graphs (the default graph merges them), an
+// object range, a graph variable, and a consumer that stops early.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "engine/query/operators/spare_threads.h"
+#include "tests/engine/query/against_one_thread.h"
+
+namespace silk::testing {
+namespace {
+
+std::string Iri(const std::string& name) { return "<http://e/" + name + ">"; }
+
+class SharedScans : public AgainstOneThread {
+ protected:
+  void SetUp() override {
+    QueryFixture::SetUp();
+    std::string data;
+    // 60,000 q-triples, every third one in both graphs; their objects integers.
+    for (int i = 0; i < 60000; ++i) {
+      const std::string triple = Iri("s" + std::to_string(i % 7919)) + " " + Iri("q") + " \"" +
+                                 std::to_string(i) +
+                                 "\"^^<http://www.w3.org/2001/XMLSchema#integer> ";
+      data += triple + Iri("g1") + " .\n";
+      if (i % 3 == 0) data += triple + Iri("g2") + " .\n";
+    }
+    Load(data);
+  }
+};
+
+TEST_F(SharedScans, GiveTheRowsInTheOrderOfOneThread) {
+  const std::string scan = "SELECT ?s ?o WHERE { ?s " + Iri("q") + " ?o }";
+  const bool shared = ExpectSameOutput(scan);
+  if (query::SpareThreadCount() > 0) {
+    EXPECT_TRUE(shared) << Plan("ANALYZE " + scan);
+  }
+  ExpectSameOutput("SELECT * WHERE { ?s ?p ?o }");
+  ExpectSameOutput("SELECT * WHERE { GRAPH ?g { ?s " + Iri("q") + " ?o } }");
+  ExpectSameOutput("SELECT ?s ?o WHERE { ?s " + Iri("q") + " ?o FILTER(?o >= 20000) }");
+  ExpectSameOutput("SELECT (COUNT(*) AS ?n) WHERE { ?s " + Iri("q") + " ?o }");
+  ExpectSameOutput("SELECT ?s ?o WHERE { ?s " + Iri("q") + " ?o } LIMIT 10");
+}
+
+// The union default graph holds each triple once: 60,000, though 20,000 are in two graphs.
+TEST_F(SharedScans, MergeTheGraphsWherePiecesMeet) {
+  options_.parallel = true;
+  EXPECT_EQ(Run("SELECT (COUNT(*) AS ?n) WHERE { ?s " + Iri("q") + " ?o }"), "?n\n60000\n");
+  EXPECT_EQ(Run("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s " + Iri("q") + " ?o } }"),
+            "?n\n80000\n");
+}
+
+}  // namespace
+}  // namespace silk::testing
