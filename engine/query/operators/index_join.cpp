@@ -69,7 +69,9 @@ class IndexJoin final : public Operator {
     if (matches_.read_all()) {
       text += " (the left side was long: the pattern read whole into a hash table)";
     }
-    if (shared_probes_ > 0) text += " (" + std::to_string(shared_probes_) + " rows probed on a spare thread)";
+    if (shared_probes_ > 0) {
+      text += " (" + std::to_string(shared_probes_) + " rows probed on a spare thread)";
+    }
     return text;
   }
   std::vector<const Operator*> children() const override { return {left_.get()}; }
