@@ -31,7 +31,7 @@ class HashProbe : public Operator {
   template <typename F>
   void ForEachCandidate(std::span<const TermId> left_row, F&& f) {
     if (lookups_) {
-      lookups_->ForEachMatch(left_row, f);
+      lookups_->ForEachMatch(f);  // the rows come in order, each once: those it looks up
       return;
     }
     table_->ForEachMatch(left_row, layout_.left_keys,
@@ -39,7 +39,10 @@ class HashProbe : public Operator {
   }
   // For Describe: how the right side was read, once the join has run.
   std::string HowRightWasRead() const {
-    return lookups_ ? " (the left side was small: each of its rows looked up in the index)" : "";
+    if (!lookups_) return "";
+    const std::uint64_t shared = lookups_->rows_from_spare();
+    return " (the left side was small: each of its rows looked up in the index" +
+           (shared > 0 ? ", " + std::to_string(shared) + " on a spare thread)" : std::string(")"));
   }
 
   JoinLayout layout_;

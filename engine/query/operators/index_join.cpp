@@ -69,8 +69,8 @@ class IndexJoin final : public Operator {
     if (matches_.read_all()) {
       text += " (the left side was long: the pattern read whole into a hash table)";
     }
-    if (shared_probes_ > 0) {
-      text += " (" + std::to_string(shared_probes_) + " rows probed on a spare thread)";
+    if (const std::uint64_t shared = batch_probes_.rows_from_spare(); shared > 0) {
+      text += " (" + std::to_string(shared) + " rows probed on a spare thread)";
     }
     return text;
   }
@@ -172,10 +172,7 @@ class IndexJoin final : public Operator {
     // A probe counts wherever it was made. One cursor serves all probes made here: left rows
     // often come in key order, and a seek of an open iterator costs less than a new one.
     CountProbe();
-    if (replayed_) {
-      ++shared_probes_;
-      return true;
-    }
+    if (replayed_) return true;
     matches_.Probe(*probe);
     return true;
   }
@@ -193,7 +190,6 @@ class IndexJoin final : public Operator {
   // The current row's matches, when the spare thread found them.
   std::optional<std::span<const storage::QuadIds>> replayed_;
   std::size_t next_replayed_ = 0;
-  std::uint64_t shared_probes_ = 0;  // rows whose matches the spare thread found, for EXPLAIN
   // The slots every probe binds (left values never unbound), which key the pattern's table;
   // empty when some probe may bind fewer, or the query runs its plan as written.
   std::vector<int> table_slots_;

@@ -3,7 +3,7 @@
 namespace silk::query {
 
 IndexLookups::IndexLookups(ExecContext& ctx, const Operator& right, const ScanPattern& pattern,
-                           const JoinLayout& layout)
+                           const JoinLayout& layout, const IdTable& left_rows)
     : ctx_(ctx), pattern_(pattern), row_(right.columns().size(), kUnbound) {
   for (std::size_t i = 0; i < layout.left_keys.size(); ++i) {
     const VarId var = right.columns()[layout.right_keys[i]];
@@ -18,18 +18,16 @@ IndexLookups::IndexLookups(ExecContext& ctx, const Operator& right, const ScanPa
       column_of_slot_[slot] = right.ColumnOf(*pattern_.slots[slot].variable);
     }
   }
-}
-
-void IndexLookups::Seek(std::span<const TermId> left_row) {
-  std::array<std::optional<TermId>, 4> bound;
-  for (const Key& key : keys_) {
-    for (int slot : key.slots) bound[slot] = left_row[key.left_column];
+  std::vector<ProbeValues> probes(left_rows.rows());
+  for (std::size_t row = 0; row < left_rows.rows(); ++row) {
+    std::array<std::optional<TermId>, 4>& bound = probes[row].emplace();
+    for (const Key& key : keys_) {
+      for (int slot : key.slots) {
+        bound[slot] = left_rows.at(row, static_cast<std::size_t>(key.left_column));
+      }
+    }
   }
-  if (cursor_) {
-    cursor_->Restart(bound);
-  } else {
-    cursor_.emplace(ctx_.snapshot(), pattern_, bound);
-  }
+  probes_.Start(std::move(probes), /*share=*/true);
 }
 
 }  // namespace silk::query

@@ -104,6 +104,7 @@ std::optional<std::span<const storage::QuadIds>> TwoEndedProbes::TakeNext() {
   }
   if (state != kDone) return std::nullopt;
   replayed_memory_.Add(row.matches.capacity() * sizeof(storage::QuadIds));
+  ++rows_from_spare_;
   return std::span<const storage::QuadIds>(row.matches);
 }
 

@@ -43,6 +43,8 @@ class TwoEndedProbes {
   // spare thread found for it, or nullopt when it is to be probed here.
   const ProbeValues& probe(std::size_t row) const;
   std::optional<std::span<const storage::QuadIds>> TakeNext();
+  // For EXPLAIN ANALYZE: the rows, over all batches, whose matches the spare thread found.
+  std::uint64_t rows_from_spare() const { return rows_from_spare_; }
 
  private:
   struct Batch;
@@ -54,6 +56,7 @@ class TwoEndedProbes {
   const ScanPattern& pattern_;
   std::shared_ptr<Batch> batch_;  // the spare thread's task holds it too
   std::size_t next_row_ = 0;
+  std::uint64_t rows_from_spare_ = 0;
   MemoryCharge replayed_memory_{ctx_};  // the matches this batch took from the spare thread
   // Spare-thread tasks still running: they read `pattern_` and the snapshot.
   std::mutex mu_;

@@ -59,6 +59,28 @@ TEST_F(SharedProbes, GiveTheRowsInTheOrderOfOneThread) {
                    " ?v } GROUP BY ?a ORDER BY DESC(?n) ?a LIMIT 5");
 }
 
+// A hash join whose left side turns out small looks its rows up (IndexLookups): shared too.
+TEST_F(SharedProbes, LookUpTheRowsOfASmallLeftSideInOrder) {
+  const std::string members = "?a " + Iri("p") + " " + Iri("h");
+  const std::string q = "?a " + Iri("q") + " ?v";
+  int looked_up = 0;
+  for (const std::string& query :
+       {"SELECT * WHERE { " + members + " MINUS { " + q + " } }",
+        "SELECT * WHERE { " + members + " FILTER EXISTS { " + q + " } }",
+        "SELECT * WHERE { " + members + " FILTER NOT EXISTS { " + q + " } }",
+        "SELECT * WHERE { { " + members + " } UNION { ?a " + Iri("p") + " " + Iri("nothing") +
+            " } " + q + " }"}) {
+    const bool shared = ExpectSameOutput(query);
+    const std::string plan = Plan("ANALYZE " + query);
+    if (plan.find("looked up in the index") == std::string::npos) continue;
+    ++looked_up;
+    if (query::SpareThreadCount() > 0) {
+      EXPECT_TRUE(shared) << plan;
+    }
+  }
+  EXPECT_GT(looked_up, 0);
+}
+
 TEST_F(SharedProbes, StopWhenTheConsumerStops) {
   options_.parallel = true;
   for (int limit : {1, 7, 1500, 70001}) {
