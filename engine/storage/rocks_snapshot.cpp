@@ -7,6 +7,7 @@
 #include <mutex>
 #include <utility>
 
+#include "engine/storage/count_in_halves.h"
 #include "engine/storage/index_cursor.h"
 #include "engine/storage/key_codec.h"
 #include "engine/storage/key_cuts.h"
@@ -193,12 +194,16 @@ class RocksSnapshot final : public Snapshot {
       }
     }
     const ScanPlan plan = ChoosePlan(pattern);
-    IndexCursor cursor(rocks_, snapshot_, plan);
     // Merging needs the graph last in the key, which every index but gspo has; gspo serves
     // only patterns that bind a graph, where there is nothing to merge.
     CountRequest keys = request;
     keys.pattern = plan.residual;
     keys.merge_graphs = request.merge_graphs && plan.index != QuadIndex::kGspo;
+    if (std::optional<Result<std::vector<GroupCount>>> counted =
+            CountInHalves(rocks_, snapshot_, plan, keys)) {
+      return std::move(*counted);
+    }
+    IndexCursor cursor(rocks_, snapshot_, plan);
     return CountKeys(cursor, keys);
   }
 

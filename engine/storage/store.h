@@ -79,6 +79,10 @@ struct CountRequest {
   // Told the bytes of each growth of the groups the count holds, before it happens (may be
   // empty); may throw to end the count (a query's memory limit).
   std::function<void(std::uint64_t bytes)> charge;
+  // Runs a task on another thread and says true, or says false when no thread is idle (may
+  // be empty): a long count is then cut in two, one half counted there. `keep` and `stop`
+  // are then called on both threads.
+  std::function<bool(std::function<void()>)> share;
 };
 
 struct StoreOptions {

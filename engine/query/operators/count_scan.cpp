@@ -1,5 +1,6 @@
 // CountScan: COUNT over one triple pattern, in all or per value of one of its variables,
-// counted from the store's keys (Snapshot::CountPer) without building the rows it counts.
+// counted from the store's keys (Snapshot::CountPer) without building the rows it counts; a
+// long count in two halves, one on a spare thread when one is idle.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -7,6 +8,7 @@
 
 #include "engine/query/expr/value.h"
 #include "engine/query/operators/operators.h"
+#include "engine/query/operators/spare_threads.h"
 
 namespace silk::query {
 namespace {
@@ -105,6 +107,7 @@ class CountScan final : public Operator {
     request.merge_graphs = pattern.MergesGraphs();
     request.keep = std::move(keep);
     request.stop = [this] { return ctx_.Stopped(); };
+    if (ctx_.parallel()) request.share = RunOnSpareThread;
     request.charge = [this](std::uint64_t bytes) {
       held_bytes_ += bytes;
       memory_.Set(held_bytes_);

@@ -1,5 +1,5 @@
-// A long index scan is read in pieces by two threads (SharedScan): its rows, and their order,
-// are those of one thread, with triples in two graphs (the default graph merges them), an
+// A long index scan is read in pieces by two threads (SharedScan), and a long count counted in
+// two halves: the rows, and their order, are those of one thread, with triples in two graphs (the default graph merges them), an
 // object range, a graph variable, and a consumer that stops early.
 #include <gtest/gtest.h>
 
@@ -39,7 +39,10 @@ TEST_F(SharedScans, GiveTheRowsInTheOrderOfOneThread) {
   ExpectSameOutput("SELECT * WHERE { ?s ?p ?o }");
   ExpectSameOutput("SELECT * WHERE { GRAPH ?g { ?s " + Iri("q") + " ?o } }");
   ExpectSameOutput("SELECT ?s ?o WHERE { ?s " + Iri("q") + " ?o FILTER(?o >= 20000) }");
+  // Counts are cut in two halves (CountInHalves), groups split by the cut summed.
   ExpectSameOutput("SELECT (COUNT(*) AS ?n) WHERE { ?s " + Iri("q") + " ?o }");
+  ExpectSameOutput("SELECT ?s (COUNT(?o) AS ?n) WHERE { ?s " + Iri("q") + " ?o } GROUP BY ?s");
+  ExpectSameOutput("SELECT ?o (COUNT(?s) AS ?n) WHERE { ?s " + Iri("q") + " ?o } GROUP BY ?o");
   ExpectSameOutput("SELECT ?s ?o WHERE { ?s " + Iri("q") + " ?o } LIMIT 10");
 }
 
