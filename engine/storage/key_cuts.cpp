@@ -8,9 +8,9 @@
 namespace silk::storage {
 namespace {
 
-// Below this many bytes on disk a piece is not worth its cut: RocksDB's sizes count whole
-// blocks, so a smaller range has nothing to bisect.
-constexpr std::uint64_t kMinPieceBytes = std::uint64_t{64} << 10;
+// RocksDB's sizes count whole blocks (32 KiB of keys in the quad indexes, some 10,000 of
+// them): a range smaller than one has nothing to bisect.
+constexpr std::uint64_t kMinPieceBytes = std::uint64_t{32} << 10;
 
 }  // namespace
 

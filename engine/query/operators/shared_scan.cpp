@@ -30,60 +30,67 @@ SharedScan::SharedScan(ExecContext& ctx, const ScanPattern& pattern, double rows
       std::clamp(rows / kRowsPerPiece, 2.0, static_cast<double>(kMaxPieces)));
   pieces_ = ctx_.snapshot().Cut(ToQuadPattern(pattern_, {}), pieces);
   state_.resize(pieces);
-  std::lock_guard lock(mu_);
-  running_ = RunOnSpareThread([this] {
-    ReadOddPieces();
-    std::lock_guard done(mu_);
-    running_ = false;
-    changed_.notify_all();
-  });
 }
 
 SharedScan::~SharedScan() {
-  std::unique_lock lock(mu_);
   stop_ = true;
-  changed_.notify_all();
-  changed_.wait(lock, [&] { return !running_; });
+  std::unique_lock lock(mu_);
+  // A piece offered but not begun is never begun now.
+  for (Piece& piece : state_) {
+    if (piece.state == PieceState::kOffered) piece.state = PieceState::kMine;
+  }
+  changed_.wait(lock, [&] { return running_ == 0; });
 }
 
-void SharedScan::ReadOddPieces() {
+void SharedScan::Offer(std::size_t i) {
+  if (i >= state_.size()) return;
   std::unique_lock lock(mu_);
-  for (std::size_t j = 1; j < state_.size(); j += 2) {
-    // Keeps one piece ahead of this thread: begins piece j once it has begun piece j - 1.
-    changed_.wait(lock, [&] { return stop_ || begun_ >= j; });
-    if (stop_) return;
-    if (state_[j].state != PieceState::kFree) continue;  // taken over
-    state_[j].state = PieceState::kReading;
-    lock.unlock();
-    std::vector<storage::QuadIds> quads;
-    bool read = false;
-    bool past_the_last = false;
-    // A failure (a storage error) leaves the piece to this thread, where it fails again and
-    // stops the query with its message.
-    try {
-      std::unique_ptr<storage::QuadIterator> it = pieces_->Open(j);
-      if (!it) {
-        past_the_last = true;
-      } else {
-        PatternCursor cursor(ctx_.snapshot(), pattern_, std::move(it));
-        read = true;
-        while (std::optional<storage::QuadIds> quad = cursor.Next()) {
-          quads.push_back(*quad);
-          if (quads.size() % 1024 == 0 && ctx_.Stopped()) {
-            read = false;
-            break;
-          }
+  if (state_[i].state != PieceState::kFree) return;
+  state_[i].state = PieceState::kOffered;
+  ++running_;
+  lock.unlock();
+  const bool taken = RunOnSpareThread([this, i] {
+    ReadOffered(i);
+    std::lock_guard done(mu_);
+    --running_;
+    changed_.notify_all();
+  });
+  if (!taken) {
+    lock.lock();
+    state_[i].state = PieceState::kFree;
+    --running_;
+  }
+}
+
+void SharedScan::ReadOffered(std::size_t i) {
+  {
+    std::lock_guard lock(mu_);
+    if (state_[i].state != PieceState::kOffered) return;  // taken over
+    state_[i].state = PieceState::kReading;
+  }
+  std::vector<storage::QuadIds> quads;
+  bool read = false;
+  // A failure (a storage error) leaves the piece to this thread, where it fails again and
+  // stops the query with its message. Past the last piece there is nothing to read.
+  try {
+    if (std::unique_ptr<storage::QuadIterator> it = pieces_->Open(i)) {
+      PatternCursor cursor(ctx_.snapshot(), pattern_, std::move(it));
+      read = true;
+      while (std::optional<storage::QuadIds> quad = cursor.Next()) {
+        quads.push_back(*quad);
+        if (quads.size() % 1024 == 0 && (stop_ || ctx_.Stopped())) {
+          read = false;
+          break;
         }
       }
-    } catch (...) {
-      read = false;
     }
-    lock.lock();
-    if (read) state_[j].quads = std::move(quads);
-    state_[j].state = read ? PieceState::kRead : PieceState::kFailed;
-    changed_.notify_all();
-    if (past_the_last) return;
+  } catch (...) {
+    read = false;
   }
+  std::lock_guard lock(mu_);
+  if (read) state_[i].quads = std::move(quads);
+  state_[i].state = read ? PieceState::kRead : PieceState::kFailed;
+  changed_.notify_all();
 }
 
 bool SharedScan::NextPiece() {
@@ -94,10 +101,8 @@ bool SharedScan::NextPiece() {
   next_replayed_ = 0;
   if (current_ >= state_.size()) return false;
   std::unique_lock lock(mu_);
-  begun_ = current_ + 1;
-  changed_.notify_all();
   Piece& piece = state_[current_];
-  if (piece.state != PieceState::kFree) {
+  if (piece.state == PieceState::kReading) {
     changed_.wait(lock, [&] {
       return piece.state == PieceState::kRead || piece.state == PieceState::kFailed;
     });
@@ -110,7 +115,7 @@ bool SharedScan::NextPiece() {
     replayed_memory_.Set(replayed_.capacity() * sizeof(storage::QuadIds));
     return true;
   }
-  piece.state = PieceState::kMine;
+  piece.state = PieceState::kMine;  // free, offered but not begun, or failed there
   lock.unlock();
   std::unique_ptr<storage::QuadIterator> it = pieces_->Open(current_);
   if (!it) {
@@ -119,6 +124,7 @@ bool SharedScan::NextPiece() {
   }
   cursor_.emplace(ctx_.snapshot(), pattern_, std::move(it));
   ++pieces_read_;
+  Offer(current_ + 1);
   return true;
 }
 

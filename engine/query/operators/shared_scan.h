@@ -1,12 +1,14 @@
-// The quads of one triple pattern read in pieces (Snapshot::Cut) by two threads: this thread
-// reads the even pieces and the spare thread the odd ones, each keeping one piece ahead of
-// this thread's, which hands all of them on in order. A long scan costs about half the time;
-// its quads and their order are those of one thread.
+// The quads of one triple pattern read in pieces (Snapshot::Cut) by two threads: whenever this
+// thread begins to read a piece, it offers the next one to a spare thread, and it hands all of
+// them on in order. A long scan costs about half the time; its quads and their order are those
+// of one thread. A spare thread is held only while it reads a piece, so two scans read at once
+// (a merge join's) take turns with it.
 //
-// This thread takes over an odd piece the spare thread has not begun (it is busy elsewhere,
-// or the machine is), and one it failed to read (the failure then stops the query here).
+// This thread takes over a piece the spare thread has not begun (it is busy elsewhere, or the
+// machine is), and one it failed to read (the failure then stops the query here).
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -23,9 +25,9 @@ class SharedScan {
   // Whether a scan of about `rows` rows of `pattern` is worth sharing.
   static bool WorthIt(const ExecContext& ctx, const ScanPattern& pattern, double rows);
 
-  // Borrows `pattern`, which must outlive it; starts the spare thread when one is idle.
+  // Borrows `pattern`, which must outlive it.
   SharedScan(ExecContext& ctx, const ScanPattern& pattern, double rows);
-  // Stops the spare thread and waits for it to let go of the snapshot.
+  // Waits for a spare thread still reading a piece to let go of the snapshot.
   ~SharedScan();
   SharedScan(const SharedScan&) = delete;
   SharedScan& operator=(const SharedScan&) = delete;
@@ -38,15 +40,16 @@ class SharedScan {
   std::size_t pieces_replayed() const { return pieces_replayed_; }
 
  private:
-  enum class PieceState : unsigned char { kFree, kReading, kRead, kFailed, kMine };
+  enum class PieceState : unsigned char { kFree, kOffered, kReading, kRead, kFailed, kMine };
   struct Piece {
     PieceState state = PieceState::kFree;
     std::vector<storage::QuadIds> quads;  // kRead
   };
 
-  // The spare thread's share: the odd pieces, each begun once this thread has begun the one
-  // before it.
-  void ReadOddPieces();
+  // Offers piece `i` to a spare thread, if there is such a piece and one is idle.
+  void Offer(std::size_t i);
+  // On the spare thread: reads piece `i`, unless this thread took it over meanwhile.
+  void ReadOffered(std::size_t i);
   // Moves to the next piece: reads it here, or replays what the spare thread read.
   bool NextPiece();
 
@@ -69,9 +72,8 @@ class SharedScan {
   std::mutex mu_;
   std::condition_variable changed_;
   std::vector<Piece> state_;
-  std::size_t begun_ = 0;  // this thread has begun pieces [0, begun_)
-  bool stop_ = false;
-  bool running_ = false;   // the spare thread's task has not returned
+  int running_ = 0;  // spare-thread tasks that have not returned
+  std::atomic<bool> stop_{false};  // the scan is over: a piece being read is not needed
 };
 
 }  // namespace silk::query
