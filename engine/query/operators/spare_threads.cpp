@@ -3,6 +3,7 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 namespace silk::query {
@@ -20,9 +21,15 @@ class SpareThreads {
       lock.unlock();
       ready_.notify_one();
     } else {
-      // Threads start when first needed: a process that never shares work makes none.
+      // Threads start when first needed: a process that never shares work makes none. One
+      // the system will not make leaves the work to the caller.
+      try {
+        std::thread([this] { Serve(); }).detach();
+      } catch (const std::system_error&) {
+        tasks_.pop_back();
+        return false;
+      }
       ++started_;
-      std::thread([this] { Serve(); }).detach();
     }
     return true;
   }
