@@ -62,8 +62,12 @@ std::optional<Result<std::vector<GroupCount>>> CountInHalves(const RocksDb& rock
   theirs.charge = {};
   theirs.stop = [&] { return second.stop.load() || (request.stop && request.stop()); };
   const bool started = request.share([&] {
-    IndexCursor cursor(rocks, snapshot, plan.index, cut->view(), upper, same_first_id);
-    Result<std::vector<GroupCount>> groups = CountKeys(cursor, theirs);
+    Result<std::vector<GroupCount>> groups{std::vector<GroupCount>{}};
+    {
+      // The cursor goes before `done` is said: the store may close as soon as it is.
+      IndexCursor cursor(rocks, snapshot, plan.index, cut->view(), upper, same_first_id);
+      groups = CountKeys(cursor, theirs);
+    }
     std::lock_guard lock(second.mu);
     second.groups = std::move(groups);
     second.done = true;
