@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "engine/storage/key_codec.h"
+#include "engine/storage/literal_changes.h"
 #include "engine/storage/parallel.h"
 #include "engine/storage/statistics.h"
 #include "engine/storage/term_id.h"
@@ -143,10 +144,20 @@ class StagingDirectory {
   fs::path path_;
 };
 
-// One index's changes into `sink`, counted into `stats` (spog and posg) and `counts` (spog).
+// What one index's pass over its changes tells besides the index itself: the statistics
+// (spog and posg), the counts (spog), the literals whose quads change (ospg).
+struct IndexObservers {
+  StatsCounter* stats = nullptr;
+  CommitCounts* counts = nullptr;
+  LiteralChangeCollector* literals = nullptr;
+};
+
+// One index's changes into `sink`, shown to `observers`.
 template <typename Sink>
-Status WriteIndex(QuadIndex index, ChangeCursor& changes, Sink& sink, StatsCounter* stats,
-                  CommitCounts* counts) {
+Status WriteIndex(QuadIndex index, ChangeCursor& changes, Sink& sink,
+                  const IndexObservers& observers) {
+  StatsCounter* const stats = observers.stats;
+  CommitCounts* const counts = observers.counts;
   QuadRecord change;
   while (changes.Next(&change)) {
     const bool added = change.effect == Effect::kAdd;
@@ -160,6 +171,9 @@ Status WriteIndex(QuadIndex index, ChangeCursor& changes, Sink& sink, StatsCount
     }
     if (counts != nullptr) {
       ++(added ? counts->added : counts->removed);
+    }
+    if (observers.literals != nullptr) {
+      observers.literals->Observe(change);
     }
   }
   SILK_RETURN_IF_ERROR(changes.status());
@@ -182,7 +196,7 @@ Status WriteTermsByKey(const TermEncoder& terms, Sink& sink) {
   });
 }
 
-// Puts and deletes in key order: the statistics (a map) or the text index (a sorted vector).
+// Puts and deletes in key order: the statistics (a map).
 template <typename Writes, typename Sink>
 Status WriteRecords(const Writes& writes, Sink& sink, std::string_view what) {
   for (const auto& [key, value] : writes) {
@@ -201,12 +215,15 @@ Status WriteStats(const StatsWrites& writes, Sink& sink) {
 
 // The commit's changes to the text index, computed from the store before the commit lands.
 template <typename Sink>
-Status WriteText(const RocksDb& rocks, const CommitSource& source, Sink& sink) {
-  Result<TextWrites> text = TextWritesOfCommit(rocks, *source.quads, *source.terms);
-  if (!text.ok()) {
-    return text.status();
-  }
-  return WriteRecords(*text, sink, "the text index");
+Status WriteText(const RocksDb& rocks, const CommitSource& source, const LiteralChanges& changes,
+                 Sink& sink) {
+  return WriteTextOfCommit(
+      rocks, changes, *source.terms,
+      [&sink](std::string_view key, std::optional<std::string_view> value) {
+        const rocksdb::Status s =
+            value ? sink.Put(AsSlice(key), AsSlice(*value)) : sink.Delete(AsSlice(key));
+        return s.ok() ? Status::Ok() : FromRocks(s, "cannot write the text index");
+      });
 }
 
 // The statistics records after `spog` and `posg` counted the quads and `terms` were added.
@@ -218,8 +235,13 @@ Result<StatsWrites> StatsAfter(const RocksDb& rocks, const StatsCounter& spog,
   return ApplyStatsDelta(StatsReader(&rocks, rocksdb::ReadOptions()), delta);
 }
 
-StatsCounter* CounterFor(QuadIndex index, StatsCounter* spog, StatsCounter* posg) {
-  return index == QuadIndex::kSpog ? spog : index == QuadIndex::kPosg ? posg : nullptr;
+IndexObservers ObserversOf(QuadIndex index, StatsCounter* spog, StatsCounter* posg,
+                           CommitCounts* counts, LiteralChangeCollector* literals) {
+  return {index == QuadIndex::kSpog   ? spog
+          : index == QuadIndex::kPosg ? posg
+                                      : nullptr,
+          index == QuadIndex::kSpog ? counts : nullptr,
+          index == QuadIndex::kOspg ? literals : nullptr};
 }
 
 Result<CommitCounts> WriteBatchCommit(const RocksDb& rocks, const std::string& dir,
@@ -227,18 +249,19 @@ Result<CommitCounts> WriteBatchCommit(const RocksDb& rocks, const std::string& d
                                       StatsCounter* posg) {
   rocksdb::WriteBatch batch;
   CommitCounts counts;
+  LiteralChangeCollector literals(*source.terms);
   for (const QuadIndex index : kAllIndexes) {
     BatchSink sink(&batch, rocks.family(FamilyOf(index)));
     std::unique_ptr<ChangeCursor> changes = source.quads->Changes(index);
-    SILK_RETURN_IF_ERROR(WriteIndex(index, *changes, sink, CounterFor(index, spog, posg),
-                                    index == QuadIndex::kSpog ? &counts : nullptr));
+    SILK_RETURN_IF_ERROR(
+        WriteIndex(index, *changes, sink, ObserversOf(index, spog, posg, &counts, &literals)));
   }
   BatchSink id2term(&batch, rocks.family(Family::kId2Term));
   SILK_RETURN_IF_ERROR(WriteTermsById(*source.terms, id2term));
   BatchSink term2id(&batch, rocks.family(Family::kTerm2Id));
   SILK_RETURN_IF_ERROR(WriteTermsByKey(*source.terms, term2id));
   BatchSink text(&batch, rocks.family(Family::kText));
-  SILK_RETURN_IF_ERROR(WriteText(rocks, source, text));
+  SILK_RETURN_IF_ERROR(WriteText(rocks, source, literals.Finish(), text));
   Result<StatsWrites> stats = StatsAfter(rocks, *spog, *posg, source.terms->new_term_count());
   if (!stats.ok()) {
     return stats.status();
@@ -272,23 +295,34 @@ Result<CommitCounts> IngestCommit(const RocksDb& rocks, const std::string& dir, 
   sinks.emplace_back(rocks, Family::kText, staging.FileFor(Family::kText), nullptr);
   std::vector<Status> results(sinks.size());
   CommitCounts counts;
+  LiteralChangeCollector literals(*source.terms);
 
   // The files are independent: merging, compressing and hashing them uses every core. The
-  // longest tasks first, so that none is left to run alone at the end: term2id sorts before it
-  // writes, id2term has the fewest entries.
+  // longest tasks first, so that none is left to run alone at the end: ospg and then the text
+  // index from the literals its pass met (tokenising them), then term2id, which sorts before
+  // it writes; id2term has the fewest entries.
   std::vector<std::function<void()>> tasks;
   const std::size_t by_id = kAllIndexes.size();
+  const auto write_index = [&](std::size_t i) {
+    const QuadIndex index = kAllIndexes[i];
+    std::unique_ptr<ChangeCursor> changes = source.quads->Changes(index);
+    results[i] = WriteIndex(index, *changes, sinks[i],
+                            ObserversOf(index, spog, posg, &counts, &literals));
+  };
+  const std::size_t ospg = static_cast<std::size_t>(
+      std::find(kAllIndexes.begin(), kAllIndexes.end(), QuadIndex::kOspg) - kAllIndexes.begin());
+  tasks.emplace_back([&] {
+    write_index(ospg);
+    if (results[ospg].ok()) {
+      results[by_id + 2] = WriteText(rocks, source, literals.Finish(), sinks[by_id + 2]);
+    }
+  });
   tasks.emplace_back(
       [&] { results[by_id + 1] = WriteTermsByKey(*source.terms, sinks[by_id + 1]); });
-  // Tokenising the new literals is the next longest.
-  tasks.emplace_back([&] { results[by_id + 2] = WriteText(rocks, source, sinks[by_id + 2]); });
   for (std::size_t i = 0; i < kAllIndexes.size(); ++i) {
-    tasks.emplace_back([&, i] {
-      const QuadIndex index = kAllIndexes[i];
-      std::unique_ptr<ChangeCursor> changes = source.quads->Changes(index);
-      results[i] = WriteIndex(index, *changes, sinks[i], CounterFor(index, spog, posg),
-                              index == QuadIndex::kSpog ? &counts : nullptr);
-    });
+    if (i != ospg) {
+      tasks.emplace_back([&, i] { write_index(i); });
+    }
   }
   tasks.emplace_back([&] { results[by_id] = WriteTermsById(*source.terms, sinks[by_id]); });
   RunTasks(tasks, threads);

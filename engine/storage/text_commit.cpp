@@ -13,47 +13,6 @@ namespace {
 
 using format::Family;
 
-// The literal objects whose quads the commit changes, by what may happen to their entries.
-struct LiteralChanges {
-  std::vector<TermId> gained_new;       // new terms with quads: enter the index
-  std::vector<TermId> gained_existing;  // stored terms that gained quads: enter if they had none
-  std::vector<std::pair<TermId, std::uint64_t>> lost;  // lost quads, gained none: may leave
-};
-
-// ospg holds the object first, so one pass sees each literal's changes together.
-Result<LiteralChanges> CollectLiteralChanges(const QuadLog& quads, const TermEncoder& terms) {
-  LiteralChanges changes;
-  std::unique_ptr<ChangeCursor> cursor = quads.Changes(format::QuadIndex::kOspg);
-  TermId object = 0;
-  std::uint64_t added = 0;
-  std::uint64_t removed = 0;
-  const auto flush = [&] {
-    if (added + removed == 0) {
-      return;
-    }
-    if (removed == 0) {
-      (terms.IsNew(object) ? changes.gained_new : changes.gained_existing).push_back(object);
-    } else if (added == 0) {
-      changes.lost.emplace_back(object, removed);
-    }
-  };
-  QuadRecord change;
-  while (cursor->Next(&change)) {
-    if (TagOf(change.quad.o) != TermTag::kLiteral) {
-      continue;
-    }
-    if (change.quad.o != object) {
-      flush();
-      object = change.quad.o;
-      added = removed = 0;
-    }
-    ++(change.effect == Effect::kAdd ? added : removed);
-  }
-  SILK_RETURN_IF_ERROR(cursor->status());
-  flush();
-  return changes;
-}
-
 // The stored record of `id`, or a Corruption when id2term lacks it.
 Status ReadRecord(const RocksDb& rocks, const rocksdb::ReadOptions& read, TermId id,
                   std::string* record) {
@@ -96,19 +55,15 @@ Result<bool> LosesAllQuads(const RocksDb& rocks, const rocksdb::ReadOptions& rea
 
 }  // namespace
 
-Result<TextWrites> TextWritesOfCommit(const RocksDb& rocks, const QuadLog& quads,
-                                      const TermEncoder& terms) {
-  Result<LiteralChanges> changes = CollectLiteralChanges(quads, terms);
-  if (!changes.ok()) {
-    return changes.status();
-  }
+Status WriteTextOfCommit(const RocksDb& rocks, const LiteralChanges& changes,
+                         const TermEncoder& terms, const TextWriteSink& sink) {
   const rocksdb::ReadOptions read;
   TextIndexer indexer;
-  if (!changes->gained_new.empty()) {
+  if (!changes.gained_new.empty()) {
     // Both in id order: one pass over the new terms picks the records.
-    auto next = changes->gained_new.begin();
+    auto next = changes.gained_new.begin();
     SILK_RETURN_IF_ERROR(terms.ForEachNewTermById([&](TermId id, std::string_view record) {
-      if (next != changes->gained_new.end() && *next == id) {
+      if (next != changes.gained_new.end() && *next == id) {
         indexer.Add(id, record);
         ++next;
       }
@@ -116,7 +71,7 @@ Result<TextWrites> TextWritesOfCommit(const RocksDb& rocks, const QuadLog& quads
     }));
   }
   std::string record;
-  for (const TermId id : changes->gained_existing) {
+  for (const TermId id : changes.gained_existing) {
     Result<bool> indexed = HasQuads(rocks, read, id);
     if (!indexed.ok()) {
       return indexed.status();
@@ -126,7 +81,7 @@ Result<TextWrites> TextWritesOfCommit(const RocksDb& rocks, const QuadLog& quads
       indexer.Add(id, record);
     }
   }
-  for (const auto& [id, lost] : changes->lost) {
+  for (const auto& [id, lost] : changes.lost) {
     Result<bool> leaves = LosesAllQuads(rocks, read, id, lost);
     if (!leaves.ok()) {
       return leaves.status();
@@ -140,7 +95,7 @@ Result<TextWrites> TextWritesOfCommit(const RocksDb& rocks, const QuadLog& quads
   if (!totals.ok()) {
     return totals.status();
   }
-  return indexer.Finish(*totals);
+  return indexer.Finish(*totals, sink);
 }
 
 }  // namespace silk::storage

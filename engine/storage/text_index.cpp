@@ -17,19 +17,17 @@ bool IsTextRecord(std::string_view record) {
          (record[0] == format::kRecordString || record[0] == format::kRecordLangString);
 }
 
-namespace {
-
-// The first eight bytes of a term, big-endian, zeros after a shorter one: ordered as the terms
-// are, since no term holds a zero byte.
-std::uint64_t Head(std::string_view term) {
-  std::uint64_t head = 0;
-  for (std::size_t i = 0; i < 8; ++i) {
-    head = (head << 8) | (i < term.size() ? static_cast<unsigned char>(term[i]) : 0u);
+std::uint32_t TextIndexer::PrefixNumber(char kind, std::string_view text) {
+  prefix_.clear();
+  AppendPostingPrefix(kind, text, &prefix_);
+  if (const std::uint32_t* known = prefix_numbers_.Find(prefix_)) {
+    return *known;
   }
-  return head;
+  const auto number = static_cast<std::uint32_t>(prefixes_.size());
+  prefixes_.push_back(arena_.Copy(prefix_));
+  prefix_numbers_.Insert(prefixes_.back(), number);
+  return number;
 }
-
-}  // namespace
 
 void TextIndexer::Emit(TermId id, std::string_view record, bool remove) {
   if (!IsTextRecord(record)) {
@@ -43,73 +41,134 @@ void TextIndexer::Emit(TermId id, std::string_view record, bool remove) {
   const std::vector<text::Word> words = tokenizer_.Words(term->value, language);
   const auto word_count = static_cast<std::uint32_t>(words.size());
   // (form, position) pairs sorted by form: each form's positions together and ascending.
-  std::vector<std::pair<std::string_view, std::uint32_t>> forms;
-  std::vector<std::pair<std::string, std::uint32_t>> parts;
-  forms.reserve(words.size());
+  forms_.clear();
+  parts_.clear();
   for (const text::Word& word : words) {
-    forms.emplace_back(word.term, word.position);
+    forms_.emplace_back(word.term, word.position);
     if (language == text::TextLanguage::kGerman) {
       for (std::string& part : text::CompoundParts(word.surface)) {
-        parts.emplace_back(std::move(part), word.position);
+        parts_.emplace_back(std::move(part), word.position);
       }
     }
   }
-  std::sort(forms.begin(), forms.end());
-  std::sort(parts.begin(), parts.end());
-  std::vector<std::uint32_t> positions;
-  const auto emit_grouped = [&](const auto& pairs, bool part) {
+  std::sort(forms_.begin(), forms_.end());
+  std::sort(parts_.begin(), parts_.end());
+  const auto emit_grouped = [&](const auto& pairs, char kind) {
     for (std::size_t i = 0; i < pairs.size();) {
-      positions.clear();
+      positions_.clear();
       std::size_t j = i;
       for (; j < pairs.size() && pairs[j].first == pairs[i].first; ++j) {
-        if (positions.empty() || positions.back() != pairs[j].second) {
-          positions.push_back(pairs[j].second);
+        if (positions_.empty() || positions_.back() != pairs[j].second) {
+          positions_.push_back(pairs[j].second);
         }
       }
       pending_.push_back(PendingPosting{
-          arena_.Copy(pairs[i].first), Head(pairs[i].first), id,
-          remove ? std::string_view() : arena_.Copy(EncodePostingValue(word_count, positions)),
-          part, remove});
+          PrefixNumber(kind, pairs[i].first), remove, id,
+          remove ? std::string_view() : arena_.Copy(EncodePostingValue(word_count, positions_))});
       i = j;
     }
   };
-  emit_grouped(forms, /*part=*/false);
-  emit_grouped(parts, /*part=*/true);
+  emit_grouped(forms_, format::kTextWord);
+  emit_grouped(parts_, format::kTextPart);
   literals_delta_ += remove ? -1 : 1;
   words_delta_ += remove ? -std::int64_t{word_count} : std::int64_t{word_count};
 }
 
-TextWrites TextIndexer::Finish(std::optional<TextTotals> before) {
-  // The family's key order: 'P' parts, 'T' totals, 'W' words; a term's literals by id.
-  std::sort(pending_.begin(), pending_.end(), [](const PendingPosting& a, const PendingPosting& b) {
-    if (a.part != b.part) return a.part;
-    // Most terms differ in their first eight bytes, compared here without reading the arena.
-    if (a.head != b.head) return a.head < b.head;
-    if (a.term != b.term) return a.term < b.term;
-    return a.literal < b.literal;
-  });
-  TextWrites writes;
-  writes.reserve(pending_.size() + 1);
-  const auto append = [&writes](const PendingPosting& posting) {
-    writes.emplace_back(posting.part ? PartKey(posting.term, posting.literal)
-                                     : WordKey(posting.term, posting.literal),
-                        posting.remove ? std::nullopt : std::optional(std::string(posting.value)));
+std::vector<std::uint32_t> TextIndexer::SortedPostings() const {
+  // The prefixes in key order, and each one's place in it.
+  std::vector<std::uint32_t> by_key(prefixes_.size());
+  for (std::uint32_t i = 0; i < by_key.size(); ++i) by_key[i] = i;
+  std::sort(by_key.begin(), by_key.end(),
+            [this](std::uint32_t a, std::uint32_t b) { return prefixes_[a] < prefixes_[b]; });
+  std::vector<std::uint32_t> rank(prefixes_.size());
+  for (std::uint32_t i = 0; i < by_key.size(); ++i) rank[by_key[i]] = i;
+  // A counting sort by prefix: each prefix's postings stay in the order they came.
+  std::vector<std::uint32_t> start(prefixes_.size() + 1, 0);
+  for (const PendingPosting& posting : pending_) ++start[rank[posting.prefix] + 1];
+  for (std::size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
+  std::vector<std::uint32_t> sorted(pending_.size());
+  std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+  for (std::uint32_t i = 0; i < pending_.size(); ++i) {
+    sorted[next[rank[pending_[i].prefix]]++] = i;
+  }
+  // They came in literal order when the literals did, as in a load; only others need sorting.
+  const auto by_literal = [this](std::uint32_t a, std::uint32_t b) {
+    return pending_[a].literal < pending_[b].literal;
   };
-  auto next = pending_.begin();
-  for (; next != pending_.end() && next->part; ++next) append(*next);
-  if (literals_delta_ != 0 || words_delta_ != 0) {
+  for (std::size_t p = 0; p + 1 < start.size(); ++p) {
+    const auto first = sorted.begin() + start[p];
+    const auto last = sorted.begin() + start[p + 1];
+    if (!std::is_sorted(first, last, by_literal)) {
+      std::sort(first, last, by_literal);
+    }
+  }
+  return sorted;
+}
+
+Status TextIndexer::Finish(std::optional<TextTotals> before, const TextWriteSink& sink) {
+  const std::vector<std::uint32_t> sorted = SortedPostings();
+  // The totals record moves when a literal came or went, and goes with the last literal.
+  bool totals_due = literals_delta_ != 0 || words_delta_ != 0;
+  std::optional<std::string> totals;
+  if (totals_due) {
     const TextTotals old = before.value_or(TextTotals{});
     const TextTotals now{
         static_cast<std::uint64_t>(static_cast<std::int64_t>(old.literals) + literals_delta_),
         static_cast<std::uint64_t>(static_cast<std::int64_t>(old.words) + words_delta_)};
-    writes.emplace_back(TextTotalsKey(), now.literals == 0 ? std::nullopt
-                                                           : std::optional(EncodeTotals(now)));
+    if (now.literals != 0) {
+      totals = EncodeTotals(now);
+    }
   }
-  for (; next != pending_.end(); ++next) append(*next);
+  const std::string totals_key = TextTotalsKey();
+  const auto write_totals = [&]() -> Status {
+    if (!totals_due) {
+      return Status::Ok();
+    }
+    totals_due = false;
+    return sink(totals_key, totals ? std::optional<std::string_view>(*totals) : std::nullopt);
+  };
+  // The family's key order: 'P' parts, 'T' totals, 'W' words.
+  std::string key;
+  Status status;
+  for (const std::uint32_t i : sorted) {
+    const PendingPosting& posting = pending_[i];
+    const std::string_view prefix = prefixes_[posting.prefix];
+    if (prefix.front() > totals_key.front() && !(status = write_totals()).ok()) {
+      break;
+    }
+    key.assign(prefix);
+    key.append(BigEndian64(posting.literal));
+    status = sink(key, posting.remove ? std::nullopt : std::optional(posting.value));
+    if (!status.ok()) {
+      break;
+    }
+  }
+  if (status.ok()) {
+    status = write_totals();
+  }
+  Clear();
+  return status;
+}
+
+TextWrites TextIndexer::Finish(std::optional<TextTotals> before) {
+  TextWrites writes;
+  writes.reserve(pending_.size() + 1);
+  // The sink cannot fail.
+  (void)Finish(before, [&writes](std::string_view key, std::optional<std::string_view> value) {
+    writes.emplace_back(std::string(key),
+                        value ? std::optional<std::string>(*value) : std::nullopt);
+    return Status::Ok();
+  });
+  return writes;
+}
+
+void TextIndexer::Clear() {
   pending_.clear();
+  prefixes_.clear();
+  prefix_numbers_.Clear();
+  arena_ = ByteArena();
   literals_delta_ = 0;
   words_delta_ = 0;
-  return writes;
 }
 
 Result<std::optional<TextTotals>> ReadTextTotals(const RocksDb& rocks,

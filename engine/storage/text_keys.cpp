@@ -9,9 +9,7 @@ namespace {
 std::string PostingKey(char kind, std::string_view text, TermId literal) {
   std::string key;
   key.reserve(text.size() + 2 + format::kIdSize);
-  key.push_back(kind);
-  key.append(text);
-  key.push_back('\0');
+  AppendPostingPrefix(kind, text, &key);
   key.append(BigEndian64(literal));
   return key;
 }
@@ -47,10 +45,15 @@ std::string PartKey(std::string_view part, TermId literal) {
   return PostingKey(format::kTextPart, part, literal);
 }
 
+void AppendPostingPrefix(char kind, std::string_view text, std::string* out) {
+  out->push_back(kind);
+  out->append(text);
+  out->push_back('\0');
+}
+
 std::string WordPrefix(std::string_view term) {
-  std::string prefix(1, format::kTextWord);
-  prefix.append(term);
-  prefix.push_back('\0');
+  std::string prefix;
+  AppendPostingPrefix(format::kTextWord, term, &prefix);
   return prefix;
 }
 

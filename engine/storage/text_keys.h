@@ -23,6 +23,9 @@ struct Posting {
 std::string WordKey(std::string_view term, TermId literal);
 // 'P' part 0x00 literal: a suffix of a long German word (engine/text/compound_parts.h).
 std::string PartKey(std::string_view part, TermId literal);
+// `kind` text 0x00: what the keys of one word's ('W') or one part's ('P') postings start
+// with, the literal's id following.
+void AppendPostingPrefix(char kind, std::string_view text, std::string* out);
 // The keys of one term's postings all start with this (a seek target and bound).
 std::string WordPrefix(std::string_view term);
 // The keys of every part that starts with `text` start with this: no 0x00 after it.

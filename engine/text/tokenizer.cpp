@@ -51,10 +51,33 @@ bool IsAscii(std::string_view text) {
                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
+bool IsAsciiDigits(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 }  // namespace
 
 void Tokenizer::Fold(std::string_view word, TextLanguage language, std::string* term,
                      std::string* surface) {
+  // Numbers are most of the words no other literal shares (ids, years, counts): kept out of
+  // the cache, which they would only churn. They fold to themselves in every language, since
+  // they have no case and no marks, and every suffix a Snowball stemmer removes has a letter.
+  if (IsAsciiDigits(word)) {
+    term->assign(word);
+    surface->assign(word);
+    return;
+  }
+  if (const FoldCache::Folded* known = folded_.Find(word, language)) {
+    *term = known->term;
+    *surface = known->surface;
+    return;
+  }
+  FoldWord(word, language, term, surface);
+  folded_.Insert({*term, *surface});
+}
+
+void Tokenizer::FoldWord(std::string_view word, TextLanguage language, std::string* term,
+                         std::string* surface) {
   std::string folded;
   if (IsAscii(word) && language != TextLanguage::kTurkish) {
     // Most words: ASCII folds by itself and has no marks to strip, without ICU.

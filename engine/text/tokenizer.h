@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/text/fold_cache.h"
 #include "engine/text/text_language.h"
 
 namespace silk::text {
@@ -44,8 +45,13 @@ class Tokenizer {
   void Fold(std::string_view word, TextLanguage language, std::string* term, std::string* surface);
 
  private:
+  // Fold without the cache.
+  void FoldWord(std::string_view word, TextLanguage language, std::string* term,
+                std::string* surface);
+
   struct Icu;
   std::unique_ptr<Icu> icu_;
+  FoldCache folded_;
 };
 
 // The byte spans of the words of an ASCII text by Unicode's word break rules (UAX #29), as

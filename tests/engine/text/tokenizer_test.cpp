@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/text/stemmer.h"
+
 namespace silk::text {
 namespace {
 
@@ -105,6 +107,39 @@ TEST(Tokenizer, StemsEnglishGermanAndTurkishOnly) {
   EXPECT_EQ(Terms(tokenizer, "belgeler", TextLanguage::kTurkish), Strings{"belge"});
   // No stemmer for other tags: the word stays whole.
   EXPECT_EQ(Terms(tokenizer, "signing", TextLanguage::kOther), Strings{"signing"});
+}
+
+// Fold takes numbers as they are, without the stemmers: that is only right while no stemmer
+// changes a number.
+TEST(Tokenizer, NoStemmerChangesANumber) {
+  const Stemmers stemmers;
+  for (const TextLanguage language :
+       {TextLanguage::kEnglish, TextLanguage::kGerman, TextLanguage::kTurkish}) {
+    for (const std::string number : {"0", "7", "19", "100", "2024", "23514", "0042", "31415926"}) {
+      EXPECT_EQ(stemmers.Stem(language, number), number);
+    }
+  }
+  Tokenizer tokenizer;
+  EXPECT_EQ(Terms(tokenizer, "Report 23514", TextLanguage::kTurkish),
+            (Strings{"report", "23514"}));
+}
+
+// Folded words are remembered by language: the same word folds apart in two of them.
+TEST(Tokenizer, RepeatedWordsFoldAsTheFirstTime) {
+  Tokenizer tokenizer;
+  const auto fold_all = [&tokenizer] {
+    std::vector<Strings> folds;
+    for (const TextLanguage language : {TextLanguage::kOther, TextLanguage::kEnglish,
+                                        TextLanguage::kGerman, TextLanguage::kTurkish}) {
+      folds.push_back(Terms(tokenizer, "Signing ISPARTA Iğdır Straße signing", language));
+    }
+    return folds;
+  };
+  const std::vector<Strings> first = fold_all();
+  EXPECT_EQ(fold_all(), first);
+  EXPECT_EQ(first[0], (Strings{"signing", "isparta", "igdır", "strasse", "signing"}));
+  EXPECT_EQ(first[1][0], "sign");
+  EXPECT_NE(first[3][1], first[0][1]);  // Turkish folds I to dotless ı
 }
 
 TEST(Tokenizer, QueryFormsCoverEveryLanguage) {
