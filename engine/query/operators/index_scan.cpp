@@ -48,7 +48,7 @@ class IndexScan final : public Operator {
  protected:
   bool DoNext(IdTable& out) override {
     if (!cursor_ && !shared_) {
-      if (SharedScan::WorthIt(ctx_, pattern_, estimated_rows())) {
+      if (SharedScan::WorthIt(ctx_, estimated_rows())) {
         shared_.emplace(ctx_, pattern_, estimated_rows());
       } else {
         cursor_.emplace(ctx_.snapshot(), pattern_, std::array<std::optional<TermId>, 4>{});

@@ -60,8 +60,8 @@ class PatternCursor {
   // Scans `pattern`, with `bound[i]` (when set) substituted for slot i's variable.
   PatternCursor(const storage::Snapshot& snapshot, const ScanPattern& pattern,
                 const std::array<std::optional<storage::TermId>, 4>& bound);
-  // Reads `it`: a piece of the scan of `pattern` with nothing substituted (Snapshot::Cut),
-  // whose object ranges are at most one.
+  // Reads `it`: a piece (Snapshot::Cut) of the scan of `pattern` with nothing substituted, or
+  // of one of its object ranges.
   PatternCursor(const storage::Snapshot& snapshot, const ScanPattern& pattern,
                 std::unique_ptr<storage::QuadIterator> it);
 

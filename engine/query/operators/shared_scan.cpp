@@ -19,17 +19,23 @@ bool SameTriple(const storage::QuadIds& a, const storage::QuadIds& b) {
 
 }  // namespace
 
-bool SharedScan::WorthIt(const ExecContext& ctx, const ScanPattern& pattern, double rows) {
-  return ctx.parallel() && SpareThreadCount() > 0 && rows >= kMinSharedRows &&
-         RangeCount(pattern, {}) == 1;
+bool SharedScan::WorthIt(const ExecContext& ctx, double rows) {
+  return ctx.parallel() && SpareThreadCount() > 0 && rows >= kMinSharedRows;
 }
 
 SharedScan::SharedScan(ExecContext& ctx, const ScanPattern& pattern, double rows)
     : ctx_(ctx), pattern_(pattern) {
-  const auto pieces = static_cast<std::size_t>(
+  pieces_per_range_ = static_cast<std::size_t>(
       std::clamp(rows / kRowsPerPiece, 2.0, static_cast<double>(kMaxPieces)));
-  pieces_ = ctx_.snapshot().Cut(ToQuadPattern(pattern_, {}), pieces);
-  state_.resize(pieces);
+  const std::size_t ranges = RangeCount(pattern_, {});
+  for (std::size_t range = 0; range < ranges; ++range) {
+    ranges_.push_back(ctx_.snapshot().Cut(ToQuadPattern(pattern_, {}, range), pieces_per_range_));
+  }
+  state_.resize(ranges * pieces_per_range_);
+}
+
+std::unique_ptr<storage::QuadIterator> SharedScan::Open(std::size_t i) const {
+  return ranges_[i / pieces_per_range_]->Open(i % pieces_per_range_);
 }
 
 SharedScan::~SharedScan() {
@@ -71,11 +77,11 @@ void SharedScan::ReadOffered(std::size_t i) {
   std::vector<storage::QuadIds> quads;
   bool read = false;
   // A failure (a storage error) leaves the piece to this thread, where it fails again and
-  // stops the query with its message. Past the last piece there is nothing to read.
+  // stops the query with its message. A place its range has no piece for is read: empty.
   try {
-    if (std::unique_ptr<storage::QuadIterator> it = pieces_->Open(i)) {
+    read = true;
+    if (std::unique_ptr<storage::QuadIterator> it = Open(i)) {
       PatternCursor cursor(ctx_.snapshot(), pattern_, std::move(it));
-      read = true;
       while (std::optional<storage::QuadIds> quad = cursor.Next()) {
         quads.push_back(*quad);
         if (quads.size() % 1024 == 0 && (stop_ || ctx_.Stopped())) {
@@ -94,38 +100,38 @@ void SharedScan::ReadOffered(std::size_t i) {
 }
 
 bool SharedScan::NextPiece() {
-  if (started_) ++current_;
-  started_ = true;
-  cursor_.reset();
-  replayed_.clear();
-  next_replayed_ = 0;
-  if (current_ >= state_.size()) return false;
-  std::unique_lock lock(mu_);
-  Piece& piece = state_[current_];
-  if (piece.state == PieceState::kReading) {
-    changed_.wait(lock, [&] {
-      return piece.state == PieceState::kRead || piece.state == PieceState::kFailed;
-    });
-  }
-  if (piece.state == PieceState::kRead) {
-    replayed_ = std::move(piece.quads);
+  for (;;) {
+    if (started_) ++current_;
+    started_ = true;
+    cursor_.reset();
+    replayed_.clear();
+    next_replayed_ = 0;
+    if (current_ >= state_.size()) return false;
+    std::unique_lock lock(mu_);
+    Piece& piece = state_[current_];
+    if (piece.state == PieceState::kReading) {
+      changed_.wait(lock, [&] {
+        return piece.state == PieceState::kRead || piece.state == PieceState::kFailed;
+      });
+    }
+    if (piece.state == PieceState::kRead) {
+      replayed_ = std::move(piece.quads);
+      lock.unlock();
+      if (replayed_.empty()) continue;
+      ++pieces_read_;
+      ++pieces_replayed_;
+      replayed_memory_.Set(replayed_.capacity() * sizeof(storage::QuadIds));
+      return true;
+    }
+    piece.state = PieceState::kMine;  // free, offered but not begun, or failed there
     lock.unlock();
+    std::unique_ptr<storage::QuadIterator> it = Open(current_);
+    if (!it) continue;  // its range has fewer pieces
+    cursor_.emplace(ctx_.snapshot(), pattern_, std::move(it));
     ++pieces_read_;
-    ++pieces_replayed_;
-    replayed_memory_.Set(replayed_.capacity() * sizeof(storage::QuadIds));
+    Offer(current_ + 1);
     return true;
   }
-  piece.state = PieceState::kMine;  // free, offered but not begun, or failed there
-  lock.unlock();
-  std::unique_ptr<storage::QuadIterator> it = pieces_->Open(current_);
-  if (!it) {
-    current_ = state_.size();  // past the last piece
-    return false;
-  }
-  cursor_.emplace(ctx_.snapshot(), pattern_, std::move(it));
-  ++pieces_read_;
-  Offer(current_ + 1);
-  return true;
 }
 
 std::optional<storage::QuadIds> SharedScan::Next() {

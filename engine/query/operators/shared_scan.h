@@ -1,8 +1,8 @@
-// The quads of one triple pattern read in pieces (Snapshot::Cut) by two threads: whenever this
-// thread begins to read a piece, it offers the next one to a spare thread, and it hands all of
-// them on in order. A long scan costs about half the time; its quads and their order are those
-// of one thread. A spare thread is held only while it reads a piece, so two scans read at once
-// (a merge join's) take turns with it.
+// The quads of one triple pattern read in pieces (Snapshot::Cut; each of its object ranges cut
+// on its own) by two threads: whenever this thread begins to read a piece, it offers the next
+// one to a spare thread, and it hands all of them on in order. A long scan costs about half the
+// time; its quads and their order are those of one thread. A spare thread is held only while it
+// reads a piece, so two scans read at once (a merge join's) take turns with it.
 //
 // This thread takes over a piece the spare thread has not begun (it is busy elsewhere, or the
 // machine is), and one it failed to read (the failure then stops the query here).
@@ -22,8 +22,8 @@ namespace silk::query {
 
 class SharedScan {
  public:
-  // Whether a scan of about `rows` rows of `pattern` is worth sharing.
-  static bool WorthIt(const ExecContext& ctx, const ScanPattern& pattern, double rows);
+  // Whether a scan of about `rows` rows is worth sharing.
+  static bool WorthIt(const ExecContext& ctx, double rows);
 
   // Borrows `pattern`, which must outlive it.
   SharedScan(ExecContext& ctx, const ScanPattern& pattern, double rows);
@@ -52,10 +52,15 @@ class SharedScan {
   void ReadOffered(std::size_t i);
   // Moves to the next piece: reads it here, or replays what the spare thread read.
   bool NextPiece();
+  // The quads of piece `i`, or null when its range has fewer pieces.
+  std::unique_ptr<storage::QuadIterator> Open(std::size_t i) const;
 
   ExecContext& ctx_;
   const ScanPattern& pattern_;
-  std::unique_ptr<storage::ScanPieces> pieces_;
+  // The pieces of each object range the pattern reads (one when it has none), each range
+  // given as many places in state_ as the pieces it may be cut into.
+  std::vector<std::unique_ptr<storage::ScanPieces>> ranges_;
+  std::size_t pieces_per_range_ = 0;
 
   // This thread's position.
   std::size_t current_ = 0;  // the piece being handed on

@@ -46,6 +46,17 @@ TEST_F(SharedScans, GiveTheRowsInTheOrderOfOneThread) {
   ExpectSameOutput("SELECT ?s ?o WHERE { ?s " + Iri("q") + " ?o } LIMIT 10");
 }
 
+// A FILTER range on the objects is read as one key range per kind of value (inlined integers,
+// the dictionary's): each range is cut into pieces of its own.
+TEST_F(SharedScans, CutEachObjectRangeIntoPieces) {
+  const std::string query = "SELECT ?s ?o WHERE { ?s " + Iri("q") + " ?o FILTER(?o > 5) }";
+  ASSERT_NE(Plan(query).find("key ranges"), std::string::npos) << Plan(query);
+  const bool shared = ExpectSameOutput(query);
+  if (query::SpareThreadCount() > 0) {
+    EXPECT_TRUE(shared) << Plan("ANALYZE " + query);
+  }
+}
+
 // The union default graph holds each triple once: 60,000, though 20,000 are in two graphs.
 TEST_F(SharedScans, MergeTheGraphsWherePiecesMeet) {
   options_.parallel = true;
