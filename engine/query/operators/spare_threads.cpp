@@ -1,5 +1,7 @@
 #include "engine/query/operators/spare_threads.h"
 
+#include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -17,6 +19,7 @@ class SpareThreads {
     std::unique_lock lock(mu_);
     if (tasks_.size() >= idle_ + (count_ - started_)) return false;
     tasks_.push_back(std::move(task));
+    queued_.store(tasks_.size(), std::memory_order_relaxed);
     if (idle_ > 0) {
       lock.unlock();
       ready_.notify_one();
@@ -27,6 +30,7 @@ class SpareThreads {
         std::thread([this] { Serve(); }).detach();
       } catch (const std::system_error&) {
         tasks_.pop_back();
+        queued_.store(tasks_.size(), std::memory_order_relaxed);
         return false;
       }
       ++started_;
@@ -37,16 +41,39 @@ class SpareThreads {
   std::size_t count() const { return count_; }
 
  private:
+  // A query hands over work batch after batch, a millisecond or so apart: staying awake that
+  // long after a task lets the next begin at once instead of after a wake-up (tens of
+  // microseconds, more on a busy machine).
+  void AwaitBriefly() const {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(200);
+    while (queued_.load(std::memory_order_relaxed) == 0) {
+      for (int i = 0; i < 64; ++i) Pause();
+      if (std::chrono::steady_clock::now() > until) return;
+    }
+  }
+
+  static void Pause() {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#else
+    std::this_thread::yield();
+#endif
+  }
+
   void Serve() {
     std::unique_lock lock(mu_);
     for (;;) {
       while (tasks_.empty()) {
         ++idle_;
-        ready_.wait(lock);
+        lock.unlock();
+        AwaitBriefly();
+        lock.lock();
+        if (tasks_.empty()) ready_.wait(lock);
         --idle_;
       }
       std::function<void()> task = std::move(tasks_.front());
       tasks_.pop_front();
+      queued_.store(tasks_.size(), std::memory_order_relaxed);
       lock.unlock();
       task();
       lock.lock();
@@ -57,6 +84,7 @@ class SpareThreads {
   std::mutex mu_;
   std::condition_variable ready_;
   std::deque<std::function<void()>> tasks_;
+  std::atomic<std::size_t> queued_{0};  // tasks_.size(), read without the lock
   std::size_t idle_ = 0;     // threads waiting for a task
   std::size_t started_ = 0;  // threads made so far
 };
