@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "engine/names/label_predicates.h"
+#include "grammar/rdf/term.h"
 #include "viz/term_text.h"
 #include "viz/vocabulary.h"
 
@@ -99,7 +100,7 @@ Status Reader::LookUpVocabulary() {
       hidden_predicates_.insert(*id);
     }
   }
-  SILK_RETURN_IF_ERROR(Id(vocab::kRdfType, type_));
+  SILK_RETURN_IF_ERROR(Id(rdf::kRdfType, type_));
   SILK_RETURN_IF_ERROR(Id(vocab::kKcaUnit, unit_));
   SILK_RETURN_IF_ERROR(Id(vocab::kKcaQualifier, qualifier_));
   SILK_RETURN_IF_ERROR(Id(vocab::kKcaDateResolvedFrom, date_note_));

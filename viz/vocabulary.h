@@ -1,13 +1,12 @@
-// The IRIs a picture treats specially: classes, values with units, dates, articles' titles
-// (names are names::kLabelPredicates). Everything else is drawn as it is, an edge per
-// predicate.
+// The IRIs a picture treats specially: values with units, dates, articles' titles (classes
+// are rdf::kRdfType's objects, names names::kLabelPredicates). Everything else is drawn as it
+// is, an edge per predicate.
 #pragma once
 
 #include <string_view>
 
 namespace silk::viz::vocab {
 
-inline constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 inline constexpr std::string_view kRdfValue = "http://www.w3.org/1999/02/22-rdf-syntax-ns#value";
 inline constexpr std::string_view kSchemaHeadline = "http://schema.org/headline";
 inline constexpr std::string_view kDctDescription = "http://purl.org/dc/terms/description";

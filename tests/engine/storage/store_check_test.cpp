@@ -35,22 +35,8 @@ class StoreCheckTest : public TestStore {
   }
 
   // Opens the store's database directly and lets `damage` write into it.
-  void Damage(const std::function<void(rocksdb::DB*,
-                                       const std::vector<rocksdb::ColumnFamilyHandle*>&)>& damage) {
-    std::vector<rocksdb::ColumnFamilyDescriptor> families;
-    for (const std::string_view name : format::kFamilyNames) {
-      families.emplace_back(std::string(name), rocksdb::ColumnFamilyOptions());
-    }
-    families.emplace_back(rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions());
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* raw = nullptr;
-    ASSERT_TRUE(rocksdb::DB::Open(rocksdb::Options(), dir(), families, &handles, &raw).ok());
-    const std::unique_ptr<rocksdb::DB> db(raw);
-    damage(db.get(), handles);
-    for (rocksdb::ColumnFamilyHandle* h : handles) {
-      EXPECT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
-    }
-    EXPECT_TRUE(db->Close().ok());
+  void Damage(const std::function<void(rocksdb::DB*, const RawFamilies&)>& damage) {
+    ChangeRawStore(dir(), damage);
   }
 
   // Reopens the store, expects Check() to fail naming `expected`, and leaves the damaged store
@@ -67,8 +53,7 @@ class StoreCheckTest : public TestStore {
     const QuadKey key = EncodeQuadKey(index, q);
     return std::string(key.data(), key.size());
   }
-  static rocksdb::ColumnFamilyHandle* Handle(const std::vector<rocksdb::ColumnFamilyHandle*>& h,
-                                             Family f) {
+  static rocksdb::ColumnFamilyHandle* Handle(const RawFamilies& h, Family f) {
     return h[static_cast<std::size_t>(f)];
   }
 

@@ -109,34 +109,21 @@ TEST_F(StoreOpenTest, MissingDirectories) {
 // the statistics records of the kinds in `drop` ('C' classes, 'O' pairs), as a store made
 // before the version that added them lacks them.
 void WriteFormatVersion(const std::string& dir, std::uint32_t version, std::string_view drop = "") {
-  std::vector<rocksdb::ColumnFamilyDescriptor> families;
-  families.emplace_back(rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions());
-  for (const std::string_view name : format::kFamilyNames) {
-    families.emplace_back(std::string(name), rocksdb::ColumnFamilyOptions());
-  }
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  rocksdb::DB* raw = nullptr;
-  ASSERT_TRUE(rocksdb::DB::Open(rocksdb::Options(), dir, families, &handles, &raw).ok());
-  const std::unique_ptr<rocksdb::DB> db(raw);
-  const auto meta = static_cast<std::size_t>(format::Family::kMeta) + 1;
-  std::string bytes(4, '\0');
-  for (int i = 3; i >= 0; --i, version >>= 8) {
-    bytes[static_cast<std::size_t>(i)] = static_cast<char>(version & 0xff);
-  }
-  EXPECT_TRUE(
-      db->Put(rocksdb::WriteOptions(), handles[meta], std::string(format::kMetaFormatVersion), bytes)
-          .ok());
-  const auto stats = static_cast<std::size_t>(format::Family::kStats) + 1;
-  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), handles[stats]));
-  for (it->SeekToFirst(); it->Valid(); it->Next()) {
-    if (drop.find(it->key()[0]) == std::string_view::npos) continue;
-    EXPECT_TRUE(db->Delete(rocksdb::WriteOptions(), handles[stats], it->key()).ok());
-  }
-  it.reset();
-  for (rocksdb::ColumnFamilyHandle* h : handles) {
-    EXPECT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
-  }
-  EXPECT_TRUE(db->Close().ok());
+  ChangeRawStore(dir, [&](rocksdb::DB* db, const RawFamilies& families) {
+    rocksdb::ColumnFamilyHandle* meta = families[static_cast<std::size_t>(format::Family::kMeta)];
+    std::string bytes(4, '\0');
+    for (int i = 3; i >= 0; --i, version >>= 8) {
+      bytes[static_cast<std::size_t>(i)] = static_cast<char>(version & 0xff);
+    }
+    EXPECT_TRUE(
+        db->Put(rocksdb::WriteOptions(), meta, std::string(format::kMetaFormatVersion), bytes).ok());
+    rocksdb::ColumnFamilyHandle* stats = families[static_cast<std::size_t>(format::Family::kStats)];
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), stats));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      if (drop.find(it->key()[0]) == std::string_view::npos) continue;
+      EXPECT_TRUE(db->Delete(rocksdb::WriteOptions(), stats, it->key()).ok());
+    }
+  });
 }
 
 // A future version, and the one before the oldest we read (its gspo also holds the default

@@ -121,25 +121,15 @@ TEST(StoreTextUpgrade, AVersion5StoreGetsItsTextIndex) {
     SILK_ASSERT_OK(txn->Insert(MakeQuad(kPage, kLabel, Literal("İstanbul", {}, "tr")).view()));
     SILK_ASSERT_OK(txn->Commit());
   }
-  {  // Age it: no text family, version 5.
-    std::vector<rocksdb::ColumnFamilyDescriptor> families;
-    families.emplace_back(rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions());
-    for (const std::string_view name : format::kFamilyNames) {
-      families.emplace_back(std::string(name), rocksdb::ColumnFamilyOptions());
-    }
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* raw = nullptr;
-    ASSERT_TRUE(rocksdb::DB::Open(rocksdb::Options(), dir.path(), families, &handles, &raw).ok());
-    const std::unique_ptr<rocksdb::DB> db(raw);
-    const auto meta = static_cast<std::size_t>(format::Family::kMeta) + 1;
-    const auto text = static_cast<std::size_t>(format::Family::kText) + 1;
-    EXPECT_TRUE(db->Put(rocksdb::WriteOptions(), handles[meta],
+  // Age it: no text family, version 5.
+  ChangeRawStore(dir.path(), [](rocksdb::DB* db, const RawFamilies& families) {
+    EXPECT_TRUE(db->Put(rocksdb::WriteOptions(),
+                        families[static_cast<std::size_t>(format::Family::kMeta)],
                         std::string(format::kMetaFormatVersion), std::string("\0\0\0\5", 4))
                     .ok());
-    EXPECT_TRUE(db->DropColumnFamily(handles[text]).ok());
-    for (rocksdb::ColumnFamilyHandle* h : handles) EXPECT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
-    EXPECT_TRUE(db->Close().ok());
-  }
+    EXPECT_TRUE(
+        db->DropColumnFamily(families[static_cast<std::size_t>(format::Family::kText)]).ok());
+  });
   {
     Result<std::unique_ptr<Store>> old =
         Store::Open(dir.path(), StoreOptions{.read_only = true, .create_if_missing = false});

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <vector>
 
+#include "engine/storage/format.h"
+
 namespace silk::storage::testing {
 
 TempDir::TempDir() {
@@ -21,6 +23,26 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
   std::error_code ec;
   std::filesystem::remove_all(path_, ec);
+}
+
+void ChangeRawStore(const std::string& dir,
+                    const std::function<void(rocksdb::DB* db, const RawFamilies& families)>& change) {
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (const std::string_view name : format::kFamilyNames) {
+    descriptors.emplace_back(std::string(name), rocksdb::ColumnFamilyOptions());
+  }
+  descriptors.emplace_back(rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions());
+  RawFamilies families;
+  rocksdb::DB* raw = nullptr;
+  const rocksdb::Status opened =
+      rocksdb::DB::Open(rocksdb::Options(), dir, descriptors, &families, &raw);
+  ASSERT_TRUE(opened.ok()) << opened.ToString();
+  const std::unique_ptr<rocksdb::DB> db(raw);
+  change(db.get(), families);
+  for (rocksdb::ColumnFamilyHandle* family : families) {
+    EXPECT_TRUE(db->DestroyColumnFamilyHandle(family).ok());
+  }
+  EXPECT_TRUE(db->Close().ok());
 }
 
 rdf::Term Iri(std::string_view iri) { return rdf::Term(rdf::TermView::Iri(iri)); }

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <rocksdb/db.h>
+
+#include <functional>
 #include <memory>
 #include <set>
 #include <string>
@@ -40,6 +43,13 @@ rdf::Quad MakeQuad(rdf::Term s, rdf::Term p, rdf::Term o, rdf::Term g = rdf::Ter
 std::set<QuadIds> ScanSet(const Snapshot& snapshot, const QuadPattern& pattern);
 // The whole visible state of a store: every quad and the statistics (not bytes on disk).
 std::string Fingerprint(Store& store);
+
+// The families of a store opened directly, indexed by format::Family.
+using RawFamilies = std::vector<rocksdb::ColumnFamilyHandle*>;
+// Opens the store in `dir` as RocksDB sees it, every family, and lets `change` write into it:
+// for tests that make a store as an older silk left it, or damage one.
+void ChangeRawStore(const std::string& dir,
+                    const std::function<void(rocksdb::DB* db, const RawFamilies& families)>& change);
 
 // Asserts that `status` is ok, printing its message otherwise.
 #define SILK_ASSERT_OK(expr)                        \
