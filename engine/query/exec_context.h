@@ -75,9 +75,14 @@ class ExecContext final : public expr::Interruption {
   void ChargeMemory(std::uint64_t bytes);
   void ReleaseMemory(std::uint64_t bytes) { memory_used_ -= std::min(bytes, memory_used_); }
   std::uint64_t memory_used() const { return memory_used_; }
+  // Whether `bytes` more fit within the limit: for what an operator may hold or go without
+  // (a cache).
+  bool HasRoomFor(std::uint64_t bytes) const {
+    return memory_used_ + terms_.held_bytes() + bytes <= limits_.memory_limit;
+  }
   // Whether operators may change their method once they see how many rows their inputs
   // really give (the planner's estimates can be far off): a hash join looking up a left side
-  // that turned out small. Off only to compare with the plan as written (QueryOptions::rewrite).
+  // that turned out small, an index join remembering its probes. Off only to compare with the plan as written (QueryOptions::rewrite).
   bool adapts() const { return adapts_; }
   void set_adapts(bool adapts) { adapts_ = adapts; }
   // Whether operators may share their work with the process's spare threads

@@ -40,9 +40,14 @@ class HashProbe : public Operator {
   // For Describe: how the right side was read, once the join has run.
   std::string HowRightWasRead() const {
     if (!lookups_) return "";
-    const std::uint64_t shared = lookups_->rows_from_spare();
-    return " (the left side was small: each of its rows looked up in the index" +
-           (shared > 0 ? ", " + std::to_string(shared) + " on a spare thread)" : std::string(")"));
+    std::string text = " (the left side was small: each of its rows looked up in the index";
+    if (const std::uint64_t shared = lookups_->rows_from_spare(); shared > 0) {
+      text += ", " + std::to_string(shared) + " on a spare thread";
+    }
+    if (const std::uint64_t repeated = lookups_->rows_remembered(); repeated > 0) {
+      text += ", " + std::to_string(repeated) + " answered by an earlier lookup";
+    }
+    return text + ")";
   }
 
   JoinLayout layout_;

@@ -9,8 +9,9 @@
 // table of the pattern instead (PatternMatches), the rows the same: never much worse than the
 // better of the two, and a consumer that stops early (LIMIT) never pays for the table.
 //
-// While it seeks, each batch of left rows is probed from both ends when a spare thread is idle
-// (TwoEndedProbes): the rows and their order stay as they were.
+// While it seeks, each batch of left rows is probed from both ends when a spare thread is idle,
+// and a probe that repeats a recent one takes its matches instead of seeking (TwoEndedProbes):
+// the rows and their order stay as they were.
 #include "engine/query/operators/costs.h"
 #include "engine/query/operators/operators.h"
 #include "engine/query/operators/pattern_matches.h"
@@ -72,6 +73,9 @@ class IndexJoin final : public Operator {
     if (const std::uint64_t shared = batch_probes_.rows_from_spare(); shared > 0) {
       text += " (" + std::to_string(shared) + " rows probed on a spare thread)";
     }
+    if (const std::uint64_t repeated = batch_probes_.rows_remembered(); repeated > 0) {
+      text += " (" + std::to_string(repeated) + " rows answered by an earlier probe)";
+    }
     return text;
   }
   std::vector<const Operator*> children() const override { return {left_.get()}; }
@@ -110,16 +114,18 @@ class IndexJoin final : public Operator {
   }
 
  private:
-  // Counts a probe, and reads the pattern whole once the seeks have cost what that costs.
+  // Counts a probe, and reads the pattern whole once the seeks have cost what that costs (a
+  // probe answered by an earlier one's matches made no seek).
   void CountProbe() {
     if (table_slots_.empty() || matches_.read_all()) return;
+    const std::uint64_t seeks = ++probes_ - batch_probes_.rows_remembered();
     // A short join never asks what the whole pattern costs.
-    if (++probes_ < kProbesBeforeAsking) return;
+    if (seeks < kProbesBeforeAsking) return;
     if (!seeks_worth_) seeks_worth_ = matches_.ScanRows() / kSeekCost;
-    if (static_cast<double>(probes_) > *seeks_worth_) matches_.ReadAll(table_slots_, table_memory_);
+    if (static_cast<double>(seeks) > *seeks_worth_) matches_.ReadAll(table_slots_, table_memory_);
   }
 
-  // The current left row's next match, from its probe here or the spare thread's.
+  // The current left row's next match, from its probe here, or as TwoEndedProbes found it.
   std::optional<storage::QuadIds> NextMatch() {
     if (skip_probe_) return std::nullopt;
     if (!replayed_) return matches_.Next();
@@ -151,8 +157,9 @@ class IndexJoin final : public Operator {
         if (value != kUnbound) bound[i] = value;
       }
     }
-    // Shared only while seeking: a probe of the hash table costs less than handing it over.
-    batch_probes_.Start(std::move(probes), /*share=*/!matches_.read_all());
+    // Shared and remembered only while seeking: a probe of the hash table costs less than
+    // handing it over or remembering it.
+    batch_probes_.Start(std::move(probes), /*seeking=*/!matches_.read_all());
     return true;
   }
 
@@ -187,14 +194,14 @@ class IndexJoin final : public Operator {
   bool left_done_ = false;
   PatternMatches matches_{ctx_, pattern_};
   TwoEndedProbes batch_probes_{ctx_, pattern_};  // the current batch's
-  // The current row's matches, when the spare thread found them.
+  // The current row's matches, when TwoEndedProbes found them.
   std::optional<std::span<const storage::QuadIds>> replayed_;
   std::size_t next_replayed_ = 0;
   // The slots every probe binds (left values never unbound), which key the pattern's table;
   // empty when some probe may bind fewer, or the query runs its plan as written.
   std::vector<int> table_slots_;
   static constexpr std::size_t kProbesBeforeAsking = 64;
-  std::size_t probes_ = 0;
+  std::uint64_t probes_ = 0;
   std::optional<double> seeks_worth_;  // probes that cost what reading the pattern costs
   MemoryCharge table_memory_{ctx_};
   bool probing_ = false;  // matches_ reads the current left row's matches

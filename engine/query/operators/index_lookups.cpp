@@ -27,7 +27,7 @@ IndexLookups::IndexLookups(ExecContext& ctx, const Operator& right, const ScanPa
       }
     }
   }
-  probes_.Start(std::move(probes), /*share=*/true);
+  probes_.Start(std::move(probes), /*seeking=*/true);
 }
 
 }  // namespace silk::query

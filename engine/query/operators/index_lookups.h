@@ -1,7 +1,7 @@
 // The right side of a hash join, looked up row by row instead of read whole: when the left
 // side turns out small, a seek per left row into the right side's index costs less than
 // reading every row of the right side into a hash table. The lookups are shared with a spare
-// thread when one is idle (TwoEndedProbes).
+// thread when one is idle, and repeated ones are answered from memory (TwoEndedProbes).
 #pragma once
 
 #include <array>
@@ -41,8 +41,10 @@ class IndexLookups {
     while (std::optional<storage::QuadIds> quad = cursor_->Next()) f(RowOf(*quad));
   }
 
-  // For EXPLAIN ANALYZE: the rows looked up on a spare thread.
+  // For EXPLAIN ANALYZE: the rows looked up on a spare thread, and those that repeated an
+  // earlier lookup (no seek).
   std::uint64_t rows_from_spare() const { return probes_.rows_from_spare(); }
+  std::uint64_t rows_remembered() const { return probes_.rows_remembered(); }
 
  private:
   std::span<const TermId> RowOf(const storage::QuadIds& quad) {

@@ -31,8 +31,8 @@ struct TwoEndedProbes::Batch {
     std::vector<storage::QuadIds> matches;
   };
 
-  explicit Batch(std::vector<ProbeValues> p)
-      : probes(std::move(p)), unclaimed(Pack(0, probes.size())) {}
+  Batch(std::vector<ProbeValues> p, std::vector<bool> r)
+      : probes(std::move(p)), repeats(std::move(r)), unclaimed(Pack(0, probes.size())) {}
 
   // Claims the front row (this thread) or the back row (the spare thread); false when the
   // two have met.
@@ -53,6 +53,9 @@ struct TwoEndedProbes::Batch {
   }
 
   const std::vector<ProbeValues> probes;
+  // The rows the memo answers (ProbeMemo::Repeats; empty when it is not used): the spare
+  // thread leaves them alone.
+  const std::vector<bool> repeats;
   std::unique_ptr<Row[]> rows;  // made when shared
   // Rows [front, back) are unclaimed: the front in the high 32 bits, the back in the low.
   std::atomic<std::uint64_t> unclaimed;
@@ -66,13 +69,15 @@ TwoEndedProbes::~TwoEndedProbes() {
   finished_.wait(lock, [&] { return running_ == 0; });
 }
 
-void TwoEndedProbes::Start(std::vector<ProbeValues> probes, bool share) {
+void TwoEndedProbes::Start(std::vector<ProbeValues> probes, bool seeking) {
   // A spare thread still on the last batch (it was taken over) finishes it on its own.
   if (batch_) batch_->stop.store(true, std::memory_order_relaxed);
-  batch_ = std::make_shared<Batch>(std::move(probes));
+  std::vector<bool> repeats;
+  if (seeking && memo_.active()) repeats = memo_.Repeats(probes);
+  batch_ = std::make_shared<Batch>(std::move(probes), std::move(repeats));
   next_row_ = 0;
   replayed_memory_.Set(0);
-  if (!share || !ctx_.parallel() || batch_->probes.size() < kMinSharedRows) return;
+  if (!seeking || !ctx_.parallel() || batch_->probes.size() < kMinSharedRows) return;
   batch_->rows.reset(new Batch::Row[batch_->probes.size()]);
   {
     std::lock_guard lock(mu_);
@@ -94,15 +99,50 @@ const ProbeValues& TwoEndedProbes::probe(std::size_t row) const { return batch_-
 
 std::optional<std::span<const storage::QuadIds>> TwoEndedProbes::TakeNext() {
   Batch& batch = *batch_;
-  const std::size_t next = next_row_++;
+  const std::size_t row = next_row_++;
+  std::optional<std::span<const storage::QuadIds>> found = FromSpare(batch, row);
+  const ProbeValues& values = batch.probes[row];
+  if (!values || batch.repeats.empty()) return found;
+  if (found) {
+    memo_.Remember(*values, *found);
+    return found;
+  }
+  const ProbeMemo::Recall recall = memo_.Find(*values);
+  if (recall.kind == ProbeMemo::Recall::kMatches) return recall.matches;
+  if (recall.kind == ProbeMemo::Recall::kTooMany || !memo_.active()) return std::nullopt;
+  return ProbeHere(*values);
+}
+
+std::optional<std::span<const storage::QuadIds>> TwoEndedProbes::ProbeHere(
+    const ProbeBindings& values) {
+  if (cursor_) {
+    cursor_->Restart(values);
+  } else {
+    cursor_.emplace(ctx_.snapshot(), pattern_, values);
+  }
+  found_.clear();
+  while (std::optional<storage::QuadIds> quad = cursor_->Next()) {
+    if (found_.size() == ProbeMemo::kMaxMatchesPerProbe) {
+      memo_.RememberTooMany(values);  // to be streamed by the caller, now and when repeated
+      return std::nullopt;
+    }
+    found_.push_back(*quad);
+  }
+  memo_.Remember(values, found_);
+  return std::span<const storage::QuadIds>(found_);
+}
+
+std::optional<std::span<const storage::QuadIds>> TwoEndedProbes::FromSpare(Batch& batch,
+                                                                           std::size_t index) {
   if (!batch.shared || batch.ClaimFront()) return std::nullopt;
-  Batch::Row& row = batch.rows[next];
+  Batch::Row& row = batch.rows[index];
   unsigned char state = row.state.load(std::memory_order_acquire);
   if (state == kProbing &&
       row.state.compare_exchange_strong(state, kTakenOver, std::memory_order_acq_rel)) {
     return std::nullopt;
   }
-  if (state != kDone) return std::nullopt;
+  // A repeated probe the spare thread left alone is answered from the memo.
+  if (state != kDone || (!batch.repeats.empty() && batch.repeats[index])) return std::nullopt;
   replayed_memory_.Add(row.matches.capacity() * sizeof(storage::QuadIds));
   ++rows_from_spare_;
   return std::span<const storage::QuadIds>(row.matches);
@@ -122,7 +162,8 @@ void TwoEndedProbes::ProbeFromTheBack(Batch& batch) {
     // A failure (a storage error) hands the row back: probed here, it fails here too and
     // stops the query with its message.
     try {
-      if (const ProbeValues& values = batch.probes[*claimed]) {
+      const ProbeValues& values = batch.probes[*claimed];
+      if (values && (batch.repeats.empty() || !batch.repeats[*claimed])) {
         if (cursor) {
           cursor->Restart(*values);
         } else {

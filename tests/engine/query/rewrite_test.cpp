@@ -278,21 +278,27 @@ TEST_F(Rewrites, LookupsOfASmallLeftSideGiveTheHashTablesRows) {
   EXPECT_GE(looked_up, 10);  // 16 with this seed
 }
 
-// A chain the planner underestimates: every ?b of `?a p ?b` is the hub h, whose 40 q-edges
-// the average over q's thousand subjects hides. The index join onto r, chosen for a left side
-// of about 270 rows, probes 10,400; after as many seeks as reading r costs it reads r into a
-// hash table, and the rows stay those of the plan as written.
+// A chain the planner underestimates: each ?b of `?a p ?b` is a hub h<i>, whose 40 q-edges
+// the average over q's thousands of subjects hides. The index join onto r, chosen for a left
+// side of about 290 rows, probes 10,400 different ?c (so that no probe repeats another); after
+// as many seeks as reading r costs it reads r into a hash table, and the rows stay those of the
+// plan as written.
 class UnderestimatedChain : public AgainstNaive {
  protected:
   void SetUp() override {
     QueryFixture::SetUp();
     std::string data;
-    for (int i = 0; i < 260; ++i) data += Iri("a" + std::to_string(i)) + " " + Iri("p") + " " + Iri("h") + " .\n";
-    for (int i = 0; i < 40; ++i) data += Iri("h") + " " + Iri("q") + " " + Iri("c" + std::to_string(i)) + " .\n";
-    for (int i = 0; i < 1000; ++i) {
+    for (int i = 0; i < 260; ++i) {
+      const std::string hub = Iri("h" + std::to_string(i));
+      data += Iri("a" + std::to_string(i)) + " " + Iri("p") + " " + hub + " .\n";
+      for (int j = 0; j < 40; ++j) {
+        data += hub + " " + Iri("q") + " " + Iri("c" + std::to_string(i * 40 + j)) + " .\n";
+      }
+    }
+    for (int i = 0; i < 100000; ++i) {
       data += Iri("x" + std::to_string(i)) + " " + Iri("q") + " " + Iri("y" + std::to_string(i)) + " .\n";
     }
-    for (int i = 0; i < 40; ++i) {
+    for (int i = 0; i < 10400; ++i) {
       for (int j = 0; j < 2; ++j) {
         data += Iri("c" + std::to_string(i)) + " " + Iri("r") + " \"" + std::to_string(i * 2 + j) +
                 "\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n";
