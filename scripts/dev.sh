@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake pkg-config librocksdb-dev tao-pegtl-dev libfmt-dev libgtest-dev libicu-dev libssl-dev libedit-dev zlib1g-dev
   libstemmer-dev  # the text index's Snowball stemmers (English, German, Turkish)
+  libjemalloc-dev  # every program's malloc: glibc's fragments under a long query mix
   libcpp-httplib-dev  # silk serve's HTTP (a compiled library and its header)
   curl  # silk serve's end-to-end tests are its clients
   tmux  # tmux: the interactive shell's end-to-end tests run it in a terminal
