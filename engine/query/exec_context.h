@@ -82,7 +82,8 @@ class ExecContext final : public expr::Interruption {
   }
   // Whether operators may change their method once they see how many rows their inputs
   // really give (the planner's estimates can be far off): a hash join looking up a left side
-  // that turned out small, an index join remembering its probes. Off only to compare with the plan as written (QueryOptions::rewrite).
+  // that turned out small, an index join remembering its probes. Off only to compare with
+  // the plan as written (QueryOptions::rewrite).
   bool adapts() const { return adapts_; }
   void set_adapts(bool adapts) { adapts_ = adapts; }
   // Whether operators may share their work with the process's spare threads

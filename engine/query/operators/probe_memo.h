@@ -6,9 +6,9 @@
 //
 // It remembers only while probes repeat: once a join has made kTrialProbes probes, if fewer
 // than one in kMinRepeatShare of them repeated, it stops (and no longer costs anything). A
-// probe that repeats nothing costs about a tenth of a seek more while it remembers. It holds at most
-// kMaxProbes probes and kMaxQuads matches, and forgets them all when full: the probes to come
-// are more like the recent ones than the old ones.
+// probe that repeats nothing costs about a tenth of a seek more while it remembers. It holds
+// at most kMaxProbes probes and kMaxQuads matches, and forgets them all when full: the probes
+// to come are more like the recent ones than the old ones.
 //
 // Only this thread uses it (the spare thread's probes are remembered as they are taken).
 #pragma once

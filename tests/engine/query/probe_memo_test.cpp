@@ -114,7 +114,9 @@ TEST_F(ProbeMemoTest, GivesWayToTheQuerysMemoryLimit) {
   limits.memory_limit = 64 << 10;
   query::ExecContext ctx(*snapshot_, limits);
   ProbeMemo memo(ctx);
-  for (storage::TermId s = 1; s <= 5000 && memo.active(); ++s) memo.Remember(Subject(s), Quads(4, s));
+  for (storage::TermId s = 1; s <= 5000 && memo.active(); ++s) {
+    memo.Remember(Subject(s), Quads(4, s));
+  }
   EXPECT_FALSE(memo.active());
   EXPECT_LE(ctx.memory_used(), limits.memory_limit);
 }
@@ -131,7 +133,8 @@ class RepeatedProbes : public AgainstOneThread {
       const std::string person = Iri("person" + std::to_string(i));
       data += person + " " + Iri("in") + " " + Iri("club") + " .\n";
       for (int j = 0; j <= i % 2; ++j) {
-        data += person + " " + Iri("memberOf") + " " + Iri("org" + std::to_string((i + j * 7) % 40)) + " .\n";
+        const std::string org = Iri("org" + std::to_string((i + j * 7) % 40));
+        data += person + " " + Iri("memberOf") + " " + org + " .\n";
       }
     }
     for (int i = 0; i < 40; ++i) {
