@@ -1,5 +1,7 @@
 #include "engine/storage/term_cache.h"
 
+#include <algorithm>
+
 namespace silk::storage {
 
 std::size_t TermCache::BytesOf(const rdf::Term& term) {
@@ -10,21 +12,73 @@ std::size_t TermCache::BytesOf(const rdf::Term& term) {
 std::optional<rdf::Term> TermCache::Get(TermId id) {
   Shard& shard = ShardOf(id);
   const std::lock_guard<std::mutex> lock(shard.mu);
-  const auto found = shard.index.find(id);
-  if (found == shard.index.end()) return std::nullopt;
-  shard.order.splice(shard.order.begin(), shard.order, found->second);
-  return found->second->second;
+  const rdf::Term* term = FindLocked(shard, id);
+  if (!term) return std::nullopt;
+  return *term;
 }
 
 void TermCache::Put(TermId id, const rdf::Term& term) {
-  const std::size_t bytes = BytesOf(term);
-  if (bytes > shard_bytes_) return;
+  if (BytesOf(term) > shard_bytes_) return;
   Shard& shard = ShardOf(id);
   const std::lock_guard<std::mutex> lock(shard.mu);
+  PutLocked(shard, id, term);
+}
+
+std::vector<bool> TermCache::GetMany(std::span<const TermId> ids, std::span<rdf::Term> out) {
+  std::vector<bool> found(ids.size());
+  ForEachLocked(ids, [&](Shard& shard, std::size_t i) {
+    if (const rdf::Term* term = FindLocked(shard, ids[i])) {
+      out[i] = *term;
+      found[i] = true;
+    }
+  });
+  return found;
+}
+
+void TermCache::PutMany(std::span<const TermId> ids, std::span<const rdf::Term> terms) {
+  ForEachLocked(ids, [&](Shard& shard, std::size_t i) {
+    if (BytesOf(terms[i]) <= shard_bytes_) PutLocked(shard, ids[i], terms[i]);
+  });
+}
+
+template <typename F>
+void TermCache::ForEachLocked(std::span<const TermId> ids, F&& f) {
+  std::vector<std::uint32_t> order;
+  std::array<std::size_t, kShards + 1> first{};
+  GroupByShard(ids, order, first);
+  for (std::size_t k = 0; k < kShards; ++k) {
+    if (first[k] == first[k + 1]) continue;
+    Shard& shard = shards_[k];
+    const std::lock_guard<std::mutex> lock(shard.mu);
+    for (std::size_t j = first[k]; j < first[k + 1]; ++j) f(shard, order[j]);
+  }
+}
+
+void TermCache::GroupByShard(std::span<const TermId> ids, std::vector<std::uint32_t>& order,
+                             std::array<std::size_t, kShards + 1>& first) {
+  // A counting sort by shard: first[k + 1] counts shard k, then becomes where it ends.
+  for (const TermId id : ids) ++first[ShardIndex(id) + 1];
+  for (std::size_t k = 0; k < kShards; ++k) first[k + 1] += first[k];
+  std::array<std::size_t, kShards> next{};
+  std::copy(first.begin(), first.end() - 1, next.begin());
+  order.resize(ids.size());
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    order[next[ShardIndex(ids[i])]++] = static_cast<std::uint32_t>(i);
+  }
+}
+
+const rdf::Term* TermCache::FindLocked(Shard& shard, TermId id) {
+  const auto found = shard.index.find(id);
+  if (found == shard.index.end()) return nullptr;
+  shard.order.splice(shard.order.begin(), shard.order, found->second);
+  return &found->second->second;
+}
+
+void TermCache::PutLocked(Shard& shard, TermId id, const rdf::Term& term) {
   if (shard.index.contains(id)) return;
   shard.order.emplace_front(id, term);
   shard.index.emplace(id, shard.order.begin());
-  shard.bytes += bytes;
+  shard.bytes += BytesOf(term);
   while (shard.bytes > shard_bytes_) {
     const auto& [old_id, old_term] = shard.order.back();
     shard.bytes -= BytesOf(old_term);

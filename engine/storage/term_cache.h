@@ -11,8 +11,10 @@
 #include <list>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "engine/storage/term_id.h"
 #include "grammar/rdf/term.h"
@@ -28,6 +30,13 @@ class TermCache {
 
   std::optional<rdf::Term> Get(TermId id);
   void Put(TermId id, const rdf::Term& term);
+  // Get and Put for a batch, taking each shard's lock once rather than once per term: a
+  // query's results are decoded a batch at a time, and a lock per term cost about as much
+  // as the lookup itself. GetMany assigns the cached term of ids[i] to out[i] and says
+  // whether it found one.
+  // REQUIRES: out.size() == ids.size(); terms.size() == ids.size()
+  std::vector<bool> GetMany(std::span<const TermId> ids, std::span<rdf::Term> out);
+  void PutMany(std::span<const TermId> ids, std::span<const rdf::Term> terms);
 
  private:
   static constexpr std::size_t kShards = 16;  // locks taken by concurrent queries rarely meet
@@ -37,7 +46,18 @@ class TermCache {
     std::unordered_map<TermId, std::list<std::pair<TermId, rdf::Term>>::iterator> index;
     std::size_t bytes = 0;
   };
-  Shard& ShardOf(TermId id) { return shards_[(id ^ (id >> 17)) % kShards]; }
+  static std::size_t ShardIndex(TermId id) { return (id ^ (id >> 17)) % kShards; }
+  Shard& ShardOf(TermId id) { return shards_[ShardIndex(id)]; }
+  // The positions of `ids` grouped by shard: shard k's are order[first[k]] .. order[first[k+1]).
+  static void GroupByShard(std::span<const TermId> ids, std::vector<std::uint32_t>& order,
+                           std::array<std::size_t, kShards + 1>& first);
+  // Calls f(shard, i) for each position i of `ids`, holding the lock of ids[i]'s shard, which
+  // is taken once for all its ids.
+  template <typename F>
+  void ForEachLocked(std::span<const TermId> ids, F&& f);
+  // REQUIRES: the shard's lock is held (the term is valid while it is).
+  static const rdf::Term* FindLocked(Shard& shard, TermId id);
+  void PutLocked(Shard& shard, TermId id, const rdf::Term& term);
   static std::size_t BytesOf(const rdf::Term& term);
 
   const std::size_t shard_bytes_;

@@ -112,45 +112,59 @@ Result<rdf::Term> TermDictionary::Decode(TermId id) const {
 
 Result<std::vector<rdf::Term>> TermDictionary::DecodeMany(std::span<const TermId> ids) const {
   std::vector<rdf::Term> terms(ids.size());
-  std::vector<std::string> keys;
   std::vector<std::size_t> positions;  // of the dictionary ids among `ids`
+  std::vector<TermId> dictionary_ids;
   for (std::size_t i = 0; i < ids.size(); ++i) {
-    if (!IsDictionaryId(ids[i])) {
-      Result<rdf::Term> term = Decode(ids[i]);  // inlined or the default graph: no read
-      if (!term.ok()) return term.status();
-      terms[i] = std::move(term).value();
+    if (IsDictionaryId(ids[i])) {
+      positions.push_back(i);
+      dictionary_ids.push_back(ids[i]);
       continue;
     }
-    if (cache_) {
-      if (std::optional<rdf::Term> cached = cache_->Get(ids[i])) {
-        terms[i] = std::move(*cached);
-        continue;
+    Result<rdf::Term> term = Decode(ids[i]);  // inlined or the default graph: no read
+    if (!term.ok()) return term.status();
+    terms[i] = std::move(term).value();
+  }
+  // The cache first, then one MultiGet for the rest.
+  std::vector<rdf::Term> found(dictionary_ids.size());
+  std::vector<bool> cached(dictionary_ids.size());
+  if (cache_) cached = cache_->GetMany(dictionary_ids, found);
+  std::vector<std::size_t> unread;  // indexes into dictionary_ids
+  std::vector<std::string> keys;
+  for (std::size_t k = 0; k < dictionary_ids.size(); ++k) {
+    if (cached[k]) continue;
+    unread.push_back(k);
+    keys.push_back(BigEndian64(dictionary_ids[k]));
+  }
+  if (!keys.empty()) {
+    std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
+    std::vector<rocksdb::PinnableSlice> values(keys.size());
+    std::vector<rocksdb::Status> statuses(keys.size());
+    rocks_->db()->MultiGet(read_, rocks_->family(Family::kId2Term), keys.size(), slices.data(),
+                           values.data(), statuses.data());
+    std::vector<TermId> read_ids;
+    for (std::size_t j = 0; j < keys.size(); ++j) {
+      const TermId id = dictionary_ids[unread[j]];
+      if (statuses[j].IsNotFound()) {
+        return Status::NotFound(fmt::format("no term has id {:#x}", id));
       }
+      if (!statuses[j].ok()) {
+        return FromRocks(statuses[j], "cannot read the term dictionary");
+      }
+      auto term = DecodeTermRecord(id, values[j].ToStringView());
+      if (!term) {
+        return Status::Corruption(
+            fmt::format("the dictionary entry of id {:#x} is malformed", id));
+      }
+      found[unread[j]] = std::move(*term);
+      read_ids.push_back(id);
     }
-    keys.push_back(BigEndian64(ids[i]));
-    positions.push_back(i);
+    if (cache_) {
+      std::vector<rdf::Term> read_terms;
+      for (std::size_t k : unread) read_terms.push_back(found[k]);
+      cache_->PutMany(read_ids, read_terms);
+    }
   }
-  if (keys.empty()) return terms;
-  std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
-  std::vector<rocksdb::PinnableSlice> values(keys.size());
-  std::vector<rocksdb::Status> statuses(keys.size());
-  rocks_->db()->MultiGet(read_, rocks_->family(Family::kId2Term), keys.size(), slices.data(),
-                         values.data(), statuses.data());
-  for (std::size_t k = 0; k < keys.size(); ++k) {
-    const TermId id = ids[positions[k]];
-    if (statuses[k].IsNotFound()) {
-      return Status::NotFound(fmt::format("no term has id {:#x}", id));
-    }
-    if (!statuses[k].ok()) {
-      return FromRocks(statuses[k], "cannot read the term dictionary");
-    }
-    auto term = DecodeTermRecord(id, values[k].ToStringView());
-    if (!term) {
-      return Status::Corruption(fmt::format("the dictionary entry of id {:#x} is malformed", id));
-    }
-    if (cache_) cache_->Put(id, *term);
-    terms[positions[k]] = std::move(*term);
-  }
+  for (std::size_t k = 0; k < dictionary_ids.size(); ++k) terms[positions[k]] = std::move(found[k]);
   return terms;
 }
 
