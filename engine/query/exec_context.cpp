@@ -31,7 +31,7 @@ void ExecContext::CheckCancelled() {
     ThrowIfStopped();
   }
   // Terms computed row by row (BIND, aggregates) grow without any operator charging them.
-  if (memory_used_ + terms_.held_bytes() > limits_.memory_limit) ChargeMemory(0);
+  if (!HasRoomFor(0)) ChargeMemory(0);
   // Reading the clock costs more than the flag; every 64th call is often enough.
   if (deadline_ && (++checks_ & 63) == 0) ThrowIfStopped();
 }
@@ -54,7 +54,7 @@ void ExecContext::ThrowIfStopped() {
 
 void ExecContext::ChargeMemory(std::uint64_t bytes) {
   memory_used_ += bytes;
-  if (memory_used_ + terms_.held_bytes() > limits_.memory_limit) {
+  if (!HasRoomFor(0)) {
     throw QueryAborted{Status::Cancelled(fmt::format(
         "the query needs more than its memory limit of {} MiB for intermediate results",
         limits_.memory_limit >> 20))};

@@ -18,7 +18,6 @@ std::optional<rdf::Term> TermCache::Get(TermId id) {
 }
 
 void TermCache::Put(TermId id, const rdf::Term& term) {
-  if (BytesOf(term) > shard_bytes_) return;
   Shard& shard = ShardOf(id);
   const std::lock_guard<std::mutex> lock(shard.mu);
   PutLocked(shard, id, term);
@@ -37,7 +36,7 @@ std::vector<bool> TermCache::GetMany(std::span<const TermId> ids, std::span<rdf:
 
 void TermCache::PutMany(std::span<const TermId> ids, std::span<const rdf::Term> terms) {
   ForEachLocked(ids, [&](Shard& shard, std::size_t i) {
-    if (BytesOf(terms[i]) <= shard_bytes_) PutLocked(shard, ids[i], terms[i]);
+    PutLocked(shard, ids[i], terms[i]);
   });
 }
 
@@ -75,10 +74,11 @@ const rdf::Term* TermCache::FindLocked(Shard& shard, TermId id) {
 }
 
 void TermCache::PutLocked(Shard& shard, TermId id, const rdf::Term& term) {
-  if (shard.index.contains(id)) return;
+  const std::size_t bytes = BytesOf(term);
+  if (bytes > shard_bytes_ || shard.index.contains(id)) return;  // too large to keep, or kept
   shard.order.emplace_front(id, term);
   shard.index.emplace(id, shard.order.begin());
-  shard.bytes += BytesOf(term);
+  shard.bytes += bytes;
   while (shard.bytes > shard_bytes_) {
     const auto& [old_id, old_term] = shard.order.back();
     shard.bytes -= BytesOf(old_term);

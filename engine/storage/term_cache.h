@@ -55,7 +55,8 @@ class TermCache {
   // is taken once for all its ids.
   template <typename F>
   void ForEachLocked(std::span<const TermId> ids, F&& f);
-  // REQUIRES: the shard's lock is held (the term is valid while it is).
+  // REQUIRES: the shard's lock is held (FindLocked's term is valid while it is). PutLocked
+  // keeps no term larger than a shard's budget.
   static const rdf::Term* FindLocked(Shard& shard, TermId id);
   void PutLocked(Shard& shard, TermId id, const rdf::Term& term);
   static std::size_t BytesOf(const rdf::Term& term);

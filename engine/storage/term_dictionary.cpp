@@ -142,6 +142,7 @@ Result<std::vector<rdf::Term>> TermDictionary::DecodeMany(std::span<const TermId
     rocks_->db()->MultiGet(read_, rocks_->family(Family::kId2Term), keys.size(), slices.data(),
                            values.data(), statuses.data());
     std::vector<TermId> read_ids;
+    std::vector<rdf::Term> read_terms;
     for (std::size_t j = 0; j < keys.size(); ++j) {
       const TermId id = dictionary_ids[unread[j]];
       if (statuses[j].IsNotFound()) {
@@ -155,14 +156,11 @@ Result<std::vector<rdf::Term>> TermDictionary::DecodeMany(std::span<const TermId
         return Status::Corruption(
             fmt::format("the dictionary entry of id {:#x} is malformed", id));
       }
-      found[unread[j]] = std::move(*term);
       read_ids.push_back(id);
+      read_terms.push_back(std::move(*term));
     }
-    if (cache_) {
-      std::vector<rdf::Term> read_terms;
-      for (std::size_t k : unread) read_terms.push_back(found[k]);
-      cache_->PutMany(read_ids, read_terms);
-    }
+    if (cache_) cache_->PutMany(read_ids, read_terms);  // copied into the cache once
+    for (std::size_t j = 0; j < unread.size(); ++j) found[unread[j]] = std::move(read_terms[j]);
   }
   for (std::size_t k = 0; k < dictionary_ids.size(); ++k) terms[positions[k]] = std::move(found[k]);
   return terms;

@@ -32,13 +32,8 @@ class IndexLookups {
       for (const storage::QuadIds& quad : *found) f(RowOf(quad));
       return;
     }
-    const std::array<std::optional<TermId>, 4>& bound = *probes_.probe(row);
-    if (cursor_) {
-      cursor_->Restart(bound);
-    } else {
-      cursor_.emplace(ctx_.snapshot(), pattern_, bound);
-    }
-    while (std::optional<storage::QuadIds> quad = cursor_->Next()) f(RowOf(*quad));
+    PatternCursor& cursor = StartProbe(cursor_, ctx_.snapshot(), pattern_, *probes_.probe(row));
+    while (std::optional<storage::QuadIds> quad = cursor.Next()) f(RowOf(*quad));
   }
 
   // For EXPLAIN ANALYZE: the rows looked up on a spare thread, and those that repeated an

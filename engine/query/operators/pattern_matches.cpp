@@ -38,11 +38,7 @@ void PatternMatches::ReadAll(std::vector<int> slots, MemoryCharge& charge) {
 
 void PatternMatches::Probe(const std::array<std::optional<storage::TermId>, 4>& bound) {
   if (!table_) {
-    if (cursor_) {
-      cursor_->Restart(bound);
-    } else {
-      cursor_.emplace(ctx_.snapshot(), pattern_, bound);
-    }
+    StartProbe(cursor_, ctx_.snapshot(), pattern_, bound);
     return;
   }
   std::array<TermId, 4> probe{};

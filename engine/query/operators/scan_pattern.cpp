@@ -119,6 +119,17 @@ void PatternCursor::Open(const storage::QuadPattern& quads) {
   if (!it_->Seek(quads)) it_ = snapshot_.Scan(quads);
 }
 
+PatternCursor& StartProbe(std::optional<PatternCursor>& cursor,
+                          const storage::Snapshot& snapshot, const ScanPattern& pattern,
+                          const std::array<std::optional<storage::TermId>, 4>& bound) {
+  if (cursor) {
+    cursor->Restart(bound);
+  } else {
+    cursor.emplace(snapshot, pattern, bound);
+  }
+  return *cursor;
+}
+
 bool PatternCursor::Accept(const storage::QuadIds& quad) const {
   if (check_ranges_ && !std::any_of(pattern_.object_ranges.begin(), pattern_.object_ranges.end(),
                                     [&](const auto& range) {

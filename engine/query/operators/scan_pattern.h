@@ -87,6 +87,12 @@ class PatternCursor {
   std::optional<storage::QuadIds> last_;  // the last quad returned, for merging graphs
 };
 
+// The next probe of an index join on `cursor`: made the first time, restarted after that (one
+// cursor serves every probe: a seek of an open iterator costs less than a new one).
+PatternCursor& StartProbe(std::optional<PatternCursor>& cursor,
+                          const storage::Snapshot& snapshot, const ScanPattern& pattern,
+                          const std::array<std::optional<storage::TermId>, 4>& bound);
+
 // The QuadPattern a store scan needs for `pattern` with `bound` substituted, reading object
 // range number `range` when the pattern has ranges and its object is not bound.
 storage::QuadPattern ToQuadPattern(const ScanPattern& pattern,

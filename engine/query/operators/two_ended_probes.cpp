@@ -115,13 +115,9 @@ std::optional<std::span<const storage::QuadIds>> TwoEndedProbes::TakeNext() {
 
 std::optional<std::span<const storage::QuadIds>> TwoEndedProbes::ProbeHere(
     const ProbeBindings& values) {
-  if (cursor_) {
-    cursor_->Restart(values);
-  } else {
-    cursor_.emplace(ctx_.snapshot(), pattern_, values);
-  }
+  PatternCursor& cursor = StartProbe(cursor_, ctx_.snapshot(), pattern_, values);
   found_.clear();
-  while (std::optional<storage::QuadIds> quad = cursor_->Next()) {
+  while (std::optional<storage::QuadIds> quad = cursor.Next()) {
     if (found_.size() == ProbeMemo::kMaxMatchesPerProbe) {
       memo_.RememberTooMany(values);  // to be streamed by the caller, now and when repeated
       return std::nullopt;
@@ -164,12 +160,8 @@ void TwoEndedProbes::ProbeFromTheBack(Batch& batch) {
     try {
       const ProbeValues& values = batch.probes[*claimed];
       if (values && (batch.repeats.empty() || !batch.repeats[*claimed])) {
-        if (cursor) {
-          cursor->Restart(*values);
-        } else {
-          cursor.emplace(ctx_.snapshot(), pattern_, *values);
-        }
-        while (std::optional<storage::QuadIds> quad = cursor->Next()) {
+        PatternCursor& probe = StartProbe(cursor, ctx_.snapshot(), pattern_, *values);
+        while (std::optional<storage::QuadIds> quad = probe.Next()) {
           row.matches.push_back(*quad);
           if (row.matches.size() >= kMaxBackMatches ||
               (row.matches.size() % 1024 == 0 && stopped())) {
