@@ -25,14 +25,17 @@ class IndexCursor {
   // The keys of `plan`: its prefix, narrowed to its object range if it has one.
   IndexCursor(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, const ScanPlan& plan);
   // The keys from `lower` to before `upper` (nullopt: to the end); `same_first_id`: all of
-  // them start with the same id, so the prefix bloom filters apply.
+  // them start with the same id, so the prefix bloom filters apply, unless `first_id_held`
+  // says the index is known to hold that id (ScanPlan::first_id_held).
   IndexCursor(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, QuadIndex index,
-              std::string_view lower, std::optional<KeyBytes> upper, bool same_first_id);
+              std::string_view lower, std::optional<KeyBytes> upper, bool same_first_id,
+              bool first_id_held = false);
   IndexCursor(const IndexCursor&) = delete;
   IndexCursor& operator=(const IndexCursor&) = delete;
 
   // Moves to the keys of `plan`, when it reads the same index in the same way (whether its
-  // keys share their first id, whether they have an upper bound); false, unmoved, otherwise.
+  // keys share their first id, whether the index is known to hold it, whether they have an
+  // upper bound); false, unmoved, otherwise.
   bool Reseek(const ScanPlan& plan);
 
   bool Valid() const { return valid_; }
@@ -48,6 +51,7 @@ class IndexCursor {
 
   QuadIndex index_;
   bool same_first_id_ = false;
+  bool first_id_held_ = false;
   bool bounded_ = false;  // the read options point at upper_slice_
   KeyBytes upper_;
   rocksdb::Slice upper_slice_;

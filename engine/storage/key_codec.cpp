@@ -143,6 +143,7 @@ ScanPlans CandidatePlans(const QuadPattern& pattern) {
       ++bound;
     }
     plan.prefix_size = bound * format::kIdSize;
+    plan.first_id_held = bound > 0 && (pattern.held >> order[0] & 1) != 0;
     // An object range right after the prefix narrows the keys almost as much as one more
     // bound position: it ranks between this prefix and a longer one.
     std::size_t rank = 2 * bound;

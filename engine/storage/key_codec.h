@@ -106,6 +106,10 @@ struct ScanPlan {
   // read narrow to it (the residual checks it again).
   std::optional<std::pair<TermId, TermId>> range;
 
+  // The pattern knows that the index holds the prefix's first id (QuadPattern::held): no
+  // bloom filter need tell whether it does.
+  bool first_id_held = false;
+
   std::string_view prefix_view() const { return {prefix.data(), prefix_size}; }
   // The first key to read, and the key past the last (nullopt: the index's end).
   KeyBytes LowerKey() const;

@@ -42,6 +42,11 @@ struct QuadPattern {
   // With `o` unbound: only objects whose ids lie in [first, second]. An index that holds the
   // object right after the bound positions reads only that range of its keys.
   std::optional<std::pair<TermId, TermId>> o_range;
+  // Bound positions (bits 1 << QuadPosition) whose ids some quad of the snapshot read is known
+  // to have at that position: values an index join read from there. Seeks to them skip the
+  // bloom filters, which could only answer "maybe". A hint for speed; results never depend on
+  // it.
+  std::uint8_t held = 0;
 };
 
 // One position of a quad.

@@ -14,6 +14,7 @@ class Distinct final : public Operator {
       : Operator(ctx, input->columns()), input_(std::move(input)) {
     set_estimated_rows(input_->estimated_rows());
     set_maybe_unbound(input_->maybe_unbound());
+    set_positions_held(input_->positions_held());
     set_sorted_by(input_->sorted_by());
   }
 

@@ -20,6 +20,7 @@ class Extend final : public Operator {
         bindings_(std::move(bindings)), bnodes_(bnodes) {
     set_estimated_rows(input_->estimated_rows());
     set_maybe_unbound(WithBound(input_->maybe_unbound(), bindings_));
+    set_positions_held(input_->positions_held());
   }
 
   std::string Describe() const override {

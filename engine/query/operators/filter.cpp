@@ -12,6 +12,7 @@ class Filter final : public Operator {
         condition_(std::move(condition)) {
     set_estimated_rows(input_->estimated_rows() * selectivity);
     set_maybe_unbound(input_->maybe_unbound());
+    set_positions_held(input_->positions_held());
     set_sorted_by(input_->sorted_by());
   }
 

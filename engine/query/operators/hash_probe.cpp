@@ -19,7 +19,7 @@ void HashProbe::Start() {
   while (static_cast<double>(probe_.rows()) < lookups_worth) {
     if (!left_->Next(batch)) {
       left_done_ = true;
-      lookups_.emplace(ctx_, *right_, *scan, layout_, probe_);
+      lookups_.emplace(ctx_, *right_, *scan, layout_, *left_, probe_);
       return;
     }
     read_ahead_memory_.Add(batch.rows() * batch.width() * sizeof(TermId));

@@ -25,7 +25,7 @@ class IndexJoin final : public Operator {
   IndexJoin(ExecContext& ctx, OperatorPtr left, ScanPattern pattern, double estimate,
             bool optional, RowExpressionPtr condition, std::vector<VarId> required = {})
       : Operator(ctx, IndexJoinColumns(*left, pattern)), left_(std::move(left)),
-        pattern_(std::move(pattern)), optional_(optional), condition_(std::move(condition)) {
+        pattern_(WithProbesHeld(std::move(pattern), *left_)), optional_(optional), condition_(std::move(condition)) {
     for (VarId var : required) required_columns_.push_back(left_->ColumnOf(var));
     required_ = std::move(required);
     set_estimated_rows(estimate);
@@ -46,6 +46,8 @@ class IndexJoin final : public Operator {
     }
     set_maybe_unbound(std::move(maybe_unbound));
     set_sorted_by(left_->sorted_by());  // each left row's matches come out together, in order
+    set_positions_held(JoinPositionsHeld(*left_, pattern_.Variables(), PositionsHeldBy(pattern_),
+                                         {}, optional_));
     for (std::size_t i = 0; i < 4; ++i) {
       if (!pattern_.slots[i].variable) continue;
       left_column_of_slot_[i] = left_->ColumnOf(*pattern_.slots[i].variable);

@@ -3,8 +3,9 @@
 namespace silk::query {
 
 IndexLookups::IndexLookups(ExecContext& ctx, const Operator& right, const ScanPattern& pattern,
-                           const JoinLayout& layout, const IdTable& left_rows)
-    : ctx_(ctx), pattern_(pattern), row_(right.columns().size(), kUnbound) {
+                           const JoinLayout& layout, const Operator& left,
+                           const IdTable& left_rows)
+    : ctx_(ctx), pattern_(WithProbesHeld(pattern, left)), row_(right.columns().size(), kUnbound) {
   for (std::size_t i = 0; i < layout.left_keys.size(); ++i) {
     const VarId var = right.columns()[layout.right_keys[i]];
     Key key{layout.left_keys[i], {}};

@@ -19,9 +19,9 @@ class IndexLookups {
  public:
   // `right` is the join's right side, an index scan of `pattern` (Operator::ScanOf).
   // REQUIRES: layout.left_keys is not empty.
-  // The left side is `left_rows`, looked up in order, each once.
+  // The left side is `left_rows` of `left`, looked up in order, each once.
   IndexLookups(ExecContext& ctx, const Operator& right, const ScanPattern& pattern,
-               const JoinLayout& layout, const IdTable& left_rows);
+               const JoinLayout& layout, const Operator& left, const IdTable& left_rows);
 
   // Calls f(right_row) for each row of the right side with the next left row's key values,
   // in the right side's columns, as a hash table of the right side would.
@@ -51,7 +51,7 @@ class IndexLookups {
   }
 
   ExecContext& ctx_;
-  const ScanPattern& pattern_;
+  const ScanPattern pattern_;  // with the slots the left side's values are held at
   // For each key the left row gives, its left column and the pattern's slots that take it.
   struct Key {
     int left_column;

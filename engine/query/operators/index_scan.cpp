@@ -33,6 +33,7 @@ class IndexScan final : public Operator {
       if (pattern_.slots[i].variable) column_of_slot_[i] = ColumnOf(*pattern_.slots[i].variable);
     }
     set_sorted_by(SortedBy(pattern_));
+    set_positions_held(PositionsHeldBy(pattern_));
   }
 
   const ScanPattern* ScanOf() const override { return &pattern_; }

@@ -18,6 +18,7 @@ class MergeSemiJoin final : public Operator {
         right_key_(right_->ColumnOf(key)) {
     set_estimated_rows(left_->estimated_rows() / 2);
     set_maybe_unbound(left_->maybe_unbound());
+    set_positions_held(left_->positions_held());
     set_sorted_by(key);
   }
 

@@ -12,6 +12,7 @@ class Minus final : public HashProbe {
       : HashProbe(ctx, std::move(left), std::move(right), /*left_columns_only=*/true) {
     set_estimated_rows(left_->estimated_rows());
     set_maybe_unbound(left_->maybe_unbound());
+    set_positions_held(left_->positions_held());
   }
 
   std::string Describe() const override { return "Minus" + HowRightWasRead(); }

@@ -4,8 +4,58 @@
 
 namespace silk::query {
 
-bool Operator::MaybeUnbound(VarId var) const {
-  return std::find(maybe_unbound_.begin(), maybe_unbound_.end(), var) != maybe_unbound_.end();
+namespace {
+
+std::uint8_t HeldIn(const PositionsHeldList& held, VarId var) {
+  for (const auto& [v, positions] : held) {
+    if (v == var) return positions;
+  }
+  return 0;
+}
+
+bool Contains(const std::vector<VarId>& vars, VarId var) {
+  return std::find(vars.begin(), vars.end(), var) != vars.end();
+}
+
+}  // namespace
+
+bool Operator::MaybeUnbound(VarId var) const { return Contains(maybe_unbound_, var); }
+
+std::uint8_t Operator::PositionsHeld(VarId var) const { return HeldIn(positions_held_, var); }
+
+PositionsHeldList JoinPositionsHeld(const Operator& left, const std::vector<VarId>& right_columns,
+                                    const PositionsHeldList& right_held,
+                                    const std::vector<VarId>& right_maybe_unbound,
+                                    bool optional) {
+  PositionsHeldList joined;
+  auto add = [&](VarId var) {
+    const bool in_left = left.ColumnOf(var) >= 0;
+    const bool in_right = Contains(right_columns, var);
+    const std::uint8_t l = left.PositionsHeld(var);
+    const std::uint8_t r = HeldIn(right_held, var);
+    const bool left_unbound = left.MaybeUnbound(var);
+    const bool right_unbound = Contains(right_maybe_unbound, var);
+    std::uint8_t held = 0;
+    if (!in_right) {
+      held = l;
+    } else if (!in_left) {
+      held = r;
+    } else if (optional) {
+      held = left_unbound ? r : l;  // a value the left side binds is its own
+    } else if (!left_unbound && !right_unbound) {
+      held = l | r;  // the same value on both sides
+    } else if (left_unbound != right_unbound) {
+      held = left_unbound ? r : l;  // the side that always binds it
+    } else {
+      held = l & r;  // either side's
+    }
+    if (held != 0) joined.emplace_back(var, held);
+  };
+  for (VarId var : left.columns()) add(var);
+  for (VarId var : right_columns) {
+    if (left.ColumnOf(var) < 0) add(var);
+  }
+  return joined;
 }
 
 IdTable Materialize(Operator& op, MemoryCharge& charge) {

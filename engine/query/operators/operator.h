@@ -2,12 +2,15 @@
 //
 // Each operator names the variable behind each of its columns. A column may hold kUnbound in
 // some rows (after OPTIONAL, UNION, VALUES with UNDEF); `maybe_unbound()` says which may.
+// `PositionsHeld` says where the store holds the values of a column: an index join's probe with
+// such a value needs no bloom filter to learn whether the index has it.
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/query/exec_context.h"
@@ -17,6 +20,9 @@
 namespace silk::query {
 
 struct ScanPattern;  // scan_pattern.h
+
+// Variables with the quad positions the store holds their values at (Operator::PositionsHeld).
+using PositionsHeldList = std::vector<std::pair<VarId, std::uint8_t>>;
 
 class Operator {
  public:
@@ -49,6 +55,12 @@ class Operator {
   // The variable whose ids ascend from row to row (ties allowed), if the operator knows one:
   // what a merge join needs.
   std::optional<VarId> sorted_by() const { return sorted_by_; }
+  // The quad positions (bits 1 << kS, kP, kO) at which, in the query's snapshot, some quad has
+  // each value this operator binds `var` to: values read from those positions of the store.
+  std::uint8_t PositionsHeld(VarId var) const;
+  const PositionsHeldList& positions_held() const {
+    return positions_held_;
+  }
 
   // The pattern, when the operator is a plain index scan: a join may look up the few rows it
   // needs instead of reading them all.
@@ -68,6 +80,9 @@ class Operator {
   void set_estimated_rows(double rows) { estimated_rows_ = rows; }
   void set_maybe_unbound(std::vector<VarId> vars) { maybe_unbound_ = std::move(vars); }
   void set_sorted_by(std::optional<VarId> var) { sorted_by_ = var; }
+  void set_positions_held(PositionsHeldList held) {
+    positions_held_ = std::move(held);
+  }
 
   ExecContext& ctx_;
 
@@ -75,6 +90,7 @@ class Operator {
   std::vector<VarId> columns_;
   std::vector<VarId> maybe_unbound_;
   std::optional<VarId> sorted_by_;
+  PositionsHeldList positions_held_;  // a variable left out: no position known
   double estimated_rows_ = 0;
   std::uint64_t actual_rows_ = 0;
 };
@@ -84,5 +100,14 @@ using OperatorPtr = std::unique_ptr<Operator>;
 // Pulls every row of `op` into one table, adding its memory to `charge` (held by the caller
 // as long as the table): each growth is charged before it is allocated.
 IdTable Materialize(Operator& op, MemoryCharge& charge);
+
+// The positions held in the rows of a join of `left` with a right side (its columns, their
+// positions held, those it may leave unbound). A value both sides bind in every row is held
+// wherever either holds it; one that one side may leave unbound, where the other holds it. In
+// a left join (`optional`), a value the left side binds is the left side's.
+PositionsHeldList JoinPositionsHeld(const Operator& left, const std::vector<VarId>& right_columns,
+                                    const PositionsHeldList& right_held,
+                                    const std::vector<VarId>& right_maybe_unbound,
+                                    bool optional);
 
 }  // namespace silk::query

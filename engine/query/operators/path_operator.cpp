@@ -233,6 +233,7 @@ class PathOperator final : public Operator {
         ends_(std::move(ends)), graph_(std::move(graph)), graphs_(std::move(graphs)) {
     set_estimated_rows(input_->estimated_rows() * 10);
     set_maybe_unbound(input_->maybe_unbound());
+    set_positions_held(input_->positions_held());
     subject_ = Constant(ends_.subject);
     object_ = Constant(ends_.object);
     can_be_empty_ = CanBeEmpty(path_);

@@ -15,6 +15,13 @@ class Project final : public Operator {
       if (source_.back() < 0 || input_->MaybeUnbound(var)) maybe_unbound.push_back(var);
     }
     set_maybe_unbound(std::move(maybe_unbound));
+    PositionsHeldList held;
+    for (VarId var : columns()) {
+      if (const std::uint8_t positions = input_->PositionsHeld(var); positions != 0) {
+        held.emplace_back(var, positions);
+      }
+    }
+    set_positions_held(std::move(held));
     if (input_->sorted_by() && ColumnOf(*input_->sorted_by()) >= 0) set_sorted_by(input_->sorted_by());
   }
 

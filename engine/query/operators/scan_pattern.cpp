@@ -42,6 +42,27 @@ std::optional<Position> ScanPattern::SlotOf(VarId var) const {
   return std::nullopt;
 }
 
+PositionsHeldList PositionsHeldBy(const ScanPattern& pattern) {
+  PositionsHeldList held;
+  for (VarId var : pattern.Variables()) {
+    std::uint8_t positions = 0;
+    for (int i = kS; i <= kO; ++i) {
+      if (pattern.slots[i].variable == var) positions |= 1 << i;
+    }
+    if (positions != 0) held.emplace_back(var, positions);
+  }
+  return held;
+}
+
+ScanPattern WithProbesHeld(ScanPattern pattern, const Operator& left) {
+  pattern.held = 0;
+  for (int i = kS; i <= kO; ++i) {
+    const std::optional<VarId>& var = pattern.slots[i].variable;
+    if (var && (left.PositionsHeld(*var) >> i & 1) != 0) pattern.held |= 1 << i;
+  }
+  return pattern;
+}
+
 bool RangesAsSeeks(const ScanPattern& pattern,
                    const std::array<std::optional<storage::TermId>, 4>& bound) {
   return !pattern.object_ranges.empty() && !pattern.slots[kO].constant && !bound[kO] &&
@@ -64,7 +85,12 @@ storage::QuadPattern ToQuadPattern(const ScanPattern& pattern,
   if (!ids[kG] && pattern.scope == GraphScope::kSet && pattern.graphs.size() == 1) {
     ids[kG] = pattern.graphs[0];
   }
-  storage::QuadPattern quads{ids[kS], ids[kP], ids[kO], ids[kG], std::nullopt};
+  storage::QuadPattern quads{ids[kS], ids[kP], ids[kO], ids[kG], std::nullopt, 0};
+  for (int i = kS; i <= kO; ++i) {
+    if (!pattern.slots[i].constant && bound[i] && (pattern.held >> i & 1) != 0) {
+      quads.held |= 1 << i;
+    }
+  }
   if (RangesAsSeeks(pattern, bound)) quads.o_range = pattern.object_ranges[range];
   return quads;
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/query/operators/id_table.h"
+#include "engine/query/operators/operator.h"
 #include "engine/storage/store.h"
 
 namespace silk::query {
@@ -41,6 +42,9 @@ struct ScanPattern {
   // (ascending, disjoint; see object_ranges.h), each read as a range of index keys; or, where
   // a probe binds the subject, checked on the keys of that subject (RangesAsSeeks).
   std::vector<std::pair<storage::TermId, storage::TermId>> object_ranges;
+  // Slots (bits 1 << slot) that an index join's probes bind to values the store holds at that
+  // position (Operator::PositionsHeld of its left side): their seeks skip the bloom filters.
+  std::uint8_t held = 0;
 
   // The graph position is neither bound nor a variable: the pattern matches a triple once
   // however many graphs hold it (the default graph is their RDF merge).
@@ -51,6 +55,14 @@ struct ScanPattern {
   // The first slot that holds `var`, if any.
   std::optional<Position> SlotOf(VarId var) const;
 };
+
+// Each variable of `pattern` with the positions (s, p, o) it fills: the positions a scan of it
+// holds its values at.
+PositionsHeldList PositionsHeldBy(const ScanPattern& pattern);
+
+// `pattern` with held set for the slots `left`'s rows bind to values held at that position:
+// the pattern an index join with `left` probes.
+ScanPattern WithProbesHeld(ScanPattern pattern, const Operator& left);
 
 // Iterates the quads of a pattern whose variables may be substituted by values (for index
 // nested-loop joins), applying what a QuadPattern cannot say: the graph scope, repeated

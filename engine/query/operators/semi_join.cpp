@@ -15,6 +15,7 @@ class SemiJoin final : public HashProbe {
         anti_(anti) {
     set_estimated_rows(left_->estimated_rows() / 2);
     set_maybe_unbound(left_->maybe_unbound());
+    set_positions_held(left_->positions_held());
   }
 
   std::string Describe() const override {

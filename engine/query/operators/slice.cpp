@@ -16,6 +16,7 @@ class Slice final : public Operator {
     if (limit) estimate = std::min(estimate, static_cast<double>(*limit));
     set_estimated_rows(estimate);
     set_maybe_unbound(input_->maybe_unbound());
+    set_positions_held(input_->positions_held());
   }
 
   std::string Describe() const override {

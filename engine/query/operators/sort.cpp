@@ -17,6 +17,7 @@ class Sort final : public Operator {
       : Operator(ctx, input->columns()), input_(std::move(input)), keys_(std::move(keys)) {
     set_estimated_rows(input_->estimated_rows());
     set_maybe_unbound(input_->maybe_unbound());
+    set_positions_held(input_->positions_held());
   }
 
   std::string Describe() const override { return "Sort by" + DescribeKeys(keys_); }

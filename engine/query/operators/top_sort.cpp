@@ -24,6 +24,7 @@ class TopSort final : public Operator {
         kept_(columns().size()) {
     set_estimated_rows(std::min<double>(input_->estimated_rows(), static_cast<double>(k_)));
     set_maybe_unbound(input_->maybe_unbound());
+    set_positions_held(input_->positions_held());
   }
 
   std::string Describe() const override {

@@ -38,6 +38,16 @@ class Union final : public Operator {
     }
     set_estimated_rows(estimate);
     set_maybe_unbound(std::move(maybe_unbound));
+    // A value comes from one input: held where every input that binds the variable holds it.
+    PositionsHeldList held;
+    for (VarId var : columns()) {
+      std::uint8_t positions = 0b111;
+      for (const OperatorPtr& input : inputs_) {
+        if (input->ColumnOf(var) >= 0) positions &= input->PositionsHeld(var);
+      }
+      if (positions != 0) held.emplace_back(var, positions);
+    }
+    set_positions_held(std::move(held));
   }
 
   std::string Describe() const override { return "Union"; }

@@ -98,6 +98,28 @@ TEST(KeyCodecTest, PlansBindTheLongestPrefix) {
   }
 }
 
+// A plan's first id is held when the pattern says its position is (QuadPattern::held), and
+// only then: its seeks skip the bloom filter.
+TEST(KeyCodecTest, APlanKnowsWhetherItsFirstIdIsHeld) {
+  const QuadIds q{11, 22, 33, 44};
+  for (int mask = 1; mask < 16; ++mask) {
+    for (std::uint8_t held = 0; held < 8; ++held) {
+      QuadPattern pattern = PatternOf(q, mask);
+      pattern.held = held;
+      for (const ScanPlan& plan : CandidatePlans(pattern)) {
+        // The first id of spog is the subject (bit 0), of posg the predicate (bit 1), of
+        // ospg the object (bit 2); gspo's graph is never claimed.
+        const int first = plan.index == QuadIndex::kSpog   ? 0
+                          : plan.index == QuadIndex::kPosg ? 1
+                          : plan.index == QuadIndex::kOspg ? 2
+                                                           : 3;
+        EXPECT_EQ(plan.first_id_held, plan.prefix_size > 0 && (held >> first & 1) != 0)
+            << mask << " " << int{held};
+      }
+    }
+  }
+}
+
 // gspo lacks the default graph's quads: a pattern binding the default graph (or no graph) is
 // never planned on it, and the graph is then filtered unless s, p and o are all bound.
 TEST(KeyCodecTest, TheDefaultGraphIsNotSoughtInGspo) {
