@@ -1,5 +1,6 @@
-// Sort (ORDER BY): reads all input rows, evaluates the keys once per row, and sorts stably
-// by SPARQL's total order.
+// Sort (ORDER BY): reads all input rows and sorts them stably by SPARQL's total order. A key
+// that is a plain variable is ranked: its distinct values are decoded in one batch and ordered
+// once, and rows compare ranks; other keys are evaluated once per row.
 #include <algorithm>
 #include <cstdint>
 #include <numeric>
@@ -7,6 +8,7 @@
 
 #include "engine/query/expr/compare.h"
 #include "engine/query/operators/operators.h"
+#include "engine/query/term_resolver.h"
 
 namespace silk::query {
 namespace {
@@ -36,33 +38,100 @@ class Sort final : public Operator {
   void SortAll() {
     rows_ = Materialize(*input_, memory_);
     const std::size_t n = rows_.rows();
-    // Charged before they are allocated: the key values, the order, and the buffer
-    // std::stable_sort takes (up to one index per row).
-    memory_.Add(std::uint64_t{n} * (keys_.size() * sizeof(expr::EvalResult) +
-                                    2 * sizeof(std::size_t)));
-    // Key values, row-major: keys_.size() per row. An error sorts like an unbound value.
+    const std::size_t width = keys_.size();
+    // Charged before they are allocated: a rank or value per key and row, the order, and the
+    // buffer std::stable_sort takes (up to one index per row).
+    memory_.Add(std::uint64_t{n} * (width * sizeof(expr::EvalResult) + 2 * sizeof(std::size_t)));
+    // A plain variable's key is the rank of its value among the column's distinct values:
+    // those are decoded together and put in order once, and rows then compare integers. Other
+    // keys are evaluated per row; an error sorts like an unbound value.
+    std::vector<std::vector<std::uint32_t>> ranks(width);
     std::vector<expr::EvalResult> values;
-    values.reserve(n * keys_.size());
-    std::uint64_t strings = 0;  // the values' text beyond what fits in a std::string
-    for (std::size_t r = 0; r < n; ++r) {
-      if ((r & 1023) == 0) {
-        ctx_.CheckCancelled();
-        memory_.Add(strings);
-        strings = 0;
-      }
-      for (SortKey& key : keys_) {
-        values.push_back(key.expression->Evaluate(rows_.row(r)));
-        if (values.back()) strings += TermHeapBytes(values.back()->term());
-      }
+    for (std::size_t k = 0; k < width; ++k) {
+      if (keys_[k].expression->VariableColumn()) ranks[k] = RanksOf(*keys_[k].expression);
     }
-    memory_.Add(strings);
+    if (std::any_of(ranks.begin(), ranks.end(), [](const auto& r) { return r.empty(); }) && n > 0) {
+      values.resize(n * width);
+      std::uint64_t strings = 0;  // the values' text beyond what fits in a std::string
+      for (std::size_t r = 0; r < n; ++r) {
+        if ((r & 1023) == 0) {
+          ctx_.CheckCancelled();
+          memory_.Add(strings);
+          strings = 0;
+        }
+        for (std::size_t k = 0; k < width; ++k) {
+          if (!ranks[k].empty()) continue;
+          expr::EvalResult& value = values[r * width + k];
+          value = keys_[k].expression->Evaluate(rows_.row(r));
+          if (value) strings += TermHeapBytes(value->term());
+        }
+      }
+      memory_.Add(strings);
+    }
     order_.resize(n);
     std::iota(order_.begin(), order_.end(), 0);
-    const std::size_t width = keys_.size();
     std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
-      return CompareKeys(keys_, &values[a * width], &values[b * width]) < 0;
+      for (std::size_t k = 0; k < width; ++k) {
+        int c = 0;
+        if (!ranks[k].empty()) {
+          c = ranks[k][a] < ranks[k][b] ? -1 : ranks[k][a] > ranks[k][b] ? 1 : 0;
+        } else {
+          const expr::EvalResult& x = values[a * width + k];
+          const expr::EvalResult& y = values[b * width + k];
+          c = expr::OrderCompare(x ? &*x : nullptr, y ? &*y : nullptr);
+        }
+        if (c != 0) return keys_[k].descending ? c > 0 : c < 0;
+      }
+      return false;
     });
     sorted_ = true;
+  }
+
+  // Each row's rank of the value of the plain variable `key` reads: equal values (and unbound
+  // ones, first) share a rank, and ranks ascend in SPARQL's order. Empty when there are no rows.
+  std::vector<std::uint32_t> RanksOf(const RowExpression& key) {
+    const std::size_t n = rows_.rows();
+    std::vector<TermId> ids(n);
+    for (std::size_t r = 0; r < n; ++r) ids[r] = *VariableId(key, rows_.row(r));
+    std::vector<TermId> distinct = ids;
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    // The distinct values, decoded in one batch.
+    TermResolver& terms = ctx_.terms();
+    TermResolver::BatchTerms batch;
+    terms.DecodeBatch(distinct, batch);
+    std::vector<std::optional<expr::Value>> value_of(distinct.size());
+    std::uint64_t bytes = distinct.size() * (sizeof(expr::Value) + 2 * sizeof(std::uint32_t));
+    for (std::size_t i = 0; i < distinct.size(); ++i) {
+      if ((i & 1023) == 0) ctx_.CheckCancelled();
+      if (distinct[i] == kUnbound) continue;
+      const rdf::Term& term = terms.TermOf(distinct[i], batch);
+      value_of[i] = expr::Value::FromTerm(term);
+      bytes += TermHeapBytes(term);
+    }
+    memory_.Add(bytes);
+    std::vector<std::uint32_t> by_value(distinct.size());
+    std::iota(by_value.begin(), by_value.end(), 0);
+    auto compare = [&](std::uint32_t a, std::uint32_t b) {
+      return expr::OrderCompare(value_of[a] ? &*value_of[a] : nullptr,
+                                value_of[b] ? &*value_of[b] : nullptr);
+    };
+    // Stable, as the rows' sort: merge sorts never read out of bounds, even should some values
+    // compare inconsistently.
+    std::stable_sort(by_value.begin(), by_value.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return compare(a, b) < 0; });
+    std::vector<std::uint32_t> rank(distinct.size());
+    std::uint32_t current = 0;
+    for (std::size_t i = 0; i < by_value.size(); ++i) {
+      if (i > 0 && compare(by_value[i - 1], by_value[i]) != 0) ++current;
+      rank[by_value[i]] = current;
+    }
+    std::vector<std::uint32_t> row_ranks(n);
+    for (std::size_t r = 0; r < n; ++r) {
+      const auto at = std::lower_bound(distinct.begin(), distinct.end(), ids[r]);
+      row_ranks[r] = rank[static_cast<std::size_t>(at - distinct.begin())];
+    }
+    return row_ranks;
   }
 
   OperatorPtr input_;
