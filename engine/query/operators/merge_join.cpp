@@ -53,6 +53,9 @@ class MergeJoin final : public Operator {
         continue;
       }
       if (!ReadRun(key)) {
+        // Once the right side is read to its end, no later left row finds a partner: the
+        // left side's rest is never read.
+        if (right_done_) return false;
         ++left_row_;  // no right row has this key
         continue;
       }

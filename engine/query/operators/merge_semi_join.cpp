@@ -36,7 +36,10 @@ class MergeSemiJoin final : public Operator {
         continue;
       }
       const TermId key = left_batch_.at(left_row_, left_key_);
-      const bool matched = SkipRightBelow(key) && RightKey() == key;
+      // Past the right side's end no left row has a partner: a semi-join is done (its left
+      // side's rest is never read); an anti-join keeps every row that is left.
+      if (!SkipRightBelow(key) && !anti_) return false;
+      const bool matched = !right_done_ && RightKey() == key;
       if (matched != anti_) out.AddRow(left_batch_.row(left_row_));
       ++left_row_;
     }

@@ -479,6 +479,36 @@ TEST_F(CountsFromKeys, MergeJoinsGiveTheHashJoinsRows) {
   EXPECT_GT(merged, 60);
 }
 
+// A merge join (and a merge semi-join) whose right side ends before its left stops there: the
+// left side's rest, which no right row can join, is never read. An anti-join reads it all.
+TEST_F(AgainstNaive, MergeJoinsStopWhenTheRightSideEnds) {
+  // Made in this order, so that the ids of e0..e5999 are below those of f0..f4999: p1 holds
+  // the e's, p0 a hundred e's and then the f's.
+  std::string data;
+  for (int i = 0; i < 6000; ++i) data += Iri("e" + std::to_string(i)) + " " + Iri("p1") + " " + Iri("n1") + " .\n";
+  for (int i = 0; i < 100; ++i) data += Iri("e" + std::to_string(i * 7)) + " " + Iri("p0") + " " + Iri("n0") + " .\n";
+  for (int i = 0; i < 5000; ++i) data += Iri("f" + std::to_string(i)) + " " + Iri("p0") + " " + Iri("n0") + " .\n";
+  Load(data);
+  const std::string join =
+      "SELECT ?a WHERE { ?a " + Iri("p0") + " " + Iri("n0") + " . ?a " + Iri("p1") + " " + Iri("n1") + " }";
+  const std::string exists = "SELECT ?a WHERE { ?a " + Iri("p0") + " " + Iri("n0") +
+                             " FILTER EXISTS { ?a " + Iri("p1") + " " + Iri("n1") + " } }";
+  const std::string not_exists = "SELECT ?a WHERE { ?a " + Iri("p0") + " " + Iri("n0") +
+                                 " FILTER NOT EXISTS { ?a " + Iri("p1") + " " + Iri("n1") + " } }";
+  for (const std::string& query : {join, exists, not_exists}) ExpectSameRows(query);
+  EXPECT_EQ(Rows(join).size(), 100u);
+  EXPECT_EQ(Rows(not_exists).size(), 5000u);
+  // The left scan (p0's 5,100 keys) reads one batch, not all.
+  for (const std::string& query : {join, exists}) {
+    const std::string analyzed = Run("EXPLAIN ANALYZE " + query);
+    ASSERT_NE(analyzed.find("Merge"), std::string::npos) << analyzed;
+    const std::size_t scan = analyzed.find("IndexScan ?a " + Iri("p0"));
+    ASSERT_NE(scan, std::string::npos) << analyzed;
+    const std::size_t actual = analyzed.find("actual ", scan);
+    EXPECT_LT(std::stoul(analyzed.substr(actual + 7)), 5100u) << analyzed;
+  }
+}
+
 // With the store's default graph alone (no union), quads in named graphs are not counted.
 TEST_F(CountsFromKeys, CountTheStoredDefaultGraphAlone) {
   options_.union_default_graph = false;
