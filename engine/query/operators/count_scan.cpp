@@ -65,6 +65,12 @@ class CountScan final : public Operator {
       : Operator(ctx, CountColumns(count, counts)), count_(std::move(count)),
         aggregates_(counts.size()) {
     set_estimated_rows(estimate);
+    // The group key is a value of the counted pattern's, where that pattern holds it.
+    if (count_.per) {
+      for (const auto& [var, positions] : PositionsHeldBy(count_.counted)) {
+        if (var == *count_.per) set_positions_held({{var, positions}});
+      }
+    }
   }
 
   std::string Describe() const override {

@@ -26,6 +26,16 @@ class Group final : public Operator {
     set_maybe_unbound(columns());
     // Which keys and counted arguments are plain variables, asked once rather than per row.
     for (const GroupKey& key : keys_) key_columns_.push_back(key.expression->VariableColumn());
+    // A key that is a plain variable keeps its input's ids, and where they are held.
+    PositionsHeldList held;
+    for (std::size_t k = 0; k < keys_.size(); ++k) {
+      if (!key_columns_[k] || *key_columns_[k] < 0) continue;
+      const VarId from = input_->columns()[static_cast<std::size_t>(*key_columns_[k])];
+      if (const std::uint8_t positions = input_->PositionsHeld(from); positions != 0) {
+        held.emplace_back(keys_[k].var, positions);
+      }
+    }
+    set_positions_held(std::move(held));
     for (const AggregateColumn& aggregate : aggregates_) {
       counts_ids_.push_back(CountsIds(aggregate));
       argument_columns_.push_back(aggregate.argument ? aggregate.argument->VariableColumn()

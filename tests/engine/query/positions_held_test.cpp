@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/query/exec_context.h"
+#include "engine/query/expr/row_expression.h"
 #include "engine/query/operators/operators.h"
 #include "engine/query/operators/scan_pattern.h"
 #include "tests/support/query_fixture.h"
@@ -115,6 +116,37 @@ TEST_F(PositionsHeldTest, ComputedValuesAreNotHeld) {
   EXPECT_EQ(values->PositionsHeld(x), 0);
   OperatorPtr join = MakeIndexJoin(*ctx_, std::move(values), Pattern(x, 7, y), 10);
   EXPECT_EQ(join->PositionsHeld(x), kS);  // only rows whose x the pattern matched
+}
+
+// A plain variable, as the expression compiler makes one: it reads column `column`.
+class ColumnExpression final : public query::RowExpression {
+ public:
+  explicit ColumnExpression(int column) : column_(column) {}
+  query::expr::EvalResult Evaluate(std::span<const storage::TermId>) override { return std::nullopt; }
+  std::string ToString() const override { return "?column"; }
+  std::optional<int> VariableColumn() const override { return column_; }
+
+ private:
+  int column_;
+};
+
+TEST_F(PositionsHeldTest, AGroupKeepsWhereItsKeysAreHeld) {
+  OperatorPtr input = Scan(x, y);
+  std::vector<query::GroupKey> keys;
+  keys.push_back({z, std::make_unique<ColumnExpression>(input->ColumnOf(y))});
+  std::vector<query::AggregateColumn> aggregates;
+  aggregates.push_back({w, query::expr::AggregateSpec{}, nullptr});  // COUNT(*)
+  OperatorPtr group = MakeGroup(*ctx_, std::move(input), std::move(keys), std::move(aggregates));
+  EXPECT_EQ(group->PositionsHeld(z), kO);  // the key, ?y's values under another name
+  EXPECT_EQ(group->PositionsHeld(w), 0);   // a count is computed
+
+  // Counted from the store's keys: the group key is the counted pattern's value.
+  query::PatternCount count;
+  count.counted = Pattern(x, 7, y);
+  count.per = y;
+  OperatorPtr counted = MakeCountScan(*ctx_, std::move(count), {w}, 10);
+  EXPECT_EQ(counted->PositionsHeld(y), kO);
+  EXPECT_EQ(counted->PositionsHeld(w), 0);
 }
 
 // The join's probes carry the claim to the store: only for the slots a probe binds.
