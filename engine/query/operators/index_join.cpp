@@ -25,7 +25,8 @@ class IndexJoin final : public Operator {
   IndexJoin(ExecContext& ctx, OperatorPtr left, ScanPattern pattern, double estimate,
             bool optional, RowExpressionPtr condition, std::vector<VarId> required = {})
       : Operator(ctx, IndexJoinColumns(*left, pattern)), left_(std::move(left)),
-        pattern_(WithProbesHeld(std::move(pattern), *left_)), optional_(optional), condition_(std::move(condition)) {
+        pattern_(WithProbesHeld(std::move(pattern), *left_)), optional_(optional),
+        condition_(std::move(condition)) {
     for (VarId var : required) required_columns_.push_back(left_->ColumnOf(var));
     required_ = std::move(required);
     set_estimated_rows(estimate);

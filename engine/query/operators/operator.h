@@ -58,9 +58,7 @@ class Operator {
   // The quad positions (bits 1 << kS, kP, kO) at which, in the query's snapshot, some quad has
   // each value this operator binds `var` to: values read from those positions of the store.
   std::uint8_t PositionsHeld(VarId var) const;
-  const PositionsHeldList& positions_held() const {
-    return positions_held_;
-  }
+  const PositionsHeldList& positions_held() const { return positions_held_; }
 
   // The pattern, when the operator is a plain index scan: a join may look up the few rows it
   // needs instead of reading them all.
@@ -80,9 +78,7 @@ class Operator {
   void set_estimated_rows(double rows) { estimated_rows_ = rows; }
   void set_maybe_unbound(std::vector<VarId> vars) { maybe_unbound_ = std::move(vars); }
   void set_sorted_by(std::optional<VarId> var) { sorted_by_ = var; }
-  void set_positions_held(PositionsHeldList held) {
-    positions_held_ = std::move(held);
-  }
+  void set_positions_held(PositionsHeldList held) { positions_held_ = std::move(held); }
 
   ExecContext& ctx_;
 

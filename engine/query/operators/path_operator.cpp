@@ -233,7 +233,13 @@ class PathOperator final : public Operator {
         ends_(std::move(ends)), graph_(std::move(graph)), graphs_(std::move(graphs)) {
     set_estimated_rows(input_->estimated_rows() * 10);
     set_maybe_unbound(input_->maybe_unbound());
-    set_positions_held(input_->positions_held());
+    // An end the input may leave unbound takes the path's nodes, which need not be held.
+    PositionsHeldList held;
+    for (const auto& [var, positions] : input_->positions_held()) {
+      const bool path_binds = (ends_.subject_var == var || ends_.object_var == var);
+      if (!path_binds || !input_->MaybeUnbound(var)) held.emplace_back(var, positions);
+    }
+    set_positions_held(std::move(held));
     subject_ = Constant(ends_.subject);
     object_ = Constant(ends_.object);
     can_be_empty_ = CanBeEmpty(path_);

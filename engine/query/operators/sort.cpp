@@ -50,7 +50,9 @@ class Sort final : public Operator {
     for (std::size_t k = 0; k < width; ++k) {
       if (keys_[k].expression->VariableColumn()) ranks[k] = RanksOf(*keys_[k].expression);
     }
-    if (std::any_of(ranks.begin(), ranks.end(), [](const auto& r) { return r.empty(); }) && n > 0) {
+    const bool evaluated =
+        std::any_of(ranks.begin(), ranks.end(), [](const auto& r) { return r.empty(); });
+    if (evaluated && n > 0) {
       values.resize(n * width);
       std::uint64_t strings = 0;  // the values' text beyond what fits in a std::string
       for (std::size_t r = 0; r < n; ++r) {
@@ -96,20 +98,22 @@ class Sort final : public Operator {
     std::vector<TermId> distinct = ids;
     std::sort(distinct.begin(), distinct.end());
     distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-    // The distinct values, decoded in one batch.
+    // The distinct values, decoded in one batch (its terms freed once they are values).
     TermResolver& terms = ctx_.terms();
-    TermResolver::BatchTerms batch;
-    terms.DecodeBatch(distinct, batch);
     std::vector<std::optional<expr::Value>> value_of(distinct.size());
-    std::uint64_t bytes = distinct.size() * (sizeof(expr::Value) + 2 * sizeof(std::uint32_t));
-    for (std::size_t i = 0; i < distinct.size(); ++i) {
-      if ((i & 1023) == 0) ctx_.CheckCancelled();
-      if (distinct[i] == kUnbound) continue;
-      const rdf::Term& term = terms.TermOf(distinct[i], batch);
-      value_of[i] = expr::Value::FromTerm(term);
-      bytes += TermHeapBytes(term);
+    {
+      TermResolver::BatchTerms batch;
+      terms.DecodeBatch(distinct, batch);
+      std::uint64_t bytes = distinct.size() * (sizeof(expr::Value) + 2 * sizeof(std::uint32_t));
+      for (std::size_t i = 0; i < distinct.size(); ++i) {
+        if ((i & 1023) == 0) ctx_.CheckCancelled();
+        if (distinct[i] == kUnbound) continue;
+        const rdf::Term& term = terms.TermOf(distinct[i], batch);
+        value_of[i] = expr::Value::FromTerm(term);
+        bytes += TermHeapBytes(term);
+      }
+      memory_.Add(bytes);
     }
-    memory_.Add(bytes);
     std::vector<std::uint32_t> by_value(distinct.size());
     std::iota(by_value.begin(), by_value.end(), 0);
     auto compare = [&](std::uint32_t a, std::uint32_t b) {
