@@ -53,25 +53,31 @@ void SharedScan::Offer(std::size_t i) {
   std::unique_lock lock(mu_);
   if (state_[i].state != PieceState::kFree) return;
   state_[i].state = PieceState::kOffered;
+  if (queued_ > 0) return;  // the task not yet begun will read it
   ++running_;
+  ++queued_;
   lock.unlock();
-  const bool taken = RunOnSpareThread([this, i] {
-    ReadOffered(i);
+  const bool taken = RunOnSpareThread([this] {
+    ReadOffered();
     std::lock_guard done(mu_);
     --running_;
     changed_.notify_all();
   });
   if (!taken) {
     lock.lock();
-    state_[i].state = PieceState::kFree;
+    if (state_[i].state == PieceState::kOffered) state_[i].state = PieceState::kFree;
     --running_;
+    --queued_;
   }
 }
 
-void SharedScan::ReadOffered(std::size_t i) {
+void SharedScan::ReadOffered() {
+  std::size_t i = 0;
   {
     std::lock_guard lock(mu_);
-    if (state_[i].state != PieceState::kOffered) return;  // taken over
+    --queued_;
+    while (i < state_.size() && state_[i].state != PieceState::kOffered) ++i;
+    if (i == state_.size()) return;  // all taken over
     state_[i].state = PieceState::kReading;
   }
   std::vector<storage::QuadIds> quads;

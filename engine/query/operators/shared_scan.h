@@ -48,8 +48,9 @@ class SharedScan {
 
   // Offers piece `i` to a spare thread, if there is such a piece and one is idle.
   void Offer(std::size_t i);
-  // On the spare thread: reads piece `i`, unless this thread took it over meanwhile.
-  void ReadOffered(std::size_t i);
+  // On the spare thread: reads the first piece on offer, if this thread has not taken them all
+  // over meanwhile.
+  void ReadOffered();
   // Moves to the next piece: reads it here, or replays what the spare thread read.
   bool NextPiece();
   // The quads of piece `i`, or null when its range has fewer pieces.
@@ -78,6 +79,10 @@ class SharedScan {
   std::condition_variable changed_;
   std::vector<Piece> state_;
   int running_ = 0;  // spare-thread tasks that have not returned
+  // Of those, the ones not begun. Such a task reads whichever piece is on offer when it begins,
+  // so a later offer waits for it instead of queueing another: a task for a piece this thread
+  // took over would otherwise hold the queue while the next, useful offer was refused.
+  int queued_ = 0;
   std::atomic<bool> stop_{false};  // the scan is over: a piece being read is not needed
 };
 
