@@ -28,7 +28,9 @@ std::string RandomTerm(std::mt19937& rng) {
     case 5: return "\"" + std::to_string(n) + "e0\"^^<http://www.w3.org/2001/XMLSchema#double>";
     case 6: return "\"word " + std::to_string(n) + "\"";
     case 7: return "\"word " + std::to_string(n) + "\"@de";
-    case 8: return "\"20" + std::to_string(10 + n) + "-01-02\"^^<http://www.w3.org/2001/XMLSchema#date>";
+    case 8:
+      return "\"20" + std::to_string(10 + n) +
+             "-01-02\"^^<http://www.w3.org/2001/XMLSchema#date>";
     case 9: return n % 2 ? "\"true\"^^<http://www.w3.org/2001/XMLSchema#boolean>"
                          : "\"false\"^^<http://www.w3.org/2001/XMLSchema#boolean>";
     case 10: return "\"odd " + std::to_string(n) + "\"^^<http://e/unknownType>";

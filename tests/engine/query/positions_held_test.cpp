@@ -122,7 +122,9 @@ TEST_F(PositionsHeldTest, ComputedValuesAreNotHeld) {
 class ColumnExpression final : public query::RowExpression {
  public:
   explicit ColumnExpression(int column) : column_(column) {}
-  query::expr::EvalResult Evaluate(std::span<const storage::TermId>) override { return std::nullopt; }
+  query::expr::EvalResult Evaluate(std::span<const storage::TermId>) override {
+    return std::nullopt;
+  }
   std::string ToString() const override { return "?column"; }
   std::optional<int> VariableColumn() const override { return column_; }
 

@@ -484,17 +484,20 @@ TEST_F(CountsFromKeys, MergeJoinsGiveTheHashJoinsRows) {
 TEST_F(AgainstNaive, MergeJoinsStopWhenTheRightSideEnds) {
   // Made in this order, so that the ids of e0..e5999 are below those of f0..f4999: p1 holds
   // the e's, p0 a hundred e's and then the f's.
+  auto triple = [](const std::string& s, const std::string& p, const std::string& o) {
+    return Iri(s) + " " + Iri(p) + " " + Iri(o) + " .\n";
+  };
   std::string data;
-  for (int i = 0; i < 6000; ++i) data += Iri("e" + std::to_string(i)) + " " + Iri("p1") + " " + Iri("n1") + " .\n";
-  for (int i = 0; i < 100; ++i) data += Iri("e" + std::to_string(i * 7)) + " " + Iri("p0") + " " + Iri("n0") + " .\n";
-  for (int i = 0; i < 5000; ++i) data += Iri("f" + std::to_string(i)) + " " + Iri("p0") + " " + Iri("n0") + " .\n";
+  for (int i = 0; i < 6000; ++i) data += triple("e" + std::to_string(i), "p1", "n1");
+  for (int i = 0; i < 100; ++i) data += triple("e" + std::to_string(i * 7), "p0", "n0");
+  for (int i = 0; i < 5000; ++i) data += triple("f" + std::to_string(i), "p0", "n0");
   Load(data);
-  const std::string join =
-      "SELECT ?a WHERE { ?a " + Iri("p0") + " " + Iri("n0") + " . ?a " + Iri("p1") + " " + Iri("n1") + " }";
-  const std::string exists = "SELECT ?a WHERE { ?a " + Iri("p0") + " " + Iri("n0") +
-                             " FILTER EXISTS { ?a " + Iri("p1") + " " + Iri("n1") + " } }";
-  const std::string not_exists = "SELECT ?a WHERE { ?a " + Iri("p0") + " " + Iri("n0") +
-                                 " FILTER NOT EXISTS { ?a " + Iri("p1") + " " + Iri("n1") + " } }";
+  const std::string left = "?a " + Iri("p0") + " " + Iri("n0");
+  const std::string right = "?a " + Iri("p1") + " " + Iri("n1");
+  const std::string join = "SELECT ?a WHERE { " + left + " . " + right + " }";
+  const std::string exists = "SELECT ?a WHERE { " + left + " FILTER EXISTS { " + right + " } }";
+  const std::string not_exists =
+      "SELECT ?a WHERE { " + left + " FILTER NOT EXISTS { " + right + " } }";
   for (const std::string& query : {join, exists, not_exists}) ExpectSameRows(query);
   EXPECT_EQ(Rows(join).size(), 100u);
   EXPECT_EQ(Rows(not_exists).size(), 5000u);
