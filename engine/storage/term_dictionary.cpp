@@ -21,6 +21,17 @@ std::optional<TermId> DecodeIdValue(std::string_view value) {
   return GetBigEndian64(value.data());
 }
 
+Status NoTermHas(TermId id) { return Status::NotFound(fmt::format("no term has id {:#x}", id)); }
+
+// The term of `id` from its id2term read (Get or MultiGet): its record decoded, or why there
+// is none.
+Result<rdf::Term> TermOfRead(TermId id, const rocksdb::Status& read, std::string_view record) {
+  if (read.IsNotFound()) return NoTermHas(id);
+  if (!read.ok()) return FromRocks(read, "cannot read the term dictionary");
+  if (auto term = DecodeTermRecord(id, record)) return std::move(*term);
+  return Status::Corruption(fmt::format("the dictionary entry of id {:#x} is malformed", id));
+}
+
 }  // namespace
 
 Result<std::uint64_t> TermDictionary::NextSequence() const {
@@ -89,7 +100,7 @@ Result<rdf::Term> TermDictionary::Decode(TermId id) const {
     if (auto term = DecodeInlined(id)) {
       return std::move(*term);
     }
-    return Status::NotFound(fmt::format("no term has id {:#x}", id));
+    return NoTermHas(id);
   }
   if (cache_) {
     if (std::optional<rdf::Term> cached = cache_->Get(id)) return std::move(*cached);
@@ -97,17 +108,9 @@ Result<rdf::Term> TermDictionary::Decode(TermId id) const {
   std::string record;
   const rocksdb::Status s =
       rocks_->db()->Get(read_, rocks_->family(Family::kId2Term), BigEndian64(id), &record);
-  if (s.IsNotFound()) {
-    return Status::NotFound(fmt::format("no term has id {:#x}", id));
-  }
-  if (!s.ok()) {
-    return FromRocks(s, "cannot read the term dictionary");
-  }
-  if (auto term = DecodeTermRecord(id, record)) {
-    if (cache_) cache_->Put(id, *term);
-    return std::move(*term);
-  }
-  return Status::Corruption(fmt::format("the dictionary entry of id {:#x} is malformed", id));
+  Result<rdf::Term> term = TermOfRead(id, s, record);
+  if (term.ok() && cache_) cache_->Put(id, *term);
+  return term;
 }
 
 Result<std::vector<rdf::Term>> TermDictionary::DecodeMany(std::span<const TermId> ids) const {
@@ -145,24 +148,17 @@ Result<std::vector<rdf::Term>> TermDictionary::DecodeMany(std::span<const TermId
     std::vector<rdf::Term> read_terms;
     for (std::size_t j = 0; j < keys.size(); ++j) {
       const TermId id = dictionary_ids[unread[j]];
-      if (statuses[j].IsNotFound()) {
-        return Status::NotFound(fmt::format("no term has id {:#x}", id));
-      }
-      if (!statuses[j].ok()) {
-        return FromRocks(statuses[j], "cannot read the term dictionary");
-      }
-      auto term = DecodeTermRecord(id, values[j].ToStringView());
-      if (!term) {
-        return Status::Corruption(
-            fmt::format("the dictionary entry of id {:#x} is malformed", id));
-      }
+      Result<rdf::Term> term = TermOfRead(id, statuses[j], values[j].ToStringView());
+      if (!term.ok()) return term.status();
       read_ids.push_back(id);
-      read_terms.push_back(std::move(*term));
+      read_terms.push_back(std::move(term).value());
     }
     if (cache_) cache_->PutMany(read_ids, read_terms);  // copied into the cache once
     for (std::size_t j = 0; j < unread.size(); ++j) found[unread[j]] = std::move(read_terms[j]);
   }
-  for (std::size_t k = 0; k < dictionary_ids.size(); ++k) terms[positions[k]] = std::move(found[k]);
+  for (std::size_t k = 0; k < dictionary_ids.size(); ++k) {
+    terms[positions[k]] = std::move(found[k]);
+  }
   return terms;
 }
 

@@ -12,8 +12,7 @@ class HashJoin final : public HashProbe {
       : HashProbe(ctx, std::move(left), std::move(right), /*left_columns_only=*/false) {
     set_estimated_rows(estimate);
     set_maybe_unbound(layout_.maybe_unbound);
-    set_positions_held(JoinPositionsHeld(*left_, right_->columns(), right_->positions_held(),
-                                         right_->maybe_unbound(), /*optional=*/false));
+    set_positions_held(JoinPositionsHeld(*left_, *right_, /*optional=*/false));
   }
 
   std::string Describe() const override {

@@ -19,8 +19,7 @@ class LeftJoin final : public HashProbe {
       if (left_->ColumnOf(var) < 0) maybe_unbound.push_back(var);
     }
     set_maybe_unbound(std::move(maybe_unbound));
-    set_positions_held(JoinPositionsHeld(*left_, right_->columns(), right_->positions_held(),
-                                         right_->maybe_unbound(), /*optional=*/true));
+    set_positions_held(JoinPositionsHeld(*left_, *right_, /*optional=*/true));
   }
 
   std::string Describe() const override {

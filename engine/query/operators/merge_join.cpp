@@ -21,8 +21,7 @@ class MergeJoin final : public Operator {
         run_(right_->columns().size()) {
     set_estimated_rows(estimate);
     set_maybe_unbound(layout_.maybe_unbound);
-    set_positions_held(JoinPositionsHeld(*left_, right_->columns(), right_->positions_held(),
-                                         right_->maybe_unbound(), /*optional=*/false));
+    set_positions_held(JoinPositionsHeld(*left_, *right_, /*optional=*/false));
     set_sorted_by(key);
   }
 

@@ -38,8 +38,9 @@ class MergeSemiJoin final : public Operator {
       const TermId key = left_batch_.at(left_row_, left_key_);
       // Past the right side's end no left row has a partner: a semi-join is done (its left
       // side's rest is never read); an anti-join keeps every row that is left.
-      if (!SkipRightBelow(key) && !anti_) return false;
-      const bool matched = !right_done_ && RightKey() == key;
+      const bool right_rows_remain = SkipRightBelow(key);
+      if (!right_rows_remain && !anti_) return false;
+      const bool matched = right_rows_remain && RightKey() == key;
       if (matched != anti_) out.AddRow(left_batch_.row(left_row_));
       ++left_row_;
     }

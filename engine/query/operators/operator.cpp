@@ -58,6 +58,11 @@ PositionsHeldList JoinPositionsHeld(const Operator& left, const std::vector<VarI
   return joined;
 }
 
+PositionsHeldList JoinPositionsHeld(const Operator& left, const Operator& right, bool optional) {
+  return JoinPositionsHeld(left, right.columns(), right.positions_held(), right.maybe_unbound(),
+                           optional);
+}
+
 IdTable Materialize(Operator& op, MemoryCharge& charge) {
   IdTable all(op.columns().size());
   IdTable batch;

@@ -105,5 +105,7 @@ PositionsHeldList JoinPositionsHeld(const Operator& left, const std::vector<VarI
                                     const PositionsHeldList& right_held,
                                     const std::vector<VarId>& right_maybe_unbound,
                                     bool optional);
+// The same, with an operator on the right.
+PositionsHeldList JoinPositionsHeld(const Operator& left, const Operator& right, bool optional);
 
 }  // namespace silk::query
