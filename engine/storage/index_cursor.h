@@ -35,7 +35,8 @@ class IndexCursor {
 
   // Moves to the keys of `plan`, when it reads the same index in the same way (whether its
   // keys share their first id, whether the index is known to hold it, whether they have an
-  // upper bound); false, unmoved, otherwise.
+  // upper bound); false, unmoved, otherwise. Keys a few steps ahead under the same first id
+  // are reached with Next rather than a seek (see `parked_`).
   bool Reseek(const ScanPlan& plan);
 
   bool Valid() const { return valid_; }
@@ -48,13 +49,26 @@ class IndexCursor {
 
  private:
   void Settle();
+  // Positions the iterator at the first key at or after `lower`.
+  void SeekTo(std::string_view lower);
+  // Whether the iterator, left where the last read stopped, is at the first key at or after
+  // `lower`, or gets there within a few steps without leaving its first id.
+  bool WalkTo(std::string_view lower);
 
   QuadIndex index_;
   bool same_first_id_ = false;
   bool first_id_held_ = false;
-  bool bounded_ = false;  // the read options point at upper_slice_
+  bool bounded_ = false;  // there is an upper bound (upper_)
+  // Within one first id, the upper bound is checked here, not by RocksDB: at the end of a
+  // range, the iterator stays on the first key past it, where the next range often begins
+  // (the patterns of a star, probed one after another for one subject).
+  bool bound_here_ = false;
+  // The iterator stopped at the first key at or past `reached_`, an upper bound, having read
+  // every key of the range before it.
+  bool parked_ = false;
+  KeyBytes reached_;
   KeyBytes upper_;
-  rocksdb::Slice upper_slice_;
+  rocksdb::Slice upper_slice_;  // the read options point at it unless bound_here_
   std::unique_ptr<rocksdb::Iterator> it_;
   QuadIds quad_;
   bool valid_ = false;

@@ -114,4 +114,13 @@ std::string QueryFixture::Rewritten(const std::string& sparql) {
   return explained.substr(from + 11, to - from - 11);
 }
 
+void AgainstNaive::ExpectSameRows(const std::string& query) {
+  options_.rewrite = true;
+  const std::vector<std::string> rewritten = Rows(query);
+  options_.rewrite = false;
+  const std::vector<std::string> naive = Rows(query);
+  options_.rewrite = true;
+  EXPECT_EQ(rewritten, naive) << query;
+}
+
 }  // namespace silk::testing

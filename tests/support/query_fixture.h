@@ -40,4 +40,11 @@ class QueryFixture : public ::testing::Test {
   std::filesystem::path dir_;
 };
 
+// A store whose queries are compared with and without the rewrites (the plan as written).
+class AgainstNaive : public QueryFixture {
+ protected:
+  // Expects the same rows from `query` with and without the rewrites.
+  void ExpectSameRows(const std::string& query);
+};
+
 }  // namespace silk::testing

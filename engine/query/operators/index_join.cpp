@@ -15,6 +15,7 @@
 #include "engine/query/operators/costs.h"
 #include "engine/query/operators/operators.h"
 #include "engine/query/operators/pattern_matches.h"
+#include "engine/query/operators/star_join.h"
 #include "engine/query/operators/two_ended_probes.h"
 
 namespace silk::query {
@@ -82,6 +83,13 @@ class IndexJoin final : public Operator {
     return text;
   }
   std::vector<const Operator*> children() const override { return {left_.get()}; }
+
+  // An inner join without a condition: the first arm of a star (StarJoin) when another
+  // pattern fits.
+  bool Plain() const { return !optional_ && !condition_ && required_.empty(); }
+  const Operator& left() const { return *left_; }
+  const ScanPattern& pattern() const { return pattern_; }
+  OperatorPtr TakeLeft() { return std::move(left_); }
 
  protected:
   bool DoNext(IdTable& out) override {
@@ -228,6 +236,16 @@ std::vector<VarId> IndexJoinColumns(const Operator& left, const ScanPattern& pat
 
 OperatorPtr MakeIndexJoin(ExecContext& ctx, OperatorPtr left, ScanPattern pattern,
                           double estimate) {
+  // Patterns probed at the same subject of each left row join as one star (unless the query
+  // runs its plan as written).
+  if (ctx.adapts()) {
+    if (OperatorPtr star = JoinOntoStar(ctx, left, pattern, estimate)) return star;
+    if (auto* join = dynamic_cast<IndexJoin*>(left.get());
+        join != nullptr && join->Plain() && CanJoinStar(join->left(), {join->pattern()}, pattern)) {
+      std::vector<ScanPattern> arms = {join->pattern(), std::move(pattern)};
+      return MakeStarJoin(ctx, join->TakeLeft(), std::move(arms), estimate);
+    }
+  }
   return std::make_unique<IndexJoin>(ctx, std::move(left), std::move(pattern), estimate,
                                      /*optional=*/false, nullptr);
 }

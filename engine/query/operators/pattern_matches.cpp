@@ -36,16 +36,23 @@ void PatternMatches::ReadAll(std::vector<int> slots, MemoryCharge& charge) {
   charge.Set(base + rows_bytes + table_->IndexBytes());
 }
 
-void PatternMatches::Probe(const std::array<std::optional<storage::TermId>, 4>& bound) {
+void PatternMatches::Probe(const std::array<std::optional<storage::TermId>, 4>& bound,
+                           std::unique_ptr<storage::QuadIterator> it) {
   if (!table_) {
-    StartProbe(cursor_, ctx_.snapshot(), pattern_, bound);
+    StartProbe(cursor_, ctx_.snapshot(), pattern_, bound, std::move(it));
     return;
   }
+  if (it) unused_ = std::move(it);
   std::array<TermId, 4> probe{};
   for (int slot : slots_) probe[slot] = *bound[slot];
   matches_.clear();
   next_match_ = 0;
   table_->ForEachMatch(probe, slots_, [&](std::uint32_t row) { matches_.push_back(row); });
+}
+
+std::unique_ptr<storage::QuadIterator> PatternMatches::TakeIterator() {
+  if (unused_) return std::move(unused_);
+  return cursor_ ? cursor_->TakeIterator() : nullptr;
 }
 
 std::optional<storage::QuadIds> PatternMatches::Next() {

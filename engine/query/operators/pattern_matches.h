@@ -25,8 +25,13 @@ class PatternMatches {
   void ReadAll(std::vector<int> slots, MemoryCharge& charge);
   bool read_all() const { return table_.has_value(); }
 
-  // Starts the matches of a probe that binds `bound`.
-  void Probe(const std::array<std::optional<storage::TermId>, 4>& bound);
+  // Starts the matches of a probe that binds `bound`; a seek reads with `it` when it is not
+  // null (the store iterator another PatternMatches let go of: TakeIterator).
+  void Probe(const std::array<std::optional<storage::TermId>, 4>& bound,
+             std::unique_ptr<storage::QuadIterator> it = nullptr);
+  // Lets go of the last probe's store iterator, or of the one Probe was given while it read
+  // its table.
+  std::unique_ptr<storage::QuadIterator> TakeIterator();
   // The probe's next match, or nullopt after its last.
   std::optional<storage::QuadIds> Next();
 
@@ -34,6 +39,7 @@ class PatternMatches {
   ExecContext& ctx_;
   const ScanPattern& pattern_;
   std::optional<PatternCursor> cursor_;  // seeking
+  std::unique_ptr<storage::QuadIterator> unused_;  // given to Probe while reading the table
   std::optional<KeyedRows> table_;       // read whole: rows of s, p, o, g
   std::vector<int> slots_;
   std::vector<std::uint32_t> matches_;   // the current probe's rows of table_

@@ -141,14 +141,24 @@ void PatternCursor::Restart(const std::array<std::optional<storage::TermId>, 4>&
   Open(ToQuadPattern(pattern_, bound_));
 }
 
+void PatternCursor::Restart(const std::array<std::optional<storage::TermId>, 4>& bound,
+                            std::unique_ptr<storage::QuadIterator> it) {
+  if (it) it_ = std::move(it);
+  Restart(bound);
+}
+
 void PatternCursor::Open(const storage::QuadPattern& quads) {
-  if (!it_->Seek(quads)) it_ = snapshot_.Scan(quads);
+  if (!it_ || !it_->Seek(quads)) it_ = snapshot_.Scan(quads);
 }
 
 PatternCursor& StartProbe(std::optional<PatternCursor>& cursor,
                           const storage::Snapshot& snapshot, const ScanPattern& pattern,
-                          const std::array<std::optional<storage::TermId>, 4>& bound) {
+                          const std::array<std::optional<storage::TermId>, 4>& bound,
+                          std::unique_ptr<storage::QuadIterator> it) {
   if (cursor) {
+    cursor->Restart(bound, std::move(it));
+  } else if (it) {
+    cursor.emplace(snapshot, pattern, std::move(it));
     cursor->Restart(bound);
   } else {
     cursor.emplace(snapshot, pattern, bound);

@@ -83,6 +83,12 @@ class PatternCursor {
   // Starts over with other values substituted: the next probe of an index join. Reuses the
   // open store iterator where it can (a seek instead of a new iterator).
   void Restart(const std::array<std::optional<storage::TermId>, 4>& bound);
+  // The same, reading with `it` when it is not null: the store iterator another cursor let go
+  // of (TakeIterator), which seeks on from where that one stopped (StarJoin).
+  void Restart(const std::array<std::optional<storage::TermId>, 4>& bound,
+               std::unique_ptr<storage::QuadIterator> it);
+  // Lets go of the store iterator; the next Restart takes another, or makes one.
+  std::unique_ptr<storage::QuadIterator> TakeIterator() { return std::move(it_); }
 
  private:
   bool Accept(const storage::QuadIds& quad) const;
@@ -101,9 +107,11 @@ class PatternCursor {
 
 // The next probe of an index join on `cursor`: made the first time, restarted after that (one
 // cursor serves every probe: a seek of an open iterator costs less than a new one).
+// With `it` (not null), the probe reads with that store iterator (PatternCursor::Restart).
 PatternCursor& StartProbe(std::optional<PatternCursor>& cursor,
                           const storage::Snapshot& snapshot, const ScanPattern& pattern,
-                          const std::array<std::optional<storage::TermId>, 4>& bound);
+                          const std::array<std::optional<storage::TermId>, 4>& bound,
+                          std::unique_ptr<storage::QuadIterator> it = nullptr);
 
 // The QuadPattern a store scan needs for `pattern` with `bound` substituted, reading object
 // range number `range` when the pattern has ranges and its object is not bound.

@@ -1,6 +1,7 @@
 #include "engine/query/operators/two_ended_probes.h"
 
 #include "engine/query/operators/spare_threads.h"
+#include "engine/query/operators/two_ended_rows.h"
 
 namespace silk::query {
 namespace {
@@ -11,85 +12,53 @@ constexpr std::size_t kMinSharedRows = 64;
 // alone is handed back, to be streamed here.
 constexpr std::size_t kMaxBackMatches = std::size_t{1} << 16;
 
-constexpr std::uint64_t Pack(std::uint64_t front, std::uint64_t back) {
-  return (front << 32) | back;
-}
-
-// What became of a row the spare thread claimed.
-enum RowState : unsigned char {
-  kProbing,     // being probed there (every row starts so; rows this thread claims never look)
-  kDone,        // its matches are in Row::matches
-  kHandedBack,  // too many matches, or the spare thread stopped: probed here
-  kTakenOver,   // this thread reached it first and probes it itself
-};
-
 }  // namespace
 
 struct TwoEndedProbes::Batch {
-  struct Row {
-    std::atomic<unsigned char> state{kProbing};
-    std::vector<storage::QuadIds> matches;
-  };
-
   Batch(std::vector<ProbeValues> p, std::vector<bool> r)
-      : probes(std::move(p)), repeats(std::move(r)), unclaimed(Pack(0, probes.size())) {}
+      : probes(std::move(p)), repeats(std::move(r)) {}
 
-  // Claims the front row (this thread) or the back row (the spare thread); false when the
-  // two have met.
-  bool ClaimFront() { return Claim(/*front=*/true).has_value(); }
-  std::optional<std::size_t> ClaimBack() { return Claim(/*front=*/false); }
-
-  std::optional<std::size_t> Claim(bool front) {
-    std::uint64_t state = unclaimed.load(std::memory_order_acquire);
-    for (;;) {
-      const std::uint64_t first = state >> 32;
-      const std::uint64_t end = state & 0xffffffffu;
-      if (first >= end) return std::nullopt;
-      const std::uint64_t next = front ? Pack(first + 1, end) : Pack(first, end - 1);
-      if (unclaimed.compare_exchange_weak(state, next, std::memory_order_acq_rel)) {
-        return front ? first : end - 1;
-      }
-    }
+  void Stop() {
+    if (rows) rows->Stop();
   }
 
   const std::vector<ProbeValues> probes;
   // The rows the memo answers (ProbeMemo::Repeats; empty when it is not used): the spare
   // thread leaves them alone.
   const std::vector<bool> repeats;
-  std::unique_ptr<Row[]> rows;  // made when shared
-  // Rows [front, back) are unclaimed: the front in the high 32 bits, the back in the low.
-  std::atomic<std::uint64_t> unclaimed;
-  std::atomic<bool> stop{false};
-  bool shared = false;
+  // Each row's matches, when shared with a spare thread.
+  std::unique_ptr<TwoEndedRows<std::vector<storage::QuadIds>>> rows;
 };
 
 TwoEndedProbes::~TwoEndedProbes() {
-  if (batch_) batch_->stop.store(true, std::memory_order_relaxed);
+  if (batch_) batch_->Stop();
   std::unique_lock lock(mu_);
   finished_.wait(lock, [&] { return running_ == 0; });
 }
 
 void TwoEndedProbes::Start(std::vector<ProbeValues> probes, bool seeking) {
   // A spare thread still on the last batch (it was taken over) finishes it on its own.
-  if (batch_) batch_->stop.store(true, std::memory_order_relaxed);
+  if (batch_) batch_->Stop();
   std::vector<bool> repeats;
   if (seeking && memo_.active()) repeats = memo_.Repeats(probes);
   batch_ = std::make_shared<Batch>(std::move(probes), std::move(repeats));
   next_row_ = 0;
   replayed_memory_.Set(0);
   if (!seeking || !ctx_.parallel() || batch_->probes.size() < kMinSharedRows) return;
-  batch_->rows.reset(new Batch::Row[batch_->probes.size()]);
+  batch_->rows = std::make_unique<TwoEndedRows<std::vector<storage::QuadIds>>>(
+      batch_->probes.size());
   {
     std::lock_guard lock(mu_);
     ++running_;
   }
-  batch_->shared = RunOnSpareThread([this, batch = batch_] {
+  const bool shared = RunOnSpareThread([this, batch = batch_] {
     ProbeFromTheBack(*batch);
     std::lock_guard lock(mu_);
     --running_;
     finished_.notify_all();
   });
-  if (!batch_->shared) {
+  if (!shared) {
+    batch_->rows.reset();
     std::lock_guard lock(mu_);
     --running_;
   }
@@ -130,30 +99,24 @@ std::optional<std::span<const storage::QuadIds>> TwoEndedProbes::ProbeHere(
 
 std::optional<std::span<const storage::QuadIds>> TwoEndedProbes::FromSpare(Batch& batch,
                                                                            std::size_t index) {
-  if (!batch.shared || batch.ClaimFront()) return std::nullopt;
-  Batch::Row& row = batch.rows[index];
-  unsigned char state = row.state.load(std::memory_order_acquire);
-  if (state == kProbing &&
-      row.state.compare_exchange_strong(state, kTakenOver, std::memory_order_acq_rel)) {
-    return std::nullopt;
-  }
+  if (!batch.rows || batch.rows->ClaimFront()) return std::nullopt;
+  const std::vector<storage::QuadIds>* matches = batch.rows->Take(index);
   // A repeated probe the spare thread left alone is answered from the memo.
-  if (state != kDone || (!batch.repeats.empty() && batch.repeats[index])) return std::nullopt;
-  replayed_memory_.Add(row.matches.capacity() * sizeof(storage::QuadIds));
+  if (matches == nullptr || (!batch.repeats.empty() && batch.repeats[index])) return std::nullopt;
+  replayed_memory_.Add(matches->capacity() * sizeof(storage::QuadIds));
   ++rows_from_spare_;
-  return std::span<const storage::QuadIds>(row.matches);
+  return std::span<const storage::QuadIds>(*matches);
 }
 
 void TwoEndedProbes::ProbeFromTheBack(Batch& batch) {
-  const auto stopped = [&] {
-    return batch.stop.load(std::memory_order_relaxed) || ctx_.Stopped();
-  };
+  TwoEndedRows<std::vector<storage::QuadIds>>& rows = *batch.rows;
+  const auto stopped = [&] { return rows.stopped() || ctx_.Stopped(); };
   std::optional<PatternCursor> cursor;
   std::size_t held = 0;
   while (held < kMaxBackMatches && !stopped()) {
-    const std::optional<std::size_t> claimed = batch.ClaimBack();
+    const std::optional<std::size_t> claimed = rows.ClaimBack();
     if (!claimed) break;
-    Batch::Row& row = batch.rows[*claimed];
+    std::vector<storage::QuadIds>& matches = rows.payload(*claimed);
     bool whole = true;
     // A failure (a storage error) hands the row back: probed here, it fails here too and
     // stops the query with its message.
@@ -162,9 +125,8 @@ void TwoEndedProbes::ProbeFromTheBack(Batch& batch) {
       if (values && (batch.repeats.empty() || !batch.repeats[*claimed])) {
         PatternCursor& probe = StartProbe(cursor, ctx_.snapshot(), pattern_, *values);
         while (std::optional<storage::QuadIds> quad = probe.Next()) {
-          row.matches.push_back(*quad);
-          if (row.matches.size() >= kMaxBackMatches ||
-              (row.matches.size() % 1024 == 0 && stopped())) {
+          matches.push_back(*quad);
+          if (matches.size() >= kMaxBackMatches || (matches.size() % 1024 == 0 && stopped())) {
             whole = false;
             break;
           }
@@ -173,14 +135,10 @@ void TwoEndedProbes::ProbeFromTheBack(Batch& batch) {
     } catch (...) {
       whole = false;
     }
-    if (!whole) std::vector<storage::QuadIds>().swap(row.matches);
-    held += row.matches.size();
-    unsigned char state = kProbing;
-    if (!row.state.compare_exchange_strong(state, whole ? kDone : kHandedBack,
-                                           std::memory_order_acq_rel)) {
-      break;  // taken over: this thread has every row from here down
-    }
-    if (!whole) break;
+    if (!whole) std::vector<storage::QuadIds>().swap(matches);
+    held += matches.size();
+    // Taken over: this thread has every row from here down.
+    if (!rows.Finish(*claimed, whole) || !whole) break;
   }
 }
 

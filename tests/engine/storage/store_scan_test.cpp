@@ -342,6 +342,67 @@ TEST_P(StoreScanTest, EveryPatternMatchesTheReference) {
   verify_stats();
 }
 
+// One iterator sought from pattern to pattern within a few subjects, as the patterns of a
+// star are probed: where it steps to the next range instead of seeking, it must skip no key.
+// Ranges are read whole (the iterator stops past the range's end) or left early, in any
+// order, each giving what a new scan gives.
+TEST_P(StoreScanTest, ASoughtIteratorStepsOnlyOverKeysBelowTheRange) {
+  std::mt19937_64 rng(77);
+  std::vector<TermId> subjects;
+  std::vector<TermId> predicates;
+  std::set<QuadIds> reference;
+  {
+    const std::unique_ptr<WriteTransaction> txn = store().BeginWrite();
+    auto id = [&](const rdf::Term& term) {
+      Result<TermId> encoded = txn->Encode(term.view());
+      EXPECT_TRUE(encoded.ok());
+      return *encoded;
+    };
+    for (int i = 0; i < 4; ++i) subjects.push_back(id(Iri(fmt::format("http://example.org/s{}", i))));
+    for (int i = 0; i < 6; ++i) predicates.push_back(id(Iri(fmt::format("http://example.org/p{}", i))));
+    for (int i = 0; i < 400; ++i) {
+      const QuadIds quad{subjects[rng() % subjects.size()], predicates[rng() % predicates.size()],
+                         MakeTermId(TermTag::kInteger, rng() % 12), kDefaultGraphId};
+      reference.insert(quad);
+      SILK_ASSERT_OK(txn->Insert(quad));
+    }
+    SILK_ASSERT_OK(txn->Commit());
+  }
+  const std::unique_ptr<Snapshot> snapshot = store().GetSnapshot();
+  std::unique_ptr<QuadIterator> reused;
+  int left_early = 0;
+  for (int round = 0; round < 3000; ++round) {
+    QuadPattern pattern;
+    pattern.s = subjects[rng() % subjects.size()];
+    if (rng() % 4 != 0) pattern.p = predicates[rng() % predicates.size()];
+    if (pattern.p && rng() % 3 == 0) pattern.o = MakeTermId(TermTag::kInteger, rng() % 12);
+    if (pattern.p && !pattern.o && rng() % 3 == 0) {
+      const std::uint64_t a = rng() % 12;
+      const std::uint64_t b = rng() % 12;
+      pattern.o_range = {MakeTermId(TermTag::kInteger, std::min(a, b)),
+                         MakeTermId(TermTag::kInteger, std::max(a, b))};
+    }
+    pattern.held = static_cast<std::uint8_t>(rng() % 2);  // s held, or its filter asked
+    std::vector<QuadIds> expected;
+    for (const QuadIds& q : reference) {
+      if (Matches(pattern, q)) expected.push_back(q);
+    }
+    if (!reused || !reused->Seek(pattern)) reused = snapshot->Scan(pattern);
+    // Now and then only the start of a range is read before the next seek.
+    const std::size_t read = rng() % 5 == 0 ? rng() % 4 : expected.size() + 1;
+    std::vector<QuadIds> sought;
+    for (; reused->Valid() && sought.size() < read; reused->Next()) sought.push_back(reused->quad());
+    SILK_ASSERT_OK(reused->status());
+    if (read <= expected.size()) {
+      ++left_early;
+      expected.resize(read);
+      sought.resize(std::min(sought.size(), read));
+    }
+    ASSERT_EQ(sought, expected) << "round " << round;
+  }
+  EXPECT_GT(left_early, 100);
+}
+
 INSTANTIATE_TEST_SUITE_P(CommitPaths, StoreScanTest,
                          ::testing::Values(CommitPath::kBatch, CommitPath::kIngest),
                          [](const ::testing::TestParamInfo<CommitPath>& param) {

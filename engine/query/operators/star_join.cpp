@@ -1,0 +1,389 @@
+// StarJoin: `left` joined with several triple patterns (the arms of a star) that each probe the
+// same index at the same first id, taken from the left row: `?p :memberOf ?org . ?p
+// :birthDate ?bd` after `?p :nationality :c2`. Index joins one after another would seek once
+// per arm and row. Here the arms of one row are probed in key order with one store iterator,
+// handed from arm to arm: after one arm's keys, the iterator stands at or a few keys before
+// the next arm's (a subject's predicates sit side by side in spog), so the next probe steps
+// there instead of seeking (IndexCursor::Reseek).
+//
+// The rows are those of the index joins it replaces, in their order: per left row, every
+// combination of the arms' matches. The arms bind nothing that another arm reads, so they
+// combine without a check. Like IndexJoin, once it has made as many seeks as reading the arms
+// whole would cost, the rest of the left side is joined through hash tables of them.
+#include "engine/query/operators/star_join.h"
+
+#include <algorithm>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <numeric>
+
+#include "engine/query/operators/costs.h"
+#include "engine/query/operators/operators.h"
+#include "engine/query/operators/pattern_matches.h"
+#include "engine/query/operators/spare_threads.h"
+#include "engine/query/operators/two_ended_rows.h"
+
+namespace silk::query {
+namespace {
+
+// Fewer rows are probed faster than a spare thread wakes up.
+constexpr std::size_t kMinSharedRows = 64;
+// The spare thread keeps at most about this many matches (2 MiB) in a batch.
+constexpr std::size_t kMaxSpareMatches = std::size_t{1} << 16;
+
+// One arm: its pattern and where its slots' values come from and go.
+struct Arm {
+  ScanPattern pattern;
+  int left_column_of_slot[4] = {-1, -1, -1, -1};
+  int column_of_slot[4] = {-1, -1, -1, -1};
+  std::vector<int> table_slots;  // the slots every probe binds (from the left row)
+};
+
+// A left row's matches: one list per arm, all filled only when each arm has some.
+struct StarRow {
+  bool matched = false;
+  std::vector<std::vector<storage::QuadIds>> found;
+};
+
+// One thread's probes of the arms.
+class ArmProbes {
+ public:
+  // Borrows `arms` and `order` (the arm indexes in key order), which must outlive it.
+  ArmProbes(ExecContext& ctx, const std::vector<Arm>& arms, const std::vector<std::size_t>& order)
+      : arms_(arms), order_(order) {
+    for (const Arm& arm : arms) matches_.push_back(std::make_unique<PatternMatches>(ctx, arm.pattern));
+  }
+
+  // Finds each arm's matches for `left_row` in key order, handing the store iterator on, and
+  // stops at the first arm without any.
+  void Probe(std::span<const TermId> left_row, StarRow& row) {
+    row.found.resize(arms_.size());
+    row.matched = false;
+    for (std::size_t index : order_) {
+      const Arm& arm = arms_[index];
+      PatternMatches& matches = *matches_[index];
+      std::array<std::optional<TermId>, 4> bound;
+      for (int slot : arm.table_slots) bound[slot] = left_row[arm.left_column_of_slot[slot]];
+      matches.Probe(bound, std::move(iterator_));
+      std::vector<storage::QuadIds>& found = row.found[index];
+      found.clear();
+      while (std::optional<storage::QuadIds> quad = matches.Next()) found.push_back(*quad);
+      iterator_ = matches.TakeIterator();
+      if (found.empty()) return;
+    }
+    row.matched = true;
+  }
+
+  double ScanRows() const {
+    double rows = 0;
+    for (const auto& matches : matches_) rows += matches->ScanRows();
+    return rows;
+  }
+
+  // From now on, each arm is read from a hash table of all its quads.
+  void ReadAll(MemoryCharge& charge) {
+    for (std::size_t i = 0; i < arms_.size(); ++i) matches_[i]->ReadAll(arms_[i].table_slots, charge);
+    iterator_.reset();
+  }
+
+ private:
+  const std::vector<Arm>& arms_;
+  const std::vector<std::size_t>& order_;
+  std::vector<std::unique_ptr<PatternMatches>> matches_;  // one per arm
+  std::unique_ptr<storage::QuadIterator> iterator_;       // handed from arm to arm, row to row
+};
+
+// A batch of left rows whose back a spare thread probes (TwoEndedRows).
+struct SharedBatch {
+  explicit SharedBatch(const IdTable& left) : rows(left), ends(left.rows()) {}
+  const IdTable rows;  // the spare thread's copy: the operator reads the next batch meanwhile
+  TwoEndedRows<StarRow> ends;
+};
+
+bool Contains(const std::vector<VarId>& vars, VarId var) {
+  return std::find(vars.begin(), vars.end(), var) != vars.end();
+}
+
+// The variables of `pattern` that `left` lacks: those the arm binds.
+std::vector<VarId> NewVariables(const Operator& left, const ScanPattern& pattern) {
+  std::vector<VarId> vars;
+  for (VarId var : pattern.Variables()) {
+    if (left.ColumnOf(var) < 0) vars.push_back(var);
+  }
+  return vars;
+}
+
+class StarJoin final : public Operator {
+ public:
+  StarJoin(ExecContext& ctx, OperatorPtr left, std::vector<ScanPattern> patterns,
+           double estimate)
+      : Operator(ctx, StarColumns(*left, patterns)), left_(std::move(left)) {
+    set_estimated_rows(estimate);
+    set_maybe_unbound(left_->maybe_unbound());  // the arms bind every variable they add
+    set_sorted_by(left_->sorted_by());          // a left row's rows come out together
+    PositionsHeldList held = left_->positions_held();
+    for (ScanPattern& pattern : patterns) {
+      Arm& arm = arms_.emplace_back();
+      arm.pattern = WithProbesHeld(std::move(pattern), *left_);
+      for (int slot = kS; slot <= kG; ++slot) {
+        const std::optional<VarId>& var = arm.pattern.slots[slot].variable;
+        if (!var) continue;
+        arm.left_column_of_slot[slot] = left_->ColumnOf(*var);
+        arm.column_of_slot[slot] = ColumnOf(*var);
+        if (arm.left_column_of_slot[slot] >= 0) arm.table_slots.push_back(slot);
+      }
+      // Inner joins on values both sides always bind: held wherever either holds them.
+      for (const auto& [var, positions] : PositionsHeldBy(arm.pattern)) {
+        auto it = std::find_if(held.begin(), held.end(),
+                               [&](const auto& entry) { return entry.first == var; });
+        if (it == held.end()) {
+          held.emplace_back(var, positions);
+        } else {
+          it->second |= positions;
+        }
+      }
+    }
+    set_positions_held(std::move(held));
+    // Probed in key order: by predicate, the position after the subject they share.
+    order_.resize(arms_.size());
+    std::iota(order_.begin(), order_.end(), std::size_t{0});
+    std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
+      return *arms_[a].pattern.slots[kP].constant < *arms_[b].pattern.slots[kP].constant;
+    });
+    probes_.emplace(ctx_, arms_, order_);
+  }
+
+  ~StarJoin() override {
+    if (shared_) shared_->ends.Stop();
+    std::unique_lock lock(mu_);
+    finished_.wait(lock, [&] { return running_ == 0; });
+  }
+
+  std::string Describe() const override {
+    std::string text = "StarJoin";
+    for (std::size_t i = 0; i < arms_.size(); ++i) {
+      text += (i == 0 ? " " : " . ") + DescribePattern(ctx_, arms_[i].pattern);
+    }
+    text += read_all_ ? " (the left side was long: the patterns read whole into hash tables)"
+                      : " (each left row's patterns read in key order by one store iterator)";
+    if (rows_from_spare_ > 0) {
+      text += " (" + std::to_string(rows_from_spare_) + " rows probed on a spare thread)";
+    }
+    return text;
+  }
+  std::vector<const Operator*> children() const override { return {left_.get()}; }
+
+  const Operator& left() const { return *left_; }
+  std::vector<ScanPattern> patterns() const {
+    std::vector<ScanPattern> patterns;
+    for (const Arm& arm : arms_) patterns.push_back(arm.pattern);
+    return patterns;
+  }
+  OperatorPtr TakeLeft() { return std::move(left_); }
+
+ protected:
+  bool DoNext(IdTable& out) override {
+    while (out.rows() < kBatchRows) {
+      if (!emitting_ && !NextMatchedRow()) return false;
+      EmitCombination(out);
+    }
+    return true;
+  }
+
+ private:
+  static std::vector<VarId> StarColumns(const Operator& left,
+                                        const std::vector<ScanPattern>& patterns) {
+    std::vector<VarId> columns = left.columns();
+    for (const ScanPattern& pattern : patterns) {
+      for (VarId var : NewVariables(left, pattern)) columns.push_back(var);
+    }
+    return columns;
+  }
+
+  // Moves to the next left row that every arm matches, with its matches found; false at the
+  // end of the left side.
+  bool NextMatchedRow() {
+    for (;;) {
+      while (left_row_ >= left_batch_.rows()) {
+        if (left_done_ || !left_->Next(left_batch_)) {
+          left_done_ = true;
+          return false;
+        }
+        left_row_ = 0;
+        ShareBatch();
+      }
+      const std::size_t index = left_row_++;
+      current_ = FromSpare(index);
+      if (current_ == nullptr) {
+        CountProbe();
+        probes_->Probe(left_batch_.row(index), here_);
+        current_ = &here_;
+      }
+      if (current_->matched) {
+        row_ = left_batch_.row(index);
+        odometer_.assign(arms_.size(), 0);
+        emitting_ = true;
+        return true;
+      }
+    }
+  }
+
+  // Offers the back of a new batch to a spare thread, while seeking.
+  void ShareBatch() {
+    if (shared_) shared_->ends.Stop();  // a task still on the last one stops after its row
+    shared_.reset();
+    if (read_all_ || !ctx_.parallel() || left_batch_.rows() < kMinSharedRows) return;
+    auto batch = std::make_shared<SharedBatch>(left_batch_);
+    {
+      std::lock_guard lock(mu_);
+      ++running_;
+    }
+    if (RunOnSpareThread([this, batch] {
+          ProbeFromTheBack(*batch);
+          std::lock_guard lock(mu_);
+          --running_;
+          finished_.notify_all();
+        })) {
+      shared_ = std::move(batch);
+    } else {
+      std::lock_guard lock(mu_);
+      --running_;
+    }
+  }
+
+  // The matches the spare thread found for left row `index`, when it did.
+  const StarRow* FromSpare(std::size_t index) {
+    if (!shared_ || shared_->ends.ClaimFront()) return nullptr;
+    const StarRow* row = shared_->ends.Take(index);
+    if (row != nullptr) ++rows_from_spare_;
+    return row;
+  }
+
+  // The spare thread's share of `batch`: rows from the back, until they run out, it holds as
+  // many matches as it may, or the query stops. A failure (a storage error) hands the row
+  // back: probed here, it fails here too and stops the query with its message.
+  void ProbeFromTheBack(SharedBatch& batch) {
+    ArmProbes probes(ctx_, arms_, order_);
+    std::size_t held = 0;
+    while (held < kMaxSpareMatches && !batch.ends.stopped() && !ctx_.Stopped()) {
+      const std::optional<std::size_t> claimed = batch.ends.ClaimBack();
+      if (!claimed) break;
+      StarRow& row = batch.ends.payload(*claimed);
+      bool whole = true;
+      try {
+        probes.Probe(batch.rows.row(*claimed), row);
+        for (const auto& found : row.found) held += found.size();
+      } catch (...) {
+        whole = false;
+      }
+      if (!batch.ends.Finish(*claimed, whole) || !whole) break;
+    }
+  }
+
+  // Reads the arms whole once the seeks have cost what that costs (as IndexJoin does).
+  void CountProbe() {
+    if (read_all_ || !ctx_.adapts()) return;
+    if (++probes_made_ < kProbesBeforeAsking) return;
+    if (!seeks_worth_) seeks_worth_ = probes_->ScanRows() / kSeekCost;
+    if (static_cast<double>(probes_made_ + rows_from_spare_) <= *seeks_worth_) return;
+    probes_->ReadAll(table_memory_);
+    read_all_ = true;
+  }
+
+  // Adds the current combination of matches (arm 0 varying slowest, as nested index joins
+  // give them) and moves to the next.
+  void EmitCombination(IdTable& out) {
+    std::span<TermId> row = out.AddRow();
+    std::copy(row_.begin(), row_.end(), row.begin());
+    for (std::size_t a = 0; a < arms_.size(); ++a) {
+      const Arm& arm = arms_[a];
+      const storage::QuadIds& quad = current_->found[a][odometer_[a]];
+      const TermId values[4] = {quad.s, quad.p, quad.o, quad.g};
+      // Slots the left row bound matched its values, so writing every slot is safe.
+      for (int slot = kS; slot <= kG; ++slot) {
+        if (arm.column_of_slot[slot] >= 0) row[arm.column_of_slot[slot]] = values[slot];
+      }
+    }
+    for (std::size_t a = arms_.size(); a-- > 0;) {
+      if (++odometer_[a] < current_->found[a].size()) return;
+      odometer_[a] = 0;
+    }
+    emitting_ = false;
+  }
+
+  OperatorPtr left_;
+  std::vector<Arm> arms_;
+  std::vector<std::size_t> order_;  // arm indexes in key order
+  std::optional<ArmProbes> probes_;  // this thread's
+  IdTable left_batch_;
+  std::size_t left_row_ = 0;  // the next one to probe
+  bool left_done_ = false;
+  std::shared_ptr<SharedBatch> shared_;  // the batch, when a spare thread has its back
+  StarRow here_;                         // matches found on this thread
+  const StarRow* current_ = nullptr;     // the row being emitted: here_, or the spare's
+  std::span<const TermId> row_;          // its left values, in left_batch_
+  std::vector<std::size_t> odometer_;    // its current combination: a match per arm
+  bool emitting_ = false;
+  static constexpr std::uint64_t kProbesBeforeAsking = 64;
+  std::uint64_t probes_made_ = 0;
+  std::uint64_t rows_from_spare_ = 0;
+  std::optional<double> seeks_worth_;
+  bool read_all_ = false;
+  MemoryCharge table_memory_{ctx_};
+  // Spare-thread tasks still running: they read arms_ and the snapshot.
+  std::mutex mu_;
+  std::condition_variable finished_;
+  int running_ = 0;
+};
+
+// Whether `pattern` probes by `subject`, a variable `left` binds in every row, with a constant
+// predicate (so by spog's first two positions), reading no variable `left` may leave unbound.
+bool ProbesBySubject(const Operator& left, const ScanPattern& pattern, VarId subject) {
+  if (pattern.slots[kS].variable != subject || pattern.slots[kS].constant ||
+      !pattern.slots[kP].constant || left.ColumnOf(subject) < 0) {
+    return false;
+  }
+  for (VarId var : pattern.Variables()) {
+    if (left.ColumnOf(var) >= 0 && left.MaybeUnbound(var)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool CanJoinStar(const Operator& left, const std::vector<ScanPattern>& arms,
+                 const ScanPattern& pattern) {
+  if (arms.empty() || !arms[0].slots[kS].variable) return false;
+  const VarId subject = *arms[0].slots[kS].variable;
+  std::vector<VarId> bound_by_arms;
+  for (const ScanPattern& arm : arms) {
+    if (!ProbesBySubject(left, arm, subject)) return false;
+    for (VarId var : NewVariables(left, arm)) bound_by_arms.push_back(var);
+  }
+  if (!ProbesBySubject(left, pattern, subject)) return false;
+  // An arm reads only the left row: nothing another arm binds.
+  for (VarId var : NewVariables(left, pattern)) {
+    if (Contains(bound_by_arms, var)) return false;
+  }
+  return true;
+}
+
+OperatorPtr MakeStarJoin(ExecContext& ctx, OperatorPtr left, std::vector<ScanPattern> arms,
+                         double estimate) {
+  return std::make_unique<StarJoin>(ctx, std::move(left), std::move(arms), estimate);
+}
+
+OperatorPtr JoinOntoStar(ExecContext& ctx, OperatorPtr& left, const ScanPattern& pattern,
+                         double estimate) {
+  auto* star = dynamic_cast<StarJoin*>(left.get());
+  if (star == nullptr) return nullptr;
+  std::vector<ScanPattern> arms = star->patterns();
+  if (!CanJoinStar(star->left(), arms, pattern)) return nullptr;
+  arms.push_back(pattern);
+  OperatorPtr star_left = star->TakeLeft();
+  left.reset();
+  return MakeStarJoin(ctx, std::move(star_left), std::move(arms), estimate);
+}
+
+}  // namespace silk::query
