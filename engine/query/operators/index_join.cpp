@@ -84,11 +84,12 @@ class IndexJoin final : public Operator {
   }
   std::vector<const Operator*> children() const override { return {left_.get()}; }
 
-  // An inner join without a condition: the first arm of a star (StarJoin) when another
-  // pattern fits.
-  bool Plain() const { return !optional_ && !condition_ && required_.empty(); }
+  // The first arm of a star (StarJoin) when another pattern fits: any but an OPTIONAL nested
+  // in another (probed only where its enclosing one matched).
+  bool CanBeArm() const { return required_.empty(); }
   const Operator& left() const { return *left_; }
   const ScanPattern& pattern() const { return pattern_; }
+  StarArm TakeArm() { return {pattern_, optional_, std::move(condition_), std::nullopt}; }
   OperatorPtr TakeLeft() { return std::move(left_); }
 
  protected:
@@ -224,6 +225,21 @@ class IndexJoin final : public Operator {
   bool skip_probe_ = false;            // the current left row is not probed
 };
 
+// `arm` joined onto `left` as one more pattern of a star when it fits, unless the query runs
+// its plan as written; null, both untouched, otherwise.
+OperatorPtr JoinAsStar(ExecContext& ctx, OperatorPtr& left, StarArm& arm, double estimate) {
+  if (!ctx.adapts()) return nullptr;
+  if (OperatorPtr star = JoinOntoStar(ctx, left, arm, estimate)) return star;
+  auto* join = dynamic_cast<IndexJoin*>(left.get());
+  if (join == nullptr || !join->CanBeArm() || !CanJoinStar(join->left(), {join->pattern()}, arm)) {
+    return nullptr;
+  }
+  std::vector<StarArm> arms;
+  arms.push_back(join->TakeArm());
+  arms.push_back(std::move(arm));
+  return MakeStarJoin(ctx, join->TakeLeft(), std::move(arms), estimate);
+}
+
 }  // namespace
 
 std::vector<VarId> IndexJoinColumns(const Operator& left, const ScanPattern& pattern) {
@@ -236,25 +252,24 @@ std::vector<VarId> IndexJoinColumns(const Operator& left, const ScanPattern& pat
 
 OperatorPtr MakeIndexJoin(ExecContext& ctx, OperatorPtr left, ScanPattern pattern,
                           double estimate) {
-  // Patterns probed at the same subject of each left row join as one star (unless the query
-  // runs its plan as written).
-  if (ctx.adapts()) {
-    if (OperatorPtr star = JoinOntoStar(ctx, left, pattern, estimate)) return star;
-    if (auto* join = dynamic_cast<IndexJoin*>(left.get());
-        join != nullptr && join->Plain() && CanJoinStar(join->left(), {join->pattern()}, pattern)) {
-      std::vector<ScanPattern> arms = {join->pattern(), std::move(pattern)};
-      return MakeStarJoin(ctx, join->TakeLeft(), std::move(arms), estimate);
-    }
-  }
-  return std::make_unique<IndexJoin>(ctx, std::move(left), std::move(pattern), estimate,
+  StarArm arm{std::move(pattern), /*optional=*/false, nullptr, std::nullopt};
+  if (OperatorPtr star = JoinAsStar(ctx, left, arm, estimate)) return star;
+  return std::make_unique<IndexJoin>(ctx, std::move(left), std::move(arm.pattern), estimate,
                                      /*optional=*/false, nullptr);
 }
 
 OperatorPtr MakeIndexLeftJoin(ExecContext& ctx, OperatorPtr left, ScanPattern pattern,
                               double estimate, RowExpressionPtr condition,
-                              std::vector<VarId> required) {
-  return std::make_unique<IndexJoin>(ctx, std::move(left), std::move(pattern), estimate,
-                                     /*optional=*/true, std::move(condition), std::move(required));
+                              std::vector<VarId> required,
+                              std::optional<std::vector<VarId>> condition_reads) {
+  StarArm arm{std::move(pattern), /*optional=*/true, std::move(condition),
+              std::move(condition_reads)};
+  if (required.empty()) {
+    if (OperatorPtr star = JoinAsStar(ctx, left, arm, estimate)) return star;
+  }
+  return std::make_unique<IndexJoin>(ctx, std::move(left), std::move(arm.pattern), estimate,
+                                     /*optional=*/true, std::move(arm.condition),
+                                     std::move(required));
 }
 
 }  // namespace silk::query

@@ -2,6 +2,7 @@
 // Every maker REQUIRES that its inputs belong to `ctx`'s query.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,17 +16,20 @@ namespace silk::query {
 
 // The rows of one triple pattern.
 OperatorPtr MakeIndexScan(ExecContext& ctx, ScanPattern pattern, double estimate);
-// `left` joined with a pattern scanned once per left row with the row's values substituted.
+// `left` joined with a pattern scanned once per left row with the row's values substituted
+// (with the joins below it, a star when the pattern fits: star_join.h).
 OperatorPtr MakeIndexJoin(ExecContext& ctx, OperatorPtr left, ScanPattern pattern,
                           double estimate);
 // OPTIONAL of one triple pattern, by index seeks: every left row, extended by the pattern's
 // matches with its values substituted for which `condition` (may be null; compiled against
 // IndexJoinColumns) holds, or alone when none does. A left row in which a `required` variable
 // is unbound comes out alone without a probe (an OPTIONAL nested in another, planned onto
-// the rows its enclosing OPTIONAL left unmatched).
+// the rows its enclosing OPTIONAL left unmatched). `condition_reads`: the variables the
+// condition reads, when known (the join may then be part of a star: star_join.h).
 OperatorPtr MakeIndexLeftJoin(ExecContext& ctx, OperatorPtr left, ScanPattern pattern,
                               double estimate, RowExpressionPtr condition,
-                              std::vector<VarId> required = {});
+                              std::vector<VarId> required = {},
+                              std::optional<std::vector<VarId>> condition_reads = std::nullopt);
 // The columns of both index joins: the left's, then the pattern's variables the left lacks.
 std::vector<VarId> IndexJoinColumns(const Operator& left, const ScanPattern& pattern);
 // `left` joined with `right`; `right` is read into memory (put the smaller one there).

@@ -1,14 +1,15 @@
 // StarJoin: `left` joined with several triple patterns (the arms of a star) that each probe the
 // same index at the same first id, taken from the left row: `?p :memberOf ?org . ?p
-// :birthDate ?bd` after `?p :nationality :c2`. Index joins one after another would seek once
-// per arm and row. Here the arms of one row are probed in key order with one store iterator,
+// :birthDate ?bd` after `?p :nationality :c2`, or `OPTIONAL { ?p rdfs:label ?l }` after it.
+// Index joins one after another would seek once per arm and row. Here the arms of one row are probed in key order with one store iterator,
 // handed from arm to arm: after one arm's keys, the iterator stands at or a few keys before
 // the next arm's (a subject's predicates sit side by side in spog), so the next probe steps
 // there instead of seeking (IndexCursor::Reseek).
 //
 // The rows are those of the index joins it replaces, in their order: per left row, every
-// combination of the arms' matches. The arms bind nothing that another arm reads, so they
-// combine without a check. Like IndexJoin, once it has made as many seeks as reading the arms
+// combination of the arms' matches, an OPTIONAL arm without any (that pass its condition)
+// taking part unbound. The arms bind nothing that another arm reads, so they combine without
+// a check. Like IndexJoin, once it has made as many seeks as reading the arms
 // whole would cost, the rest of the left side is joined through hash tables of them.
 #include "engine/query/operators/star_join.h"
 
@@ -32,15 +33,19 @@ constexpr std::size_t kMinSharedRows = 64;
 // The spare thread keeps at most about this many matches (2 MiB) in a batch.
 constexpr std::size_t kMaxSpareMatches = std::size_t{1} << 16;
 
-// One arm: its pattern and where its slots' values come from and go.
+// One arm: its pattern, whether it is OPTIONAL (and its condition), and where its slots'
+// values come from and go.
 struct Arm {
   ScanPattern pattern;
+  bool optional = false;
+  RowExpressionPtr condition;  // evaluated on this thread only
   int left_column_of_slot[4] = {-1, -1, -1, -1};
   int column_of_slot[4] = {-1, -1, -1, -1};
   std::vector<int> table_slots;  // the slots every probe binds (from the left row)
 };
 
-// A left row's matches: one list per arm, all filled only when each arm has some.
+// A left row's matches: one list per arm, all filled only when each arm that is not OPTIONAL
+// has some (the conditions of OPTIONAL arms not yet applied).
 struct StarRow {
   bool matched = false;
   std::vector<std::vector<storage::QuadIds>> found;
@@ -56,7 +61,7 @@ class ArmProbes {
   }
 
   // Finds each arm's matches for `left_row` in key order, handing the store iterator on, and
-  // stops at the first arm without any.
+  // stops at the first inner arm without any.
   void Probe(std::span<const TermId> left_row, StarRow& row) {
     row.found.resize(arms_.size());
     row.matched = false;
@@ -70,7 +75,7 @@ class ArmProbes {
       found.clear();
       while (std::optional<storage::QuadIds> quad = matches.Next()) found.push_back(*quad);
       iterator_ = matches.TakeIterator();
-      if (found.empty()) return;
+      if (found.empty() && !arm.optional) return;
     }
     row.matched = true;
   }
@@ -116,16 +121,17 @@ std::vector<VarId> NewVariables(const Operator& left, const ScanPattern& pattern
 
 class StarJoin final : public Operator {
  public:
-  StarJoin(ExecContext& ctx, OperatorPtr left, std::vector<ScanPattern> patterns,
-           double estimate)
-      : Operator(ctx, StarColumns(*left, patterns)), left_(std::move(left)) {
+  StarJoin(ExecContext& ctx, OperatorPtr left, std::vector<StarArm> star, double estimate)
+      : Operator(ctx, StarColumns(*left, star)), left_(std::move(left)) {
     set_estimated_rows(estimate);
-    set_maybe_unbound(left_->maybe_unbound());  // the arms bind every variable they add
-    set_sorted_by(left_->sorted_by());          // a left row's rows come out together
+    set_sorted_by(left_->sorted_by());  // a left row's rows come out together
+    std::vector<VarId> maybe_unbound = left_->maybe_unbound();
     PositionsHeldList held = left_->positions_held();
-    for (ScanPattern& pattern : patterns) {
+    for (StarArm& given : star) {
       Arm& arm = arms_.emplace_back();
-      arm.pattern = WithProbesHeld(std::move(pattern), *left_);
+      arm.pattern = WithProbesHeld(std::move(given.pattern), *left_);
+      arm.optional = given.optional;
+      arm.condition = std::move(given.condition);
       for (int slot = kS; slot <= kG; ++slot) {
         const std::optional<VarId>& var = arm.pattern.slots[slot].variable;
         if (!var) continue;
@@ -133,17 +139,23 @@ class StarJoin final : public Operator {
         arm.column_of_slot[slot] = ColumnOf(*var);
         if (arm.left_column_of_slot[slot] >= 0) arm.table_slots.push_back(slot);
       }
-      // Inner joins on values both sides always bind: held wherever either holds them.
+      // An OPTIONAL arm's variables may stay unbound; the left's keep their values.
+      if (arm.optional) {
+        for (VarId var : NewVariables(*left_, arm.pattern)) maybe_unbound.push_back(var);
+      }
+      // Inner joins on values both sides always bind: held wherever either holds them. A
+      // value only an OPTIONAL arm binds is held where the arm holds it.
       for (const auto& [var, positions] : PositionsHeldBy(arm.pattern)) {
         auto it = std::find_if(held.begin(), held.end(),
                                [&](const auto& entry) { return entry.first == var; });
         if (it == held.end()) {
           held.emplace_back(var, positions);
-        } else {
+        } else if (!arm.optional) {
           it->second |= positions;
         }
       }
     }
+    set_maybe_unbound(std::move(maybe_unbound));
     set_positions_held(std::move(held));
     // Probed in key order: by predicate, the position after the subject they share.
     order_.resize(arms_.size());
@@ -163,7 +175,12 @@ class StarJoin final : public Operator {
   std::string Describe() const override {
     std::string text = "StarJoin";
     for (std::size_t i = 0; i < arms_.size(); ++i) {
-      text += (i == 0 ? " " : " . ") + DescribePattern(ctx_, arms_[i].pattern);
+      const Arm& arm = arms_[i];
+      text += i == 0 ? " " : " . ";
+      if (arm.optional) text += "OPTIONAL { ";
+      text += DescribePattern(ctx_, arm.pattern);
+      if (arm.condition) text += " filter " + arm.condition->ToString();
+      if (arm.optional) text += " }";
     }
     text += read_all_ ? " (the left side was long: the patterns read whole into hash tables)"
                       : " (each left row's patterns read in key order by one store iterator)";
@@ -180,6 +197,14 @@ class StarJoin final : public Operator {
     for (const Arm& arm : arms_) patterns.push_back(arm.pattern);
     return patterns;
   }
+  // For a star with one more arm: the arms, and the left side (this star is then empty).
+  std::vector<StarArm> TakeArms() {
+    std::vector<StarArm> star;
+    for (Arm& arm : arms_) {
+      star.push_back({std::move(arm.pattern), arm.optional, std::move(arm.condition), {}});
+    }
+    return star;
+  }
   OperatorPtr TakeLeft() { return std::move(left_); }
 
  protected:
@@ -192,11 +217,10 @@ class StarJoin final : public Operator {
   }
 
  private:
-  static std::vector<VarId> StarColumns(const Operator& left,
-                                        const std::vector<ScanPattern>& patterns) {
+  static std::vector<VarId> StarColumns(const Operator& left, const std::vector<StarArm>& star) {
     std::vector<VarId> columns = left.columns();
-    for (const ScanPattern& pattern : patterns) {
-      for (VarId var : NewVariables(left, pattern)) columns.push_back(var);
+    for (const StarArm& arm : star) {
+      for (VarId var : NewVariables(left, arm.pattern)) columns.push_back(var);
     }
     return columns;
   }
@@ -221,6 +245,7 @@ class StarJoin final : public Operator {
         current_ = &here_;
       }
       if (current_->matched) {
+        ApplyConditions(left_batch_.row(index));
         row_ = left_batch_.row(index);
         odometer_.assign(arms_.size(), 0);
         emitting_ = true;
@@ -252,10 +277,36 @@ class StarJoin final : public Operator {
     }
   }
 
+  // Keeps the matches of each OPTIONAL arm for which its condition holds, each judged on the
+  // left row with that arm's values: the row its index join would have judged (the condition
+  // reads nothing another arm binds).
+  void ApplyConditions(std::span<const TermId> left_row) {
+    for (std::size_t a = 0; a < arms_.size(); ++a) {
+      Arm& arm = arms_[a];
+      if (!arm.condition) continue;
+      std::vector<storage::QuadIds>& found = current_->found[a];
+      std::erase_if(found, [&](const storage::QuadIds& quad) {
+        scratch_.assign(columns().size(), kUnbound);
+        std::copy(left_row.begin(), left_row.end(), scratch_.begin());
+        WriteArm(arm, quad, scratch_);
+        return !Holds(*arm.condition, scratch_);
+      });
+    }
+  }
+
+  // Writes the values `quad` gives the arm's slots into `row` (slots the left row bound
+  // matched its values, so writing every slot is safe).
+  static void WriteArm(const Arm& arm, const storage::QuadIds& quad, std::span<TermId> row) {
+    const TermId values[4] = {quad.s, quad.p, quad.o, quad.g};
+    for (int slot = kS; slot <= kG; ++slot) {
+      if (arm.column_of_slot[slot] >= 0) row[arm.column_of_slot[slot]] = values[slot];
+    }
+  }
+
   // The matches the spare thread found for left row `index`, when it did.
-  const StarRow* FromSpare(std::size_t index) {
+  StarRow* FromSpare(std::size_t index) {
     if (!shared_ || shared_->ends.ClaimFront()) return nullptr;
-    const StarRow* row = shared_->ends.Take(index);
+    StarRow* row = shared_->ends.Take(index);
     if (row != nullptr) ++rows_from_spare_;
     return row;
   }
@@ -292,18 +343,14 @@ class StarJoin final : public Operator {
   }
 
   // Adds the current combination of matches (arm 0 varying slowest, as nested index joins
-  // give them) and moves to the next.
+  // give them) and moves to the next. An OPTIONAL arm without matches leaves its variables
+  // unbound.
   void EmitCombination(IdTable& out) {
-    std::span<TermId> row = out.AddRow();
+    std::span<TermId> row = out.AddRow();  // all unbound
     std::copy(row_.begin(), row_.end(), row.begin());
     for (std::size_t a = 0; a < arms_.size(); ++a) {
-      const Arm& arm = arms_[a];
-      const storage::QuadIds& quad = current_->found[a][odometer_[a]];
-      const TermId values[4] = {quad.s, quad.p, quad.o, quad.g};
-      // Slots the left row bound matched its values, so writing every slot is safe.
-      for (int slot = kS; slot <= kG; ++slot) {
-        if (arm.column_of_slot[slot] >= 0) row[arm.column_of_slot[slot]] = values[slot];
-      }
+      const std::vector<storage::QuadIds>& found = current_->found[a];
+      if (!found.empty()) WriteArm(arms_[a], found[odometer_[a]], row);
     }
     for (std::size_t a = arms_.size(); a-- > 0;) {
       if (++odometer_[a] < current_->found[a].size()) return;
@@ -321,7 +368,8 @@ class StarJoin final : public Operator {
   bool left_done_ = false;
   std::shared_ptr<SharedBatch> shared_;  // the batch, when a spare thread has its back
   StarRow here_;                         // matches found on this thread
-  const StarRow* current_ = nullptr;     // the row being emitted: here_, or the spare's
+  StarRow* current_ = nullptr;           // the row being emitted: here_, or the spare's
+  std::vector<TermId> scratch_;          // a row to judge an OPTIONAL arm's condition on
   std::span<const TermId> row_;          // its left values, in left_batch_
   std::vector<std::size_t> odometer_;    // its current combination: a match per arm
   bool emitting_ = false;
@@ -352,35 +400,40 @@ bool ProbesBySubject(const Operator& left, const ScanPattern& pattern, VarId sub
 
 }  // namespace
 
-bool CanJoinStar(const Operator& left, const std::vector<ScanPattern>& arms,
-                 const ScanPattern& pattern) {
-  if (arms.empty() || !arms[0].slots[kS].variable) return false;
-  const VarId subject = *arms[0].slots[kS].variable;
+bool CanJoinStar(const Operator& left, const std::vector<ScanPattern>& patterns,
+                 const StarArm& arm) {
+  if (patterns.empty() || !patterns[0].slots[kS].variable) return false;
+  const VarId subject = *patterns[0].slots[kS].variable;
   std::vector<VarId> bound_by_arms;
-  for (const ScanPattern& arm : arms) {
-    if (!ProbesBySubject(left, arm, subject)) return false;
-    for (VarId var : NewVariables(left, arm)) bound_by_arms.push_back(var);
+  for (const ScanPattern& pattern : patterns) {
+    if (!ProbesBySubject(left, pattern, subject)) return false;
+    for (VarId var : NewVariables(left, pattern)) bound_by_arms.push_back(var);
   }
-  if (!ProbesBySubject(left, pattern, subject)) return false;
+  if (!ProbesBySubject(left, arm.pattern, subject)) return false;
   // An arm reads only the left row: nothing another arm binds.
-  for (VarId var : NewVariables(left, pattern)) {
+  for (VarId var : NewVariables(left, arm.pattern)) {
     if (Contains(bound_by_arms, var)) return false;
+  }
+  if (arm.condition) {
+    if (!arm.condition_reads) return false;
+    const std::vector<VarId> own = arm.pattern.Variables();
+    for (VarId var : *arm.condition_reads) {
+      if (left.ColumnOf(var) < 0 && !Contains(own, var)) return false;
+    }
   }
   return true;
 }
 
-OperatorPtr MakeStarJoin(ExecContext& ctx, OperatorPtr left, std::vector<ScanPattern> arms,
+OperatorPtr MakeStarJoin(ExecContext& ctx, OperatorPtr left, std::vector<StarArm> arms,
                          double estimate) {
   return std::make_unique<StarJoin>(ctx, std::move(left), std::move(arms), estimate);
 }
 
-OperatorPtr JoinOntoStar(ExecContext& ctx, OperatorPtr& left, const ScanPattern& pattern,
-                         double estimate) {
+OperatorPtr JoinOntoStar(ExecContext& ctx, OperatorPtr& left, StarArm& arm, double estimate) {
   auto* star = dynamic_cast<StarJoin*>(left.get());
-  if (star == nullptr) return nullptr;
-  std::vector<ScanPattern> arms = star->patterns();
-  if (!CanJoinStar(star->left(), arms, pattern)) return nullptr;
-  arms.push_back(pattern);
+  if (star == nullptr || !CanJoinStar(star->left(), star->patterns(), arm)) return nullptr;
+  std::vector<StarArm> arms = star->TakeArms();
+  arms.push_back(std::move(arm));
   OperatorPtr star_left = star->TakeLeft();
   left.reset();
   return MakeStarJoin(ctx, std::move(star_left), std::move(arms), estimate);

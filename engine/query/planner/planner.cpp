@@ -594,11 +594,18 @@ OperatorPtr Planner::PlanIndexLeftJoin(OperatorPtr& left, const algebra::Node& n
   // As for joins: seek per left row only when that reads less than the whole pattern.
   if (left->estimated_rows() * kSeekCost >= size) return nullptr;
   RowExpressionPtr condition;
+  std::vector<VarId> reads;
   if (!node.conditions.empty()) {
     condition = CompileConjunction(node.conditions, IndexJoinColumns(*left, *scan), Env());
+    for (const ast::Expression* conjunct : node.conditions) {
+      for (const std::string& name : ReferencedVariables(*conjunct)) {
+        reads.push_back(ctx_.Variable(name));
+      }
+    }
   }
   const double estimate = left->estimated_rows();
-  return MakeIndexLeftJoin(ctx_, std::move(left), std::move(*scan), estimate, std::move(condition));
+  return MakeIndexLeftJoin(ctx_, std::move(left), std::move(*scan), estimate, std::move(condition),
+                           {}, std::move(reads));
 }
 
 OperatorPtr Planner::PlanSemiJoin(OperatorPtr left, const algebra::Node& pattern, bool anti) {

@@ -1,6 +1,7 @@
-// StarJoin: patterns probed at the same subject of each left row, read in key order by one
-// store iterator. Random stars give the rows of the plan as written (index joins one after
-// another, or hash joins), whether the rows are probed here or on a spare thread.
+// StarJoin: patterns probed at the same subject of each left row, inner or OPTIONAL, read in
+// key order by one store iterator. Random stars give the rows of the plan as written (index
+// joins one after another, or hash joins), whether the rows are probed here or on a spare
+// thread.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -54,20 +55,34 @@ TEST_F(Stars, RandomStarsGiveThePlanAsWritten) {
       "?y " + Iri("sel") + " " + Iri("K") + " . ?y " + Iri("p0") + " ?x . ",
   };
   const std::vector<std::string> objects = {"?a", "?b", "?c", "?x", "?y", Iri("n3"), "4", "?a"};
+  // OPTIONAL arms' conditions: on the arm's own variables, the left side's, or another arm's
+  // (which keeps the arm out of the star).
+  const std::vector<std::string> conditions = {
+      "", "", "FILTER(?a != " + Iri("n3") + ")", "FILTER(?b > 2)", "FILTER(?x != " + Iri("s60") + ")",
+      "FILTER(!BOUND(?a))", "FILTER(LANG(?c) = \"\")", "FILTER(?a = ?b)"};
   int stars = 0;
-  for (int round = 0; round < 150; ++round) {
+  int optional_stars = 0;
+  for (int round = 0; round < 250; ++round) {
     std::string where = lefts[rng() % lefts.size()];
     const int arms = 2 + static_cast<int>(rng() % 3);
     for (int i = 0; i < arms; ++i) {
-      where += "?x " + Iri("p" + std::to_string(1 + rng() % 4)) + " " +
-               objects[rng() % objects.size()] + " . ";
+      const std::string arm = "?x " + Iri("p" + std::to_string(1 + rng() % 4)) + " " +
+                              objects[rng() % objects.size()];
+      if (rng() % 2 == 0) {
+        where += arm + " . ";
+      } else {
+        where += "OPTIONAL { " + arm + " " + conditions[rng() % conditions.size()] + " } ";
+      }
     }
     if (rng() % 4 == 0) where += "FILTER(?x != " + Iri("s30") + ") ";
     const std::string query = "SELECT * WHERE { " + where + "}";
-    if (Plan(query).find("StarJoin") != std::string::npos) ++stars;
+    const std::string plan = Plan(query);
+    if (plan.find("StarJoin") != std::string::npos) ++stars;
+    if (plan.find("StarJoin OPTIONAL") != std::string::npos) ++optional_stars;
     ExpectSameRows(query);
   }
-  EXPECT_GT(stars, 100);  // 127 with this seed
+  EXPECT_GT(stars, 120);          // 165 with this seed
+  EXPECT_GT(optional_stars, 40);  // 64: stars whose first arm is OPTIONAL
 }
 
 // 400 left rows: batches worth sharing with a spare thread (when the machine has one). The
