@@ -483,22 +483,22 @@ OperatorPtr Planner::PlanOnto(OperatorPtr left, const algebra::Node& node, Filte
       break;
     }
     case Kind::kLeftJoin: {
-      op = PlanOnto(std::move(left), node.child(0), filters);
-      if (OperatorPtr seeking = PlanIndexLeftJoin(op, node)) {
-        op = std::move(seeking);
+      // (A OPTIONAL X) OPTIONAL Y: Y of one pattern goes first where the two are independent,
+      // to be probed with A's patterns as a star.
+      const algebra::Node& before = node.child(0);
+      if (rewrite_ && before.kind == Kind::kLeftJoin) {
+        op = PlanOnto(std::move(left), before.child(0), filters);
+        if (OptionalGoesFirst(*op, node)) {
+          op = PlanLeftJoin(std::move(op), node);
+          op = PlanLeftJoin(std::move(op), before);
+        } else {
+          op = PlanLeftJoin(std::move(op), before);
+          op = PlanLeftJoin(std::move(op), node);
+        }
         break;
       }
-      if (OperatorPtr nested = PlanNestedOptional(op, node)) {
-        op = std::move(nested);
-        break;
-      }
-      OperatorPtr right = Plan(node.child(1));
-      RowExpressionPtr condition;
-      if (!node.conditions.empty()) {
-        const JoinLayout layout(*op, *right);
-        condition = CompileConjunction(node.conditions, layout.columns, Env());
-      }
-      op = MakeLeftJoin(ctx_, std::move(op), std::move(right), std::move(condition));
+      op = PlanOnto(std::move(left), before, filters);
+      op = PlanLeftJoin(std::move(op), node);
       break;
     }
     case Kind::kMinus: {
@@ -581,6 +581,18 @@ bool Planner::Mergeable(const Operator& left, const Operator& right,
                         const std::vector<VarId>& shared) {
   return shared.size() == 1 && left.sorted_by() == shared[0] && right.sorted_by() == shared[0] &&
          !left.MaybeUnbound(shared[0]) && !right.MaybeUnbound(shared[0]);
+}
+
+OperatorPtr Planner::PlanLeftJoin(OperatorPtr left, const algebra::Node& left_join) {
+  if (OperatorPtr seeking = PlanIndexLeftJoin(left, left_join)) return seeking;
+  if (OperatorPtr nested = PlanNestedOptional(left, left_join)) return nested;
+  OperatorPtr right = Plan(left_join.child(1));
+  RowExpressionPtr condition;
+  if (!left_join.conditions.empty()) {
+    const JoinLayout layout(*left, *right);
+    condition = CompileConjunction(left_join.conditions, layout.columns, Env());
+  }
+  return MakeLeftJoin(ctx_, std::move(left), std::move(right), std::move(condition));
 }
 
 OperatorPtr Planner::PlanIndexLeftJoin(OperatorPtr& left, const algebra::Node& node) {

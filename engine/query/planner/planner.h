@@ -92,6 +92,12 @@ class Planner final : public ExistsEvaluator {
   // OPTIONAL { B OPTIONAL { C } } of one triple pattern each as two index left joins onto
   // `left` (planner/nested_optional.cpp); null (and `left` untouched) where that does not fit.
   OperatorPtr PlanNestedOptional(OperatorPtr& left, const algebra::Node& left_join);
+  // The OPTIONAL part of a kLeftJoin node (its right side, on its conditions) joined onto
+  // `left`, the rows of its left side.
+  OperatorPtr PlanLeftJoin(OperatorPtr left, const algebra::Node& left_join);
+  // `left_join` = (A OPTIONAL X) OPTIONAL Y with Y one triple pattern and X not, `a` the rows
+  // of A: whether Y may be joined before X (planner/optional_order.cpp).
+  bool OptionalGoesFirst(const Operator& a, const algebra::Node& left_join);
   // GROUP BY, the aggregates and HAVING of an algebra::Kind::kGroup node.
   OperatorPtr PlanAggregation(const algebra::Node& node);
   // GROUP BY `query` of `where` as a CountScan when every aggregate is a COUNT it can answer

@@ -127,5 +127,40 @@ TEST_F(Stars, AnArmWithoutMatchesDropsTheRow) {
   }
 }
 
+// (A OPTIONAL X) OPTIONAL Y, Y one pattern: Y goes first, into A's star, only where X and Y
+// share no variable A may leave unbound (conditions included); the rows stay the plan's as
+// written either way.
+TEST_F(Stars, AnOptionalPatternGoesBeforeAnOptionalGroupOnlyWhereIndependent) {
+  const std::string a = "?x " + Iri("sel") + " " + Iri("K") + " . OPTIONAL { ?x " + Iri("p3") + " ?m } ";
+  const std::vector<std::string> xs = {
+      "OPTIONAL { ?x " + Iri("p0") + " ?y . ?y " + Iri("p2") + " ?b } ",
+      "OPTIONAL { ?x " + Iri("p0") + " ?y OPTIONAL { ?y " + Iri("p1") + " ?c } } ",
+      "OPTIONAL { ?x " + Iri("p0") + " ?y . ?y " + Iri("p4") + " ?d FILTER(?d != \"v1\") } ",
+      "OPTIONAL { ?x " + Iri("p0") + " ?y . ?y " + Iri("p1") + " ?a } ",  // shares ?a with Y 0
+      "OPTIONAL { ?x " + Iri("p0") + " ?y . ?y " + Iri("p3") + " ?m } ",  // ?m: A may lack it
+  };
+  // Each Y's pattern as EXPLAIN shows it, and its OPTIONAL.
+  const std::vector<std::pair<std::string, std::string>> ys = {
+      {"?x " + Iri("p1") + " ?a", ""},
+      {"?x " + Iri("p2") + " ?e", "FILTER(?e > 3)"},
+      {"?x " + Iri("p1") + " ?a", "FILTER(!BOUND(?y))"},  // reads X's ?y
+      {"?x " + Iri("p4") + " ?m", ""},                    // reads ?m, which A may leave unbound
+  };
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    for (std::size_t j = 0; j < ys.size(); ++j) {
+      const std::string query = "SELECT * WHERE { " + a + xs[i] + "OPTIONAL { " + ys[j].first +
+                                " " + ys[j].second + " } }";
+      const std::string plan = Plan(query);
+      const std::size_t star = plan.find("StarJoin");
+      const std::string star_line =
+          star == std::string::npos ? "" : plan.substr(star, plan.find('\n', star) - star);
+      const bool independent = (j == 0 && i != 3) || j == 1;
+      EXPECT_EQ(star_line.find(ys[j].first) != std::string::npos, independent)
+          << query << "\n" << plan;
+      ExpectSameRows(query);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace silk::testing
