@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <numeric>
@@ -61,10 +62,13 @@ class ArmProbes {
   }
 
   // Finds each arm's matches for `left_row` in key order, handing the store iterator on, and
-  // stops at the first inner arm without any.
-  void Probe(std::span<const TermId> left_row, StarRow& row) {
+  // stops at the first inner arm without any. False, the row unfinished, once the arms have
+  // more than `max_matches` between them.
+  bool Probe(std::span<const TermId> left_row, StarRow& row,
+             std::size_t max_matches = std::numeric_limits<std::size_t>::max()) {
     row.found.resize(arms_.size());
     row.matched = false;
+    std::size_t matched = 0;
     for (std::size_t index : order_) {
       const Arm& arm = arms_[index];
       PatternMatches& matches = *matches_[index];
@@ -73,11 +77,15 @@ class ArmProbes {
       matches.Probe(bound, std::move(iterator_));
       std::vector<storage::QuadIds>& found = row.found[index];
       found.clear();
-      while (std::optional<storage::QuadIds> quad = matches.Next()) found.push_back(*quad);
+      while (std::optional<storage::QuadIds> quad = matches.Next()) {
+        found.push_back(*quad);
+        if (++matched > max_matches) return false;
+      }
       iterator_ = matches.TakeIterator();
-      if (found.empty() && !arm.optional) return;
+      if (found.empty() && !arm.optional) return true;
     }
     row.matched = true;
+    return true;
   }
 
   double ScanRows() const {
@@ -242,6 +250,9 @@ class StarJoin final : public Operator {
       if (current_ == nullptr) {
         CountProbe();
         probes_->Probe(left_batch_.row(index), here_);
+        std::uint64_t bytes = 0;
+        for (const auto& found : here_.found) bytes += found.capacity() * sizeof(storage::QuadIds);
+        here_memory_.Set(bytes);
         current_ = &here_;
       }
       if (current_->matched) {
@@ -258,6 +269,7 @@ class StarJoin final : public Operator {
   void ShareBatch() {
     if (shared_) shared_->ends.Stop();  // a task still on the last one stops after its row
     shared_.reset();
+    spare_memory_.Set(0);
     if (read_all_ || !ctx_.parallel() || left_batch_.rows() < kMinSharedRows) return;
     auto batch = std::make_shared<SharedBatch>(left_batch_);
     {
@@ -307,13 +319,18 @@ class StarJoin final : public Operator {
   StarRow* FromSpare(std::size_t index) {
     if (!shared_ || shared_->ends.ClaimFront()) return nullptr;
     StarRow* row = shared_->ends.Take(index);
-    if (row != nullptr) ++rows_from_spare_;
+    if (row == nullptr) return nullptr;
+    ++rows_from_spare_;
+    for (const auto& found : row->found) {
+      spare_memory_.Add(found.capacity() * sizeof(storage::QuadIds));
+    }
     return row;
   }
 
   // The spare thread's share of `batch`: rows from the back, until they run out, it holds as
   // many matches as it may, or the query stops. A failure (a storage error) hands the row
-  // back: probed here, it fails here too and stops the query with its message.
+  // back, as does a row with more matches than it may hold: probed here, it fails here too
+  // and stops the query with its message, or its matches are charged to the query.
   void ProbeFromTheBack(SharedBatch& batch) {
     ArmProbes probes(ctx_, arms_, order_);
     std::size_t held = 0;
@@ -323,11 +340,12 @@ class StarJoin final : public Operator {
       StarRow& row = batch.ends.payload(*claimed);
       bool whole = true;
       try {
-        probes.Probe(batch.rows.row(*claimed), row);
+        whole = probes.Probe(batch.rows.row(*claimed), row, kMaxSpareMatches - held);
         for (const auto& found : row.found) held += found.size();
       } catch (...) {
         whole = false;
       }
+      if (!whole) row.found.clear();
       if (!batch.ends.Finish(*claimed, whole) || !whole) break;
     }
   }
@@ -379,6 +397,8 @@ class StarJoin final : public Operator {
   std::optional<double> seeks_worth_;
   bool read_all_ = false;
   MemoryCharge table_memory_{ctx_};
+  MemoryCharge spare_memory_{ctx_};  // the matches this batch took from the spare thread
+  MemoryCharge here_memory_{ctx_};   // the matches of the row probed here
   // Spare-thread tasks still running: they read arms_ and the snapshot.
   std::mutex mu_;
   std::condition_variable finished_;

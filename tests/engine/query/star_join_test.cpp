@@ -162,5 +162,38 @@ TEST_F(Stars, AnOptionalPatternGoesBeforeAnOptionalGroupOnlyWhereIndependent) {
   }
 }
 
+// A subject with more matches than a spare thread may hold: the spare thread hands its row
+// back, and this thread reads it, charged to the query.
+class HubStar : public AgainstNaive {
+ protected:
+  void SetUp() override {
+    QueryFixture::SetUp();
+    std::string data;
+    for (int i = 0; i < 300; ++i) {
+      const std::string s = Iri("s" + std::to_string(i));
+      data += s + " " + Iri("sel") + " " + Iri("K") + " .\n";
+      data += s + " " + Iri("p1") + " " + Iri("a" + std::to_string(i)) + " .\n";
+      data += s + " " + Iri("p2") + " " + Iri("b" + std::to_string(i)) + " .\n";
+    }
+    // Others with p1, so that seeking it is cheaper than reading it.
+    for (int i = 300; i < 5000; ++i) {
+      data += Iri("s" + std::to_string(i)) + " " + Iri("p1") + " " + Iri("a0") + " .\n";
+    }
+    // The last selected subject, which the spare thread probes first.
+    for (int i = 0; i < 70000; ++i) {
+      data += Iri("s299") + " " + Iri("p2") + " \"" + std::to_string(i) + "\" .\n";
+    }
+    Load(data);
+  }
+};
+
+TEST_F(HubStar, ARowWithTooManyMatchesForTheSpareThreadIsReadHere) {
+  const std::string query = "SELECT * WHERE { ?x " + Iri("sel") + " " + Iri("K") + " . ?x " +
+                            Iri("p1") + " ?a . ?x " + Iri("p2") + " ?b }";
+  EXPECT_NE(Plan(query).find("StarJoin"), std::string::npos) << Plan(query);
+  EXPECT_EQ(Rows(query).size(), 299u + 70001u);
+  ExpectSameRows(query);
+}
+
 }  // namespace
 }  // namespace silk::testing
