@@ -152,13 +152,15 @@ class StarJoin final : public Operator {
         for (VarId var : NewVariables(*left_, arm.pattern)) maybe_unbound.push_back(var);
       }
       // Inner joins on values both sides always bind: held wherever either holds them. A
-      // value only an OPTIONAL arm binds is held where the arm holds it.
+      // value only an OPTIONAL arm binds is held where the arm holds it; the left's values
+      // stay the left's.
       for (const auto& [var, positions] : PositionsHeldBy(arm.pattern)) {
+        if (arm.optional && left_->ColumnOf(var) >= 0) continue;
         auto it = std::find_if(held.begin(), held.end(),
                                [&](const auto& entry) { return entry.first == var; });
         if (it == held.end()) {
           held.emplace_back(var, positions);
-        } else if (!arm.optional) {
+        } else {
           it->second |= positions;
         }
       }
@@ -233,8 +235,8 @@ class StarJoin final : public Operator {
     return columns;
   }
 
-  // Moves to the next left row that every arm matches, with its matches found; false at the
-  // end of the left side.
+  // Moves to the next left row that every inner arm matches, with its matches found; false
+  // at the end of the left side.
   bool NextMatchedRow() {
     for (;;) {
       while (left_row_ >= left_batch_.rows()) {

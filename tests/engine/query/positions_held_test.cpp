@@ -118,6 +118,31 @@ TEST_F(PositionsHeldTest, ComputedValuesAreNotHeld) {
   EXPECT_EQ(join->PositionsHeld(x), kS);  // only rows whose x the pattern matched
 }
 
+// A star holds what its index joins one after another would: an inner pattern's values
+// where it holds them, an OPTIONAL one's only for the variables it adds.
+TEST_F(PositionsHeldTest, AStarHoldsWhatItsJoinsWould) {
+  auto values = [&] {
+    query::IdTable rows(1);
+    rows.AddRow()[0] = 42;
+    return MakeValues(*ctx_, {x}, std::move(rows));
+  };
+  OperatorPtr optional_star = MakeIndexLeftJoin(
+      *ctx_, MakeIndexLeftJoin(*ctx_, values(), Pattern(x, 7, y), 10, nullptr, {}, {{}}),
+      Pattern(x, 8, z), 10, nullptr, {}, std::vector<VarId>{});
+  // One star over VALUES, not an index join over another.
+  ASSERT_TRUE(optional_star->children()[0]->children().empty());
+  EXPECT_EQ(optional_star->PositionsHeld(x), 0);  // rows without a match keep VALUES' x
+  EXPECT_EQ(optional_star->PositionsHeld(y), kO);
+  EXPECT_EQ(optional_star->PositionsHeld(z), kO);
+
+  OperatorPtr star = MakeIndexLeftJoin(*ctx_, MakeIndexJoin(*ctx_, values(), Pattern(x, 7, y), 10),
+                                       Pattern(x, 8, z), 10, nullptr, {}, std::vector<VarId>{});
+  ASSERT_TRUE(star->children()[0]->children().empty());
+  EXPECT_EQ(star->PositionsHeld(x), kS);  // only rows whose x the inner pattern matched
+  EXPECT_EQ(star->PositionsHeld(y), kO);
+  EXPECT_EQ(star->PositionsHeld(z), kO);
+}
+
 // A plain variable, as the expression compiler makes one: it reads column `column`.
 class ColumnExpression final : public query::RowExpression {
  public:
