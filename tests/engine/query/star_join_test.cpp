@@ -18,7 +18,8 @@ std::string Iri(const std::string& name) { return "<http://e/" + name + ">"; }
 
 // 400 selected subjects among 12,000 with the star's predicates: a left side small enough for
 // seeks. Each subject has 0 to 2 values of p1, one of p2, 0 or 1 of p3, and three of p4 now
-// and then; some p2 triples are also in a named graph (the default graph merges them).
+// and then; some p2 triples are also in a named graph g (the default graph merges them), and
+// 20 selected subjects have a star of their own in g.
 class Stars : public AgainstNaive {
  protected:
   void SetUp() override {
@@ -41,6 +42,12 @@ class Stars : public AgainstNaive {
       }
       if (rng() % 3 == 0) {
         data += s + " " + Iri("p0") + " " + Iri("s" + std::to_string(rng() % 12000)) + " .\n";
+      }
+      // A few selected subjects' stars are in graph g too, for FROM.
+      if (i % 600 == 0) {
+        data += s + " " + Iri("sel") + " " + Iri("K") + " " + Iri("g") + " .\n";
+        data += s + " " + Iri("p1") + " " + Iri("n1") + " " + Iri("g") + " .\n";
+        data += s + " " + Iri("p2") + " \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> " + Iri("g") + " .\n";
       }
     }
     Load(data);
@@ -115,6 +122,25 @@ TEST_F(Stars, RowsComeOutInTheLeftSidesOrder) {
 }
 
 // An arm that nothing matches drops the row; an arm matched through two graphs counts once.
+// Stars inside GRAPH and under FROM / FROM NAMED: each arm reads the graphs its pattern may
+// match (one named graph, a set, or the default graph's merge of all).
+TEST_F(Stars, ReadTheGraphsEachPatternMayMatch) {
+  const std::string star = "?x " + Iri("sel") + " " + Iri("K") + " . ?x " + Iri("p2") + " ?b . ?x " +
+                           Iri("p1") + " ?a . OPTIONAL { ?x " + Iri("p4") + " ?c }";
+  const std::string from_g = "SELECT * FROM " + Iri("g") + " WHERE { " + star + " }";
+  EXPECT_GE(Rows(from_g).size(), 20u);  // the 20 subjects in g, some with two p2 there
+  EXPECT_NE(Plan(from_g).find("StarJoin"), std::string::npos) << Plan(from_g);
+  for (const std::string& query :
+       {"SELECT * WHERE { " + star + " }", from_g,
+        "SELECT * FROM " + Iri("g") + " FROM " + Iri("nowhere") + " WHERE { " + star + " }",
+        "SELECT * WHERE { ?x " + Iri("sel") + " " + Iri("K") + " GRAPH " + Iri("g") + " { ?x " +
+            Iri("p2") + " ?b } ?x " + Iri("p1") + " ?a . ?x " + Iri("p3") + " ?d }",
+        "SELECT * FROM NAMED " + Iri("g") + " WHERE { ?x " + Iri("sel") + " " + Iri("K") +
+            " GRAPH ?g { ?x " + Iri("p2") + " ?b } ?x " + Iri("p1") + " ?a }"}) {
+    ExpectSameRows(query);
+  }
+}
+
 TEST_F(Stars, AnArmWithoutMatchesDropsTheRow) {
   for (const std::string& query :
        {"SELECT * WHERE { ?x " + Iri("sel") + " " + Iri("K") + " . ?x " + Iri("p2") + " ?b . ?x " +
