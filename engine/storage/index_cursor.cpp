@@ -38,8 +38,7 @@ IndexCursor::IndexCursor(const RocksDb& rocks, const rocksdb::Snapshot* snapshot
     : index_(index),
       same_first_id_(same_first_id),
       first_id_held_(same_first_id && first_id_held),
-      bounded_(upper.has_value()),
-      bound_here_(same_first_id) {
+      bounded_(upper.has_value()) {
   rocksdb::ReadOptions read;
   read.snapshot = snapshot;
   if (first_id_held_) {
@@ -56,7 +55,7 @@ IndexCursor::IndexCursor(const RocksDb& rocks, const rocksdb::Snapshot* snapshot
   if (upper) {
     upper_ = *upper;
     upper_slice_ = rocksdb::Slice(upper_.view().data(), upper_.view().size());
-    if (!bound_here_) read.iterate_upper_bound = &upper_slice_;
+    if (!same_first_id_) read.iterate_upper_bound = &upper_slice_;
   }
   it_.reset(rocks.db()->NewIterator(read, rocks.family(FamilyOf(index))));
   SeekTo(lower);
@@ -135,7 +134,7 @@ void IndexCursor::Settle() {
                                        IndexName(index_), it_->key().size(), format::kQuadKeySize));
     return;
   }
-  if (bound_here_ && bounded_ && it_->key().ToStringView() >= upper_.view()) {
+  if (same_first_id_ && bounded_ && it_->key().ToStringView() >= upper_.view()) {
     valid_ = false;  // past the range; the iterator stays there (WalkTo)
     parked_ = true;
     reached_ = upper_;

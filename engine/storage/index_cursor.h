@@ -56,19 +56,18 @@ class IndexCursor {
   bool WalkTo(std::string_view lower);
 
   QuadIndex index_;
+  // All keys share their first id. Then the upper bound is checked here, not by RocksDB: at
+  // the end of a range, the iterator stays on the first key past it, where the next range
+  // often begins (the patterns of a star, probed one after another for one subject).
   bool same_first_id_ = false;
   bool first_id_held_ = false;
   bool bounded_ = false;  // there is an upper bound (upper_)
-  // Within one first id, the upper bound is checked here, not by RocksDB: at the end of a
-  // range, the iterator stays on the first key past it, where the next range often begins
-  // (the patterns of a star, probed one after another for one subject).
-  bool bound_here_ = false;
   // The iterator stopped at the first key at or past `reached_`, an upper bound, having read
   // every key of the range before it.
   bool parked_ = false;
   KeyBytes reached_;
   KeyBytes upper_;
-  rocksdb::Slice upper_slice_;  // the read options point at it unless bound_here_
+  rocksdb::Slice upper_slice_;  // the read options point at it unless same_first_id_
   std::unique_ptr<rocksdb::Iterator> it_;
   QuadIds quad_;
   bool valid_ = false;

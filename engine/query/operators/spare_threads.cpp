@@ -104,4 +104,27 @@ bool RunOnSpareThread(std::function<void()> task) { return Instance().TryRun(std
 
 std::size_t SpareThreadCount() { return Instance().count(); }
 
+SpareTasks::~SpareTasks() {
+  std::unique_lock lock(mu_);
+  finished_.wait(lock, [&] { return running_ == 0; });
+}
+
+bool SpareTasks::Run(std::function<void()> task) {
+  {
+    std::lock_guard lock(mu_);
+    ++running_;
+  }
+  const bool taken = RunOnSpareThread([this, task = std::move(task)] {
+    task();
+    std::lock_guard lock(mu_);
+    --running_;
+    finished_.notify_all();
+  });
+  if (!taken) {
+    std::lock_guard lock(mu_);
+    --running_;
+  }
+  return taken;
+}
+
 }  // namespace silk::query

@@ -4,8 +4,10 @@
 // query alone gets every core.
 #pragma once
 
+#include <condition_variable>
 #include <cstddef>
 #include <functional>
+#include <mutex>
 
 namespace silk::query {
 
@@ -15,5 +17,23 @@ bool RunOnSpareThread(std::function<void()> task);
 
 // How many spare threads there are (0 on one core).
 std::size_t SpareThreadCount();
+
+// The tasks one operator hands to spare threads, which read its state: destroyed (declare it
+// after what the tasks read), it waits until each has returned. Tell the tasks to stop first.
+class SpareTasks {
+ public:
+  SpareTasks() = default;
+  ~SpareTasks();
+  SpareTasks(const SpareTasks&) = delete;
+  SpareTasks& operator=(const SpareTasks&) = delete;
+
+  // RunOnSpareThread(task), counted until it returns.
+  bool Run(std::function<void()> task);
+
+ private:
+  std::mutex mu_;
+  std::condition_variable finished_;
+  int running_ = 0;
+};
 
 }  // namespace silk::query

@@ -14,10 +14,8 @@
 #include "engine/query/operators/star_join.h"
 
 #include <algorithm>
-#include <condition_variable>
 #include <limits>
 #include <memory>
-#include <mutex>
 #include <numeric>
 
 #include "engine/query/operators/costs.h"
@@ -50,6 +48,12 @@ struct Arm {
 struct StarRow {
   bool matched = false;
   std::vector<std::vector<storage::QuadIds>> found;
+
+  std::uint64_t Bytes() const {
+    std::uint64_t bytes = 0;
+    for (const auto& matches : found) bytes += matches.capacity() * sizeof(storage::QuadIds);
+    return bytes;
+  }
 };
 
 // One thread's probes of the arms.
@@ -134,7 +138,7 @@ class StarJoin final : public Operator {
     set_estimated_rows(estimate);
     set_sorted_by(left_->sorted_by());  // a left row's rows come out together
     std::vector<VarId> maybe_unbound = left_->maybe_unbound();
-    PositionsHeldList held = left_->positions_held();
+    PositionsHeldList held;
     for (StarArm& given : star) {
       Arm& arm = arms_.emplace_back();
       arm.pattern = WithProbesHeld(std::move(given.pattern), *left_);
@@ -151,11 +155,11 @@ class StarJoin final : public Operator {
       if (arm.optional) {
         for (VarId var : NewVariables(*left_, arm.pattern)) maybe_unbound.push_back(var);
       }
-      // Inner joins on values both sides always bind: held wherever either holds them. A
-      // value only an OPTIONAL arm binds is held where the arm holds it; the left's values
-      // stay the left's.
-      for (const auto& [var, positions] : PositionsHeldBy(arm.pattern)) {
-        if (arm.optional && left_->ColumnOf(var) >= 0) continue;
+      // Each arm joins the left side alone (it reads nothing another binds): a value is held
+      // wherever one of those joins holds it.
+      for (const auto& [var, positions] :
+           JoinPositionsHeld(*left_, arm.pattern.Variables(), PositionsHeldBy(arm.pattern), {},
+                             arm.optional)) {
         auto it = std::find_if(held.begin(), held.end(),
                                [&](const auto& entry) { return entry.first == var; });
         if (it == held.end()) {
@@ -177,9 +181,7 @@ class StarJoin final : public Operator {
   }
 
   ~StarJoin() override {
-    if (shared_) shared_->ends.Stop();
-    std::unique_lock lock(mu_);
-    finished_.wait(lock, [&] { return running_ == 0; });
+    if (shared_) shared_->ends.Stop();  // spare_tasks_ then waits for the task to see it
   }
 
   std::string Describe() const override {
@@ -252,9 +254,7 @@ class StarJoin final : public Operator {
       if (current_ == nullptr) {
         CountProbe();
         probes_->Probe(left_batch_.row(index), here_);
-        std::uint64_t bytes = 0;
-        for (const auto& found : here_.found) bytes += found.capacity() * sizeof(storage::QuadIds);
-        here_memory_.Set(bytes);
+        here_memory_.Set(here_.Bytes());
         current_ = &here_;
       }
       if (current_->matched) {
@@ -274,21 +274,7 @@ class StarJoin final : public Operator {
     spare_memory_.Set(0);
     if (read_all_ || !ctx_.parallel() || left_batch_.rows() < kMinSharedRows) return;
     auto batch = std::make_shared<SharedBatch>(left_batch_);
-    {
-      std::lock_guard lock(mu_);
-      ++running_;
-    }
-    if (RunOnSpareThread([this, batch] {
-          ProbeFromTheBack(*batch);
-          std::lock_guard lock(mu_);
-          --running_;
-          finished_.notify_all();
-        })) {
-      shared_ = std::move(batch);
-    } else {
-      std::lock_guard lock(mu_);
-      --running_;
-    }
+    if (spare_tasks_.Run([this, batch] { ProbeFromTheBack(*batch); })) shared_ = std::move(batch);
   }
 
   // Keeps the matches of each OPTIONAL arm for which its condition holds, each judged on the
@@ -323,9 +309,7 @@ class StarJoin final : public Operator {
     StarRow* row = shared_->ends.Take(index);
     if (row == nullptr) return nullptr;
     ++rows_from_spare_;
-    for (const auto& found : row->found) {
-      spare_memory_.Add(found.capacity() * sizeof(storage::QuadIds));
-    }
+    spare_memory_.Add(row->Bytes());
     return row;
   }
 
@@ -401,10 +385,7 @@ class StarJoin final : public Operator {
   MemoryCharge table_memory_{ctx_};
   MemoryCharge spare_memory_{ctx_};  // the matches this batch took from the spare thread
   MemoryCharge here_memory_{ctx_};   // the matches of the row probed here
-  // Spare-thread tasks still running: they read arms_ and the snapshot.
-  std::mutex mu_;
-  std::condition_variable finished_;
-  int running_ = 0;
+  SpareTasks spare_tasks_;  // they read arms_ and the snapshot: last, gone first
 };
 
 // Whether `pattern` probes by `subject`, a variable `left` binds in every row, with a constant

@@ -31,9 +31,7 @@ struct TwoEndedProbes::Batch {
 };
 
 TwoEndedProbes::~TwoEndedProbes() {
-  if (batch_) batch_->Stop();
-  std::unique_lock lock(mu_);
-  finished_.wait(lock, [&] { return running_ == 0; });
+  if (batch_) batch_->Stop();  // spare_tasks_ then waits for the task to see it
 }
 
 void TwoEndedProbes::Start(std::vector<ProbeValues> probes, bool seeking) {
@@ -47,20 +45,8 @@ void TwoEndedProbes::Start(std::vector<ProbeValues> probes, bool seeking) {
   if (!seeking || !ctx_.parallel() || batch_->probes.size() < kMinSharedRows) return;
   batch_->rows = std::make_unique<TwoEndedRows<std::vector<storage::QuadIds>>>(
       batch_->probes.size());
-  {
-    std::lock_guard lock(mu_);
-    ++running_;
-  }
-  const bool shared = RunOnSpareThread([this, batch = batch_] {
-    ProbeFromTheBack(*batch);
-    std::lock_guard lock(mu_);
-    --running_;
-    finished_.notify_all();
-  });
-  if (!shared) {
+  if (!spare_tasks_.Run([this, batch = batch_] { ProbeFromTheBack(*batch); })) {
     batch_->rows.reset();
-    std::lock_guard lock(mu_);
-    --running_;
   }
 }
 

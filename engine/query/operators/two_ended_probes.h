@@ -15,10 +15,8 @@
 
 #include <array>
 #include <atomic>
-#include <condition_variable>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <span>
 #include <vector>
@@ -26,6 +24,7 @@
 #include "engine/query/exec_context.h"
 #include "engine/query/operators/probe_memo.h"
 #include "engine/query/operators/scan_pattern.h"
+#include "engine/query/operators/spare_threads.h"
 
 namespace silk::query {
 
@@ -73,10 +72,7 @@ class TwoEndedProbes {
   ProbeMemo memo_{ctx_};
   std::optional<PatternCursor> cursor_;  // ProbeHere's
   std::vector<storage::QuadIds> found_;  // ProbeHere's matches
-  // Spare-thread tasks still running: they read `pattern_` and the snapshot.
-  std::mutex mu_;
-  std::condition_variable finished_;
-  int running_ = 0;
+  SpareTasks spare_tasks_;  // they read `pattern_` and the snapshot: last, gone first
 };
 
 }  // namespace silk::query
