@@ -9,8 +9,13 @@ namespace {
 
 // A shorter scan is over before a spare thread has read much of it.
 constexpr double kMinSharedRows = 16384;
-// About the rows of a piece: what the spare thread holds at most (1 MiB of quads).
-constexpr double kRowsPerPiece = 32768;
+// About the rows of a piece (256 KiB of quads). Pieces this small keep the spare thread busy
+// when it comes free partway through a scan, and the spare thread holds at most
+// kPiecesAhead of them.
+constexpr double kRowsPerPiece = 8192;
+// How far ahead of this thread the spare thread may read: this thread often does more with each
+// quad (joins, sorts) than the spare thread does reading it.
+constexpr std::size_t kPiecesAhead = 2;
 constexpr std::size_t kMaxPieces = 1024;
 
 bool SameTriple(const storage::QuadIds& a, const storage::QuadIds& b) {
@@ -48,10 +53,15 @@ SharedScan::~SharedScan() {
   changed_.wait(lock, [&] { return running_ == 0; });
 }
 
-void SharedScan::Offer(std::size_t i) {
-  if (i >= state_.size()) return;
+void SharedScan::OfferAhead() {
   std::unique_lock lock(mu_);
-  if (state_[i].state != PieceState::kFree) return;
+  const std::size_t end = std::min(state_.size(), current_ + 1 + kPiecesAhead);
+  std::size_t i = current_ + 1;
+  for (; i < end; ++i) {
+    if (state_[i].state == PieceState::kOffered) return;  // one on offer is enough
+    if (state_[i].state == PieceState::kFree) break;
+  }
+  if (i >= end) return;  // the pieces ahead are read or being read
   state_[i].state = PieceState::kOffered;
   if (queued_ > 0) return;  // the task not yet begun will read it
   ++running_;
@@ -127,6 +137,7 @@ bool SharedScan::NextPiece() {
       ++pieces_read_;
       ++pieces_replayed_;
       replayed_memory_.Set(replayed_.capacity() * sizeof(storage::QuadIds));
+      OfferAhead();
       return true;
     }
     piece.state = PieceState::kMine;  // free, offered but not begun, or failed there
@@ -135,7 +146,7 @@ bool SharedScan::NextPiece() {
     if (!it) continue;  // its range has fewer pieces
     cursor_.emplace(ctx_.snapshot(), pattern_, std::move(it));
     ++pieces_read_;
-    Offer(current_ + 1);
+    OfferAhead();
     return true;
   }
 }

@@ -1,6 +1,6 @@
 // The quads of one triple pattern read in pieces (Snapshot::Cut; each of its object ranges cut
-// on its own) by two threads: whenever this thread begins to read a piece, it offers the next
-// one to a spare thread, and it hands all of them on in order. A long scan costs about half the
+// on its own) by two threads: whenever this thread moves to a piece, it offers one of the next
+// few to a spare thread, and it hands all of them on in order. A long scan costs about half the
 // time; its quads and their order are those of one thread. A spare thread is held only while it
 // reads a piece, so two scans read at once (a merge join's) take turns with it.
 //
@@ -46,8 +46,9 @@ class SharedScan {
     std::vector<storage::QuadIds> quads;  // kRead
   };
 
-  // Offers piece `i` to a spare thread, if there is such a piece and one is idle.
-  void Offer(std::size_t i);
+  // Offers the first piece not yet begun, of the kPiecesAhead after the current one, to a
+  // spare thread, unless one is on offer already or no spare thread is idle.
+  void OfferAhead();
   // On the spare thread: reads the first piece on offer, if this thread has not taken them all
   // over meanwhile.
   void ReadOffered();
