@@ -3,7 +3,6 @@
 #pragma once
 
 #include <chrono>
-#include <random>
 #include <string>
 
 #include "engine/query/expr/builtins.h"
@@ -12,9 +11,8 @@ namespace silk::query {
 
 struct QueryRuntime {
   explicit QueryRuntime(std::string base_iri)
-      : random(std::random_device{}()),
-        // "q" keeps BNODE()'s labels apart from stored blank nodes, which print as "b…".
-        bnodes("q") {
+      // "q" keeps BNODE()'s labels apart from stored blank nodes, which print as "b…".
+      : bnodes("q") {
     functions.now = expr::DateTime::FromUnixMicros(
         std::chrono::duration_cast<std::chrono::microseconds>(
             std::chrono::system_clock::now().time_since_epoch())
@@ -26,7 +24,7 @@ struct QueryRuntime {
   QueryRuntime(const QueryRuntime&) = delete;
   QueryRuntime& operator=(const QueryRuntime&) = delete;
 
-  std::mt19937_64 random;
+  expr::RandomSource random;
   expr::CountingBnodeFactory bnodes;
   expr::FunctionContext functions;
 };

@@ -188,7 +188,7 @@ EvalResult Call(Builtin b, std::span<const Value> args, const FunctionContext& c
       if (context.random == nullptr) {
         return std::nullopt;
       }
-      return Value::Double(std::uniform_real_distribution<double>(0.0, 1.0)(*context.random));
+      return Value::Double(std::uniform_real_distribution<double>(0.0, 1.0)(context.random->engine()));
     case Builtin::kAbs:
       return NumericAbs(args[0]);
     case Builtin::kCeil:
@@ -213,7 +213,7 @@ EvalResult Call(Builtin b, std::span<const Value> args, const FunctionContext& c
       if (context.random == nullptr) {
         return std::nullopt;
       }
-      std::string uuid = RandomUuid(*context.random);
+      std::string uuid = RandomUuid(context.random->engine());
       if (b == Builtin::kUuid) {
         return Value::Iri("urn:uuid:" + uuid);
       }

@@ -28,7 +28,7 @@ class BuiltinsTest : public ::testing::Test {
 
   std::string Fn(Builtin b, std::vector<Value> args) { return Show(Call(b, args, context_)); }
 
-  std::mt19937_64 random_;
+  RandomSource random_;
   CountingBnodeFactory bnodes_;
   FunctionContext context_;
 };
