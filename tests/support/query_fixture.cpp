@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "engine/load/loader.h"
+#include "engine/storage/rocks_store.h"
 #include "grammar/rdf/ntriples_writer.h"
 
 namespace silk::testing {
@@ -41,7 +42,7 @@ void QueryFixture::SetUp() {
   dir_ = std::filesystem::temp_directory_path() /
          ("silk-query-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
   std::filesystem::remove_all(dir_);
-  auto store = storage::Store::Open(dir_.string(), {});
+  auto store = storage::OpenRocksStore(dir_.string(), {}, tuning_);
   ASSERT_TRUE(store.ok()) << store.status().message();
   store_ = std::move(store).value();
   options_.reject_unbound_projections = false;
