@@ -34,6 +34,7 @@ class HeldSnapshot final : public Snapshot {
   std::uint64_t Estimate(const storage::QuadPattern& pattern) const override {
     return inner_->Estimate(pattern);
   }
+  Result<storage::StoreStats> Stats() const override { return inner_->Stats(); }
   Result<std::optional<storage::TermId>> Lookup(const rdf::TermView& term) const override {
     return inner_->Lookup(term);
   }

@@ -182,7 +182,7 @@ Status ExecuteUnguarded(const PreparedRequest& prepared, storage::Store& store,
   const ast::Query& query = std::get<ast::Query>(request.parsed());
 
   std::unique_ptr<storage::Snapshot> snapshot = store.GetSnapshot();
-  Result<storage::StoreStats> stats = store.Stats();
+  Result<storage::StoreStats> stats = snapshot->Stats();
   if (!stats.ok()) return stats.status();
   ExecContext ctx(*snapshot, options.limits);
   ctx.set_adapts(options.rewrite);

@@ -207,6 +207,8 @@ class RocksSnapshot final : public Snapshot {
     return CountKeys(cursor, keys);
   }
 
+  Result<StoreStats> Stats() const override { return stats_.All(); }
+
   Result<std::vector<std::string>> IrisWithPrefix(std::string_view prefix,
                                                   std::size_t limit) const override {
     // term2id is ordered by term record, and an IRI's record is its kind byte then the IRI.

@@ -179,6 +179,10 @@ class Snapshot {
   // A cheap estimate of Count() from the statistics, for the planner; never reads the indexes
   // beyond a few keys.
   virtual std::uint64_t Estimate(const QuadPattern& pattern) const = 0;
+  // The statistics as of this snapshot, for the planner: its estimates and the named graphs
+  // (listed from the same commit as the quads). bytes_on_disk is left 0: Store::Stats counts
+  // the files, which a query need not pay for.
+  virtual Result<StoreStats> Stats() const = 0;
 
   // The id of a term already in the store, or nullopt. Blank nodes are never found: their
   // labels belong to the load that made them.

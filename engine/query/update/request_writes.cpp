@@ -95,6 +95,20 @@ class ChangedIterator final : public storage::QuadIterator {
   QuadIds current_;
 };
 
+// The statistics of a base, with the graphs that `added` puts quads in (the planner lists the
+// named graphs from them). The counts stay the base's: the estimates need no more.
+storage::StoreStats WithAddedGraphs(storage::StoreStats stats,
+                                    const std::set<storage::QuadIds>& added) {
+  std::set<TermId> known;
+  for (const storage::GraphStats& graph : stats.graphs) known.insert(graph.graph);
+  for (const QuadIds& quad : added) {
+    if (known.insert(quad.g).second) stats.graphs.push_back({quad.g, 1});
+  }
+  std::sort(stats.graphs.begin(), stats.graphs.end(),
+            [](const storage::GraphStats& a, const storage::GraphStats& b) { return a.graph < b.graph; });
+  return stats;
+}
+
 class ChangedSnapshot final : public storage::Snapshot {
  public:
   ChangedSnapshot(const storage::Snapshot& base, const RequestWrites::Changes& changes)
@@ -154,6 +168,11 @@ class ChangedSnapshot final : public storage::Snapshot {
   }
   std::uint64_t Estimate(const QuadPattern& pattern) const override {
     return base_.Estimate(pattern);
+  }
+  Result<storage::StoreStats> Stats() const override {
+    Result<storage::StoreStats> base = base_.Stats();
+    if (!base.ok()) return base.status();
+    return WithAddedGraphs(std::move(base).value(), changes_.added);
   }
   Result<std::optional<TermId>> Lookup(const rdf::TermView& term) const override {
     Result<std::optional<TermId>> id = base_.Lookup(term);
@@ -302,15 +321,7 @@ void RequestWrites::Apply(const PendingWrite& write) {
 }
 
 storage::StoreStats RequestWrites::StatsOf(const storage::StoreStats& base) const {
-  storage::StoreStats stats = base;
-  std::set<TermId> known;
-  for (const storage::GraphStats& graph : stats.graphs) known.insert(graph.graph);
-  for (const QuadIds& quad : changes_.added) {
-    if (known.insert(quad.g).second) stats.graphs.push_back({quad.g, 1});
-  }
-  std::sort(stats.graphs.begin(), stats.graphs.end(),
-            [](const storage::GraphStats& a, const storage::GraphStats& b) { return a.graph < b.graph; });
-  return stats;
+  return WithAddedGraphs(base, changes_.added);
 }
 
 Status RequestWrites::ClearGraphs(Graphs scope, TermId graph, const StopCheck* stop) {

@@ -196,6 +196,18 @@ TEST_P(StoreIsolationTest, SnapshotsDoNotSeeLaterCommits) {
   const std::unique_ptr<Snapshot> after = store().GetSnapshot();
   EXPECT_EQ(ScanSet(*after, {}).size(), 2u);
   EXPECT_EQ(after->Count({}).value(), 2u);
+  // Nor do its statistics: the planner's estimates, and the named graphs it lists, are those
+  // of the snapshot's commit.
+  Load({MakeQuad(kAlice, kName, Literal("Alice"), kGraph)});
+  const Result<StoreStats> then = before->Stats();
+  ASSERT_TRUE(then.ok()) << then.status().message();
+  EXPECT_EQ(then->quads, 1u);
+  ASSERT_EQ(then->graphs.size(), 1u);
+  EXPECT_EQ(then->graphs[0].graph, kDefaultGraphId);
+  const Result<StoreStats> now = store().GetSnapshot()->Stats();
+  ASSERT_TRUE(now.ok()) << now.status().message();
+  EXPECT_EQ(now->quads, 3u);
+  EXPECT_EQ(now->graphs.size(), 2u);
 }
 
 INSTANTIATE_TEST_SUITE_P(CommitPaths, StoreIsolationTest,
