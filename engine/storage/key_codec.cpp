@@ -125,39 +125,53 @@ bool IndexServes(QuadIndex index, const QuadPattern& pattern) {
   return index != QuadIndex::kGspo || (pattern.g && *pattern.g != kDefaultGraphId);
 }
 
+namespace {
+
+// How many positions `index` has bound before its first free one.
+std::size_t BoundPrefix(QuadIndex index, const QuadPattern& pattern) {
+  const Order order = OrderOf(index);
+  std::size_t bound = 0;
+  while (bound < 4 && At(pattern, order[bound]).has_value()) ++bound;
+  return bound;
+}
+
+// Whether `index` narrows to the pattern's object range right after its `bound` positions.
+bool RangeFollows(QuadIndex index, const QuadPattern& pattern, std::size_t bound) {
+  return pattern.o_range && !pattern.o && bound < 4 && OrderOf(index)[bound] == 2;
+}
+
+}  // namespace
+
 ScanPlans CandidatePlans(const QuadPattern& pattern) {
-  ScanPlans plans;
+  // Ranked first, built after: a probe asks for a plan per left row, and most indexes lose.
+  // An object range right after the prefix narrows the keys almost as much as one more bound
+  // position: it ranks between this prefix and a longer one.
+  std::size_t rank[4] = {0, 0, 0, 0};  // 0: the index does not serve the pattern
   std::size_t best = 0;
-  for (const QuadIndex index : kAllIndexes) {
-    if (!IndexServes(index, pattern)) {
-      continue;
-    }
+  for (std::size_t i = 0; i < kAllIndexes.size(); ++i) {
+    const QuadIndex index = kAllIndexes[i];
+    if (!IndexServes(index, pattern)) continue;
+    const std::size_t bound = BoundPrefix(index, pattern);
+    rank[i] = 1 + 2 * bound + (RangeFollows(index, pattern, bound) ? 1 : 0);
+    best = std::max(best, rank[i]);
+  }
+  ScanPlans plans;
+  for (std::size_t i = 0; i < kAllIndexes.size(); ++i) {
+    if (rank[i] != best) continue;
+    const QuadIndex index = kAllIndexes[i];
     const Order order = OrderOf(index);
     ScanPlan plan;
     plan.index = index;
     plan.residual = pattern;
-    std::size_t bound = 0;
-    while (bound < 4 && At(pattern, order[bound]).has_value()) {
-      PutBigEndian64(*At(pattern, order[bound]), plan.prefix.data() + bound * format::kIdSize);
-      At(plan.residual, order[bound]).reset();
-      ++bound;
+    const std::size_t bound = BoundPrefix(index, pattern);
+    for (std::size_t k = 0; k < bound; ++k) {
+      PutBigEndian64(*At(pattern, order[k]), plan.prefix.data() + k * format::kIdSize);
+      At(plan.residual, order[k]).reset();
     }
     plan.prefix_size = bound * format::kIdSize;
     plan.first_id_held = bound > 0 && (pattern.held >> order[0] & 1) != 0;
-    // An object range right after the prefix narrows the keys almost as much as one more
-    // bound position: it ranks between this prefix and a longer one.
-    std::size_t rank = 2 * bound;
-    if (pattern.o_range && !pattern.o && bound < 4 && order[bound] == 2) {
-      plan.range = pattern.o_range;
-      ++rank;
-    }
-    if (plans.empty() || rank > best) {
-      plans.clear();
-      best = rank;
-      plans.push_back(plan);
-    } else if (rank == best) {
-      plans.push_back(plan);
-    }
+    if (RangeFollows(index, pattern, bound)) plan.range = pattern.o_range;
+    plans.push_back(plan);
   }
   return plans;
 }
