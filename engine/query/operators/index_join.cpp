@@ -4,17 +4,19 @@
 // (a left join), a left row whose probe finds nothing that passes the condition comes out
 // alone.
 //
-// The planner chose it for a left side it thought small. Once it has made as many seeks as
-// reading the whole pattern would cost, the rest of the left side is joined through a hash
-// table of the pattern instead (PatternMatches), the rows the same: never much worse than the
-// better of the two, and a consumer that stops early (LIMIT) never pays for the table.
+// The planner chose it for a left side it thought small. Once its seeks, those made and those
+// the batch of left rows in hand would make, cost what reading the whole pattern costs
+// (SeekBudget), the rest of the left side is joined through a hash table of the pattern
+// instead (PatternMatches), the rows the same: never much worse than the better of the two.
 //
 // While it seeks, each batch of left rows is probed from both ends when a spare thread is idle,
 // and a probe that repeats a recent one takes its matches instead of seeking (TwoEndedProbes):
 // the rows and their order stay as they were.
-#include "engine/query/operators/costs.h"
+#include <algorithm>
+
 #include "engine/query/operators/operators.h"
 #include "engine/query/operators/pattern_matches.h"
+#include "engine/query/operators/seek_budget.h"
 #include "engine/query/operators/star_join.h"
 #include "engine/query/operators/two_ended_probes.h"
 
@@ -72,7 +74,8 @@ class IndexJoin final : public Operator {
     if (condition_) text += " filter " + condition_->ToString();
     if (!required_.empty()) text += " where bound " + DescribeVariables(ctx_, required_);
     if (matches_.read_all()) {
-      text += " (the left side was long: the pattern read whole into a hash table)";
+      text += " (the left side was long: the pattern read whole into a hash table after " +
+              std::to_string(Seeks()) + " seeks)";
     }
     if (const std::uint64_t shared = batch_probes_.rows_from_spare(); shared > 0) {
       text += " (" + std::to_string(shared) + " rows probed on a spare thread)";
@@ -130,12 +133,13 @@ class IndexJoin final : public Operator {
   // probe answered by an earlier one's matches made no seek).
   void CountProbe() {
     if (table_slots_.empty() || matches_.read_all()) return;
-    const std::uint64_t seeks = ++probes_ - batch_probes_.rows_remembered();
-    // A short join never asks what the whole pattern costs.
-    if (seeks < kProbesBeforeAsking) return;
-    if (!seeks_worth_) seeks_worth_ = matches_.ScanRows() / kSeekCost;
-    if (static_cast<double>(seeks) > *seeks_worth_) matches_.ReadAll(table_slots_, table_memory_);
+    ++probes_;
+    if (budget_.Spent(Seeks(), [&] { return matches_.ScanRows(); })) {
+      matches_.ReadAll(table_slots_, table_memory_);
+    }
   }
+  // The seeks made, here and on a spare thread (none once the pattern is read whole).
+  std::uint64_t Seeks() const { return probes_ - batch_probes_.rows_remembered(); }
 
   // The current left row's next match, from its probe here, or as TwoEndedProbes found it.
   std::optional<storage::QuadIds> NextMatch() {
@@ -167,6 +171,15 @@ class IndexJoin final : public Operator {
         // An unbound left value leaves the slot free: it is compatible with anything,
         // and the row then takes the pattern's value.
         if (value != kUnbound) bound[i] = value;
+      }
+    }
+    // A batch that would take the seeks past what reading the pattern costs is joined
+    // through the pattern's table from its first row (SeekBudget).
+    if (!table_slots_.empty() && !matches_.read_all()) {
+      const auto ahead = static_cast<std::uint64_t>(
+          std::count_if(probes.begin(), probes.end(), [](const ProbeValues& p) { return p.has_value(); }));
+      if (budget_.Spent(Seeks() + ahead, [&] { return matches_.ScanRows(); })) {
+        matches_.ReadAll(table_slots_, table_memory_);
       }
     }
     // Shared and remembered only while seeking: a probe of the hash table costs less than
@@ -212,9 +225,8 @@ class IndexJoin final : public Operator {
   // The slots every probe binds (left values never unbound), which key the pattern's table;
   // empty when some probe may bind fewer, or the query runs its plan as written.
   std::vector<int> table_slots_;
-  static constexpr std::size_t kProbesBeforeAsking = 64;
-  std::uint64_t probes_ = 0;
-  std::optional<double> seeks_worth_;  // probes that cost what reading the pattern costs
+  std::uint64_t probes_ = 0;  // counted by CountProbe
+  SeekBudget budget_;
   MemoryCharge table_memory_{ctx_};
   bool probing_ = false;  // matches_ reads the current left row's matches
   const bool optional_;

@@ -1,16 +1,16 @@
 // StarJoin: `left` joined with several triple patterns (the arms of a star) that each probe the
 // same index at the same first id, taken from the left row: `?p :memberOf ?org . ?p
 // :birthDate ?bd` after `?p :nationality :c2`, or `OPTIONAL { ?p rdfs:label ?l }` after it.
-// Index joins one after another would seek once per arm and row. Here the arms of one row are probed in key order with one store iterator,
-// handed from arm to arm: after one arm's keys, the iterator stands at or a few keys before
-// the next arm's (a subject's predicates sit side by side in spog), so the next probe steps
-// there instead of seeking (IndexCursor::Reseek).
+// Index joins one after another would seek once per arm and row. Here the arms of one row are
+// probed in key order with one store iterator, handed from arm to arm: after one arm's keys,
+// the iterator stands at or a few keys before the next arm's (a subject's predicates sit side
+// by side in spog), so the next probe steps there instead of seeking (IndexCursor::Reseek).
 //
 // The rows are those of the index joins it replaces, in their order: per left row, every
 // combination of the arms' matches, an OPTIONAL arm without any (that pass its condition)
 // taking part unbound. The arms bind nothing that another arm reads, so they combine without
-// a check. Like IndexJoin, once it has made as many seeks as reading the arms
-// whole would cost, the rest of the left side is joined through hash tables of them.
+// a check. Like IndexJoin, once its seeks cost what reading the arms whole costs
+// (SeekBudget), the rest of the left side is joined through hash tables of them.
 #include "engine/query/operators/star_join.h"
 
 #include <algorithm>
@@ -18,9 +18,9 @@
 #include <memory>
 #include <numeric>
 
-#include "engine/query/operators/costs.h"
 #include "engine/query/operators/operators.h"
 #include "engine/query/operators/pattern_matches.h"
+#include "engine/query/operators/seek_budget.h"
 #include "engine/query/operators/spare_threads.h"
 #include "engine/query/operators/two_ended_rows.h"
 
@@ -194,7 +194,8 @@ class StarJoin final : public Operator {
       if (arm.condition) text += " filter " + arm.condition->ToString();
       if (arm.optional) text += " }";
     }
-    text += read_all_ ? " (the left side was long: the patterns read whole into hash tables)"
+    text += read_all_ ? " (the left side was long: the patterns read whole into hash tables after " +
+                            std::to_string(probes_made_ + rows_from_spare_) + " seeks)"
                       : " (each left row's patterns read in key order by one store iterator)";
     if (rows_from_spare_ > 0) {
       text += " (" + std::to_string(rows_from_spare_) + " rows probed on a spare thread)";
@@ -247,6 +248,9 @@ class StarJoin final : public Operator {
           return false;
         }
         left_row_ = 0;
+        // A batch that would take the seeks past what reading the arms costs is joined
+        // through their tables from its first row (SeekBudget).
+        ReadAllOnceSpent(left_batch_.rows());
         ShareBatch();
       }
       const std::size_t index = left_row_++;
@@ -336,12 +340,21 @@ class StarJoin final : public Operator {
     }
   }
 
-  // Reads the arms whole once the seeks have cost what that costs (as IndexJoin does).
+  // Counts a seek made here.
   void CountProbe() {
+    if (read_all_) return;
+    ++probes_made_;
+    ReadAllOnceSpent(0);
+  }
+
+  // Reads the arms whole once the seeks made, and `ahead` more, cost what that costs (as
+  // IndexJoin does).
+  void ReadAllOnceSpent(std::uint64_t ahead) {
     if (read_all_ || !ctx_.adapts()) return;
-    if (++probes_made_ < kProbesBeforeAsking) return;
-    if (!seeks_worth_) seeks_worth_ = probes_->ScanRows() / kSeekCost;
-    if (static_cast<double>(probes_made_ + rows_from_spare_) <= *seeks_worth_) return;
+    if (!budget_.Spent(probes_made_ + rows_from_spare_ + ahead,
+                       [&] { return probes_->ScanRows(); })) {
+      return;
+    }
     probes_->ReadAll(table_memory_);
     read_all_ = true;
   }
@@ -377,10 +390,9 @@ class StarJoin final : public Operator {
   std::span<const TermId> row_;          // its left values, in left_batch_
   std::vector<std::size_t> odometer_;    // its current combination: a match per arm
   bool emitting_ = false;
-  static constexpr std::uint64_t kProbesBeforeAsking = 64;
   std::uint64_t probes_made_ = 0;
   std::uint64_t rows_from_spare_ = 0;
-  std::optional<double> seeks_worth_;
+  SeekBudget budget_;
   bool read_all_ = false;
   MemoryCharge table_memory_{ctx_};
   MemoryCharge spare_memory_{ctx_};  // the matches this batch took from the spare thread
