@@ -188,7 +188,8 @@ EvalResult Call(Builtin b, std::span<const Value> args, const FunctionContext& c
       if (context.random == nullptr) {
         return std::nullopt;
       }
-      return Value::Double(std::uniform_real_distribution<double>(0.0, 1.0)(context.random->engine()));
+      return Value::Double(
+          std::uniform_real_distribution<double>(0.0, 1.0)(context.random->engine()));
     case Builtin::kAbs:
       return NumericAbs(args[0]);
     case Builtin::kCeil:

@@ -176,8 +176,8 @@ class IndexJoin final : public Operator {
     // A batch that would take the seeks past what reading the pattern costs is joined
     // through the pattern's table from its first row (SeekBudget).
     if (!table_slots_.empty() && !matches_.read_all()) {
-      const auto ahead = static_cast<std::uint64_t>(
-          std::count_if(probes.begin(), probes.end(), [](const ProbeValues& p) { return p.has_value(); }));
+      const auto ahead = static_cast<std::uint64_t>(std::count_if(
+          probes.begin(), probes.end(), [](const ProbeValues& p) { return p.has_value(); }));
       if (budget_.Spent(Seeks() + ahead, [&] { return matches_.ScanRows(); })) {
         matches_.ReadAll(table_slots_, table_memory_);
       }

@@ -194,8 +194,8 @@ class StarJoin final : public Operator {
       if (arm.condition) text += " filter " + arm.condition->ToString();
       if (arm.optional) text += " }";
     }
-    text += read_all_ ? " (the left side was long: the patterns read whole into hash tables after " +
-                            std::to_string(probes_made_ + rows_from_spare_) + " seeks)"
+    text += read_all_ ? " (the left side was long: the patterns read whole into hash tables "
+                        "after " + std::to_string(probes_made_ + rows_from_spare_) + " seeks)"
                       : " (each left row's patterns read in key order by one store iterator)";
     if (rows_from_spare_ > 0) {
       text += " (" + std::to_string(rows_from_spare_) + " rows probed on a spare thread)";

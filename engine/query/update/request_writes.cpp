@@ -105,7 +105,9 @@ storage::StoreStats WithAddedGraphs(storage::StoreStats stats,
     if (known.insert(quad.g).second) stats.graphs.push_back({quad.g, 1});
   }
   std::sort(stats.graphs.begin(), stats.graphs.end(),
-            [](const storage::GraphStats& a, const storage::GraphStats& b) { return a.graph < b.graph; });
+            [](const storage::GraphStats& a, const storage::GraphStats& b) {
+              return a.graph < b.graph;
+            });
   return stats;
 }
 

@@ -300,7 +300,9 @@ class UnderestimatedChain : public AgainstNaive {
     for (int i = 0; i < 10400; i += 2) data += Iri("c" + std::to_string(i)) + " " + Iri("r2") + " " + Iri("h0") + " .\n";
     for (int i = 0; i < 2000; ++i) data += Iri("z" + std::to_string(i)) + " " + Iri("r2") + " " + Iri("c0") + " .\n";
     // A pattern cheaper to read whole than seeking one batch of the chain's rows.
-    for (int i = 0; i < 2000; ++i) data += Iri("c" + std::to_string(i * 5)) + " " + Iri("r3") + " \"" + std::to_string(i) + "\" .\n";
+    for (int i = 0; i < 2000; ++i) {
+      data += Iri("c" + std::to_string(i * 5)) + " " + Iri("r3") + " \"" + std::to_string(i) + "\" .\n";
+    }
     Load(data);
   }
 };
@@ -338,7 +340,8 @@ TEST_F(UnderestimatedChain, ABatchWorthMoreSeeksThanThePatternIsJoinedThroughIts
     EXPECT_NE(plan.find("after 0 seeks"), std::string::npos) << plan;
     ExpectSameRows(query);
   }
-  ExpectSameRows("SELECT ?a ?c ?f WHERE { " + chain + "?c " + Iri("r3") + " ?f } ORDER BY ?a ?c ?f LIMIT 5");
+  ExpectSameRows("SELECT ?a ?c ?f WHERE { " + chain + "?c " + Iri("r3") +
+                 " ?f } ORDER BY ?a ?c ?f LIMIT 5");
 }
 
 // A FILTER over a UNION reaches into each branch: a row comes through one branch, whose own

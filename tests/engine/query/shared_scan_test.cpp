@@ -60,9 +60,9 @@ TEST_F(SharedScans, CutEachObjectRangeIntoPieces) {
 
 // 70,000 members of one class, made one after another and loaded in one commit (written as
 // table files, compressed as the store keeps them): their keys in posg differ in the last bytes
-// only, and the range compresses to a few KiB a 32 KiB block. The pieces are cut where the
-// approximate sizes can tell keys apart, a block; a scan needing pieces of 32 KiB on disk was
-// read on one thread.
+// only, and each 32 KiB block of them takes a few KiB on disk. The scan is still cut into
+// pieces, as finely as the approximate sizes tell keys apart (a block). While a piece had to
+// take 32 KiB on disk, it was one piece, read on one thread.
 class SharedScansOfCompressedKeys : public AgainstOneThread {
  protected:
   void SetUp() override {
