@@ -47,6 +47,32 @@ void TermResolver::DecodeBatch(std::span<const TermId> ids, BatchTerms& batch) {
   for (std::size_t i = 0; i < wanted.size(); ++i) batch.emplace(wanted[i], std::move((*terms)[i]));
 }
 
+std::vector<rdf::Term> TermResolver::DecodeAll(std::span<const TermId> ids) {
+  std::vector<rdf::Term> terms(ids.size());
+  std::vector<TermId> wanted;
+  std::vector<std::size_t> wanted_at;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    const TermId id = ids[i];
+    if (IsLocalId(id)) {
+      terms[i] = local_.Get(id);
+    } else if (auto it = decoded_.find(id); it != decoded_.end()) {
+      terms[i] = it->second;
+    } else if (storage::IsDictionaryId(id)) {
+      wanted.push_back(id);
+      wanted_at.push_back(i);
+    } else {
+      Result<rdf::Term> term = snapshot_.Decode(id);  // inlined: computed, not read
+      ExecContext::ThrowIfError(term.ok() ? Status::Ok() : term.status());
+      terms[i] = std::move(term).value();
+    }
+  }
+  if (wanted.empty()) return terms;
+  Result<std::vector<rdf::Term>> read = snapshot_.DecodeMany(wanted);
+  ExecContext::ThrowIfError(read.ok() ? Status::Ok() : read.status());
+  for (std::size_t k = 0; k < wanted.size(); ++k) terms[wanted_at[k]] = std::move((*read)[k]);
+  return terms;
+}
+
 const rdf::Term& TermResolver::TermOf(TermId id, const BatchTerms& batch) {
   if (!IsLocalId(id) && !decoded_.contains(id)) {
     if (auto it = batch.find(id); it != batch.end()) return it->second;

@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "engine/query/expr/value.h"
 #include "engine/query/local_vocabulary.h"
@@ -34,6 +35,11 @@ class TermResolver {
   void DecodeBatch(std::span<const TermId> ids, BatchTerms& batch);
   // The term behind `id`: from the query's terms, else from `batch`, else read (and kept).
   const rdf::Term& TermOf(TermId id, const BatchTerms& batch);
+  // The terms behind `ids`, in their order, stored ones in one batched read (ascending ids
+  // read fastest); kept by the caller alone, for one pass over many distinct terms (ORDER BY
+  // ranking them), where a table of them would cost more than the reading.
+  // REQUIRES: no id is kUnbound.
+  std::vector<rdf::Term> DecodeAll(std::span<const TermId> ids);
   // The evaluation value of `id`, parsed once while it stays in a cache of bounded size (a
   // filter over millions of distinct terms must not hold them all). The reference is valid
   // until the next call: copy the value.

@@ -98,28 +98,48 @@ class Sort final : public Operator {
     std::vector<TermId> distinct = ids;
     std::sort(distinct.begin(), distinct.end());
     distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-    // The distinct values, decoded in one batch (its terms freed once they are values).
-    TermResolver& terms = ctx_.terms();
-    std::vector<std::optional<expr::Value>> value_of(distinct.size());
-    {
-      TermResolver::BatchTerms batch;
-      terms.DecodeBatch(distinct, batch);
-      std::uint64_t bytes = distinct.size() * (sizeof(expr::Value) + 2 * sizeof(std::uint32_t));
-      for (std::size_t i = 0; i < distinct.size(); ++i) {
-        if ((i & 1023) == 0) ctx_.CheckCancelled();
-        if (distinct[i] == kUnbound) continue;
-        const rdf::Term& term = terms.TermOf(distinct[i], batch);
-        value_of[i] = expr::Value::FromTerm(term);
-        bytes += TermHeapBytes(term);
-      }
-      memory_.Add(bytes);
+    // The distinct values' terms, decoded in one batch; an unbound value has none.
+    std::vector<TermId> bound;
+    bound.reserve(distinct.size());
+    for (TermId id : distinct) {
+      if (id != kUnbound) bound.push_back(id);
     }
+    const std::vector<rdf::Term> terms = ctx_.terms().DecodeAll(bound);
+    std::vector<const rdf::Term*> term_of(distinct.size(), nullptr);
+    std::uint64_t bytes = distinct.size() * (sizeof(rdf::Term) + 2 * sizeof(std::uint32_t));
+    for (std::size_t i = 0, t = 0; i < distinct.size(); ++i) {
+      if (distinct[i] == kUnbound) continue;
+      term_of[i] = &terms[t];
+      bytes += TermHeapBytes(terms[t++]);
+    }
+    memory_.Add(bytes);
+    ctx_.CheckCancelled();
+    // IRIs (entities, the usual group keys) order by code point, as OrderCompare orders them:
+    // compared as they are when every value is one. Other values are parsed to compare.
+    const bool all_iris = std::all_of(terms.begin(), terms.end(), [](const rdf::Term& term) {
+      return term.kind == rdf::TermKind::kIri;
+    });
+    std::vector<std::optional<expr::Value>> value_of;
+    if (!all_iris) {
+      value_of.resize(distinct.size());
+      for (std::size_t i = 0; i < distinct.size(); ++i) {
+        if (term_of[i] != nullptr) value_of[i] = expr::Value::FromTerm(*term_of[i]);
+      }
+      memory_.Add(distinct.size() * sizeof(expr::Value) + bytes);
+    }
+    auto compare = [&](std::uint32_t a, std::uint32_t b) {
+      if (!all_iris) {
+        return expr::OrderCompare(value_of[a] ? &*value_of[a] : nullptr,
+                                  value_of[b] ? &*value_of[b] : nullptr);
+      }
+      if (term_of[a] == nullptr || term_of[b] == nullptr) {
+        return int{term_of[a] != nullptr} - int{term_of[b] != nullptr};  // unbound first
+      }
+      const int c = term_of[a]->value.compare(term_of[b]->value);
+      return (c > 0) - (c < 0);
+    };
     std::vector<std::uint32_t> by_value(distinct.size());
     std::iota(by_value.begin(), by_value.end(), 0);
-    auto compare = [&](std::uint32_t a, std::uint32_t b) {
-      return expr::OrderCompare(value_of[a] ? &*value_of[a] : nullptr,
-                                value_of[b] ? &*value_of[b] : nullptr);
-    };
     // Stable, as the rows' sort: merge sorts never read out of bounds, even should some values
     // compare inconsistently.
     std::stable_sort(by_value.begin(), by_value.end(),

@@ -72,6 +72,30 @@ TEST_F(OrderBy, RankedVariablesSortAsTheirValuesDo) {
             Run("SELECT ?s ?x " + where + "ORDER BY COALESCE(?x)"));
 }
 
+// A column of IRIs alone is ranked by comparing the IRIs as they are, not as parsed values:
+// the order must still be SPARQL's (by code point, unbound first), non-ASCII ones included.
+TEST_F(OrderBy, IrisAloneSortByCodePoint) {
+  std::mt19937 rng(3);
+  const std::vector<std::string> tails = {
+      "a",  "B", "z", "\u00e9t\u00e9", "\u00c7ay", "\u0130stanbul", "\U0001F600", "a/b", "a-b",
+      "10", "9", ""};
+  std::string data;
+  for (int i = 0; i < 400; ++i) {
+    const std::string s = "<http://e/row" + std::to_string(i) + ">";
+    if (rng() % 6 != 0) {
+      data += s + " <http://e/link> <http://e/" + tails[rng() % tails.size()] +
+              std::to_string(rng() % 3) + "> .\n";
+    }
+    data += s + " <http://e/in> <http://e/set> .\n";
+  }
+  Load(data);
+  const std::string select =
+      "SELECT ?s ?i WHERE { ?s <http://e/in> <http://e/set> OPTIONAL { ?s <http://e/link> ?i } } ";
+  EXPECT_EQ(Run(select + "ORDER BY ?i"), Run(select + "ORDER BY COALESCE(?i)"));
+  EXPECT_EQ(Run(select + "ORDER BY DESC(?i) ?s"),
+            Run(select + "ORDER BY DESC(COALESCE(?i)) COALESCE(?s)"));
+}
+
 TEST_F(OrderBy, AnEmptyResultSortsToNothing) {
   EXPECT_EQ(Rows("SELECT ?s WHERE { ?s <http://e/none> ?o } ORDER BY ?o ?s"),
             std::vector<std::string>{});
