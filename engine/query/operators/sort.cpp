@@ -123,6 +123,7 @@ class Sort final : public Operator {
     if (!all_iris) {
       value_of.resize(distinct.size());
       for (std::size_t i = 0; i < distinct.size(); ++i) {
+        if ((i & 1023) == 0) ctx_.CheckCancelled();
         if (term_of[i] != nullptr) value_of[i] = expr::Value::FromTerm(*term_of[i]);
       }
       memory_.Add(distinct.size() * sizeof(expr::Value) + bytes);
