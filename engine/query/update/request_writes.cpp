@@ -95,22 +95,6 @@ class ChangedIterator final : public storage::QuadIterator {
   QuadIds current_;
 };
 
-// The statistics of a base, with the graphs that `added` puts quads in (the planner lists the
-// named graphs from them). The counts stay the base's: the estimates need no more.
-storage::StoreStats WithAddedGraphs(storage::StoreStats stats,
-                                    const std::set<storage::QuadIds>& added) {
-  std::set<TermId> known;
-  for (const storage::GraphStats& graph : stats.graphs) known.insert(graph.graph);
-  for (const QuadIds& quad : added) {
-    if (known.insert(quad.g).second) stats.graphs.push_back({quad.g, 1});
-  }
-  std::sort(stats.graphs.begin(), stats.graphs.end(),
-            [](const storage::GraphStats& a, const storage::GraphStats& b) {
-              return a.graph < b.graph;
-            });
-  return stats;
-}
-
 class ChangedSnapshot final : public storage::Snapshot {
  public:
   ChangedSnapshot(const storage::Snapshot& base, const RequestWrites::Changes& changes)
@@ -171,10 +155,42 @@ class ChangedSnapshot final : public storage::Snapshot {
   std::uint64_t Estimate(const QuadPattern& pattern) const override {
     return base_.Estimate(pattern);
   }
+  // The base's statistics, with the named graphs as the request's changes leave them (the
+  // planner lists the named graphs from them): one quads were added to is there, and one the
+  // changes emptied, as a whole or quad by quad, is gone (the view is asked). The counts stay
+  // the base's: they only guide estimates.
   Result<storage::StoreStats> Stats() const override {
-    Result<storage::StoreStats> base = base_.Stats();
-    if (!base.ok()) return base.status();
-    return WithAddedGraphs(std::move(base).value(), changes_.added);
+    Result<storage::StoreStats> read = base_.Stats();
+    if (!read.ok()) return read.status();
+    storage::StoreStats stats = std::move(read).value();
+    std::set<TermId> listed;
+    for (const storage::GraphStats& graph : stats.graphs) listed.insert(graph.graph);
+    for (const QuadIds& quad : changes_.added) {
+      if (listed.insert(quad.g).second) stats.graphs.push_back({quad.g, 1});
+    }
+    std::set<TermId> removed_from;
+    for (const QuadIds& quad : changes_.removed) removed_from.insert(quad.g);
+    std::set<TermId> gone;
+    for (const storage::GraphStats& graph : stats.graphs) {
+      if (graph.graph == storage::kDefaultGraphId) continue;
+      if (!changes_.named_emptied && !changes_.graphs_emptied.contains(graph.graph) &&
+          !removed_from.contains(graph.graph)) {
+        continue;
+      }
+      QuadPattern in;
+      in.g = graph.graph;
+      const std::unique_ptr<storage::QuadIterator> it = Scan(in);
+      if (it->Valid()) continue;
+      SILK_RETURN_IF_ERROR(it->status());
+      gone.insert(graph.graph);
+    }
+    std::erase_if(stats.graphs,
+                  [&](const storage::GraphStats& graph) { return gone.contains(graph.graph); });
+    std::sort(stats.graphs.begin(), stats.graphs.end(),
+              [](const storage::GraphStats& a, const storage::GraphStats& b) {
+                return a.graph < b.graph;
+              });
+    return stats;
   }
   Result<std::optional<TermId>> Lookup(const rdf::TermView& term) const override {
     Result<std::optional<TermId>> id = base_.Lookup(term);
@@ -322,9 +338,6 @@ void RequestWrites::Apply(const PendingWrite& write) {
   }
 }
 
-storage::StoreStats RequestWrites::StatsOf(const storage::StoreStats& base) const {
-  return WithAddedGraphs(base, changes_.added);
-}
 
 Status RequestWrites::ClearGraphs(Graphs scope, TermId graph, const StopCheck* stop) {
   if (scope == Graphs::kOne && graph == storage::kDefaultGraphId) scope = Graphs::kDefault;

@@ -48,11 +48,6 @@ class RequestWrites final : public storage::WriteTransaction {
   // What the current operation wrote becomes part of view().
   void EndOperation();
 
-  // `base` (the statistics of the request's starting snapshot) with the graphs view() has
-  // gained: the planner learns which named graphs there are from the statistics. The counts
-  // stay those of the base, which only guide estimates.
-  storage::StoreStats StatsOf(const storage::StoreStats& base) const;
-
   // Deletes every quad of the graphs `scope` selects that view() shows: one graph (`graph`),
   // the default graph, every named graph, or all of them. `stop`, if given, is asked every
   // few thousand quads (its error is returned).

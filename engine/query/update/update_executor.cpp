@@ -140,8 +140,8 @@ class TemplateWriter {
   Status status_;
 };
 
-Status ApplyModify(const ast::UpdateOperation& op, const storage::StoreStats& stats,
-                   RequestWrites& tx, const QueryOptions& options) {
+Status ApplyModify(const ast::UpdateOperation& op, RequestWrites& tx,
+                   const QueryOptions& options) {
   std::unique_ptr<ast::GroupPattern> delete_where;
   const ast::GroupPattern* where = op.where.get();
   if (op.kind == ast::UpdateKind::kDeleteWhere) {
@@ -156,7 +156,11 @@ Status ApplyModify(const ast::UpdateOperation& op, const storage::StoreStats& st
   ctx.set_parallel(false);
   QueryRuntime runtime(options.base_iri);
   runtime.functions.interruption = &ctx;
-  Planner planner(ctx, runtime.functions, tx.StatsOf(stats), options.rewrite);
+  // The statistics of the view: the named graphs the request's earlier operations added are
+  // among those GRAPH ?g lists.
+  Result<storage::StoreStats> stats = tx.view().Stats();
+  if (!stats.ok()) return stats.status();
+  Planner planner(ctx, runtime.functions, *stats, options.rewrite);
   try {
     Dataset dataset = ResolveDataset(
         ctx, options.dataset ? DatasetClauses(*options.dataset) : op.using_clauses,
@@ -193,13 +197,13 @@ Status ApplyModify(const ast::UpdateOperation& op, const storage::StoreStats& st
   return Status::Ok();
 }
 
-Status ApplyOperation(const ast::UpdateOperation& op, const storage::StoreStats& stats,
-                      RequestWrites& writes, const QueryOptions& options) {
+Status ApplyOperation(const ast::UpdateOperation& op, RequestWrites& writes,
+                      const QueryOptions& options) {
   switch (op.kind) {
     case ast::UpdateKind::kInsertData: return ApplyData(op.insert_quads, true, writes);
     case ast::UpdateKind::kDeleteData: return ApplyData(op.delete_quads, false, writes);
     case ast::UpdateKind::kDeleteWhere:
-    case ast::UpdateKind::kModify: return ApplyModify(op, stats, writes, options);
+    case ast::UpdateKind::kModify: return ApplyModify(op, writes, options);
     case ast::UpdateKind::kLoad: return ApplyLoad(op, writes, options);
     case ast::UpdateKind::kClear:
     case ast::UpdateKind::kDrop:
@@ -230,9 +234,6 @@ Status ExecuteUpdate(const ast::Update& update, storage::Store& store, const Que
   std::unique_ptr<storage::WriteTransaction> tx = store.BeginWrite();
   std::unique_ptr<storage::Snapshot> snapshot = store.GetSnapshot();
   RequestWrites writes(*tx, *snapshot);
-  // The planner's statistics, read once the first WHERE needs them (INSERT DATA, LOAD and
-  // graph management plan nothing).
-  std::optional<storage::StoreStats> stats;
   // The time limit and cancellation hold for the whole request: each operation runs with the
   // time that is left.
   const StopCheck request_stop(options.limits);
@@ -241,17 +242,11 @@ Status ExecuteUpdate(const ast::Update& update, storage::Store& store, const Que
     SILK_RETURN_IF_ERROR(request_stop.Check());
     op_options.limits = request_stop.Remaining();
     const ast::UpdateOperation& op = update.operations[i];
-    if (!stats && (op.kind == ast::UpdateKind::kModify || op.kind == ast::UpdateKind::kDeleteWhere)) {
-      Result<storage::StoreStats> read = store.Stats();
-      if (!read.ok()) return read.status();
-      stats = std::move(read).value();
-    }
     // Nothing reads after the last operation: it need not keep its changes in view.
     writes.set_recording(i + 1 < update.operations.size());
     // Template blank nodes are new nodes for each operation (their labels are per solution).
     writes.NewBlankNodeScope();
-    const Status applied =
-        ApplyOperation(op, stats ? *stats : storage::StoreStats(), writes, op_options);
+    const Status applied = ApplyOperation(op, writes, op_options);
     if (applied.code() == StatusCode::kCancelled) {
       // Name the request's own time limit, not the part of it this operation had left.
       SILK_RETURN_IF_ERROR(request_stop.Check());

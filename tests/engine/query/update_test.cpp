@@ -137,6 +137,31 @@ TEST_F(Update, AnOperationDoesNotSeeItsOwnChanges) {
             (Strings{R"(?n="0"^^<http://www.w3.org/2001/XMLSchema#integer>)"}));
 }
 
+// GRAPH ?g over an empty pattern lists the named graphs there are, from the statistics: within
+// a request, the graphs its earlier operations added or dropped count too.
+TEST_F(Update, GraphsListedAreThoseEarlierOperationsLeft) {
+  Load("<http://e/a> <http://e/p> <http://e/x> <http://e/g1> .\n"
+       "<http://e/a> <http://e/p> <http://e/x> <http://e/g3> .\n");
+  Run("INSERT DATA { GRAPH <http://e/g2> { <http://e/b> <http://e/p> <http://e/x> } } ; "
+      "DROP GRAPH <http://e/g1> ; "
+      "INSERT { <http://e/report> <http://e/lists> ?g } WHERE { GRAPH ?g { } }");
+  EXPECT_EQ(Rows("SELECT ?g WHERE { <http://e/report> <http://e/lists> ?g }"),
+            (Strings{"?g=<http://e/g2>", "?g=<http://e/g3>"}));
+  // A graph dropped and then written again is there.
+  Run("DROP GRAPH <http://e/g3> ; "
+      "INSERT DATA { GRAPH <http://e/g3> { <http://e/c> <http://e/p> <http://e/x> } } ; "
+      "DELETE WHERE { <http://e/report> <http://e/lists> ?old } ; "
+      "INSERT { <http://e/report> <http://e/lists> ?g } WHERE { GRAPH ?g { } }");
+  EXPECT_EQ(Rows("SELECT ?g WHERE { <http://e/report> <http://e/lists> ?g }"),
+            (Strings{"?g=<http://e/g2>", "?g=<http://e/g3>"}));
+  // A graph whose quads were deleted one by one is gone.
+  Run("DELETE WHERE { GRAPH <http://e/g2> { ?s ?p ?o } } ; "
+      "DELETE WHERE { <http://e/report> <http://e/lists> ?old } ; "
+      "INSERT { <http://e/report> <http://e/lists> ?g } WHERE { GRAPH ?g { } }");
+  EXPECT_EQ(Rows("SELECT ?g WHERE { <http://e/report> <http://e/lists> ?g }"),
+            (Strings{"?g=<http://e/g3>"}));
+}
+
 // COUNT is answered from the store's keys and statistics when it can be: within a request,
 // after earlier operations, it must count what they left.
 TEST_F(Update, CountsSeeEarlierOperations) {
