@@ -156,8 +156,8 @@ Status ApplyModify(const ast::UpdateOperation& op, RequestWrites& tx,
   ctx.set_parallel(false);
   QueryRuntime runtime(options.base_iri);
   runtime.functions.interruption = &ctx;
-  // The statistics of the view: the named graphs the request's earlier operations added are
-  // among those GRAPH ?g lists.
+  // The statistics of the view: GRAPH ?g lists the named graphs the request's earlier
+  // operations left, those they added included and those they emptied not.
   Result<storage::StoreStats> stats = tx.view().Stats();
   if (!stats.ok()) return stats.status();
   Planner planner(ctx, runtime.functions, *stats, options.rewrite);
