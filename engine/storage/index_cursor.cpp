@@ -69,14 +69,17 @@ bool IndexCursor::Reseek(const ScanPlan& plan) {
       upper.has_value() != bounded_) {
     return false;
   }
+  const KeyBytes lower = plan.LowerKey();
+  // Parked past the last range, having read every key before its bound (upper_, until it is
+  // replaced below): when `lower` is not below that bound, no key from `lower` on was passed.
+  const bool may_walk = parked_ && lower.view() >= upper_.view();
   // The iterator reads the bound through the pointer its options hold, at every seek.
   if (upper) {
     upper_ = *upper;
     upper_slice_ = rocksdb::Slice(upper_.view().data(), upper_.view().size());
   }
-  const KeyBytes lower = plan.LowerKey();
   status_ = Status::Ok();
-  if (WalkTo(lower.view())) {
+  if (may_walk && WalkTo(lower.view())) {
     Settle();
   } else {
     SeekTo(lower.view());
@@ -85,11 +88,9 @@ bool IndexCursor::Reseek(const ScanPlan& plan) {
 }
 
 bool IndexCursor::WalkTo(std::string_view lower) {
-  // Parked at the first key past `reached_`, having read every key before it: when `lower`
-  // is not below the bound, no key from `lower` on was passed, so where the iterator is, or a
-  // key it steps to, is the first at or after `lower` once it is not below it. The first id
-  // must stay the same: with prefix bloom filters, the iterator reads only the one it sought.
-  if (!parked_ || lower < reached_.view()) return false;
+  // No key from `lower` on was passed (Reseek checked), so where the iterator is, or a key it
+  // steps to, is the first at or after `lower` once it is not below it. The first id must
+  // stay the same: with prefix bloom filters, the iterator reads only the one it sought.
   parked_ = false;
   for (int step = 0; step <= kWalkKeys; ++step) {
     const std::string_view key = it_->key().ToStringView();
@@ -137,7 +138,6 @@ void IndexCursor::Settle() {
   if (same_first_id_ && bounded_ && it_->key().ToStringView() >= upper_.view()) {
     valid_ = false;  // past the range; the iterator stays there (WalkTo)
     parked_ = true;
-    reached_ = upper_;
     return;
   }
   quad_ = DecodeQuadKey(index_, it_->key().data());

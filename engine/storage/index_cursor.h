@@ -51,8 +51,9 @@ class IndexCursor {
   void Settle();
   // Positions the iterator at the first key at or after `lower`.
   void SeekTo(std::string_view lower);
-  // Whether the iterator, left where the last read stopped, is at the first key at or after
-  // `lower`, or gets there within a few steps without leaving its first id.
+  // Whether the iterator, parked where the last range ended and not past `lower`, is at the
+  // first key at or after `lower`, or gets there within a few steps without leaving its first
+  // id.
   bool WalkTo(std::string_view lower);
 
   QuadIndex index_;
@@ -62,10 +63,9 @@ class IndexCursor {
   bool same_first_id_ = false;
   bool first_id_held_ = false;
   bool bounded_ = false;  // there is an upper bound (upper_)
-  // The iterator stopped at the first key at or past `reached_`, an upper bound, having read
-  // every key of the range before it.
+  // The iterator stopped at the first key at or past upper_, having read every key of the
+  // range before it.
   bool parked_ = false;
-  KeyBytes reached_;
   KeyBytes upper_;
   rocksdb::Slice upper_slice_;  // the read options point at it unless same_first_id_
   std::unique_ptr<rocksdb::Iterator> it_;
