@@ -134,7 +134,13 @@ class IndexJoin final : public Operator {
   void CountProbe() {
     if (table_slots_.empty() || matches_.read_all()) return;
     ++probes_;
-    if (budget_.Spent(Seeks(), [&] { return matches_.ScanRows(); })) {
+    ReadAllOnceSpent(0);
+  }
+  // Reads the pattern whole once the seeks made, and `ahead` more, cost what that costs
+  // (SeekBudget); never when the query runs its plan as written (no table_slots_).
+  void ReadAllOnceSpent(std::uint64_t ahead) {
+    if (table_slots_.empty() || matches_.read_all()) return;
+    if (budget_.Spent(Seeks() + ahead, [&] { return matches_.ScanRows(); })) {
       matches_.ReadAll(table_slots_, table_memory_);
     }
   }
@@ -175,13 +181,8 @@ class IndexJoin final : public Operator {
     }
     // A batch that would take the seeks past what reading the pattern costs is joined
     // through the pattern's table from its first row (SeekBudget).
-    if (!table_slots_.empty() && !matches_.read_all()) {
-      const auto ahead = static_cast<std::uint64_t>(std::count_if(
-          probes.begin(), probes.end(), [](const ProbeValues& p) { return p.has_value(); }));
-      if (budget_.Spent(Seeks() + ahead, [&] { return matches_.ScanRows(); })) {
-        matches_.ReadAll(table_slots_, table_memory_);
-      }
-    }
+    ReadAllOnceSpent(static_cast<std::uint64_t>(std::count_if(
+        probes.begin(), probes.end(), [](const ProbeValues& p) { return p.has_value(); })));
     // Shared and remembered only while seeking: a probe of the hash table costs less than
     // handing it over or remembering it.
     batch_probes_.Start(std::move(probes), /*seeking=*/!matches_.read_all());
