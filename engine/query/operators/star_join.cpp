@@ -62,7 +62,9 @@ class ArmProbes {
   // Borrows `arms` and `order` (the arm indexes in key order), which must outlive it.
   ArmProbes(ExecContext& ctx, const std::vector<Arm>& arms, const std::vector<std::size_t>& order)
       : arms_(arms), order_(order) {
-    for (const Arm& arm : arms) matches_.push_back(std::make_unique<PatternMatches>(ctx, arm.pattern));
+    for (const Arm& arm : arms) {
+      matches_.push_back(std::make_unique<PatternMatches>(ctx, arm.pattern));
+    }
   }
 
   // Finds each arm's matches for `left_row` in key order, handing the store iterator on, and
@@ -100,7 +102,9 @@ class ArmProbes {
 
   // From now on, each arm is read from a hash table of all its quads.
   void ReadAll(MemoryCharge& charge) {
-    for (std::size_t i = 0; i < arms_.size(); ++i) matches_[i]->ReadAll(arms_[i].table_slots, charge);
+    for (std::size_t i = 0; i < arms_.size(); ++i) {
+      matches_[i]->ReadAll(arms_[i].table_slots, charge);
+    }
     iterator_.reset();
   }
 

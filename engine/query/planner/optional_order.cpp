@@ -24,7 +24,9 @@ void AddConditionVariables(const std::vector<const ast::Expression*>& conditions
                            std::vector<std::string>& names) {
   for (const ast::Expression* condition : conditions) {
     for (std::string& name : ReferencedVariables(*condition)) {
-      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
+      if (std::find(names.begin(), names.end(), name) == names.end()) {
+        names.push_back(std::move(name));
+      }
     }
   }
 }
@@ -34,14 +36,17 @@ void AddConditionVariables(const std::vector<const ast::Expression*>& conditions
 bool AddVariables(const algebra::Node& node, std::vector<std::string>& names) {
   switch (node.kind) {
     case Kind::kBgp:
-      for (const ast::TriplePattern* triple : node.triples) algebra::AddTripleVariables(*triple, names);
+      for (const ast::TriplePattern* triple : node.triples) {
+        algebra::AddTripleVariables(*triple, names);
+      }
       return true;
     case Kind::kJoin:
     case Kind::kLeftJoin:
     case Kind::kFilter:
       AddConditionVariables(node.conditions, names);
-      return std::all_of(node.children.begin(), node.children.end(),
-                         [&](const algebra::NodePtr& child) { return AddVariables(*child, names); });
+      return std::all_of(
+          node.children.begin(), node.children.end(),
+          [&](const algebra::NodePtr& child) { return AddVariables(*child, names); });
     default:
       return false;
   }
