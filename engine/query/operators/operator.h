@@ -35,6 +35,7 @@ class Operator {
   // operator is exhausted, with `out` empty. Throws QueryAborted to stop the query.
   bool Next(IdTable& out) {
     ctx_.CheckCancelled();
+    asked_ = true;
     out.Reset(columns_.size());
     const bool more = DoNext(out);
     actual_rows_ += out.rows();
@@ -69,6 +70,9 @@ class Operator {
   virtual std::vector<const Operator*> children() const { return {}; }
   double estimated_rows() const { return estimated_rows_; }
   std::uint64_t actual_rows() const { return actual_rows_; }
+  // Whether anyone asked for rows: a join may look up what it needs in the operator's index
+  // instead (ScanOf), and a join whose other side is empty need not read it at all.
+  bool asked() const { return asked_; }
 
  protected:
   // Appends rows to `out` (already empty, of the right width). Returns false when no rows
@@ -89,6 +93,7 @@ class Operator {
   PositionsHeldList positions_held_;  // a variable left out: no position known
   double estimated_rows_ = 0;
   std::uint64_t actual_rows_ = 0;
+  bool asked_ = false;
 };
 
 using OperatorPtr = std::unique_ptr<Operator>;

@@ -228,10 +228,10 @@ class PathWalker {
 class PathOperator final : public Operator {
  public:
   PathOperator(ExecContext& ctx, OperatorPtr input, const ast::Path& path, PathEnds ends,
-               ScanPattern graph, std::vector<TermId> graphs)
+               ScanPattern graph, std::vector<TermId> graphs, double estimate)
       : Operator(ctx, Columns(*input, ends, graph)), input_(std::move(input)), path_(path),
         ends_(std::move(ends)), graph_(std::move(graph)), graphs_(std::move(graphs)) {
-    set_estimated_rows(input_->estimated_rows() * 10);
+    set_estimated_rows(estimate);
     set_maybe_unbound(input_->maybe_unbound());
     // An end the input may leave unbound takes the path's nodes, which need not be held.
     PositionsHeldList held;
@@ -431,9 +431,10 @@ class PathOperator final : public Operator {
 }  // namespace
 
 OperatorPtr MakePathOperator(ExecContext& ctx, OperatorPtr input, const ast::Path& path,
-                             PathEnds ends, ScanPattern graph, std::vector<TermId> graphs) {
+                             PathEnds ends, ScanPattern graph, std::vector<TermId> graphs,
+                             double estimate) {
   return std::make_unique<PathOperator>(ctx, std::move(input), path, std::move(ends),
-                                        std::move(graph), std::move(graphs));
+                                        std::move(graph), std::move(graphs), estimate);
 }
 
 }  // namespace silk::query

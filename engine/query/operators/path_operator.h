@@ -21,8 +21,10 @@ struct PathEnds {
 // `+`, `?` and negated property sets give each pair once.
 // `graph` says which graphs the path walks: its s, p, o slots are empty; a graph variable
 // there walks each of `graphs` separately and binds the variable.
+// `estimate`: the rows the planner expects.
 // REQUIRES: `path` outlives the operator.
 OperatorPtr MakePathOperator(ExecContext& ctx, OperatorPtr input, const ast::Path& path,
-                             PathEnds ends, ScanPattern graph, std::vector<TermId> graphs);
+                             PathEnds ends, ScanPattern graph, std::vector<TermId> graphs,
+                             double estimate);
 
 }  // namespace silk::query

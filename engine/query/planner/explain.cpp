@@ -12,7 +12,7 @@ namespace {
 void Print(const Operator& op, bool analyze, int depth, std::string& out) {
   out += fmt::format("{:{}}{}  (estimated {:.0f} rows", "", depth * 2, op.Describe(),
                      op.estimated_rows());
-  if (analyze) out += fmt::format(", actual {}", op.actual_rows());
+  if (analyze) out += op.asked() ? fmt::format(", actual {}", op.actual_rows()) : ", not read";
   out += ")\n";
   for (const Operator* child : op.children()) Print(*child, analyze, depth + 1, out);
 }

@@ -6,6 +6,7 @@
 #include "engine/query/algebra/translate.h"
 #include "engine/query/operators/join_layout.h"
 #include "engine/query/planner/object_ranges.h"
+#include "engine/query/planner/path_reach.h"
 #include "engine/query/planner/text_match_plan.h"
 #include "engine/query/optimizer/optimizer.h"
 #include "engine/query/operators/path_operator.h"
@@ -168,12 +169,29 @@ void Planner::LimitObject(ScanPattern& scan, const ast::TriplePattern& triple,
   // No range left: nothing can pass the filters; one empty range scans nothing.
   if (ranges->empty()) ranges->push_back({1, 0});
   const double all = EstimateScan(scan);
+  // The dictionary's literals (values the store does not inline, such as "1.50" or doubles)
+  // are read whatever their value: the comparisons are taken to keep the same share of them
+  // as of the inlined values, or a third when no value is inlined.
+  ScanPattern dictionary = scan;
+  dictionary.object_ranges.clear();
+  for (const auto& range : *ranges) {
+    if (storage::TagOf(range.first) == storage::TermTag::kLiteral) {
+      dictionary.object_ranges.push_back(range);
+    }
+  }
+  const double unranged = dictionary.object_ranges.empty() ? 0 : EstimateScan(dictionary);
   scan.object_ranges = std::move(*ranges);
-  // The ranges did the filters' work where they left out most keys; where they keep nearly
-  // all (values the store does not inline, such as decimals with many digits, are always
-  // read), the filters still thin the rows out.
-  if (EstimateScan(scan) < 0.9 * all) {
-    ranged_conditions_.insert(used.begin(), used.end());
+  const double read = EstimateScan(scan);
+  const double inlined_read = std::max(0.0, read - unranged);
+  const double inlined_all = all - unranged;
+  const double share = inlined_all >= 1 ? std::min(1.0, inlined_read / inlined_all) : 1.0 / 3;
+  const double passing = inlined_read + unranged * share;
+  // The filters stay (the ranges may hold more than they accept): the first passes that
+  // share of the rows read, the rest all of it.
+  for (const ast::Expression* condition : used) {
+    ranged_conditions_.emplace(condition, condition == used.front() && read > 0
+                                              ? std::min(1.0, passing / read)
+                                              : 1.0);
   }
 }
 
@@ -282,9 +300,10 @@ OperatorPtr Planner::ApplyReadyFilters(OperatorPtr op, Filters& filters) {
       continue;
     }
     RowExpressionPtr condition = CompileExpression(**it, op->columns(), Env());
-    // A comparison a scan read as key ranges has already thinned the rows out (the estimate
-    // of that scan counts only the keys in range).
-    const double selectivity = ranged_conditions_.contains(*it) ? 1.0 : 1.0 / 3;
+    // A comparison a scan read as key ranges has mostly thinned the rows out already (the
+    // estimate of that scan counts only the keys in range).
+    const auto ranged = ranged_conditions_.find(*it);
+    const double selectivity = ranged != ranged_conditions_.end() ? ranged->second : 1.0 / 3;
     op = MakeFilter(ctx_, std::move(op), std::move(condition), selectivity);
     it = filters.erase(it);
   }
@@ -441,8 +460,22 @@ OperatorPtr Planner::PlanPath(OperatorPtr left, const ast::TriplePattern& triple
   }
   if (!left) left = Unit();
   std::vector<TermId> graphs = NamedGraphsInScope();
+  auto known = [&](const std::optional<VarId>& var) {
+    return !var || (left->ColumnOf(*var) >= 0 && !left->MaybeUnbound(*var));
+  };
+  const PredicateStatsOf stats =
+      [&](const ast::Term& iri) -> std::optional<storage::PredicateStats> {
+    const std::optional<ScanSlot> slot = Slot(iri);
+    if (!slot || !slot->constant) return storage::PredicateStats{};  // not in the store
+    const auto found = predicate_stats_.find(*slot->constant);
+    if (found == predicate_stats_.end()) return std::nullopt;
+    return found->second;
+  };
+  const double estimate =
+      left->estimated_rows() * PathRowsPerInputRow(*triple.path, known(ends.subject_var),
+                                                   known(ends.object_var), stats);
   return MakePathOperator(ctx_, std::move(left), *triple.path, std::move(ends), std::move(*scan),
-                          std::move(graphs));
+                          std::move(graphs), estimate);
 }
 
 OperatorPtr Planner::Plan(const algebra::Node& node) {

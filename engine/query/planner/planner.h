@@ -156,8 +156,9 @@ class Planner final : public ExistsEvaluator {
   std::uint64_t hidden_vars_ = 0;
   // Each aggregate expression's hidden column (expressions are unique across the query).
   std::map<const ast::Expression*, VarId> aggregate_vars_;
-  // The FILTER comparisons some scan reads as object key ranges (LimitObject).
-  std::set<const ast::Expression*> ranged_conditions_;
+  // The FILTER comparisons some scan reads as object key ranges, each with the share of the
+  // scan's rows it still lets through (LimitObject).
+  std::map<const ast::Expression*, double> ranged_conditions_;
   // The algebra of each EXISTS pattern run row by row, translated once.
   std::map<const ast::GroupPattern*, algebra::NodePtr> exists_algebra_;
 };

@@ -221,6 +221,14 @@ TEST_F(QueryEngine, ExplainShowsEstimatesAndAnalyzeActualRows) {
   EXPECT_NE(plan.find("estimated 4 rows"), std::string::npos) << plan;
   const std::string analyzed = Run("EXPLAIN ANALYZE SELECT * WHERE { ?s <http://e/name> ?n }");
   EXPECT_NE(analyzed.find("actual 4"), std::string::npos) << analyzed;
+  // An operator nobody asked for rows says so, rather than claiming it found none.
+  const std::string unread =
+      Run("EXPLAIN ANALYZE SELECT * WHERE { ?s <http://e/name> ?n } LIMIT 0");
+  EXPECT_NE(unread.find("Slice limit 0  (estimated 0 rows, actual 0)"), std::string::npos)
+      << unread;
+  EXPECT_NE(unread.find("IndexScan ?s <http://e/name> ?n  (estimated 4 rows, not read)"),
+            std::string::npos)
+      << unread;
 }
 
 TEST_F(QueryEngine, UnknownConstantsMatchNothing) {
