@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <regex>
 #include <sstream>
 
 #include "engine/load/loader.h"
@@ -113,6 +114,24 @@ std::string QueryFixture::Rewritten(const std::string& sparql) {
   const std::size_t to = explained.find("Plan:\n");
   if (from == std::string::npos || to == std::string::npos) return explained;
   return explained.substr(from + 11, to - from - 11);
+}
+
+std::pair<double, double> QueryFixture::EstimatedAndActual(const std::string& sparql,
+                                                           const std::string& op) {
+  const std::string analyzed = Run("EXPLAIN ANALYZE " + sparql);
+  std::istringstream lines(analyzed.substr(std::min(analyzed.find("Plan:\n"), analyzed.size())));
+  const std::regex numbers(R"(\(estimated ([0-9.e+]+) rows, actual ([0-9]+)\)$)");
+  for (std::string line; std::getline(lines, line);) {
+    const std::size_t start = line.find_first_not_of(' ');
+    std::smatch m;
+    if (start == std::string::npos || line.compare(start, op.size(), op) != 0 ||
+        !std::regex_search(line, m, numbers)) {
+      continue;
+    }
+    return {std::stod(m[1].str()), std::stod(m[2].str())};
+  }
+  ADD_FAILURE() << "no operator " << op << " in\n" << analyzed;
+  return {-1, -1};
 }
 
 void AgainstNaive::ExpectSameRows(const std::string& query) {

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -35,6 +36,9 @@ class QueryFixture : public ::testing::Test {
   std::string Plan(const std::string& sparql);
   // The algebra of `sparql` after the optimizer's rewrites, as EXPLAIN shows it.
   std::string Rewritten(const std::string& sparql);
+  // The estimated and actual rows (EXPLAIN ANALYZE) of the first operator of the plan whose
+  // line starts with `op` ("PropertyPath", "IndexJoin ?x"); fails the test when none does.
+  std::pair<double, double> EstimatedAndActual(const std::string& sparql, const std::string& op);
 
   query::QueryOptions options_;
   // Set before SetUp. An ingest threshold of 0 writes every load as table files, as a bulk

@@ -207,14 +207,20 @@ double Planner::EstimateScan(const ScanPattern& pattern) {
 std::optional<double> Planner::FanoutOverValues(const ScanPattern& pattern,
                                                 const ScanPattern& first) {
   // `first` binds one variable, with two of s, p, o constant; `pattern` has it as its
-  // object, with a constant predicate and nothing else to thin the count out.
+  // subject or its object, with a constant predicate, and another variable at the other end:
+  // nothing else to thin the count out. (Object key ranges would take a count per range and
+  // value; the ranges' own estimate serves.)
   const std::vector<VarId> first_vars = first.Variables();
   if (first_vars.size() != 1 || first.scope != GraphScope::kAll || !first.object_ranges.empty() ||
       pattern.scope != GraphScope::kAll || pattern.slots[kG].variable ||
-      !pattern.slots[kP].constant || pattern.slots[kO].variable != first_vars[0] ||
-      pattern.slots[kS].constant || pattern.slots[kS].variable == first_vars[0]) {
+      !pattern.slots[kP].constant || !pattern.slots[kS].variable || !pattern.slots[kO].variable ||
+      pattern.slots[kS].variable == pattern.slots[kO].variable ||
+      !pattern.object_ranges.empty() ||
+      (pattern.slots[kS].variable != first_vars[0] &&
+       pattern.slots[kO].variable != first_vars[0])) {
     return std::nullopt;
   }
+  const bool as_object = pattern.slots[kO].variable == first_vars[0];
   const std::optional<Position> position = first.SlotOf(first_vars[0]);
   if (position == kG) return std::nullopt;
   storage::CountRequest request;
@@ -223,13 +229,19 @@ std::optional<double> Planner::FanoutOverValues(const ScanPattern& pattern,
   request.merge_graphs = first.MergesGraphs();
   Result<std::vector<storage::GroupCount>> values = ctx_.snapshot().CountPer(request);
   if (!values.ok() || values->empty()) return std::nullopt;
+  // Each count costs a seek or so. Objects are all counted: a few hubs take most of the rows
+  // (the most mentioned countries), and a sample would miss or overweight them. Subjects are
+  // sampled, spread over the values: a star whose first scan is small is a common shape, and
+  // its planning should stay cheap.
+  const std::size_t sampled =
+      as_object ? values->size() : std::min(values->size(), kSubjectsCountedWhilePlanning);
   storage::QuadPattern probe = ToQuadPattern(pattern, {});
   double rows = 0;
-  for (const storage::GroupCount& value : *values) {
-    probe.o = value.id;
+  for (std::size_t i = 0; i < sampled; ++i) {
+    (as_object ? probe.o : probe.s) = (*values)[i * values->size() / sampled].id;
     rows += static_cast<double>(ctx_.snapshot().Estimate(probe));
   }
-  return std::max(rows / static_cast<double>(values->size()), 0.01);
+  return std::max(rows / static_cast<double>(sampled), 0.01);
 }
 
 double Planner::Fanout(const ScanPattern& pattern, const std::vector<VarId>& bound) {

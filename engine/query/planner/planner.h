@@ -20,6 +20,8 @@ namespace silk::query {
 
 // The most rows of a scan whose values the planner reads to estimate what joins to it.
 inline constexpr double kValuesReadWhilePlanning = 256;
+// Of those, how many the rows joined onto them as subjects are counted for (FanoutOverValues).
+inline constexpr std::size_t kSubjectsCountedWhilePlanning = 8;
 
 // Which graphs a query reads.
 struct Dataset {
@@ -137,9 +139,10 @@ class Planner final : public ExistsEvaluator {
   // About how many distinct values `var` takes in the `rows` of `pattern`.
   double Distinct(const ScanPattern& pattern, VarId var, double rows);
   // The rows `pattern` matches per value of the one variable of `first`, a small scan with
-  // two constants (?c a :Country), averaged over the values it gives: read from the
-  // statistics while planning, for the objects an average over the predicate misjudges (the
-  // countries are the most mentioned things). Nullopt where the shapes do not fit.
+  // two constants (?c a :Country, :person7 :metWith ?x), averaged over the values it gives:
+  // read from the store while planning, for the values an average over the predicate
+  // misjudges (the countries are the most mentioned things; the people one meets meet more
+  // people than most). Nullopt where the shapes do not fit.
   std::optional<double> FanoutOverValues(const ScanPattern& pattern, const ScanPattern& first);
 
   // Expressions read aggregates (in SELECT, HAVING and ORDER BY) from their hidden columns.
