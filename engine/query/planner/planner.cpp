@@ -292,8 +292,13 @@ OperatorPtr Planner::Join(OperatorPtr left, OperatorPtr right, std::optional<dou
   if (rewrite_ && Mergeable(*left, *right, shared)) {
     return MakeMergeJoin(ctx_, std::move(left), std::move(right), shared[0], estimate);
   }
-  // The right side is held in memory: make it the smaller one.
-  if (right->estimated_rows() > left->estimated_rows()) std::swap(left, right);
+  // The right side is held in memory: make it the smaller one. A plain scan counts half: its
+  // estimate is the surer (a join's compounds the errors of its inputs), and on the right it
+  // is looked up instead of read when the left side turns out small (HashProbe).
+  auto weight = [](const Operator& op) {
+    return op.estimated_rows() * (op.ScanOf() != nullptr ? 0.5 : 1.0);
+  };
+  if (weight(*right) > weight(*left)) std::swap(left, right);
   return MakeHashJoin(ctx_, std::move(left), std::move(right), estimate);
 }
 
