@@ -169,20 +169,13 @@ void Planner::LimitObject(ScanPattern& scan, const ast::TriplePattern& triple,
   // No range left: nothing can pass the filters; one empty range scans nothing.
   if (ranges->empty()) ranges->push_back({1, 0});
   const double all = EstimateScan(scan);
+  scan.object_ranges = std::move(*ranges);
   // The dictionary's literals (values the store does not inline, such as "1.50" or doubles)
   // are read whatever their value: the comparisons are taken to keep the same share of them
   // as of the inlined values, or a third when no value is inlined.
-  ScanPattern dictionary = scan;
-  dictionary.object_ranges.clear();
-  for (const auto& range : *ranges) {
-    if (storage::TagOf(range.first) == storage::TermTag::kLiteral) {
-      dictionary.object_ranges.push_back(range);
-    }
-  }
-  const double unranged = dictionary.object_ranges.empty() ? 0 : EstimateScan(dictionary);
-  scan.object_ranges = std::move(*ranges);
-  const double read = EstimateScan(scan);
-  const double inlined_read = std::max(0.0, read - unranged);
+  double unranged = 0;
+  const double read = EstimateScan(scan, &unranged);
+  const double inlined_read = read - unranged;
   const double inlined_all = all - unranged;
   const double share = inlined_all >= 1 ? std::min(1.0, inlined_read / inlined_all) : 1.0 / 3;
   const double passing = inlined_read + unranged * share;
@@ -195,11 +188,18 @@ void Planner::LimitObject(ScanPattern& scan, const ast::TriplePattern& triple,
   }
 }
 
-double Planner::EstimateScan(const ScanPattern& pattern) {
+double Planner::EstimateScan(const ScanPattern& pattern, double* dictionary_rows) {
   const std::size_t ranges = RangeCount(pattern, {});
+  const bool per_range = RangesAsSeeks(pattern, {});
   double rows = 0;
   for (std::size_t i = 0; i < ranges; ++i) {
-    rows += static_cast<double>(ctx_.snapshot().Estimate(ToQuadPattern(pattern, {}, i)));
+    const auto range_rows =
+        static_cast<double>(ctx_.snapshot().Estimate(ToQuadPattern(pattern, {}, i)));
+    rows += range_rows;
+    if (dictionary_rows != nullptr && per_range &&
+        storage::TagOf(pattern.object_ranges[i].first) == storage::TermTag::kLiteral) {
+      *dictionary_rows += range_rows;
+    }
   }
   return rows;
 }

@@ -134,7 +134,9 @@ class Planner final : public ExistsEvaluator {
   // Narrows the scan of `triple` to the object key ranges its BGP's bounds give.
   void LimitObject(ScanPattern& scan, const ast::TriplePattern& triple,
                    const std::vector<algebra::ObjectBound>& bounds);
-  double EstimateScan(const ScanPattern& pattern);
+  // The rows of `pattern`'s scan; with `dictionary_rows`, adds there those of its object
+  // range over the dictionary's literals (read whatever their value).
+  double EstimateScan(const ScanPattern& pattern, double* dictionary_rows = nullptr);
   double Fanout(const ScanPattern& pattern, const std::vector<VarId>& bound);
   // About how many distinct values `var` takes in the `rows` of `pattern`.
   double Distinct(const ScanPattern& pattern, VarId var, double rows);
