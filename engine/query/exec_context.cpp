@@ -18,6 +18,24 @@ ExecContext::ExecContext(const storage::Snapshot& snapshot, const QueryLimits& l
   if (limits.timeout) deadline_ = std::chrono::steady_clock::now() + *limits.timeout;
 }
 
+std::uint64_t ExecContext::EstimateQuads(const storage::QuadPattern& pattern) const {
+  const EstimateKey key = {
+      pattern.s,
+      pattern.p,
+      pattern.o,
+      pattern.g,
+      pattern.o_range ? std::optional(pattern.o_range->first) : std::nullopt,
+      pattern.o_range ? std::optional(pattern.o_range->second) : std::nullopt};
+  {
+    const std::lock_guard lock(estimates_mutex_);
+    if (const auto known = estimates_.find(key); known != estimates_.end()) return known->second;
+  }
+  const std::uint64_t rows = snapshot_.Estimate(pattern);
+  const std::lock_guard lock(estimates_mutex_);
+  estimates_.emplace(key, rows);
+  return rows;
+}
+
 VarId ExecContext::Variable(std::string_view name) {
   for (std::size_t i = 0; i < variable_names_.size(); ++i) {
     if (variable_names_[i] == name) return static_cast<VarId>(i);

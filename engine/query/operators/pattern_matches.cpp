@@ -10,7 +10,7 @@ double PatternMatches::ScanRows() const {
   const std::array<std::optional<storage::TermId>, 4> none{};
   double rows = 0;
   for (std::size_t i = 0; i < RangeCount(pattern_, none); ++i) {
-    rows += static_cast<double>(ctx_.snapshot().Estimate(ToQuadPattern(pattern_, none, i)));
+    rows += static_cast<double>(ctx_.EstimateQuads(ToQuadPattern(pattern_, none, i)));
   }
   return rows;
 }

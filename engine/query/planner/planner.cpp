@@ -194,7 +194,7 @@ double Planner::EstimateScan(const ScanPattern& pattern, double* dictionary_rows
   double rows = 0;
   for (std::size_t i = 0; i < ranges; ++i) {
     const auto range_rows =
-        static_cast<double>(ctx_.snapshot().Estimate(ToQuadPattern(pattern, {}, i)));
+        static_cast<double>(ctx_.EstimateQuads(ToQuadPattern(pattern, {}, i)));
     rows += range_rows;
     if (dictionary_rows != nullptr && per_range &&
         storage::TagOf(pattern.object_ranges[i].first) == storage::TermTag::kLiteral) {
@@ -239,7 +239,7 @@ std::optional<double> Planner::FanoutOverValues(const ScanPattern& pattern,
   double rows = 0;
   for (std::size_t i = 0; i < sampled; ++i) {
     (as_object ? probe.o : probe.s) = (*values)[i * values->size() / sampled].id;
-    rows += static_cast<double>(ctx_.snapshot().Estimate(probe));
+    rows += static_cast<double>(ctx_.EstimateQuads(probe));
   }
   return std::max(rows / static_cast<double>(sampled), 0.01);
 }
