@@ -273,7 +273,11 @@ Result<CommitCounts> WriteBatchCommit(const RocksDb& rocks, const std::string& d
   }
   rocksdb::WriteOptions write;
   write.sync = true;
-  const rocksdb::Status s = rocks.db()->Write(write, &batch);
+  rocksdb::Status s;
+  {
+    const KeyPagesWrite changing(rocks.key_pages());
+    s = rocks.db()->Write(write, &batch);
+  }
   if (!s.ok()) {
     return FromRocks(s, WriteContext(dir));
   }
@@ -355,7 +359,11 @@ Result<CommitCounts> IngestCommit(const RocksDb& rocks, const std::string& dir, 
     return counts;
   }
   // One call: RocksDB records every family's files in the MANIFEST atomically.
-  const rocksdb::Status s = rocks.db()->IngestExternalFiles(args);
+  rocksdb::Status s;
+  {
+    const KeyPagesWrite changing(rocks.key_pages());
+    s = rocks.db()->IngestExternalFiles(args);
+  }
   if (!s.ok()) {
     return FromRocks(s, WriteContext(dir));
   }

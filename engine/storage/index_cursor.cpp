@@ -2,12 +2,24 @@
 
 #include <fmt/format.h>
 
+#include <cstring>
+
 namespace silk::storage {
 namespace {
 
 // How many keys a reseek steps through before it seeks instead: a step costs about a
 // fifteenth of a seek within a cached block.
 constexpr int kWalkKeys = 8;
+
+// A page gathered from a long scan is kept every this many keys (256 KiB).
+constexpr std::size_t kKeysPerPage = 8192;
+
+// The smallest key after `key`: every key that starts with it, and no other, lies before.
+std::string Successor(std::string_view key) {
+  std::string next(key);
+  next.push_back('\0');
+  return next;
+}
 
 bool SameFirstId(std::string_view a, std::string_view b) {
   return a.size() >= format::kIdSize && b.size() >= format::kIdSize &&
@@ -28,37 +40,43 @@ IndexCursor::IndexCursor(const RocksDb& rocks, const rocksdb::Snapshot* snapshot
                   prefix.size() >= format::kIdSize) {}
 
 IndexCursor::IndexCursor(const RocksDb& rocks, const rocksdb::Snapshot* snapshot,
-                         const ScanPlan& plan)
+                         const ScanPlan& plan, PageView pages)
     : IndexCursor(rocks, snapshot, plan.index, plan.LowerKey().view(), plan.UpperKey(),
-                  plan.prefix_size >= format::kIdSize, plan.first_id_held) {}
+                  plan.prefix_size >= format::kIdSize, plan.first_id_held, pages) {}
 
 IndexCursor::IndexCursor(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, QuadIndex index,
                          std::string_view lower, std::optional<KeyBytes> upper,
-                         bool same_first_id, bool first_id_held)
+                         bool same_first_id, bool first_id_held, PageView pages)
     : index_(index),
       same_first_id_(same_first_id),
       first_id_held_(same_first_id && first_id_held),
-      bounded_(upper.has_value()) {
-  rocksdb::ReadOptions read;
-  read.snapshot = snapshot;
+      bounded_(upper.has_value()),
+      rocks_(rocks),
+      pages_(same_first_id && upper ? pages : PageView{}) {
+  read_.snapshot = snapshot;
   if (first_id_held_) {
     // An id the index holds: the filter would say so after a cache miss (about a tenth of a
     // seek within a cached block, in an index join's probes), and could never skip the seek.
-    read.total_order_seek = true;
+    read_.total_order_seek = true;
   } else if (same_first_id) {
     // Within one leading id: the prefix bloom filters apply.
-    read.prefix_same_as_start = true;
+    read_.prefix_same_as_start = true;
   } else {
-    read.total_order_seek = true;
-    read.readahead_size = std::size_t{2} << 20;  // a scan of everything reads sequentially
+    read_.total_order_seek = true;
+    read_.readahead_size = std::size_t{2} << 20;  // a scan of everything reads sequentially
   }
   if (upper) {
     upper_ = *upper;
     upper_slice_ = rocksdb::Slice(upper_.view().data(), upper_.view().size());
-    if (!same_first_id_) read.iterate_upper_bound = &upper_slice_;
+    if (!same_first_id_) read_.iterate_upper_bound = &upper_slice_;
   }
-  it_.reset(rocks.db()->NewIterator(read, rocks.family(FamilyOf(index))));
   SeekTo(lower);
+}
+
+IndexCursor::~IndexCursor() { KeepGathered(); }
+
+void IndexCursor::EnsureIterator() {
+  if (!it_) it_.reset(rocks_.db()->NewIterator(read_, rocks_.family(FamilyOf(index_))));
 }
 
 bool IndexCursor::Reseek(const ScanPlan& plan) {
@@ -91,6 +109,7 @@ bool IndexCursor::WalkTo(std::string_view lower) {
   // No key from `lower` on was passed (Reseek checked), so where the iterator is, or a key it
   // steps to, is the first at or after `lower` once it is not below it. The first id must
   // stay the same: with prefix bloom filters, the iterator reads only the one it sought.
+  // Parked is only ever the iterator (a page's cursor does not park).
   parked_ = false;
   for (int step = 0; step <= kWalkKeys; ++step) {
     const std::string_view key = it_->key().ToStringView();
@@ -98,6 +117,7 @@ bool IndexCursor::WalkTo(std::string_view lower) {
     if (key >= lower) return true;
     if (step == kWalkKeys) return false;
     it_->Next();
+    Gather();
     if (!it_->Valid()) return it_->status().ok();  // nothing at or after `lower`
   }
   return false;
@@ -105,18 +125,153 @@ bool IndexCursor::WalkTo(std::string_view lower) {
 
 void IndexCursor::SeekTo(std::string_view lower) {
   parked_ = false;
+  KeepGathered();
+  if (pages_.pages != nullptr && SeekInPages(lower)) return;
+  SeekInRocks(lower);
+}
+
+bool IndexCursor::SeekInPages(std::string_view lower) {
+  if (page_ != nullptr && page_->Holds(lower)) {
+    // Probes in key order often land in the page being read, ahead of where it is.
+    const bool ahead = page_at_ < page_->keys.size() && KeyPage::View(page_->keys[page_at_]) <= lower;
+    page_at_ = page_->LowerBound(lower, ahead ? page_at_ : 0);
+    SettleInPage();
+    return true;
+  }
+  KeyPages::Found found = pages_.pages->Find(index_, lower, pages_.generation);
+  if (found.page == nullptr) {
+    page_.reset();
+    next_page_lo_ = std::move(found.next_lo);
+    return false;
+  }
+  page_ = std::move(found.page);
+  page_at_ = page_->LowerBound(lower);
+  SettleInPage();
+  return true;
+}
+
+void IndexCursor::SettleInPage() {
+  while (page_at_ == page_->keys.size()) {
+    // Past the page's last key: on at its end, unless that is past this cursor's keys.
+    const std::string hi = page_->hi;
+    if (hi.empty() || hi >= upper_.view()) {
+      valid_ = false;
+      page_.reset();
+      return;
+    }
+    KeyPages::Found found = pages_.pages->Find(index_, hi, pages_.generation);
+    if (found.page == nullptr) {
+      page_.reset();
+      next_page_lo_ = std::move(found.next_lo);
+      SeekInRocks(hi);
+      return;
+    }
+    page_ = std::move(found.page);
+    page_at_ = page_->LowerBound(hi);
+  }
+  const QuadKey& key = page_->keys[page_at_];
+  if (KeyPage::View(key) >= upper_.view()) {
+    valid_ = false;  // past this cursor's keys; a page's cursor does not park
+    return;
+  }
+  valid_ = true;
+  quad_ = DecodeQuadKey(index_, key.data());
+}
+
+void IndexCursor::SeekInRocks(std::string_view lower) {
+  page_.reset();
+  EnsureIterator();
+  if (pages_.pages != nullptr) {
+    gathering_ = std::make_shared<KeyPage>();
+    gathering_->lo = lower;
+    gathered_to_end_ = false;
+  }
   if (lower.empty()) {
     it_->SeekToFirst();
   } else {
     it_->Seek(rocksdb::Slice(lower.data(), lower.size()));
   }
+  Gather();
   Settle();
 }
 
 void IndexCursor::Next() {
   parked_ = false;
+  if (page_ != nullptr) {
+    ++page_at_;
+    SettleInPage();
+    return;
+  }
   it_->Next();
+  Gather();
   Settle();
+}
+
+std::string_view IndexCursor::key() const {
+  return page_ != nullptr ? KeyPage::View(page_->keys[page_at_]) : it_->key().ToStringView();
+}
+
+void IndexCursor::Gather() {
+  if (gathering_ == nullptr) return;
+  if (!it_->Valid()) {
+    if (!it_->status().ok()) {
+      gathering_.reset();  // nothing is known of the keys past the failure
+      return;
+    }
+    KeepGatheredToIdEnd();  // no key is left in lo's first id (nor, maybe, after it)
+    return;
+  }
+  const rocksdb::Slice key = it_->key();
+  if (key.size() != format::kQuadKeySize) {
+    gathering_.reset();  // Settle reports it
+    return;
+  }
+  if (!SameFirstId(key.ToStringView(), gathering_->lo)) {
+    KeepGatheredToIdEnd();  // pages lie within one first id
+    return;
+  }
+  if (next_page_lo_ && key.ToStringView() >= *next_page_lo_) {
+    // Reached the next page: the keys gathered end where it starts. The iterator reads on;
+    // the next seek reads from that page.
+    gathering_->hi = *next_page_lo_;
+    gathered_to_end_ = true;
+    KeepGathered();
+    return;
+  }
+  QuadKey& copy = gathering_->keys.emplace_back();
+  std::memcpy(copy.data(), key.data(), copy.size());
+  if (gathering_->keys.size() == kKeysPerPage) {
+    // A long scan keeps pages of a bounded size as it goes.
+    const std::string next_lo = Successor(key.ToStringView());
+    gathering_->hi = next_lo;
+    gathered_to_end_ = true;
+    KeepGathered();
+    gathering_ = std::make_shared<KeyPage>();
+    gathering_->lo = next_lo;
+    gathered_to_end_ = false;
+  }
+}
+
+void IndexCursor::KeepGatheredToIdEnd() {
+  // Empty past the last first id: the index's end.
+  gathering_->hi =
+      PrefixUpperBound(std::string_view(gathering_->lo).substr(0, format::kIdSize)).value_or("");
+  gathered_to_end_ = true;
+  KeepGathered();
+}
+
+void IndexCursor::KeepGathered() {
+  if (gathering_ == nullptr) return;
+  std::shared_ptr<KeyPage> page = std::move(gathering_);
+  gathering_.reset();
+  if (!gathered_to_end_) {
+    // Read up to the last key gathered: the page ends right after it.
+    if (page->keys.empty()) return;
+    page->hi = Successor(KeyPage::View(page->keys.back()));
+  }
+  if (!page->hi.empty() && page->hi <= page->lo) return;
+  page->keys.shrink_to_fit();
+  pages_.pages->Insert(index_, std::move(page), pages_.generation);
 }
 
 void IndexCursor::Settle() {

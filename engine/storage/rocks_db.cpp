@@ -428,6 +428,7 @@ Result<std::unique_ptr<RocksDb>> RocksDb::OpenExisting(const std::string& dir,
   }
 
   auto rocks = std::make_unique<RocksDb>(PassKey());
+  rocks->key_pages_ = std::make_unique<KeyPages>(options.key_cache_bytes);
   rocks->db_options_ = MakeDbOptions(MakeStoreLog(dir, read_only));
   if (!read_only) {
     rocks->sync_watch_ = std::make_shared<SyncWatch>();

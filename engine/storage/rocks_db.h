@@ -16,6 +16,7 @@
 
 #include "engine/status.h"
 #include "engine/storage/format.h"
+#include "engine/storage/key_pages.h"
 #include "engine/storage/store.h"
 #include "engine/storage/sync_watch.h"
 
@@ -49,6 +50,9 @@ class RocksDb {
   }
   // The options a family was opened with (for writing SST files that match it).
   rocksdb::Options FamilyOptions(format::Family f) const;
+  // The decoded intervals of the quad indexes that this process's queries share; every
+  // write to the quad indexes goes between its BeginWrite and EndWrite.
+  KeyPages& key_pages() const { return *key_pages_; }
 
   // Updates the commit record after a commit is durable. REQUIRES: opened for writing.
   // A failure to write the record does not undo the commit, and is not an error of it: the
@@ -94,6 +98,7 @@ class RocksDb {
   std::array<rocksdb::ColumnFamilyOptions, format::kFamilyCount> family_options_;
   std::array<rocksdb::ColumnFamilyHandle*, format::kFamilyCount> handles_{};
   std::vector<rocksdb::ColumnFamilyHandle*> other_handles_;  // "default" and unknown families
+  std::unique_ptr<KeyPages> key_pages_ = std::make_unique<KeyPages>(0);
 };
 
 }  // namespace silk::storage

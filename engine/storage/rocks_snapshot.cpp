@@ -26,17 +26,19 @@ class RocksQuadIterator final : public QuadIterator {
  public:
   // `choose` picks the plan of a pattern, for Seek.
   RocksQuadIterator(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, const ScanPlan& plan,
-                    std::function<ScanPlan(const QuadPattern&)> choose)
-      : cursor_(rocks, snapshot, plan), residual_(plan.residual), choose_(std::move(choose)) {
+                    PageView pages, std::function<ScanPlan(const QuadPattern&)> choose)
+      : cursor_(rocks, snapshot, plan, pages),
+        residual_(plan.residual),
+        choose_(std::move(choose)) {
     Skip();
   }
 
   // The keys of `plan` from `lower` to before `upper` (nullopt: its end): a piece of its scan,
   // which does not Seek elsewhere.
   RocksQuadIterator(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, const ScanPlan& plan,
-                    const KeyBytes& lower, const std::optional<KeyBytes>& upper)
+                    PageView pages, const KeyBytes& lower, const std::optional<KeyBytes>& upper)
       : cursor_(rocks, snapshot, plan.index, lower.view(), upper,
-                plan.prefix_size >= format::kIdSize),
+                plan.prefix_size >= format::kIdSize, /*first_id_held=*/false, pages),
         residual_(plan.residual) {
     Skip();
   }
@@ -74,9 +76,13 @@ class RocksQuadIterator final : public QuadIterator {
 // plan's first key) to before cut i (or past its last key).
 class KeyRangePieces final : public ScanPieces {
  public:
-  KeyRangePieces(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, ScanPlan plan,
-                 std::size_t pieces)
-      : rocks_(rocks), snapshot_(snapshot), plan_(std::move(plan)), cutter_(rocks, plan_, pieces) {}
+  KeyRangePieces(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, PageView pages,
+                 ScanPlan plan, std::size_t pieces)
+      : rocks_(rocks),
+        snapshot_(snapshot),
+        pages_(pages),
+        plan_(std::move(plan)),
+        cutter_(rocks, plan_, pieces) {}
 
   std::unique_ptr<QuadIterator> Open(std::size_t i) const override {
     std::optional<KeyBytes> lower;
@@ -95,12 +101,13 @@ class KeyRangePieces final : public ScanPieces {
       lower = i == 0 ? plan_.LowerKey() : cuts_[i - 1];
       upper = i < cuts_.size() ? std::optional<KeyBytes>(cuts_[i]) : plan_.UpperKey();
     }
-    return std::make_unique<RocksQuadIterator>(rocks_, snapshot_, plan_, *lower, upper);
+    return std::make_unique<RocksQuadIterator>(rocks_, snapshot_, plan_, pages_, *lower, upper);
   }
 
  private:
   const RocksDb& rocks_;
   const rocksdb::Snapshot* snapshot_;
+  const PageView pages_;
   const ScanPlan plan_;
   mutable std::mutex mu_;
   mutable KeyCutter cutter_;
@@ -139,11 +146,20 @@ bool Unbeatable(const ScanPlan& plan) {
   return !r.s && !r.p && !r.o && (!r.g || *r.g == kDefaultGraphId);
 }
 
+// A RocksDB snapshot of `rocks`, and in `pages` the key pages that hold its data, if any.
+const rocksdb::Snapshot* TakeSnapshot(const RocksDb& rocks, PageView* pages) {
+  const rocksdb::Snapshot* snapshot = nullptr;
+  const std::optional<std::uint64_t> generation =
+      rocks.key_pages().GenerationOf([&] { snapshot = rocks.db()->GetSnapshot(); });
+  if (generation) *pages = PageView{&rocks.key_pages(), *generation};
+  return snapshot;
+}
+
 class RocksSnapshot final : public Snapshot {
  public:
   explicit RocksSnapshot(const StoreCore* core)
       : rocks_(*core->rocks),
-        snapshot_(rocks_.db()->GetSnapshot()),
+        snapshot_(TakeSnapshot(rocks_, &pages_)),
         read_(ReadAt(snapshot_)),
         dictionary_(&rocks_, read_, &core->terms),
         stats_(&rocks_, read_) {}
@@ -152,12 +168,13 @@ class RocksSnapshot final : public Snapshot {
 
   std::unique_ptr<QuadIterator> Scan(const QuadPattern& pattern) const override {
     return std::make_unique<RocksQuadIterator>(
-        rocks_, snapshot_, ChoosePlan(pattern),
+        rocks_, snapshot_, ChoosePlan(pattern), pages_,
         [this](const QuadPattern& next) { return ChoosePlan(next); });
   }
 
   std::unique_ptr<ScanPieces> Cut(const QuadPattern& pattern, std::size_t pieces) const override {
-    return std::make_unique<KeyRangePieces>(rocks_, snapshot_, ChoosePlan(pattern), pieces);
+    return std::make_unique<KeyRangePieces>(rocks_, snapshot_, pages_, ChoosePlan(pattern),
+                                            pieces);
   }
 
   Result<std::uint64_t> Count(const QuadPattern& pattern) const override {
@@ -361,7 +378,7 @@ class RocksSnapshot final : public Snapshot {
   // Counts up to kProbeKeys keys of the plan's range; beyond that, scales the range's share of
   // the index bytes (RocksDB's approximate sizes) by the statistics.
   std::uint64_t EstimatePlan(const ScanPlan& plan) const {
-    IndexCursor cursor(rocks_, snapshot_, plan);
+    IndexCursor cursor(rocks_, snapshot_, plan, pages_);
     std::uint64_t matches = 0;
     int keys = 0;
     for (; cursor.Valid() && keys < kProbeKeys; cursor.Next(), ++keys) {
@@ -418,6 +435,7 @@ class RocksSnapshot final : public Snapshot {
   }
 
   const RocksDb& rocks_;
+  PageView pages_;  // before snapshot_, which sets it
   const rocksdb::Snapshot* snapshot_;
   rocksdb::ReadOptions read_;
   TermDictionary dictionary_;

@@ -96,6 +96,9 @@ struct StoreOptions {
   // Memory for blocks read from disk, decompressed: queries gain from much of it, a load
   // (which reads little but whether its terms and quads are already stored) from little.
   std::size_t block_cache_bytes = std::size_t{128} << 20;
+  // Memory for the index keys queries read, decoded (key_pages.h): a scan or a seek among
+  // them costs a fraction of reading them from the blocks again. 0: none kept.
+  std::size_t key_cache_bytes = std::size_t{256} << 20;
   // A writable open that finds another process writing waits this long for it to finish
   // (0: fails at once with kBusy), calling `on_wait` once with the holder ("silk load (pid
   // 1234)") when it starts waiting.

@@ -1,0 +1,147 @@
+#include "engine/storage/key_pages.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "engine/storage/flat_hash_map.h"
+
+namespace silk::storage {
+namespace {
+
+// What a kept page costs besides its keys: its bounds, the map's node and the clock's entry.
+constexpr std::size_t kPageOverheadBytes = 256;
+// No page takes more than this share of the budget: one long scan must not empty the rest.
+constexpr std::size_t kBudgetShareOfOnePage = 8;
+
+}  // namespace
+
+std::size_t KeyPage::LowerBound(std::string_view key, std::size_t from) const {
+  const auto first = keys.begin() + static_cast<std::ptrdiff_t>(from);
+  return static_cast<std::size_t>(
+      std::lower_bound(first, keys.end(), key,
+                       [](const QuadKey& k, std::string_view target) { return View(k) < target; }) -
+      keys.begin());
+}
+
+std::size_t KeyPage::bytes() const {
+  return keys.capacity() * sizeof(QuadKey) + lo.capacity() + hi.capacity() + kPageOverheadBytes;
+}
+
+KeyPages::Shard& KeyPages::ShardOf(std::string_view key) {
+  std::uint64_t first_id = 0;
+  std::memcpy(&first_id, key.data(), std::min(key.size(), sizeof first_id));
+  return shards_[HashMix64(first_id) % kShards];
+}
+
+void KeyPages::BeginWrite() { generation_.fetch_add(1); }
+
+void KeyPages::EndWrite() { Advance(generation_.fetch_add(1) + 1); }
+
+std::optional<std::uint64_t> KeyPages::GenerationOf(const std::function<void()>& take) const {
+  const std::uint64_t before = generation_.load();
+  take();
+  const std::uint64_t after = generation_.load();
+  if (budget_ == 0 || before != after || before % 2 != 0) return std::nullopt;
+  return before;
+}
+
+bool KeyPages::Advance(std::uint64_t generation) {
+  if (generation == pages_generation_.load()) return true;
+  if (generation < pages_generation_.load()) return false;
+  const std::lock_guard clock_lock(clock_mu_);
+  if (pages_generation_.load() < generation) {
+    // First the generation, then the shards: a page of the old one kept meanwhile is
+    // dropped here, or not kept (Insert checks the generation under the shard's lock).
+    pages_generation_.store(generation);
+    for (Shard& shard : shards_) {
+      const std::lock_guard lock(shard.mu);
+      for (PageMap& map : shard.maps) map.clear();
+    }
+    clock_.clear();
+    bytes_ = 0;
+  }
+  return pages_generation_.load() == generation;
+}
+
+KeyPages::Found KeyPages::Find(QuadIndex index, std::string_view key, std::uint64_t generation) {
+  if (!Advance(generation)) return {};
+  Shard& shard = ShardOf(key);
+  const std::lock_guard lock(shard.mu);
+  const PageMap& map = shard.maps[static_cast<std::size_t>(index)];
+  auto next = map.upper_bound(key);
+  Found found;
+  if (next != map.begin()) {
+    const std::shared_ptr<const KeyPage>& before = std::prev(next)->second;
+    // A page of another first id in the same shard does not hold the key.
+    if (before->generation == generation && before->Holds(key)) {
+      before->read.store(true, std::memory_order_relaxed);
+      found.page = before;
+      return found;
+    }
+  }
+  // The next page of the shard is the key's first id's next, if that has one: a page of a
+  // greater first id starts after all of them.
+  if (next != map.end()) found.next_lo = next->first;
+  return found;
+}
+
+void KeyPages::Insert(QuadIndex index, std::shared_ptr<KeyPage> page, std::uint64_t generation) {
+  if (page->bytes() > budget_ / kBudgetShareOfOnePage || !Advance(generation)) return;
+  page->generation = generation;
+  const std::size_t bytes = page->bytes();
+  const std::string lo = page->lo;
+  {
+    Shard& shard = ShardOf(lo);
+    const std::lock_guard lock(shard.mu);
+    if (pages_generation_.load() != generation) return;
+    PageMap& map = shard.maps[static_cast<std::size_t>(index)];
+    // Another cursor may have kept an overlapping page since this one was begun: the first
+    // page at or after lo must start at or after hi, and the one before must end at or
+    // before lo (pages of other first ids never overlap this one).
+    auto next = map.lower_bound(lo);
+    if (next != map.end() && (page->hi.empty() || next->first < page->hi)) return;
+    if (next != map.begin()) {
+      const KeyPage& before = *std::prev(next)->second;
+      if (before.hi.empty() || before.hi > lo) return;
+    }
+    map.emplace_hint(next, lo, std::move(page));
+  }
+  const std::lock_guard clock_lock(clock_mu_);
+  // Advance may have dropped the page since; it then emptied the clock too.
+  if (pages_generation_.load() != generation) return;
+  bytes_ += bytes;
+  clock_.emplace_back(index, lo);
+  EvictOverBudget();
+}
+
+void KeyPages::EvictOverBudget() {
+  // Each page gets at most one second round: two passes of the hand empty the clock.
+  std::size_t turns = 2 * clock_.size();
+  while (bytes_ > budget_ && !clock_.empty() && turns-- > 0) {
+    auto [index, lo] = std::move(clock_.front());
+    clock_.pop_front();
+    Shard& shard = ShardOf(lo);
+    const std::lock_guard lock(shard.mu);
+    PageMap& map = shard.maps[static_cast<std::size_t>(index)];
+    const auto it = map.find(lo);
+    if (it == map.end()) continue;
+    if (it->second->read.exchange(false, std::memory_order_relaxed)) {
+      clock_.emplace_back(index, std::move(lo));
+      continue;
+    }
+    bytes_ -= std::min(bytes_, it->second->bytes());
+    map.erase(it);
+  }
+}
+
+std::size_t KeyPages::bytes() const {
+  const std::lock_guard lock(clock_mu_);
+  return bytes_;
+}
+
+std::size_t KeyPages::pages() const {
+  const std::lock_guard lock(clock_mu_);
+  return clock_.size();
+}
+
+}  // namespace silk::storage
