@@ -22,6 +22,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -103,7 +104,9 @@ std::string OneLine(std::string s) {
 }
 
 int Usage() {
-  fmt::print(stderr, "usage: silk_query_bench [--runs N] [--no-union] [--one-thread] DB_DIR QUERY.rq...\n");
+  fmt::print(stderr,
+             "usage: silk_query_bench [--runs N] [--no-union] [--one-thread] [--key-cache-mb N] "
+             "DB_DIR QUERY.rq...\n");
   return 2;
 }
 
@@ -114,11 +117,14 @@ int main(int argc, char** argv) {
   if (const char* env = std::getenv("RUNS"); env != nullptr && *env != '\0') runs = std::atoi(env);
   bool union_default_graph = true;
   bool parallel = true;
+  std::optional<std::size_t> key_cache_mb;  // the store's default unless given
   std::vector<std::string> positional;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--runs" && i + 1 < argc) {
       runs = std::atoi(argv[++i]);
+    } else if (arg == "--key-cache-mb" && i + 1 < argc) {
+      key_cache_mb = static_cast<std::size_t>(std::atol(argv[++i]));
     } else if (arg == "--no-union") {
       union_default_graph = false;
     } else if (arg == "--one-thread") {
@@ -134,6 +140,7 @@ int main(int argc, char** argv) {
   silk::storage::StoreOptions store_options;
   store_options.read_only = true;
   store_options.create_if_missing = false;
+  if (key_cache_mb) store_options.key_cache_bytes = *key_cache_mb << 20;
   auto store = silk::storage::Store::Open(positional[0], store_options);
   if (!store.ok()) {
     fmt::print(stderr, "silk_query_bench: cannot open '{}': {}\n", positional[0],

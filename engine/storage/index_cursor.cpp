@@ -15,9 +15,9 @@ constexpr int kWalkKeys = 8;
 constexpr std::size_t kKeysPerPage = 8192;
 
 // The smallest key after `key`: every key that starts with it, and no other, lies before.
-std::string Successor(std::string_view key) {
-  std::string next(key);
-  next.push_back('\0');
+KeyBytes Successor(std::string_view key) {
+  KeyBytes next(key);
+  next.Append(std::string_view("\0", 1));
   return next;
 }
 
@@ -153,21 +153,21 @@ bool IndexCursor::SeekInPages(std::string_view lower) {
 void IndexCursor::SettleInPage() {
   while (page_at_ == page_->keys.size()) {
     // Past the page's last key: on at its end, unless that is past this cursor's keys.
-    const std::string hi = page_->hi;
-    if (hi.empty() || hi >= upper_.view()) {
+    const KeyBytes hi = page_->hi;
+    if (hi.empty() || hi.view() >= upper_.view()) {
       valid_ = false;
       page_.reset();
       return;
     }
-    KeyPages::Found found = pages_.pages->Find(index_, hi, pages_.generation);
+    KeyPages::Found found = pages_.pages->Find(index_, hi.view(), pages_.generation);
     if (found.page == nullptr) {
       page_.reset();
       next_page_lo_ = std::move(found.next_lo);
-      SeekInRocks(hi);
+      SeekInRocks(hi.view());
       return;
     }
     page_ = std::move(found.page);
-    page_at_ = page_->LowerBound(hi);
+    page_at_ = page_->LowerBound(hi.view());
   }
   const QuadKey& key = page_->keys[page_at_];
   if (KeyPage::View(key) >= upper_.view()) {
@@ -183,7 +183,7 @@ void IndexCursor::SeekInRocks(std::string_view lower) {
   EnsureIterator();
   if (pages_.pages != nullptr) {
     gathering_ = std::make_shared<KeyPage>();
-    gathering_->lo = lower;
+    gathering_->lo = KeyBytes(lower);
     gathered_to_end_ = false;
   }
   if (lower.empty()) {
@@ -226,11 +226,11 @@ void IndexCursor::Gather() {
     gathering_.reset();  // Settle reports it
     return;
   }
-  if (!SameFirstId(key.ToStringView(), gathering_->lo)) {
+  if (!SameFirstId(key.ToStringView(), gathering_->lo.view())) {
     KeepGatheredToIdEnd();  // pages lie within one first id
     return;
   }
-  if (next_page_lo_ && key.ToStringView() >= *next_page_lo_) {
+  if (next_page_lo_ && key.ToStringView() >= next_page_lo_->view()) {
     // Reached the next page: the keys gathered end where it starts. The iterator reads on;
     // the next seek reads from that page.
     gathering_->hi = *next_page_lo_;
@@ -242,7 +242,7 @@ void IndexCursor::Gather() {
   std::memcpy(copy.data(), key.data(), copy.size());
   if (gathering_->keys.size() == kKeysPerPage) {
     // A long scan keeps pages of a bounded size as it goes.
-    const std::string next_lo = Successor(key.ToStringView());
+    const KeyBytes next_lo = Successor(key.ToStringView());
     gathering_->hi = next_lo;
     gathered_to_end_ = true;
     KeepGathered();
@@ -254,8 +254,9 @@ void IndexCursor::Gather() {
 
 void IndexCursor::KeepGatheredToIdEnd() {
   // Empty past the last first id: the index's end.
-  gathering_->hi =
-      PrefixUpperBound(std::string_view(gathering_->lo).substr(0, format::kIdSize)).value_or("");
+  KeyBytes end(gathering_->lo.view().substr(0, format::kIdSize));
+  end.ToPrefixUpperBound();
+  gathering_->hi = end;
   gathered_to_end_ = true;
   KeepGathered();
 }
@@ -269,8 +270,11 @@ void IndexCursor::KeepGathered() {
     if (page->keys.empty()) return;
     page->hi = Successor(KeyPage::View(page->keys.back()));
   }
-  if (!page->hi.empty() && page->hi <= page->lo) return;
-  page->keys.shrink_to_fit();
+  if (!page->hi.empty() && page->hi.view() <= page->lo.view()) return;
+  // A long page's spare capacity is worth a copy (it is counted against the budget).
+  if (page->keys.capacity() - page->keys.size() > page->keys.size() / 4 + 4) {
+    page->keys.shrink_to_fit();
+  }
   pages_.pages->Insert(index_, std::move(page), pages_.generation);
 }
 

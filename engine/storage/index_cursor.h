@@ -105,7 +105,7 @@ class IndexCursor {
   // target; hi is known once the iterator ran out (the bound it stopped at).
   std::shared_ptr<KeyPage> gathering_;
   bool gathered_to_end_ = false;  // gathering_->hi is set: no key past the last gathered
-  std::optional<std::string> next_page_lo_;  // where gathering must stop: the next page
+  std::optional<KeyBytes> next_page_lo_;  // where gathering must stop: the next page
   bool valid_ = false;
   Status status_;
 };

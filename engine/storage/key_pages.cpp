@@ -8,8 +8,9 @@
 namespace silk::storage {
 namespace {
 
-// What a kept page costs besides its keys: its bounds, the map's node and the clock's entry.
-constexpr std::size_t kPageOverheadBytes = 256;
+// What a kept page costs besides its keys: itself (with its bounds), the map's node (with a
+// copy of lo) and the clock's entry.
+constexpr std::size_t kPageOverheadBytes = 320;
 // No page takes more than this share of the budget: one long scan must not empty the rest.
 constexpr std::size_t kBudgetShareOfOnePage = 8;
 
@@ -24,7 +25,7 @@ std::size_t KeyPage::LowerBound(std::string_view key, std::size_t from) const {
 }
 
 std::size_t KeyPage::bytes() const {
-  return keys.capacity() * sizeof(QuadKey) + lo.capacity() + hi.capacity() + kPageOverheadBytes;
+  return keys.capacity() * sizeof(QuadKey) + kPageOverheadBytes;
 }
 
 KeyPages::Shard& KeyPages::ShardOf(std::string_view key) {
@@ -89,20 +90,20 @@ void KeyPages::Insert(QuadIndex index, std::shared_ptr<KeyPage> page, std::uint6
   if (page->bytes() > budget_ / kBudgetShareOfOnePage || !Advance(generation)) return;
   page->generation = generation;
   const std::size_t bytes = page->bytes();
-  const std::string lo = page->lo;
+  const KeyBytes lo = page->lo;
   {
-    Shard& shard = ShardOf(lo);
+    Shard& shard = ShardOf(lo.view());
     const std::lock_guard lock(shard.mu);
     if (pages_generation_.load() != generation) return;
     PageMap& map = shard.maps[static_cast<std::size_t>(index)];
     // Another cursor may have kept an overlapping page since this one was begun: the first
     // page at or after lo must start at or after hi, and the one before must end at or
     // before lo (pages of other first ids never overlap this one).
-    auto next = map.lower_bound(lo);
-    if (next != map.end() && (page->hi.empty() || next->first < page->hi)) return;
+    auto next = map.lower_bound(lo.view());
+    if (next != map.end() && (page->hi.empty() || next->first.view() < page->hi.view())) return;
     if (next != map.begin()) {
       const KeyPage& before = *std::prev(next)->second;
-      if (before.hi.empty() || before.hi > lo) return;
+      if (before.hi.empty() || before.hi.view() > lo.view()) return;
     }
     map.emplace_hint(next, lo, std::move(page));
   }
@@ -120,10 +121,10 @@ void KeyPages::EvictOverBudget() {
   while (bytes_ > budget_ && !clock_.empty() && turns-- > 0) {
     auto [index, lo] = std::move(clock_.front());
     clock_.pop_front();
-    Shard& shard = ShardOf(lo);
+    Shard& shard = ShardOf(lo.view());
     const std::lock_guard lock(shard.mu);
     PageMap& map = shard.maps[static_cast<std::size_t>(index)];
-    const auto it = map.find(lo);
+    const auto it = map.find(lo.view());
     if (it == map.end()) continue;
     if (it->second->read.exchange(false, std::memory_order_relaxed)) {
       clock_.emplace_back(index, std::move(lo));

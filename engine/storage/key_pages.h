@@ -38,15 +38,19 @@
 
 namespace silk::storage {
 
+// Bounds are held inline (KeyBytes): a probe of an index join gathers a page, and heap blocks
+// for its bounds, the map's key and the clock's were a tenth of a first reading's time.
 struct KeyPage {
-  std::string lo;
-  std::string hi;  // empty: the index's end
+  KeyBytes lo;
+  KeyBytes hi;  // empty: the index's end
   std::vector<QuadKey> keys;
   std::uint64_t generation = 0;  // set by KeyPages::Insert
   // Read since the clock hand last passed (KeyPages evicts the pages it finds unread).
   mutable std::atomic<bool> read{true};
 
-  bool Holds(std::string_view key) const { return key >= lo && (hi.empty() || key < hi); }
+  bool Holds(std::string_view key) const {
+    return key >= lo.view() && (hi.empty() || key < hi.view());
+  }
   // The first position whose key is at or after `key`, searching from `from`.
   std::size_t LowerBound(std::string_view key, std::size_t from = 0) const;
   static std::string_view View(const QuadKey& key) { return {key.data(), key.size()}; }
@@ -70,7 +74,7 @@ class KeyPages {
 
   struct Found {
     std::shared_ptr<const KeyPage> page;  // the page holding the key, or null
-    std::optional<std::string> next_lo;   // else where the next page starts, if any
+    std::optional<KeyBytes> next_lo;      // else where the next page starts, if any
   };
   Found Find(QuadIndex index, std::string_view key, std::uint64_t generation);
   // Keeps `page`, unless it overlaps a page kept meanwhile, is too big for the budget, or
@@ -81,7 +85,17 @@ class KeyPages {
   std::size_t pages() const;
 
  private:
-  using PageMap = std::map<std::string, std::shared_ptr<const KeyPage>, std::less<>>;
+  // Orders bounds by their bytes, and finds them by a key's.
+  struct ByBytes {
+    using is_transparent = void;
+    static std::string_view Bytes(const KeyBytes& k) { return k.view(); }
+    static std::string_view Bytes(std::string_view k) { return k; }
+    template <typename A, typename B>
+    bool operator()(const A& a, const B& b) const {
+      return Bytes(a) < Bytes(b);
+    }
+  };
+  using PageMap = std::map<KeyBytes, std::shared_ptr<const KeyPage>, ByBytes>;
   struct Shard {
     std::mutex mu;
     std::array<PageMap, 4> maps;  // by QuadIndex, each by lo
@@ -102,7 +116,7 @@ class KeyPages {
   mutable std::mutex clock_mu_;
   // The pages in the order they were kept: the clock hand evicts from the front, giving a
   // page read since it last passed a second round at the back.
-  std::deque<std::pair<QuadIndex, std::string>> clock_;
+  std::deque<std::pair<QuadIndex, KeyBytes>> clock_;
   std::size_t bytes_ = 0;
 };
 

@@ -187,8 +187,8 @@ std::string K(std::string_view rest) { return "firstid:" + std::string(rest); }
 // A page [K(lo), K(hi)) ("" hi: the end) of `keys` keys.
 std::shared_ptr<KeyPage> Page(std::string_view lo, std::string_view hi, std::size_t keys = 0) {
   auto page = std::make_shared<KeyPage>();
-  page->lo = K(lo);
-  page->hi = hi.empty() ? std::string() : K(hi);
+  page->lo = KeyBytes(K(lo));
+  page->hi = hi.empty() ? KeyBytes() : KeyBytes(K(hi));
   page->keys.resize(keys);
   return page;
 }
@@ -197,13 +197,14 @@ TEST(KeyPages, FindsThePageHoldingAKeyOrWhereTheNextStarts) {
   KeyPages pages(1 << 20);
   pages.Insert(QuadIndex::kSpog, Page("b", "d"), 0);
   pages.Insert(QuadIndex::kSpog, Page("f", ""), 0);
-  EXPECT_EQ(pages.Find(QuadIndex::kSpog, K("c"), 0).page->lo, K("b"));
-  EXPECT_EQ(pages.Find(QuadIndex::kSpog, K("b"), 0).page->lo, K("b"));
+  EXPECT_EQ(pages.Find(QuadIndex::kSpog, K("c"), 0).page->lo.view(), K("b"));
+  EXPECT_EQ(pages.Find(QuadIndex::kSpog, K("b"), 0).page->lo.view(), K("b"));
   const KeyPages::Found between = pages.Find(QuadIndex::kSpog, K("d"), 0);  // hi is not held
   EXPECT_EQ(between.page, nullptr);
-  EXPECT_EQ(between.next_lo, K("f"));
-  EXPECT_EQ(pages.Find(QuadIndex::kSpog, K("zzz"), 0).page->lo, K("f"));  // to the index's end
-  EXPECT_EQ(pages.Find(QuadIndex::kSpog, K("a"), 0).next_lo, K("b"));
+  ASSERT_TRUE(between.next_lo);
+  EXPECT_EQ(between.next_lo->view(), K("f"));
+  EXPECT_EQ(pages.Find(QuadIndex::kSpog, K("zzz"), 0).page->lo.view(), K("f"));  // to the end
+  EXPECT_EQ(pages.Find(QuadIndex::kSpog, K("a"), 0).next_lo->view(), K("b"));
   EXPECT_EQ(pages.Find(QuadIndex::kPosg, K("c"), 0).page, nullptr);  // another index
 }
 
