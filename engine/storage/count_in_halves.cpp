@@ -48,7 +48,7 @@ std::vector<GroupCount> Merge(const std::vector<GroupCount>& a, const std::vecto
 
 std::optional<Result<std::vector<GroupCount>>> CountInHalves(const RocksDb& rocks,
                                                              const rocksdb::Snapshot* snapshot,
-                                                             const ScanPlan& plan,
+                                                             PageView pages, const ScanPlan& plan,
                                                              const CountRequest& request) {
   if (!request.share) return std::nullopt;
   const std::optional<KeyBytes> cut = KeyCutter(rocks, plan, 2).Next();
@@ -65,7 +65,8 @@ std::optional<Result<std::vector<GroupCount>>> CountInHalves(const RocksDb& rock
     Result<std::vector<GroupCount>> groups{std::vector<GroupCount>{}};
     {
       // The cursor goes before `done` is said: the store may close as soon as it is.
-      IndexCursor cursor(rocks, snapshot, plan.index, cut->view(), upper, same_first_id);
+      IndexCursor cursor(rocks, snapshot, plan.index, cut->view(), upper, same_first_id,
+                         /*first_id_held=*/false, pages);
       groups = CountKeys(cursor, theirs);
     }
     std::lock_guard lock(second.mu);
@@ -82,7 +83,8 @@ std::optional<Result<std::vector<GroupCount>>> CountInHalves(const RocksDb& rock
       half.Wait();
     }
   } join{second};
-  IndexCursor cursor(rocks, snapshot, plan.index, plan.LowerKey().view(), *cut, same_first_id);
+  IndexCursor cursor(rocks, snapshot, plan.index, plan.LowerKey().view(), *cut, same_first_id,
+                     /*first_id_held=*/false, pages);
   Result<std::vector<GroupCount>> first = CountKeys(cursor, request);
   if (!first.ok()) return first;
   second.Wait();

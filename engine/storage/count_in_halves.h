@@ -8,6 +8,7 @@
 
 #include "engine/status.h"
 #include "engine/storage/key_codec.h"
+#include "engine/storage/key_pages.h"
 #include "engine/storage/rocks_db.h"
 #include "engine/storage/store.h"
 
@@ -15,10 +16,11 @@ namespace silk::storage {
 
 // The counts of `plan`'s keys as `request` asks (its pattern what the plan's prefix leaves),
 // counted in two halves when the keys are many enough to cut and request.share runs the
-// second half; nullopt, having counted nothing, otherwise.
+// second half; nullopt, having counted nothing, otherwise. The keys are read through
+// `pages` (IndexCursor).
 std::optional<Result<std::vector<GroupCount>>> CountInHalves(const RocksDb& rocks,
                                                              const rocksdb::Snapshot* snapshot,
-                                                             const ScanPlan& plan,
+                                                             PageView pages, const ScanPlan& plan,
                                                              const CountRequest& request);
 
 }  // namespace silk::storage

@@ -157,23 +157,25 @@ ScanPlans CandidatePlans(const QuadPattern& pattern) {
   }
   ScanPlans plans;
   for (std::size_t i = 0; i < kAllIndexes.size(); ++i) {
-    if (rank[i] != best) continue;
-    const QuadIndex index = kAllIndexes[i];
-    const Order order = OrderOf(index);
-    ScanPlan plan;
-    plan.index = index;
-    plan.residual = pattern;
-    const std::size_t bound = BoundPrefix(index, pattern);
-    for (std::size_t k = 0; k < bound; ++k) {
-      PutBigEndian64(*At(pattern, order[k]), plan.prefix.data() + k * format::kIdSize);
-      At(plan.residual, order[k]).reset();
-    }
-    plan.prefix_size = bound * format::kIdSize;
-    plan.first_id_held = bound > 0 && (pattern.held >> order[0] & 1) != 0;
-    if (RangeFollows(index, pattern, bound)) plan.range = pattern.o_range;
-    plans.push_back(plan);
+    if (rank[i] == best) plans.push_back(PlanOn(kAllIndexes[i], pattern));
   }
   return plans;
+}
+
+ScanPlan PlanOn(QuadIndex index, const QuadPattern& pattern) {
+  const Order order = OrderOf(index);
+  ScanPlan plan;
+  plan.index = index;
+  plan.residual = pattern;
+  const std::size_t bound = BoundPrefix(index, pattern);
+  for (std::size_t k = 0; k < bound; ++k) {
+    PutBigEndian64(*At(pattern, order[k]), plan.prefix.data() + k * format::kIdSize);
+    At(plan.residual, order[k]).reset();
+  }
+  plan.prefix_size = bound * format::kIdSize;
+  plan.first_id_held = bound > 0 && (pattern.held >> order[0] & 1) != 0;
+  if (RangeFollows(index, pattern, bound)) plan.range = pattern.o_range;
+  return plan;
 }
 
 bool KeyBytes::ToPrefixUpperBound() {

@@ -138,6 +138,9 @@ class ScanPlans {
 // statistics). Never empty. A pattern binding the default graph leaves the graph to the
 // residual unless s, p and o are bound too: spog, posg and ospg put it last.
 ScanPlans CandidatePlans(const QuadPattern& pattern);
+// The plan that scans `index` for `pattern`: its bound positions in the index's order as the
+// prefix, the rest the residual. REQUIRES: IndexServes(index, pattern).
+ScanPlan PlanOn(QuadIndex index, const QuadPattern& pattern);
 
 // The smallest key greater than every key that starts with `prefix`; nullopt when there is
 // none (empty prefix or all bytes 0xff).

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstring>
 
-#include "engine/storage/flat_hash_map.h"
 
 namespace silk::storage {
 namespace {
@@ -28,10 +27,10 @@ std::size_t KeyPage::bytes() const {
   return keys.capacity() * sizeof(QuadKey) + kPageOverheadBytes;
 }
 
-KeyPages::Shard& KeyPages::ShardOf(std::string_view key) {
+std::uint64_t KeyPages::FirstId(std::string_view key) {
   std::uint64_t first_id = 0;
   std::memcpy(&first_id, key.data(), std::min(key.size(), sizeof first_id));
-  return shards_[HashMix64(first_id) % kShards];
+  return first_id;
 }
 
 void KeyPages::BeginWrite() { generation_.fetch_add(1); }
@@ -56,7 +55,7 @@ bool KeyPages::Advance(std::uint64_t generation) {
     pages_generation_.store(generation);
     for (Shard& shard : shards_) {
       const std::lock_guard lock(shard.mu);
-      for (PageMap& map : shard.maps) map.clear();
+      for (auto& ids : shard.ids) ids.clear();
     }
     clock_.clear();
     bytes_ = 0;
@@ -66,22 +65,23 @@ bool KeyPages::Advance(std::uint64_t generation) {
 
 KeyPages::Found KeyPages::Find(QuadIndex index, std::string_view key, std::uint64_t generation) {
   if (!Advance(generation)) return {};
-  Shard& shard = ShardOf(key);
+  const std::uint64_t first_id = FirstId(key);
+  Shard& shard = ShardOf(first_id);
   const std::lock_guard lock(shard.mu);
-  const PageMap& map = shard.maps[static_cast<std::size_t>(index)];
+  const auto& ids = shard.ids[static_cast<std::size_t>(index)];
+  const auto of_id = ids.find(first_id);
+  if (of_id == ids.end()) return {};
+  const PageMap& map = of_id->second;
   auto next = map.upper_bound(key);
   Found found;
   if (next != map.begin()) {
     const std::shared_ptr<const KeyPage>& before = std::prev(next)->second;
-    // A page of another first id in the same shard does not hold the key.
     if (before->generation == generation && before->Holds(key)) {
       before->read.store(true, std::memory_order_relaxed);
       found.page = before;
       return found;
     }
   }
-  // The next page of the shard is the key's first id's next, if that has one: a page of a
-  // greater first id starts after all of them.
   if (next != map.end()) found.next_lo = next->first;
   return found;
 }
@@ -92,19 +92,21 @@ void KeyPages::Insert(QuadIndex index, std::shared_ptr<KeyPage> page, std::uint6
   const std::size_t bytes = page->bytes();
   const KeyBytes lo = page->lo;
   {
-    Shard& shard = ShardOf(lo.view());
+    const std::uint64_t first_id = FirstId(lo.view());
+    Shard& shard = ShardOf(first_id);
     const std::lock_guard lock(shard.mu);
     if (pages_generation_.load() != generation) return;
-    PageMap& map = shard.maps[static_cast<std::size_t>(index)];
+    // (A map made here is empty: nothing overlaps, and the page goes in.)
+    PageMap& map = shard.ids[static_cast<std::size_t>(index)][first_id];
     // Another cursor may have kept an overlapping page since this one was begun: the first
     // page at or after lo must start at or after hi, and the one before must end at or
-    // before lo (pages of other first ids never overlap this one).
+    // before lo.
     auto next = map.lower_bound(lo.view());
-    if (next != map.end() && (page->hi.empty() || next->first.view() < page->hi.view())) return;
-    if (next != map.begin()) {
-      const KeyPage& before = *std::prev(next)->second;
-      if (before.hi.empty() || before.hi.view() > lo.view()) return;
-    }
+    const bool overlaps =
+        (next != map.end() && (page->hi.empty() || next->first.view() < page->hi.view())) ||
+        (next != map.begin() && (std::prev(next)->second->hi.empty() ||
+                                 std::prev(next)->second->hi.view() > lo.view()));
+    if (overlaps) return;
     map.emplace_hint(next, lo, std::move(page));
   }
   const std::lock_guard clock_lock(clock_mu_);
@@ -121,9 +123,13 @@ void KeyPages::EvictOverBudget() {
   while (bytes_ > budget_ && !clock_.empty() && turns-- > 0) {
     auto [index, lo] = std::move(clock_.front());
     clock_.pop_front();
-    Shard& shard = ShardOf(lo.view());
+    const std::uint64_t first_id = FirstId(lo.view());
+    Shard& shard = ShardOf(first_id);
     const std::lock_guard lock(shard.mu);
-    PageMap& map = shard.maps[static_cast<std::size_t>(index)];
+    auto& ids = shard.ids[static_cast<std::size_t>(index)];
+    const auto of_id = ids.find(first_id);
+    if (of_id == ids.end()) continue;
+    PageMap& map = of_id->second;
     const auto it = map.find(lo.view());
     if (it == map.end()) continue;
     if (it->second->read.exchange(false, std::memory_order_relaxed)) {
@@ -132,6 +138,7 @@ void KeyPages::EvictOverBudget() {
     }
     bytes_ -= std::min(bytes_, it->second->bytes());
     map.erase(it);
+    if (map.empty()) ids.erase(of_id);
   }
 }
 

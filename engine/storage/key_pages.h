@@ -32,8 +32,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
+#include "engine/storage/flat_hash_map.h"
 #include "engine/storage/key_codec.h"
 
 namespace silk::storage {
@@ -95,14 +97,18 @@ class KeyPages {
       return Bytes(a) < Bytes(b);
     }
   };
+  // The pages of one first id, by lo: most ids (subjects, objects) have one or two, so
+  // finding a key's page is a hash look-up and a step or two, not a descent through them all.
   using PageMap = std::map<KeyBytes, std::shared_ptr<const KeyPage>, ByBytes>;
   struct Shard {
     std::mutex mu;
-    std::array<PageMap, 4> maps;  // by QuadIndex, each by lo
+    std::array<std::unordered_map<std::uint64_t, PageMap>, 4> ids;  // by QuadIndex, first id
   };
   static constexpr std::size_t kShards = 64;
 
-  Shard& ShardOf(std::string_view key);
+  // The first id of a key (its first 8 bytes, as they are).
+  static std::uint64_t FirstId(std::string_view key);
+  Shard& ShardOf(std::uint64_t first_id) { return shards_[HashMix64(first_id) % kShards]; }
   // Whether pages of `generation` may be read and kept: drops the pages of an older one.
   bool Advance(std::uint64_t generation);
   // REQUIRES: clock_mu_ held.

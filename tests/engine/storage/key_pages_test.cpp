@@ -1,6 +1,6 @@
 // The key pages (key_pages.h): scans and seeks that read them give exactly what RocksDB
 // holds. Random patterns, object ranges, partial reads, and reseeks in key order and out of
-// it, each read three times from one snapshot (the first read gathers pages, the others read
+// it, and counts, each read three times from one snapshot (the first read gathers pages, the others read
 // them, partly), between commits through both paths, with a budget that keeps every page and
 // one that evicts all the time; a snapshot older than a commit reads its own data. Then the
 // pages themselves: no overlap, one generation, eviction by the clock.
@@ -132,11 +132,26 @@ class KeyPagesScanTest : public TestStore,
   // Random scans, partial reads and reseeks; the same ones for the same seed.
   void ReadMany(const Snapshot& snapshot, const Model& model, unsigned seed) {
     std::mt19937 rng(seed);
-    for (int q = 0; q < 80; ++q) {
+    for (int round = 0; round < 80; ++round) {
       const QuadPattern pattern = RandomPattern(rng);
       const std::size_t limit = rng() % 3 == 0 ? rng() % 20 : ~std::size_t{0};
       std::unique_ptr<QuadIterator> it = snapshot.Scan(pattern);
       ReadAndCheck(*it, pattern, model, limit);
+      // Counts read the keys through the pages too (those the statistics do not hold).
+      Result<std::uint64_t> count = snapshot.Count(pattern);
+      ASSERT_TRUE(count.ok());
+      EXPECT_EQ(*count, Expected(model, pattern).size());
+      CountRequest per_object;
+      per_object.pattern = pattern;
+      per_object.per = QuadPosition::kObject;
+      per_object.keep = [](const QuadIds&) { return true; };  // counted from the keys
+      Result<std::vector<GroupCount>> groups = snapshot.CountPer(per_object);
+      ASSERT_TRUE(groups.ok());
+      std::map<TermId, std::uint64_t> expected_groups;
+      for (const QuadIds& quad : Expected(model, pattern)) ++expected_groups[quad.o];
+      std::map<TermId, std::uint64_t> got_groups;
+      for (const GroupCount& g : *groups) got_groups[g.id] = g.count;
+      EXPECT_EQ(got_groups, expected_groups);
       // Probes of the pattern's subjects, in key order (an index join's) or not.
       if (!pattern.s) continue;
       std::vector<TermId> probes;
