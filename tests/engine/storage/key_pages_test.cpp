@@ -9,7 +9,9 @@
 #include <algorithm>
 #include <map>
 #include <random>
+#include <atomic>
 #include <set>
+#include <thread>
 #include <tuple>
 #include <vector>
 
@@ -195,6 +197,93 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Combine(::testing::Values(std::size_t{64} << 20, std::size_t{16} << 10,
                                          std::size_t{0}),
                        ::testing::Values(CommitPath::kBatch, CommitPath::kIngest)));
+
+// A writer replaces one batch of quads by the next, commit after commit, while two readers
+// read through the pages: every snapshot sees exactly one batch, whole, however often it
+// reads it (a page of another generation would show none, or two).
+class KeyPagesWhileWritingTest : public TestStore,
+                                 public ::testing::WithParamInterface<CommitPath> {
+ protected:
+  void SetUp() override {
+    StoreTuning tuning;
+    tuning.ingest_threshold = GetParam() == CommitPath::kBatch ? ~std::size_t{0} : 0;
+    Reopen({}, tuning);
+  }
+};
+
+TEST_P(KeyPagesWhileWritingTest, EverySnapshotSeesOneWholeBatch) {
+  constexpr int kBatches = 40;
+  constexpr int kQuadsPerBatch = 60;
+  std::vector<TermId> subjects;
+  std::vector<TermId> objects;
+  TermId p = 0;
+  {
+    const std::unique_ptr<WriteTransaction> txn = store().BeginWrite();
+    auto encode = [&](const rdf::Term& term) {
+      Result<TermId> id = txn->Encode(term.view());
+      EXPECT_TRUE(id.ok());
+      return id.ok() ? id.value() : TermId{0};
+    };
+    for (int b = 0; b < kBatches; ++b) {
+      subjects.push_back(encode(Iri("http://e/batch" + std::to_string(b))));
+    }
+    for (int i = 0; i < kQuadsPerBatch; ++i) {
+      objects.push_back(encode(Literal(std::to_string(i), Xsd("integer"))));
+    }
+    p = encode(Iri("http://e/p"));
+    for (TermId o : objects) SILK_ASSERT_OK(txn->Insert(QuadIds{subjects[0], p, o, 0}));
+    SILK_ASSERT_OK(txn->Commit());
+  }
+  std::sort(objects.begin(), objects.end());
+  std::atomic<bool> writing{true};
+  std::atomic<int> snapshots{0};
+  auto read = [&] {
+    while (writing.load()) {
+      const std::unique_ptr<Snapshot> snapshot = store().GetSnapshot();
+      std::optional<TermId> batch;
+      for (int repeat = 0; repeat < 3; ++repeat) {
+        QuadPattern all;
+        all.p = p;
+        std::set<TermId> seen;
+        std::size_t rows = 0;
+        for (auto it = snapshot->Scan(all); it->Valid(); it->Next(), ++rows) {
+          seen.insert(it->quad().s);
+        }
+        ASSERT_EQ(seen.size(), 1u);
+        ASSERT_EQ(rows, static_cast<std::size_t>(kQuadsPerBatch));
+        if (batch) {
+          ASSERT_EQ(*seen.begin(), *batch);  // the snapshot's own, every time
+        }
+        batch = *seen.begin();
+        QuadPattern upper_half;  // within the batch's subject, by object range
+        upper_half.s = *batch;
+        upper_half.p = p;
+        upper_half.o_range = {objects[kQuadsPerBatch / 2], objects.back()};
+        rows = 0;
+        for (auto it = snapshot->Scan(upper_half); it->Valid(); it->Next()) ++rows;
+        ASSERT_EQ(rows, static_cast<std::size_t>(kQuadsPerBatch - kQuadsPerBatch / 2));
+      }
+      ++snapshots;
+    }
+  };
+  std::thread first(read);
+  std::thread second(read);
+  for (int b = 1; b < kBatches; ++b) {
+    const std::unique_ptr<WriteTransaction> txn = store().BeginWrite();
+    for (TermId o : objects) {
+      SILK_ASSERT_OK(txn->Delete(QuadIds{subjects[b - 1], p, o, 0}));
+      SILK_ASSERT_OK(txn->Insert(QuadIds{subjects[b], p, o, 0}));
+    }
+    SILK_ASSERT_OK(txn->Commit());
+  }
+  writing = false;
+  first.join();
+  second.join();
+  EXPECT_GT(snapshots.load(), 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Commits, KeyPagesWhileWritingTest,
+                         ::testing::Values(CommitPath::kBatch, CommitPath::kIngest));
 
 // A key of one first id (the pages are kept by first id).
 std::string K(std::string_view rest) { return "firstid:" + std::string(rest); }
