@@ -133,8 +133,9 @@ void IndexCursor::SeekTo(std::string_view lower) {
 bool IndexCursor::SeekInPages(std::string_view lower) {
   if (page_ != nullptr && page_->Holds(lower)) {
     // Probes in key order often land in the page being read, ahead of where it is.
-    const bool ahead = page_at_ < page_->keys.size() && KeyPage::View(page_->keys[page_at_]) <= lower;
-    page_at_ = page_->LowerBound(lower, ahead ? page_at_ : 0);
+    const bool ahead =
+        page_at_ < page_->keys.size() && KeyPage::View(page_->keys[page_at_]) <= lower;
+    EnterPage(page_->LowerBound(lower, ahead ? page_at_ : 0));
     SettleInPage();
     return true;
   }
@@ -145,9 +146,15 @@ bool IndexCursor::SeekInPages(std::string_view lower) {
     return false;
   }
   page_ = std::move(found.page);
-  page_at_ = page_->LowerBound(lower);
+  EnterPage(page_->LowerBound(lower));
   SettleInPage();
   return true;
+}
+
+void IndexCursor::EnterPage(std::size_t at) {
+  page_at_ = at;
+  // Keys before `at` are below the bound too: this cursor's keys start there.
+  page_end_ = page_->LowerBound(upper_.view(), at);
 }
 
 void IndexCursor::SettleInPage() {
@@ -167,15 +174,14 @@ void IndexCursor::SettleInPage() {
       return;
     }
     page_ = std::move(found.page);
-    page_at_ = page_->LowerBound(hi.view());
+    EnterPage(page_->LowerBound(hi.view()));
   }
-  const QuadKey& key = page_->keys[page_at_];
-  if (KeyPage::View(key) >= upper_.view()) {
+  if (page_at_ >= page_end_) {
     valid_ = false;  // past this cursor's keys; a page's cursor does not park
     return;
   }
   valid_ = true;
-  quad_ = DecodeQuadKey(index_, key.data());
+  quad_ = DecodeQuadKey(index_, page_->keys[page_at_].data());
 }
 
 void IndexCursor::SeekInRocks(std::string_view lower) {
@@ -205,10 +211,6 @@ void IndexCursor::Next() {
   it_->Next();
   Gather();
   Settle();
-}
-
-std::string_view IndexCursor::key() const {
-  return page_ != nullptr ? KeyPage::View(page_->keys[page_at_]) : it_->key().ToStringView();
 }
 
 void IndexCursor::Gather() {

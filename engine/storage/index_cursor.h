@@ -53,13 +53,13 @@ class IndexCursor {
   Status status() const { return status_; }
 
  private:
-  // The key the cursor is at: the page's, or the iterator's.
-  std::string_view key() const;
   void Settle();
   // Positions the cursor at the first key at or after `lower`.
   void SeekTo(std::string_view lower);
   // Reads from the pages from `lower` on, when one holds it: true then.
   bool SeekInPages(std::string_view lower);
+  // Reads page_ from position `at`.
+  void EnterPage(std::size_t at);
   // Settles on the page's key at page_at_, or moves on past its end: to the page after it,
   // or to RocksDB.
   void SettleInPage();
@@ -101,6 +101,7 @@ class IndexCursor {
   PageView pages_;
   std::shared_ptr<const KeyPage> page_;  // reading from this page when set
   std::size_t page_at_ = 0;
+  std::size_t page_end_ = 0;  // the page's first key at or past upper_
   // The keys read from RocksDB since its last seek, with their interval: lo is that seek's
   // target; hi is known once the iterator ran out (the bound it stopped at).
   std::shared_ptr<KeyPage> gathering_;
