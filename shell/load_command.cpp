@@ -31,6 +31,7 @@ int RunLoad(const Invocation& invocation) {
   }
   storage::StoreOptions options;
   options.block_cache_bytes = kLoadBlockCacheBytes;
+  options.key_cache_bytes = 0;  // a load runs no query that would read the keys again
   options.writer_wait = *wait;
   auto store = OpenStore(invocation.db_dir, Access::kWrite, options);
   if (!store.ok()) return ReportFailure(store.status());
