@@ -273,11 +273,8 @@ Result<CommitCounts> WriteBatchCommit(const RocksDb& rocks, const std::string& d
   }
   rocksdb::WriteOptions write;
   write.sync = true;
-  rocksdb::Status s;
-  {
-    const KeyPagesWrite changing(rocks.key_pages());
-    s = rocks.db()->Write(write, &batch);
-  }
+  const KeyPagesWrite changing(rocks.key_pages());
+  const rocksdb::Status s = rocks.db()->Write(write, &batch);
   if (!s.ok()) {
     return FromRocks(s, WriteContext(dir));
   }
@@ -359,11 +356,8 @@ Result<CommitCounts> IngestCommit(const RocksDb& rocks, const std::string& dir, 
     return counts;
   }
   // One call: RocksDB records every family's files in the MANIFEST atomically.
-  rocksdb::Status s;
-  {
-    const KeyPagesWrite changing(rocks.key_pages());
-    s = rocks.db()->IngestExternalFiles(args);
-  }
+  const KeyPagesWrite changing(rocks.key_pages());
+  const rocksdb::Status s = rocks.db()->IngestExternalFiles(args);
   if (!s.ok()) {
     return FromRocks(s, WriteContext(dir));
   }

@@ -98,7 +98,7 @@ class RocksDb {
   std::array<rocksdb::ColumnFamilyOptions, format::kFamilyCount> family_options_;
   std::array<rocksdb::ColumnFamilyHandle*, format::kFamilyCount> handles_{};
   std::vector<rocksdb::ColumnFamilyHandle*> other_handles_;  // "default" and unknown families
-  std::unique_ptr<KeyPages> key_pages_ = std::make_unique<KeyPages>(0);
+  std::unique_ptr<KeyPages> key_pages_;  // made by OpenExisting
 };
 
 }  // namespace silk::storage

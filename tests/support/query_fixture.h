@@ -16,6 +16,9 @@
 
 namespace silk::testing {
 
+// An IRI of the tests' namespace, written as N-Triples and SPARQL take it: "<http://e/x>".
+inline std::string Iri(const std::string& name) { return "<http://e/" + name + ">"; }
+
 class QueryFixture : public ::testing::Test {
  protected:
   void SetUp() override;

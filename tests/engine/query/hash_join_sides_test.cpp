@@ -10,8 +10,6 @@
 namespace silk::testing {
 namespace {
 
-std::string Iri(const std::string& name) { return "<http://e/" + name + ">"; }
-
 class HashJoinSides : public AgainstNaive {
  protected:
   void SetUp() override {

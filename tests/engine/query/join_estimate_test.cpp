@@ -10,8 +10,6 @@
 namespace silk::testing {
 namespace {
 
-std::string Iri(const std::string& name) { return "<http://e/" + name + ">"; }
-
 class JoinEstimates : public QueryFixture {
  protected:
   void SetUp() override {

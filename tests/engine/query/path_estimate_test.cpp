@@ -10,7 +10,6 @@
 namespace silk::testing {
 namespace {
 
-std::string Iri(const std::string& name) { return "<http://e/" + name + ">"; }
 std::string Node(int i) { return Iri("n" + std::to_string(i)); }
 
 class PathEstimates : public QueryFixture {

@@ -14,8 +14,6 @@
 namespace silk::testing {
 namespace {
 
-std::string Iri(const std::string& local) { return "<http://e/" + local + ">"; }
-
 // The operator lines of a plan, innermost (first to run) last.
 std::vector<std::string> PlanLines(const std::string& plan) {
   std::vector<std::string> lines;

@@ -14,8 +14,6 @@
 namespace silk::testing {
 namespace {
 
-std::string Iri(const std::string& name) { return "<http://e/" + name + ">"; }
-
 using query::ProbeBindings;
 using query::ProbeMemo;
 using query::ProbeValues;

@@ -13,8 +13,6 @@
 namespace silk::testing {
 namespace {
 
-std::string Iri(const std::string& name) { return "<http://e/" + name + ">"; }
-
 class Rewrites : public AgainstNaive {
  protected:
   void SetUp() override {

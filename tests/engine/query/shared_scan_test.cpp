@@ -11,7 +11,6 @@
 namespace silk::testing {
 namespace {
 
-std::string Iri(const std::string& name) { return "<http://e/" + name + ">"; }
 constexpr const char* kType = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>";
 
 class SharedScans : public AgainstOneThread {

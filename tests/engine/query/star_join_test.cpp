@@ -14,8 +14,6 @@
 namespace silk::testing {
 namespace {
 
-std::string Iri(const std::string& name) { return "<http://e/" + name + ">"; }
-
 // 400 selected subjects among 12,000 with the star's predicates: a left side small enough for
 // seeks. Each subject has 0 to 2 values of p1, one of p2, 0 or 1 of p3, and three of p4 now
 // and then; some p2 triples are also in a named graph g (the default graph merges them), and
