@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace silk::storage {
@@ -211,6 +212,24 @@ void IndexCursor::Next() {
   it_->Next();
   Gather();
   Settle();
+}
+
+std::size_t IndexCursor::Read(std::span<QuadIds> out) {
+  std::size_t n = 0;
+  while (n < out.size() && valid_) {
+    if (page_ == nullptr) {
+      out[n++] = quad_;
+      Next();
+      continue;
+    }
+    // Settled: page_at_ is before page_end_, which is at most the page's end.
+    const std::size_t run = std::min(page_end_ - page_at_, out.size() - n);
+    DecodeQuadKeys(index_, page_->keys.data() + page_at_, run, out.data() + n);
+    n += run;
+    page_at_ += run;
+    SettleInPage();
+  }
+  return n;
 }
 
 void IndexCursor::Gather() {

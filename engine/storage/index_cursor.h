@@ -5,6 +5,7 @@
 #include <rocksdb/db.h>
 
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -48,6 +49,9 @@ class IndexCursor {
 
   bool Valid() const { return valid_; }
   void Next();
+  // Fills `out` with this key's quad and those after it, as Next would step to them, and
+  // returns how many: fewer only at the end. A run within a page is decoded in one loop.
+  std::size_t Read(std::span<QuadIds> out);
   // REQUIRES: Valid()
   const QuadIds& quad() const { return quad_; }
   Status status() const { return status_; }

@@ -106,6 +106,24 @@ QuadIds DecodeQuadKey(QuadIndex index, const char* key) {
   return Decode<QuadIndex::kSpog>(key);
 }
 
+namespace {
+
+template <QuadIndex kIndex>
+void DecodeRun(const QuadKey* keys, std::size_t count, QuadIds* out) {
+  for (std::size_t i = 0; i < count; ++i) out[i] = Decode<kIndex>(keys[i].data());
+}
+
+}  // namespace
+
+void DecodeQuadKeys(QuadIndex index, const QuadKey* keys, std::size_t count, QuadIds* out) {
+  switch (index) {
+    case QuadIndex::kSpog: return DecodeRun<QuadIndex::kSpog>(keys, count, out);
+    case QuadIndex::kPosg: return DecodeRun<QuadIndex::kPosg>(keys, count, out);
+    case QuadIndex::kOspg: return DecodeRun<QuadIndex::kOspg>(keys, count, out);
+    case QuadIndex::kGspo: return DecodeRun<QuadIndex::kGspo>(keys, count, out);
+  }
+}
+
 bool LessInIndex(QuadIndex index, const QuadIds& a, const QuadIds& b) {
   return WithIndexOrder(index, [&](auto less) { return less(a, b); });
 }

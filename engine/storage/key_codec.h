@@ -50,6 +50,8 @@ using QuadKey = std::array<char, format::kQuadKeySize>;
 QuadKey EncodeQuadKey(QuadIndex index, const QuadIds& quad);
 // REQUIRES: `key` points at format::kQuadKeySize bytes.
 QuadIds DecodeQuadKey(QuadIndex index, const char* key);
+// Decodes `count` keys of `index` into `out`: a run of a key page, read a batch at a time.
+void DecodeQuadKeys(QuadIndex index, const QuadKey* keys, std::size_t count, QuadIds* out);
 
 // A hash of a quad for hash tables and digests.
 struct QuadHash {

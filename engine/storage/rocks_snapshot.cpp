@@ -55,8 +55,8 @@ class RocksQuadIterator final : public QuadIterator {
   RocksQuadIterator(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, const ScanPlan& plan,
                     PageView pages, std::function<ScanPlan(const QuadPattern&)> choose)
       : cursor_(rocks, snapshot, plan, pages),
-        residual_(plan.residual),
         choose_(std::move(choose)) {
+    SetResidual(plan.residual);
     Skip();
   }
 
@@ -65,8 +65,8 @@ class RocksQuadIterator final : public QuadIterator {
   RocksQuadIterator(const RocksDb& rocks, const rocksdb::Snapshot* snapshot, const ScanPlan& plan,
                     PageView pages, const KeyBytes& lower, const std::optional<KeyBytes>& upper)
       : cursor_(rocks, snapshot, plan.index, lower.view(), upper,
-                plan.prefix_size >= format::kIdSize, /*first_id_held=*/false, pages),
-        residual_(plan.residual) {
+                plan.prefix_size >= format::kIdSize, /*first_id_held=*/false, pages) {
+    SetResidual(plan.residual);
     Skip();
   }
 
@@ -84,7 +84,7 @@ class RocksQuadIterator final : public QuadIterator {
       if (Unbeatable(plan)) unbeatable_.emplace(shape, plan.index);
     }
     if (!cursor_.Reseek(plan)) return false;
-    residual_ = plan.residual;
+    SetResidual(plan.residual);
     Skip();
     return true;
   }
@@ -96,9 +96,30 @@ class RocksQuadIterator final : public QuadIterator {
   }
   QuadIds quad() const override { return cursor_.quad(); }
   Status status() const override { return cursor_.status(); }
+  std::size_t Read(std::span<QuadIds> out) override {
+    std::size_t n = 0;
+    while (n < out.size() && cursor_.Valid()) {
+      const std::size_t read = cursor_.Read(out.subspan(n));
+      if (!residual_checked_) {
+        n += read;
+        continue;
+      }
+      const std::size_t end = n + read;
+      for (std::size_t i = n; i < end; ++i) {
+        if (Matches(residual_, out[i])) out[n++] = out[i];
+      }
+      Skip();
+    }
+    return n;
+  }
 
  private:
+  void SetResidual(const QuadPattern& residual) {
+    residual_ = residual;
+    residual_checked_ = residual.s || residual.p || residual.o || residual.g || residual.o_range;
+  }
   void Skip() {
+    if (!residual_checked_) return;
     while (cursor_.Valid() && !Matches(residual_, cursor_.quad())) {
       cursor_.Next();
     }
@@ -106,6 +127,7 @@ class RocksQuadIterator final : public QuadIterator {
 
   IndexCursor cursor_;
   QuadPattern residual_;
+  bool residual_checked_ = false;  // the residual constrains something: keys are checked
   std::function<ScanPlan(const QuadPattern&)> choose_;
   // The shape of the last pattern sought whose plan was unbeatable, and its index.
   std::optional<std::pair<PatternShape, QuadIndex>> unbeatable_;

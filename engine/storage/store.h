@@ -144,6 +144,13 @@ class QuadIterator {
   virtual QuadIds quad() const = 0;
   // Ok, or why iteration ended early (I/O error, corruption).
   virtual Status status() const = 0;
+  // Fills `out` with the quad here and those Next steps to after it, moving past them, and
+  // returns how many: fewer than out.size() only at the end. Scans read a batch at a time.
+  virtual std::size_t Read(std::span<QuadIds> out) {
+    std::size_t n = 0;
+    for (; n < out.size() && Valid(); Next()) out[n++] = quad();
+    return n;
+  }
   // Restarts on `pattern`, of the snapshot this iterator came from, when it can do so more
   // cheaply than a new Scan (the same index: a seek of the open cursor, so that probes in key
   // order mostly read blocks already at hand); false, changing nothing, when it cannot.

@@ -41,6 +41,12 @@ class IdTable {
     ++rows_;
     return {ids_.data() + ids_.size() - width_, width_};
   }
+  // Appends `count` rows of kUnbound and returns their ids, row-major, for filling in.
+  std::span<TermId> AddRows(std::size_t count) {
+    ids_.resize(ids_.size() + count * width_, kUnbound);
+    rows_ += count;
+    return {ids_.data() + ids_.size() - count * width_, count * width_};
+  }
   void AddRow(std::span<const TermId> values) {
     ids_.insert(ids_.end(), values.begin(), values.end());
     ++rows_;

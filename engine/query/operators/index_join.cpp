@@ -101,9 +101,9 @@ class IndexJoin final : public Operator {
       if (!probing_) {
         if (!NextLeftRow()) return false;
       }
-      std::optional<storage::QuadIds> quad = NextMatch();
+      const std::span<const storage::QuadIds> quads = NextMatches(kBatchRows - out.rows());
       const std::span<const TermId> left_row = left_batch_.row(left_row_);
-      if (!quad) {
+      if (quads.empty()) {
         probing_ = false;
         if (optional_ && !matched_) {
           std::span<TermId> row = out.AddRow();  // the pattern's columns stay unbound
@@ -111,19 +111,22 @@ class IndexJoin final : public Operator {
         }
         continue;
       }
-      std::span<TermId> row = out.AddRow();
-      std::copy(left_row.begin(), left_row.end(), row.begin());
-      const TermId values[4] = {quad->s, quad->p, quad->o, quad->g};
-      // Bound slots matched the left row's value, so writing every slot is safe, and it
-      // fills the left columns that were unbound.
-      for (std::size_t i = 0; i < 4; ++i) {
-        if (column_of_slot_[i] >= 0) row[column_of_slot_[i]] = values[i];
-      }
-      if (condition_ && !Holds(*condition_, out.row(out.rows() - 1))) {
-        out.PopRow();
+      if (!condition_) {
+        const std::span<TermId> ids = out.AddRows(quads.size());
+        for (std::size_t r = 0; r < quads.size(); ++r) {
+          Join(left_row, quads[r], ids.data() + r * out.width());
+        }
+        matched_ = true;
         continue;
       }
-      matched_ = true;
+      for (const storage::QuadIds& quad : quads) {
+        Join(left_row, quad, out.AddRow().data());
+        if (!Holds(*condition_, out.row(out.rows() - 1))) {
+          out.PopRow();
+          continue;
+        }
+        matched_ = true;
+      }
     }
     return true;
   }
@@ -147,12 +150,32 @@ class IndexJoin final : public Operator {
   // The seeks made, here and on a spare thread (none once the pattern is read whole).
   std::uint64_t Seeks() const { return probes_ - batch_probes_.rows_remembered(); }
 
-  // The current left row's next match, from its probe here, or as TwoEndedProbes found it.
-  std::optional<storage::QuadIds> NextMatch() {
-    if (skip_probe_) return std::nullopt;
-    if (!replayed_) return matches_.Next();
-    if (next_replayed_ >= replayed_->size()) return std::nullopt;
-    return (*replayed_)[next_replayed_++];
+  // Writes the row of `left_row` joined with `quad` to `row`.
+  void Join(std::span<const TermId> left_row, const storage::QuadIds& quad, TermId* row) const {
+    std::copy(left_row.begin(), left_row.end(), row);
+    const TermId values[4] = {quad.s, quad.p, quad.o, quad.g};
+    // Bound slots matched the left row's value, so writing every slot is safe, and it fills
+    // the left columns that were unbound.
+    for (std::size_t i = 0; i < 4; ++i) {
+      if (column_of_slot_[i] >= 0) row[column_of_slot_[i]] = values[i];
+    }
+  }
+
+  // The current left row's next matches, at most `most` of them, from its probe here or as
+  // TwoEndedProbes found them; none after its last.
+  std::span<const storage::QuadIds> NextMatches(std::size_t most) {
+    if (skip_probe_ || matches_ended_) return {};
+    if (replayed_) {
+      const std::span<const storage::QuadIds> next =
+          replayed_->subspan(next_replayed_, std::min(most, replayed_->size() - next_replayed_));
+      next_replayed_ += next.size();
+      return next;
+    }
+    if (read_.empty()) read_.resize(kReadQuads);
+    const std::size_t wanted = std::min(most, read_.size());
+    const std::size_t read = matches_.Read(std::span(read_).first(wanted));
+    matches_ended_ = read < wanted;  // the next call would find none
+    return std::span(read_).first(read);
   }
 
   // Reads the next batch of left rows and works out each one's probe.
@@ -200,6 +223,7 @@ class IndexJoin final : public Operator {
     const ProbeValues& probe = batch_probes_.probe(left_row_);
     replayed_ = batch_probes_.TakeNext();
     next_replayed_ = 0;
+    matches_ended_ = false;
     skip_probe_ = !probe;
     if (skip_probe_) return true;
     // A probe counts wherever it was made. One cursor serves all probes made here: left rows
@@ -223,6 +247,10 @@ class IndexJoin final : public Operator {
   // The current row's matches, when TwoEndedProbes found them.
   std::optional<std::span<const storage::QuadIds>> replayed_;
   std::size_t next_replayed_ = 0;
+  // Or read from matches_ into this, a run at a time.
+  static constexpr std::size_t kReadQuads = 256;
+  std::vector<storage::QuadIds> read_;
+  bool matches_ended_ = false;  // the last run read was the current probe's last
   // The slots every probe binds (left values never unbound), which key the pattern's table;
   // empty when some probe may bind fewer, or the query runs its plan as written.
   std::vector<int> table_slots_;

@@ -2,6 +2,8 @@
 // one read by two threads when a spare thread is idle (SharedScan).
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "engine/query/operators/operators.h"
 #include "engine/query/operators/shared_scan.h"
 
@@ -55,16 +57,22 @@ class IndexScan final : public Operator {
         cursor_.emplace(ctx_.snapshot(), pattern_, std::array<std::optional<TermId>, 4>{});
       }
     }
-    while (out.rows() < kBatchRows) {
-      std::optional<storage::QuadIds> quad = shared_ ? shared_->Next() : cursor_->Next();
-      if (!quad) return false;
-      std::span<TermId> row = out.AddRow();
-      const TermId values[4] = {quad->s, quad->p, quad->o, quad->g};
+    // The first batches are small: a short scan does not pay for a long one's buffer.
+    if (quads_.size() < kBatchRows) {
+      quads_.resize(std::min(kBatchRows, std::max<std::size_t>(64, 2 * quads_.size())));
+    }
+    const std::span<storage::QuadIds> quads(quads_);
+    const std::size_t read = shared_ ? shared_->Read(quads) : cursor_->Read(quads);
+    const std::span<TermId> ids = out.AddRows(read);
+    const std::size_t width = out.width();
+    for (std::size_t r = 0; r < read; ++r) {
+      const TermId values[4] = {quads[r].s, quads[r].p, quads[r].o, quads[r].g};
+      TermId* row = ids.data() + r * width;
       for (std::size_t i = 0; i < 4; ++i) {
         if (column_of_slot_[i] >= 0) row[column_of_slot_[i]] = values[i];
       }
     }
-    return true;
+    return read == quads.size();
   }
 
  private:
@@ -72,6 +80,7 @@ class IndexScan final : public Operator {
   int column_of_slot_[4] = {-1, -1, -1, -1};
   std::optional<PatternCursor> cursor_;
   std::optional<SharedScan> shared_;  // or this, for a long scan
+  std::vector<storage::QuadIds> quads_;  // read into, then copied to the rows
 };
 
 }  // namespace

@@ -21,14 +21,22 @@ void PatternMatches::ReadAll(std::vector<int> slots, MemoryCharge& charge) {
   const std::uint64_t base = charge.bytes();
   IdTable rows(4);
   PatternCursor all(ctx_.snapshot(), pattern_, std::array<std::optional<storage::TermId>, 4>{});
-  while (std::optional<storage::QuadIds> quad = all.Next()) {
-    if (rows.rows() == rows.CapacityRows()) {
+  std::vector<storage::QuadIds> quads(kBatchRows);
+  for (;;) {
+    const std::size_t read = all.Read(quads);
+    if (rows.rows() + read > rows.CapacityRows()) {
       const std::size_t more = std::max<std::size_t>(2 * rows.rows(), kBatchRows);
       charge.Set(base + more * 4 * sizeof(TermId));
       rows.Reserve(more);
     }
-    rows.AddRow(std::array<TermId, 4>{quad->s, quad->p, quad->o, quad->g});
-    if (rows.rows() % kBatchRows == 0) ctx_.CheckCancelled();
+    const std::span<TermId> ids = rows.AddRows(read);
+    for (std::size_t r = 0; r < read; ++r) {
+      const storage::QuadIds& quad = quads[r];
+      std::copy_n(std::array<TermId, 4>{quad.s, quad.p, quad.o, quad.g}.begin(), 4,
+                  ids.begin() + static_cast<std::ptrdiff_t>(4 * r));
+    }
+    if (read < quads.size()) break;
+    ctx_.CheckCancelled();
   }
   const std::uint64_t rows_bytes = rows.MemoryBytes();
   charge.Set(base + rows_bytes + KeyedRows::IndexBytesAtMost(rows.rows()));
@@ -60,6 +68,16 @@ std::optional<storage::QuadIds> PatternMatches::Next() {
   if (next_match_ >= matches_.size()) return std::nullopt;
   const std::span<const TermId> row = table_->rows().row(matches_[next_match_++]);
   return storage::QuadIds{row[0], row[1], row[2], row[3]};
+}
+
+std::size_t PatternMatches::Read(std::span<storage::QuadIds> out) {
+  if (!table_) return cursor_->Read(out);
+  std::size_t n = 0;
+  for (; n < out.size() && next_match_ < matches_.size(); ++n) {
+    const std::span<const TermId> row = table_->rows().row(matches_[next_match_++]);
+    out[n] = storage::QuadIds{row[0], row[1], row[2], row[3]};
+  }
+  return n;
 }
 
 }  // namespace silk::query

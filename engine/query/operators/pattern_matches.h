@@ -34,6 +34,9 @@ class PatternMatches {
   std::unique_ptr<storage::QuadIterator> TakeIterator();
   // The probe's next match, or nullopt after its last.
   std::optional<storage::QuadIds> Next();
+  // Fills `out` with the probe's next matches and returns how many: fewer than out.size()
+  // only after its last.
+  std::size_t Read(std::span<storage::QuadIds> out);
 
  private:
   ExecContext& ctx_;

@@ -23,6 +23,18 @@ bool ChecksRanges(const ScanPattern& pattern,
          !RangesAsSeeks(pattern, bound);
 }
 
+// Whether a variable fills two of the pattern's slots.
+bool RepeatsVariable(const ScanPattern& pattern) {
+  for (int i = 0; i < 4; ++i) {
+    for (int j = i + 1; j < 4; ++j) {
+      if (pattern.slots[i].variable && pattern.slots[j].variable == pattern.slots[i].variable) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<VarId> ScanPattern::Variables() const {
@@ -99,30 +111,38 @@ PatternCursor::PatternCursor(const storage::Snapshot& snapshot, const ScanPatter
                              const std::array<std::optional<storage::TermId>, 4>& bound)
     : snapshot_(snapshot),
       pattern_(pattern),
-      bound_(bound),
-      ranges_(RangeCount(pattern, bound)),
-      check_ranges_(ChecksRanges(pattern, bound)),
-      it_(snapshot.Scan(ToQuadPattern(pattern, bound))) {}
+      merges_graphs_(pattern.MergesGraphs()),
+      repeats_variable_(RepeatsVariable(pattern)),
+      it_(snapshot.Scan(ToQuadPattern(pattern, bound))) {
+  SetBound(bound);
+}
 
 PatternCursor::PatternCursor(const storage::Snapshot& snapshot, const ScanPattern& pattern,
                              std::unique_ptr<storage::QuadIterator> it)
     : snapshot_(snapshot),
       pattern_(pattern),
-      check_ranges_(ChecksRanges(pattern, {})),
-      it_(std::move(it)) {}
+      merges_graphs_(pattern.MergesGraphs()),
+      repeats_variable_(RepeatsVariable(pattern)),
+      it_(std::move(it)) {
+  SetBound({});
+  ranges_ = 1;  // `it` is one piece
+}
+
+void PatternCursor::SetBound(const std::array<std::optional<storage::TermId>, 4>& bound) {
+  bound_ = bound;
+  ranges_ = RangeCount(pattern_, bound_);
+  check_ranges_ = ChecksRanges(pattern_, bound_);
+  accepts_all_ = !check_ranges_ && !repeats_variable_ &&
+                 (pattern_.slots[kG].constant || pattern_.scope == GraphScope::kAll);
+  range_ = 0;
+  last_.reset();
+}
 
 std::optional<storage::QuadIds> PatternCursor::Next() {
   for (;;) {
     for (; it_->Valid(); it_->Next()) {
       const storage::QuadIds quad = it_->quad();
-      if (!Accept(quad)) continue;
-      // Quads differing only in the graph are adjacent (the graph is the last key position
-      // of the indexes that serve a free graph), so comparing with the last one merges them.
-      if (pattern_.MergesGraphs() && last_ && last_->s == quad.s && last_->p == quad.p &&
-          last_->o == quad.o) {
-        continue;
-      }
-      last_ = quad;
+      if (!Keep(quad)) continue;
       it_->Next();
       return quad;
     }
@@ -132,12 +152,40 @@ std::optional<storage::QuadIds> PatternCursor::Next() {
   }
 }
 
+std::size_t PatternCursor::Read(std::span<storage::QuadIds> out) {
+  std::size_t n = 0;
+  while (n < out.size()) {
+    const std::size_t read = it_->Read(out.subspan(n));
+    if (read == 0) {
+      ExecContext::ThrowIfError(it_->status());
+      if (range_ + 1 >= ranges_) break;
+      ++range_;
+      Open(ToQuadPattern(pattern_, bound_, range_));
+      continue;
+    }
+    const std::size_t end = n + read;
+    for (std::size_t i = n; i < end; ++i) {
+      if (Keep(out[i])) out[n++] = out[i];
+    }
+  }
+  return n;
+}
+
+bool PatternCursor::ReadInto(std::vector<storage::QuadIds>& out, std::size_t size) {
+  // Read through a small buffer: growing `out` ahead of the reads would write quads that a
+  // probe with one match never fills.
+  std::array<storage::QuadIds, 64> buffer;
+  while (out.size() < size) {
+    const std::size_t want = std::min(buffer.size(), size - out.size());
+    const std::size_t read = Read(std::span(buffer).first(want));
+    out.insert(out.end(), buffer.begin(), buffer.begin() + static_cast<std::ptrdiff_t>(read));
+    if (read < want) return false;
+  }
+  return true;
+}
+
 void PatternCursor::Restart(const std::array<std::optional<storage::TermId>, 4>& bound) {
-  bound_ = bound;
-  ranges_ = RangeCount(pattern_, bound_);
-  check_ranges_ = ChecksRanges(pattern_, bound_);
-  range_ = 0;
-  last_.reset();
+  SetBound(bound);
   Open(ToQuadPattern(pattern_, bound_));
 }
 

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "engine/query/operators/id_table.h"
@@ -79,6 +80,12 @@ class PatternCursor {
 
   // The next matching quad, or nullopt at the end. Throws QueryAborted on a storage error.
   std::optional<storage::QuadIds> Next();
+  // Fills `out` with the next matching quads and returns how many: fewer than out.size()
+  // only at the end. Throws QueryAborted on a storage error.
+  std::size_t Read(std::span<storage::QuadIds> out);
+  // Appends the next matching quads to `out` until it holds `size` of them: false when the
+  // matches ran out first (every one read).
+  bool ReadInto(std::vector<storage::QuadIds>& out, std::size_t size);
 
   // Starts over with other values substituted: the next probe of an index join. Reuses the
   // open store iterator where it can (a seek instead of a new iterator).
@@ -92,6 +99,20 @@ class PatternCursor {
 
  private:
   bool Accept(const storage::QuadIds& quad) const;
+  // Whether `quad` is returned: accepted, and not the triple just returned in another graph.
+  bool Keep(const storage::QuadIds& quad) {
+    if (!accepts_all_ && !Accept(quad)) return false;
+    // Quads differing only in the graph are adjacent (the graph is the last key position of
+    // the indexes that serve a free graph), so comparing with the last one merges them.
+    if (merges_graphs_ && last_ && last_->s == quad.s && last_->p == quad.p &&
+        last_->o == quad.o) {
+      return false;
+    }
+    last_ = quad;
+    return true;
+  }
+  // Sets what depends on the values substituted.
+  void SetBound(const std::array<std::optional<storage::TermId>, 4>& bound);
   // Reads `quads` next, with the open iterator if it can seek there.
   void Open(const storage::QuadPattern& quads);
 
@@ -101,6 +122,9 @@ class PatternCursor {
   std::size_t ranges_ = 1;  // how many scans: one per object range, or just one
   bool check_ranges_ = false;  // the object ranges are checked on each key, not sought
   std::size_t range_ = 0;   // the one being read
+  const bool merges_graphs_;  // pattern_.MergesGraphs()
+  const bool repeats_variable_;  // a variable fills two slots (?x :p ?x)
+  bool accepts_all_ = false;  // Accept holds for every quad the store iterator gives
   std::unique_ptr<storage::QuadIterator> it_;
   std::optional<storage::QuadIds> last_;  // the last quad returned, for merging graphs
 };

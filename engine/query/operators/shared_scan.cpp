@@ -98,9 +98,8 @@ void SharedScan::ReadOffered() {
     read = true;
     if (std::unique_ptr<storage::QuadIterator> it = Open(i)) {
       PatternCursor cursor(ctx_.snapshot(), pattern_, std::move(it));
-      while (std::optional<storage::QuadIds> quad = cursor.Next()) {
-        quads.push_back(*quad);
-        if (quads.size() % 1024 == 0 && (stop_ || ctx_.Stopped())) {
+      while (cursor.ReadInto(quads, quads.size() + 1024)) {
+        if (stop_ || ctx_.Stopped()) {
           read = false;
           break;
         }
@@ -151,24 +150,32 @@ bool SharedScan::NextPiece() {
   }
 }
 
-std::optional<storage::QuadIds> SharedScan::Next() {
-  for (;;) {
-    std::optional<storage::QuadIds> quad;
+std::size_t SharedScan::Read(std::span<storage::QuadIds> out) {
+  std::size_t n = 0;
+  while (n < out.size()) {
+    std::size_t read = 0;
     if (cursor_) {
-      quad = cursor_->Next();
-    } else if (next_replayed_ < replayed_.size()) {
-      quad = replayed_[next_replayed_++];
+      read = cursor_->Read(out.subspan(n));
+    } else {
+      read = std::min(replayed_.size() - next_replayed_, out.size() - n);
+      std::copy_n(replayed_.begin() + static_cast<std::ptrdiff_t>(next_replayed_), read,
+                  out.begin() + static_cast<std::ptrdiff_t>(n));
+      next_replayed_ += read;
     }
-    if (!quad) {
-      if (!NextPiece()) return std::nullopt;
+    if (read == 0) {
+      if (!NextPiece()) break;
       continue;
     }
     // A piece's cursor merges a triple's graphs. The cuts fall before the graph position, so
     // no triple straddles two pieces; merging across them too keeps that from mattering.
-    if (pattern_.MergesGraphs() && last_ && SameTriple(*last_, *quad)) continue;
-    last_ = quad;
-    return quad;
+    const std::size_t end = n + read;
+    for (std::size_t i = n; i < end; ++i) {
+      if (merges_graphs_ && last_ && SameTriple(*last_, out[i])) continue;
+      last_ = out[i];
+      out[n++] = out[i];
+    }
   }
+  return n;
 }
 
 }  // namespace silk::query

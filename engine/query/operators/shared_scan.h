@@ -32,8 +32,9 @@ class SharedScan {
   SharedScan(const SharedScan&) = delete;
   SharedScan& operator=(const SharedScan&) = delete;
 
-  // The next quad, or nullopt after the last. Throws QueryAborted on a storage error.
-  std::optional<storage::QuadIds> Next();
+  // Fills `out` with the next quads and returns how many: fewer than out.size() only after
+  // the last. Throws QueryAborted on a storage error.
+  std::size_t Read(std::span<storage::QuadIds> out);
 
   // For EXPLAIN ANALYZE: the pieces handed on so far, and how many the spare thread read.
   std::size_t pieces_read() const { return pieces_read_; }
@@ -71,6 +72,7 @@ class SharedScan {
   std::vector<storage::QuadIds> replayed_;    // or replaying the spare thread's
   std::size_t next_replayed_ = 0;
   std::optional<storage::QuadIds> last_;      // the last quad handed on, for merging graphs
+  const bool merges_graphs_ = pattern_.MergesGraphs();
   MemoryCharge replayed_memory_{ctx_};
   std::size_t pieces_read_ = 0;
   std::size_t pieces_replayed_ = 0;

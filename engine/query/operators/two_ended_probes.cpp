@@ -72,12 +72,9 @@ std::optional<std::span<const storage::QuadIds>> TwoEndedProbes::ProbeHere(
     const ProbeBindings& values) {
   PatternCursor& cursor = StartProbe(cursor_, ctx_.snapshot(), pattern_, values);
   found_.clear();
-  while (std::optional<storage::QuadIds> quad = cursor.Next()) {
-    if (found_.size() == ProbeMemo::kMaxMatchesPerProbe) {
-      memo_.RememberTooMany(values);  // to be streamed by the caller, now and when repeated
-      return std::nullopt;
-    }
-    found_.push_back(*quad);
+  if (cursor.ReadInto(found_, ProbeMemo::kMaxMatchesPerProbe + 1)) {
+    memo_.RememberTooMany(values);  // to be streamed by the caller, now and when repeated
+    return std::nullopt;
   }
   memo_.Remember(values, found_);
   return std::span<const storage::QuadIds>(found_);
@@ -110,9 +107,8 @@ void TwoEndedProbes::ProbeFromTheBack(Batch& batch) {
       const ProbeValues& values = batch.probes[*claimed];
       if (values && (batch.repeats.empty() || !batch.repeats[*claimed])) {
         PatternCursor& probe = StartProbe(cursor, ctx_.snapshot(), pattern_, *values);
-        while (std::optional<storage::QuadIds> quad = probe.Next()) {
-          matches.push_back(*quad);
-          if (matches.size() >= kMaxBackMatches || (matches.size() % 1024 == 0 && stopped())) {
+        while (probe.ReadInto(matches, std::min(matches.size() + 1024, kMaxBackMatches))) {
+          if (matches.size() >= kMaxBackMatches || stopped()) {
             whole = false;
             break;
           }

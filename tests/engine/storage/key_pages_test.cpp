@@ -104,26 +104,42 @@ class KeyPagesScanTest : public TestStore,
     const std::size_t a = rng() % kObjects, b = rng() % kObjects;
     const std::pair<TermId, TermId> range{ids_.objects[std::min(a, b)],
                                           ids_.objects[std::max(a, b)]};
-    switch (rng() % 6) {
+    switch (rng() % 7) {
       case 0: p.s = s; break;
       case 1: p.s = s; p.p = pred; break;
       case 2: p.p = pred; break;
       case 3: p.p = pred; p.o = ids_.objects[a]; break;
       case 4: p.s = s; p.p = pred; p.o_range = range; break;
+      case 5: p.s = s; p.o_range = range; break;  // the range checked on each key (residual)
       default: p.p = pred; p.o_range = range; break;
     }
     return p;
   }
 
-  // Reads `it` to its end, or `limit` rows; checks them against the model.
+  // Reads `it` to its end, or `limit` rows, a quad at a time (Next) or a run (Read) as
+  // `rng` says; checks them against the model.
   void ReadAndCheck(QuadIterator& it, const QuadPattern& pattern, const Model& model,
-                    std::size_t limit) {
+                    std::size_t limit, std::mt19937& rng) {
     const Model expected = Expected(model, pattern);
     Model read;
     std::size_t rows = 0;
-    for (; it.Valid() && rows < limit; it.Next(), ++rows) {
-      ASSERT_TRUE(expected.count(it.quad())) << "a quad the pattern does not match";
-      ASSERT_TRUE(read.insert(it.quad()).second) << "a quad read twice";
+    const auto check = [&](const QuadIds& quad) {
+      ASSERT_TRUE(expected.count(quad)) << "a quad the pattern does not match";
+      ASSERT_TRUE(read.insert(quad).second) << "a quad read twice";
+    };
+    std::vector<QuadIds> run;
+    while (it.Valid() && rows < limit) {
+      if (rng() % 2 == 0) {
+        ASSERT_NO_FATAL_FAILURE(check(it.quad()));
+        it.Next();
+        ++rows;
+        continue;
+      }
+      run.assign(std::min<std::size_t>(1 + rng() % 40, limit - rows), QuadIds{});
+      const std::size_t got = it.Read(run);
+      ASSERT_TRUE(got == run.size() || !it.Valid()) << "a short run before the end";
+      for (std::size_t i = 0; i < got; ++i) ASSERT_NO_FATAL_FAILURE(check(run[i]));
+      rows += got;
     }
     SILK_ASSERT_OK(it.status());
     if (rows < limit) {
@@ -138,7 +154,7 @@ class KeyPagesScanTest : public TestStore,
       const QuadPattern pattern = RandomPattern(rng);
       const std::size_t limit = rng() % 3 == 0 ? rng() % 20 : ~std::size_t{0};
       std::unique_ptr<QuadIterator> it = snapshot.Scan(pattern);
-      ReadAndCheck(*it, pattern, model, limit);
+      ReadAndCheck(*it, pattern, model, limit, rng);
       // Counts read the keys through the pages too (those the statistics do not hold).
       Result<std::uint64_t> count = snapshot.Count(pattern);
       ASSERT_TRUE(count.ok());
@@ -164,7 +180,8 @@ class KeyPagesScanTest : public TestStore,
         probe.s = s;
         probe.held = rng() % 2 == 0 ? 1 << static_cast<int>(QuadPosition::kSubject) : 0;
         if (!it->Seek(probe)) it = snapshot.Scan(probe);
-        ReadAndCheck(*it, probe, model, rng() % 4 == 0 ? rng() % 3 : ~std::size_t{0});
+        const std::size_t probe_limit = rng() % 4 == 0 ? rng() % 3 : ~std::size_t{0};
+        ReadAndCheck(*it, probe, model, probe_limit, rng);
       }
     }
   }
