@@ -33,7 +33,7 @@ class IndexLookups {
       return;
     }
     PatternCursor& cursor = StartProbe(cursor_, ctx_.snapshot(), pattern_, *probes_.probe(row));
-    while (std::optional<storage::QuadIds> quad = cursor.Next()) f(RowOf(*quad));
+    ForEachQuad(cursor, [&](const storage::QuadIds& quad) { f(RowOf(quad)); });
   }
 
   // For EXPLAIN ANALYZE: the rows looked up on a spare thread, and those that repeated an

@@ -154,14 +154,14 @@ class PathWalker {
     MemoryCharge set_memory(ctx_);
     PatternCursor cursor(ctx_.snapshot(), graph_, std::array<std::optional<storage::TermId>, 4>{});
     std::size_t n = 0;
-    while (std::optional<storage::QuadIds> quad = cursor.Next()) {
+    ForEachQuad(cursor, [&](const storage::QuadIds& quad) {
       if ((++n & 4095) == 0) {
         ctx_.CheckCancelled();
         set_memory.Set(nodes.size() * kSetEntryBytes);
       }
-      nodes.insert(quad->s);
-      nodes.insert(quad->o);
-    }
+      nodes.insert(quad.s);
+      nodes.insert(quad.o);
+    });
     memory.Set(nodes.size() * sizeof(TermId));
     return std::vector<TermId>(nodes.begin(), nodes.end());
   }
@@ -182,9 +182,9 @@ class PathWalker {
     bound[forward ? kS : kO] = node;
     bound[kP] = p;
     PatternCursor cursor(ctx_.snapshot(), graph_, bound);
-    while (std::optional<storage::QuadIds> quad = cursor.Next()) {
-      accept(forward ? quad->o : quad->s, quad->p);
-    }
+    ForEachQuad(cursor, [&](const storage::QuadIds& quad) {
+      accept(forward ? quad.o : quad.s, quad.p);
+    });
   }
 
   void Step(TermId node, TermId p, bool forward, NodeSet& out) {

@@ -63,13 +63,6 @@ std::unique_ptr<storage::QuadIterator> PatternMatches::TakeIterator() {
   return cursor_ ? cursor_->TakeIterator() : nullptr;
 }
 
-std::optional<storage::QuadIds> PatternMatches::Next() {
-  if (!table_) return cursor_->Next();
-  if (next_match_ >= matches_.size()) return std::nullopt;
-  const std::span<const TermId> row = table_->rows().row(matches_[next_match_++]);
-  return storage::QuadIds{row[0], row[1], row[2], row[3]};
-}
-
 std::size_t PatternMatches::Read(std::span<storage::QuadIds> out) {
   if (!table_) return cursor_->Read(out);
   std::size_t n = 0;

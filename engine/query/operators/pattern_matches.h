@@ -32,8 +32,6 @@ class PatternMatches {
   // Lets go of the last probe's store iterator, or of the one Probe was given while it read
   // its table.
   std::unique_ptr<storage::QuadIterator> TakeIterator();
-  // The probe's next match, or nullopt after its last.
-  std::optional<storage::QuadIds> Next();
   // Fills `out` with the probe's next matches and returns how many: fewer than out.size()
   // only after its last.
   std::size_t Read(std::span<storage::QuadIds> out);

@@ -171,19 +171,6 @@ std::size_t PatternCursor::Read(std::span<storage::QuadIds> out) {
   return n;
 }
 
-bool PatternCursor::ReadInto(std::vector<storage::QuadIds>& out, std::size_t size) {
-  // Read through a small buffer: growing `out` ahead of the reads would write quads that a
-  // probe with one match never fills.
-  std::array<storage::QuadIds, 64> buffer;
-  while (out.size() < size) {
-    const std::size_t want = std::min(buffer.size(), size - out.size());
-    const std::size_t read = Read(std::span(buffer).first(want));
-    out.insert(out.end(), buffer.begin(), buffer.begin() + static_cast<std::ptrdiff_t>(read));
-    if (read < want) return false;
-  }
-  return true;
-}
-
 void PatternCursor::Restart(const std::array<std::optional<storage::TermId>, 4>& bound) {
   SetBound(bound);
   Open(ToQuadPattern(pattern_, bound_));

@@ -2,6 +2,7 @@
 // which graphs it may match.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <span>
@@ -83,9 +84,6 @@ class PatternCursor {
   // Fills `out` with the next matching quads and returns how many: fewer than out.size()
   // only at the end. Throws QueryAborted on a storage error.
   std::size_t Read(std::span<storage::QuadIds> out);
-  // Appends the next matching quads to `out` until it holds `size` of them: false when the
-  // matches ran out first (every one read).
-  bool ReadInto(std::vector<storage::QuadIds>& out, std::size_t size);
 
   // Starts over with other values substituted: the next probe of an index join. Reuses the
   // open store iterator where it can (a seek instead of a new iterator).
@@ -128,6 +126,33 @@ class PatternCursor {
   std::unique_ptr<storage::QuadIterator> it_;
   std::optional<storage::QuadIds> last_;  // the last quad returned, for merging graphs
 };
+
+// Appends the quads `source` reads next (its Read: a PatternCursor's, a PatternMatches') to
+// `out` until it holds `size` of them: false when they ran out first (every one read).
+template <typename Source>
+bool ReadInto(Source& source, std::vector<storage::QuadIds>& out, std::size_t size) {
+  // Read through a small buffer: growing `out` ahead of the reads would write quads that a
+  // probe with one match never fills.
+  std::array<storage::QuadIds, 64> buffer;
+  while (out.size() < size) {
+    const std::size_t want = std::min(buffer.size(), size - out.size());
+    const std::size_t read = source.Read(std::span(buffer).first(want));
+    out.insert(out.end(), buffer.begin(), buffer.begin() + static_cast<std::ptrdiff_t>(read));
+    if (read < want) return false;
+  }
+  return true;
+}
+
+// Calls f(quad) for each quad `cursor` reads from here on, reading a run at a time.
+template <typename F>
+void ForEachQuad(PatternCursor& cursor, F&& f) {
+  std::array<storage::QuadIds, 64> run;
+  for (;;) {
+    const std::size_t read = cursor.Read(run);
+    for (std::size_t i = 0; i < read; ++i) f(run[i]);
+    if (read < run.size()) return;
+  }
+}
 
 // The next probe of an index join on `cursor`: made the first time, restarted after that (one
 // cursor serves every probe: a seek of an open iterator costs less than a new one).

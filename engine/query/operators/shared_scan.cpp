@@ -98,7 +98,7 @@ void SharedScan::ReadOffered() {
     read = true;
     if (std::unique_ptr<storage::QuadIterator> it = Open(i)) {
       PatternCursor cursor(ctx_.snapshot(), pattern_, std::move(it));
-      while (cursor.ReadInto(quads, quads.size() + 1024)) {
+      while (ReadInto(cursor, quads, quads.size() + 1024)) {
         if (stop_ || ctx_.Stopped()) {
           read = false;
           break;

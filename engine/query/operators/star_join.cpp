@@ -83,10 +83,11 @@ class ArmProbes {
       matches.Probe(bound, std::move(iterator_));
       std::vector<storage::QuadIds>& found = row.found[index];
       found.clear();
-      while (std::optional<storage::QuadIds> quad = matches.Next()) {
-        found.push_back(*quad);
-        if (++matched > max_matches) return false;
-      }
+      // One more than the arms have room for tells that there are too many.
+      const std::size_t room = max_matches - matched;
+      ReadInto(matches, found, room == std::numeric_limits<std::size_t>::max() ? room : room + 1);
+      matched += found.size();
+      if (matched > max_matches) return false;
       iterator_ = matches.TakeIterator();
       if (found.empty() && !arm.optional) return true;
     }

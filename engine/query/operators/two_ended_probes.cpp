@@ -72,7 +72,7 @@ std::optional<std::span<const storage::QuadIds>> TwoEndedProbes::ProbeHere(
     const ProbeBindings& values) {
   PatternCursor& cursor = StartProbe(cursor_, ctx_.snapshot(), pattern_, values);
   found_.clear();
-  if (cursor.ReadInto(found_, ProbeMemo::kMaxMatchesPerProbe + 1)) {
+  if (ReadInto(cursor, found_, ProbeMemo::kMaxMatchesPerProbe + 1)) {
     memo_.RememberTooMany(values);  // to be streamed by the caller, now and when repeated
     return std::nullopt;
   }
@@ -107,7 +107,7 @@ void TwoEndedProbes::ProbeFromTheBack(Batch& batch) {
       const ProbeValues& values = batch.probes[*claimed];
       if (values && (batch.repeats.empty() || !batch.repeats[*claimed])) {
         PatternCursor& probe = StartProbe(cursor, ctx_.snapshot(), pattern_, *values);
-        while (probe.ReadInto(matches, std::min(matches.size() + 1024, kMaxBackMatches))) {
+        while (ReadInto(probe, matches, std::min(matches.size() + 1024, kMaxBackMatches))) {
           if (matches.size() >= kMaxBackMatches || stopped()) {
             whole = false;
             break;

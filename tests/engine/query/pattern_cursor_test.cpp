@@ -155,7 +155,7 @@ std::vector<QuadIds> ByRuns(PatternCursor& cursor, std::mt19937& rng) {
   for (;;) {
     const std::size_t want = 1 + rng() % 70;
     if (rng() % 2 == 0) {
-      if (!cursor.ReadInto(quads, quads.size() + want)) return quads;
+      if (!query::ReadInto(cursor, quads, quads.size() + want)) return quads;
       continue;
     }
     run.assign(want, QuadIds{});
