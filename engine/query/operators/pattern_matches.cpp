@@ -31,9 +31,11 @@ void PatternMatches::ReadAll(std::vector<int> slots, MemoryCharge& charge) {
     }
     const std::span<TermId> ids = rows.AddRows(read);
     for (std::size_t r = 0; r < read; ++r) {
-      const storage::QuadIds& quad = quads[r];
-      std::copy_n(std::array<TermId, 4>{quad.s, quad.p, quad.o, quad.g}.begin(), 4,
-                  ids.begin() + static_cast<std::ptrdiff_t>(4 * r));
+      TermId* row = ids.data() + 4 * r;
+      row[0] = quads[r].s;
+      row[1] = quads[r].p;
+      row[2] = quads[r].o;
+      row[3] = quads[r].g;
     }
     if (read < quads.size()) break;
     ctx_.CheckCancelled();

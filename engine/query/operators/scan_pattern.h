@@ -131,22 +131,24 @@ class PatternCursor {
 // `out` until it holds `size` of them: false when they ran out first (every one read).
 template <typename Source>
 bool ReadInto(Source& source, std::vector<storage::QuadIds>& out, std::size_t size) {
-  // Read through a small buffer: growing `out` ahead of the reads would write quads that a
-  // probe with one match never fills.
-  std::array<storage::QuadIds, 64> buffer;
+  // Reads into `out`'s end, growing it by 8 quads first, then doubling: most probes have a
+  // match or two, and each quad grown is written before it is read into.
   while (out.size() < size) {
-    const std::size_t want = std::min(buffer.size(), size - out.size());
-    const std::size_t read = source.Read(std::span(buffer).first(want));
-    out.insert(out.end(), buffer.begin(), buffer.begin() + static_cast<std::ptrdiff_t>(read));
+    const std::size_t from = out.size();
+    const std::size_t want = std::min(size - from, std::max<std::size_t>(8, from));
+    out.resize(from + want);
+    const std::size_t read = source.Read(std::span(out).subspan(from, want));
+    out.resize(from + read);
     if (read < want) return false;
   }
   return true;
 }
 
-// Calls f(quad) for each quad `cursor` reads from here on, reading a run at a time.
+// Calls f(quad) for each quad `cursor` reads from here on, reading a run at a time (a short
+// one: each call writes its buffer's quads before it reads into them).
 template <typename F>
 void ForEachQuad(PatternCursor& cursor, F&& f) {
-  std::array<storage::QuadIds, 64> run;
+  std::array<storage::QuadIds, 16> run;
   for (;;) {
     const std::size_t read = cursor.Read(run);
     for (std::size_t i = 0; i < read; ++i) f(run[i]);
