@@ -71,6 +71,11 @@ class FlatHashMap {
     }
   }
 
+  // Makes room for `entries` entries in all without growing again.
+  void Reserve(std::size_t entries) {
+    while (entries * 10 > slots_.size() * 7) Grow();
+  }
+
   // Drops every entry and the memory.
   void Clear() {
     std::vector<Slot>().swap(slots_);

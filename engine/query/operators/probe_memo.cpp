@@ -63,6 +63,7 @@ std::vector<bool> ProbeMemo::Repeats(std::span<const ProbeValues> probes) {
   std::vector<bool> repeats(probes.size());
   if (!active_) return repeats;
   storage::FlatHashMap<Key, bool, KeyHash> batch;
+  batch.Reserve(probes.size());  // one allocation, not one per doubling
   for (std::size_t row = 0; row < probes.size(); ++row) {
     if (!probes[row]) continue;
     const Key key = KeyOf(*probes[row]);
