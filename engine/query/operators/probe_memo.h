@@ -74,7 +74,7 @@ class ProbeMemo {
  private:
   static constexpr std::size_t kMaxQuads = std::size_t{1} << 17;   // 4 MiB
   static constexpr std::size_t kMaxProbes = std::size_t{1} << 15;  // about 2 MiB of table
-  static constexpr std::uint64_t kTrialProbes = 1024;
+  static constexpr std::uint64_t kTrialProbes = 256;
   static constexpr std::uint64_t kMinRepeatShare = 16;
   static constexpr std::uint64_t kMaxTooMany = 64;
 
