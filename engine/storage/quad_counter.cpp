@@ -5,11 +5,6 @@
 #include "engine/storage/key_codec.h"
 
 namespace silk::storage {
-namespace {
-
-bool SameTriple(const QuadIds& a, const QuadIds& b) { return a.s == b.s && a.p == b.p && a.o == b.o; }
-
-}  // namespace
 
 Result<std::vector<GroupCount>> CountKeys(IndexCursor& cursor, const CountRequest& request) {
   const std::optional<QuadPosition> per = request.per;

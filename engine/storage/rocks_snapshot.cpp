@@ -199,7 +199,6 @@ bool CountedByStats(const QuadPattern& p) {
   return !p.s && !p.o && !p.o_range && !(p.p && p.g);
 }
 
-
 // A RocksDB snapshot of `rocks`, and in `pages` the key pages that hold its data, if any.
 const rocksdb::Snapshot* TakeSnapshot(const RocksDb& rocks, PageView* pages) {
   const rocksdb::Snapshot* snapshot = nullptr;

@@ -32,6 +32,11 @@ struct QuadIds {
   friend auto operator<=>(const QuadIds&, const QuadIds&) = default;
 };
 
+// Whether two quads hold the same triple, in whatever graphs: the default graph merges them.
+inline bool SameTriple(const QuadIds& a, const QuadIds& b) {
+  return a.s == b.s && a.p == b.p && a.o == b.o;
+}
+
 // Any subset of the four positions bound; an unbound position matches everything.
 // `g == kDefaultGraphId` matches the default graph only; an unbound `g` matches every graph.
 struct QuadPattern {

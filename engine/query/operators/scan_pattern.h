@@ -102,10 +102,7 @@ class PatternCursor {
     if (!accepts_all_ && !Accept(quad)) return false;
     // Quads differing only in the graph are adjacent (the graph is the last key position of
     // the indexes that serve a free graph), so comparing with the last one merges them.
-    if (merges_graphs_ && last_ && last_->s == quad.s && last_->p == quad.p &&
-        last_->o == quad.o) {
-      return false;
-    }
+    if (merges_graphs_ && last_ && storage::SameTriple(*last_, quad)) return false;
     last_ = quad;
     return true;
   }

@@ -18,10 +18,6 @@ constexpr double kRowsPerPiece = 8192;
 constexpr std::size_t kPiecesAhead = 2;
 constexpr std::size_t kMaxPieces = 1024;
 
-bool SameTriple(const storage::QuadIds& a, const storage::QuadIds& b) {
-  return a.s == b.s && a.p == b.p && a.o == b.o;
-}
-
 }  // namespace
 
 bool SharedScan::WorthIt(const ExecContext& ctx, double rows) {
@@ -170,7 +166,7 @@ std::size_t SharedScan::Read(std::span<storage::QuadIds> out) {
     // no triple straddles two pieces; merging across them too keeps that from mattering.
     const std::size_t end = n + read;
     for (std::size_t i = n; i < end; ++i) {
-      if (merges_graphs_ && last_ && SameTriple(*last_, out[i])) continue;
+      if (merges_graphs_ && last_ && storage::SameTriple(*last_, out[i])) continue;
       last_ = out[i];
       out[n++] = out[i];
     }
