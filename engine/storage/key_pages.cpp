@@ -6,8 +6,8 @@
 namespace silk::storage {
 namespace {
 
-// What a kept page costs besides its keys: itself (with its bounds), the map's node (with a
-// copy of lo) and the clock's entry.
+// What a kept page costs besides its keys: itself (with its bounds), its slot or map node
+// (with a copy of lo) and the clock's entry.
 constexpr std::size_t kPageOverheadBytes = 320;
 // No page takes more than this share of the budget: one long scan must not empty the rest.
 constexpr std::size_t kBudgetShareOfOnePage = 8;
@@ -54,7 +54,7 @@ bool KeyPages::Advance(std::uint64_t generation) {
     pages_generation_.store(generation);
     for (Shard& shard : shards_) {
       const std::lock_guard lock(shard.mu);
-      for (auto& ids : shard.ids) ids.clear();
+      for (PagesById& ids : shard.ids) ids.Clear();
     }
     clock_.clear();
     bytes_ = 0;
@@ -67,21 +67,14 @@ KeyPages::Found KeyPages::Find(QuadIndex index, std::string_view key, std::uint6
   const std::uint64_t first_id = FirstId(key);
   Shard& shard = ShardOf(first_id);
   const std::lock_guard lock(shard.mu);
-  const auto& ids = shard.ids[static_cast<std::size_t>(index)];
-  const auto of_id = ids.find(first_id);
-  if (of_id == ids.end()) return {};
-  const PageMap& map = of_id->second;
-  auto next = map.upper_bound(key);
   Found found;
-  if (next != map.begin()) {
-    const std::shared_ptr<const KeyPage>& before = std::prev(next)->second;
-    if (before->generation == generation && before->Holds(key)) {
-      before->read.store(true, std::memory_order_relaxed);
-      found.page = before;
-      return found;
-    }
+  const std::shared_ptr<const KeyPage>* before =
+      shard.ids[static_cast<std::size_t>(index)].Before(first_id, key, &found.next_lo);
+  if (before != nullptr && (*before)->generation == generation && (*before)->Holds(key)) {
+    (*before)->read.store(true, std::memory_order_relaxed);
+    found.page = *before;
+    found.next_lo.reset();
   }
-  if (next != map.end()) found.next_lo = next->first;
   return found;
 }
 
@@ -95,18 +88,8 @@ void KeyPages::Insert(QuadIndex index, std::shared_ptr<KeyPage> page, std::uint6
     Shard& shard = ShardOf(first_id);
     const std::lock_guard lock(shard.mu);
     if (pages_generation_.load() != generation) return;
-    // (A map made here is empty: nothing overlaps, and the page goes in.)
-    PageMap& map = shard.ids[static_cast<std::size_t>(index)][first_id];
-    // Another cursor may have kept an overlapping page since this one was begun: the first
-    // page at or after lo must start at or after hi, and the one before must end at or
-    // before lo.
-    auto next = map.lower_bound(lo.view());
-    const bool overlaps =
-        (next != map.end() && (page->hi.empty() || next->first.view() < page->hi.view())) ||
-        (next != map.begin() && (std::prev(next)->second->hi.empty() ||
-                                 std::prev(next)->second->hi.view() > lo.view()));
-    if (overlaps) return;
-    map.emplace_hint(next, lo, std::move(page));
+    // Another cursor may have kept an overlapping page since this one was begun.
+    if (!shard.ids[static_cast<std::size_t>(index)].Insert(first_id, std::move(page))) return;
   }
   const std::lock_guard clock_lock(clock_mu_);
   // Advance may have dropped the page since; it then emptied the clock too.
@@ -125,19 +108,15 @@ void KeyPages::EvictOverBudget() {
     const std::uint64_t first_id = FirstId(lo.view());
     Shard& shard = ShardOf(first_id);
     const std::lock_guard lock(shard.mu);
-    auto& ids = shard.ids[static_cast<std::size_t>(index)];
-    const auto of_id = ids.find(first_id);
-    if (of_id == ids.end()) continue;
-    PageMap& map = of_id->second;
-    const auto it = map.find(lo.view());
-    if (it == map.end()) continue;
-    if (it->second->read.exchange(false, std::memory_order_relaxed)) {
+    PagesById& ids = shard.ids[static_cast<std::size_t>(index)];
+    const KeyPage* page = ids.Get(first_id, lo.view());
+    if (page == nullptr) continue;
+    if (page->read.exchange(false, std::memory_order_relaxed)) {
       clock_.emplace_back(index, std::move(lo));
       continue;
     }
-    bytes_ -= std::min(bytes_, it->second->bytes());
-    map.erase(it);
-    if (map.empty()) ids.erase(of_id);
+    bytes_ -= std::min(bytes_, page->bytes());
+    ids.Erase(first_id, lo.view());
   }
 }
 

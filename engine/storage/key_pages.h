@@ -26,16 +26,15 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "engine/storage/flat_hash_map.h"
 #include "engine/storage/key_codec.h"
+#include "engine/storage/pages_by_id.h"
 
 namespace silk::storage {
 
@@ -86,22 +85,9 @@ class KeyPages {
   std::size_t pages() const;
 
  private:
-  // Orders bounds by their bytes, and finds them by a key's.
-  struct ByBytes {
-    using is_transparent = void;
-    static std::string_view Bytes(const KeyBytes& k) { return k.view(); }
-    static std::string_view Bytes(std::string_view k) { return k; }
-    template <typename A, typename B>
-    bool operator()(const A& a, const B& b) const {
-      return Bytes(a) < Bytes(b);
-    }
-  };
-  // The pages of one first id, by lo: most ids (subjects, objects) have one or two, so
-  // finding a key's page is a hash look-up and a step or two, not a descent through them all.
-  using PageMap = std::map<KeyBytes, std::shared_ptr<const KeyPage>, ByBytes>;
   struct Shard {
     std::mutex mu;
-    std::array<std::unordered_map<std::uint64_t, PageMap>, 4> ids;  // by QuadIndex, first id
+    std::array<PagesById, 4> ids;  // by QuadIndex
   };
   static constexpr std::size_t kShards = 64;
 
