@@ -171,6 +171,20 @@ bool ValidTimezoneCode(std::uint64_t code) {
   return code <= 1 + 2 * static_cast<std::uint64_t>(format::kTimezoneQuarterHours);
 }
 
+// `value` in decimal, zero-padded to `width` digits: dates and times are printed for every
+// row of a result that holds them, where a formatting library's parse of its pattern took
+// longer than the rest of the decoding.
+void AppendPadded(std::uint64_t value, int width, std::string* out) {
+  char digits[20];
+  int n = 0;
+  do {
+    digits[n++] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  } while (value != 0);
+  for (int i = n; i < width; ++i) out->push_back('0');
+  while (n > 0) out->push_back(digits[--n]);
+}
+
 void AppendTimezone(std::uint64_t code, std::string* out) {
   if (code == 0) {
     return;
@@ -180,8 +194,11 @@ void AppendTimezone(std::uint64_t code, std::string* out) {
     out->push_back('Z');
     return;
   }
-  const std::int64_t a = std::abs(offset);
-  fmt::format_to(std::back_inserter(*out), "{}{:02}:{:02}", offset < 0 ? '-' : '+', a / 60, a % 60);
+  const auto a = static_cast<std::uint64_t>(std::abs(offset));
+  out->push_back(offset < 0 ? '-' : '+');
+  AppendPadded(a / 60, 2, out);
+  out->push_back(':');
+  AppendPadded(a % 60, 2, out);
 }
 
 // ---- Dates -----------------------------------------------------------------------------------
@@ -207,8 +224,12 @@ std::optional<std::int64_t> ParseDay(Cursor& in) {
 
 void AppendDay(std::int64_t days, std::string* out) {
   const CivilDate c = CivilFromDays(days);
-  fmt::format_to(std::back_inserter(*out), "{}{:04}-{:02}-{:02}", c.year < 0 ? "-" : "",
-                 std::abs(c.year), c.month, c.day);
+  if (c.year < 0) out->push_back('-');
+  AppendPadded(static_cast<std::uint64_t>(std::abs(c.year)), 4, out);
+  out->push_back('-');
+  AppendPadded(static_cast<std::uint64_t>(c.month), 2, out);
+  out->push_back('-');
+  AppendPadded(static_cast<std::uint64_t>(c.day), 2, out);
 }
 
 bool DayInRange(std::int64_t days) {
@@ -302,15 +323,16 @@ std::optional<std::string> DecodeDateTime(std::uint64_t payload) {
   in_day /= 1000;
   std::string out;
   AppendDay(days, &out);
-  fmt::format_to(std::back_inserter(out), "T{:02}:{:02}:{:02}", in_day / 3600, in_day / 60 % 60,
-                 in_day % 60);
+  out.push_back('T');
+  AppendPadded(static_cast<std::uint64_t>(in_day / 3600), 2, &out);
+  out.push_back(':');
+  AppendPadded(static_cast<std::uint64_t>(in_day / 60 % 60), 2, &out);
+  out.push_back(':');
+  AppendPadded(static_cast<std::uint64_t>(in_day % 60), 2, &out);
   if (millis != 0) {
-    std::string fraction = fmt::format("{:03}", millis);
-    while (fraction.back() == '0') {
-      fraction.pop_back();
-    }
-    out += '.';
-    out += fraction;
+    out.push_back('.');
+    AppendPadded(static_cast<std::uint64_t>(millis), 3, &out);
+    while (out.back() == '0') out.pop_back();
   }
   AppendTimezone(tz, &out);
   return out;
