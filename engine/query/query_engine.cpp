@@ -114,7 +114,7 @@ void WriteSelect(ExecContext& ctx, Operator& root, const std::vector<VarId>& out
   for (VarId var : output) columns.push_back(root.ColumnOf(var));
   std::vector<std::optional<rdf::TermView>> row(output.size());
   IdTable batch;
-  TermResolver::BatchTerms terms;
+  BatchTerms terms;
   while (root.Next(batch)) {
     // One batched dictionary read per batch instead of one read per term; the terms go
     // with the batch (writers copy what they keep).

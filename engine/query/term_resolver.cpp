@@ -27,16 +27,21 @@ const rdf::Term& TermResolver::TermOf(TermId id) {
 }
 
 void TermResolver::DecodeBatch(std::span<const TermId> ids, BatchTerms& batch) {
-  batch.clear();
+  batch.Reset(ids.size());
   std::vector<TermId> wanted;
   for (TermId id : ids) {
     if (id == kUnbound || IsLocalId(id) || decoded_.contains(id)) continue;
     if (storage::IsDictionaryId(id)) {
       wanted.push_back(id);
-    } else if (!batch.contains(id)) {
-      Result<rdf::Term> term = snapshot_.Decode(id);  // inlined: computed, not read
-      ExecContext::ThrowIfError(term.ok() ? Status::Ok() : term.status());
-      batch.emplace(id, std::move(term).value());
+    } else if (batch.Find(id) == nullptr) {
+      // Inlined: computed, not read, into the strings of a term of the last batch.
+      rdf::Term& term = batch.Add(id);
+      if (!storage::DecodeInlinedInto(id, term)) {
+        // The default graph, or no id the store makes.
+        Result<rdf::Term> decoded = snapshot_.Decode(id);
+        ExecContext::ThrowIfError(decoded.ok() ? Status::Ok() : decoded.status());
+        term = std::move(decoded).value();
+      }
     }
   }
   std::sort(wanted.begin(), wanted.end());
@@ -44,7 +49,7 @@ void TermResolver::DecodeBatch(std::span<const TermId> ids, BatchTerms& batch) {
   if (wanted.empty()) return;
   Result<std::vector<rdf::Term>> terms = snapshot_.DecodeMany(wanted);
   ExecContext::ThrowIfError(terms.ok() ? Status::Ok() : terms.status());
-  for (std::size_t i = 0; i < wanted.size(); ++i) batch.emplace(wanted[i], std::move((*terms)[i]));
+  for (std::size_t i = 0; i < wanted.size(); ++i) batch.Add(wanted[i]) = std::move((*terms)[i]);
 }
 
 std::vector<rdf::Term> TermResolver::DecodeAll(std::span<const TermId> ids) {
@@ -74,9 +79,7 @@ std::vector<rdf::Term> TermResolver::DecodeAll(std::span<const TermId> ids) {
 }
 
 const rdf::Term& TermResolver::TermOf(TermId id, const BatchTerms& batch) {
-  if (!IsLocalId(id) && !decoded_.contains(id)) {
-    if (auto it = batch.find(id); it != batch.end()) return it->second;
-  }
+  if (const rdf::Term* term = batch.Find(id)) return *term;
   return TermOf(id);
 }
 

@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "engine/query/batch_terms.h"
 #include "engine/query/expr/value.h"
 #include "engine/query/local_vocabulary.h"
 #include "engine/query/query_ids.h"
@@ -28,12 +29,9 @@ class TermResolver {
   // The term behind `id`. Throws QueryAborted when the store cannot decode it.
   // REQUIRES: id != kUnbound. The reference is valid for the resolver's life.
   const rdf::Term& TermOf(TermId id);
-  // Terms of one batch of output rows, held only until the next batch: a result streamed to
-  // the end holds one batch of terms, not every term it wrote.
-  using BatchTerms = std::unordered_map<TermId, rdf::Term>;
   // Decodes into `batch` (emptied first) every id of `ids` that TermOf would have to read.
   void DecodeBatch(std::span<const TermId> ids, BatchTerms& batch);
-  // The term behind `id`: from the query's terms, else from `batch`, else read (and kept).
+  // The term behind `id`: from `batch`, else from the query's terms, else read (and kept).
   const rdf::Term& TermOf(TermId id, const BatchTerms& batch);
   // The terms behind `ids`, in their order, stored ones in one batched read (ascending ids
   // read fastest); kept by the caller alone, for one pass over many distinct terms (ORDER BY

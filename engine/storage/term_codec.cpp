@@ -525,7 +525,7 @@ std::optional<TermId> TryInline(const rdf::TermView& term) {
   return std::nullopt;
 }
 
-std::optional<rdf::Term> DecodeInlined(TermId id) {
+bool DecodeInlinedInto(TermId id, rdf::Term& term) {
   const std::uint64_t payload = PayloadOf(id);
   std::optional<std::string> lexical;
   std::string_view type;
@@ -553,12 +553,25 @@ std::optional<rdf::Term> DecodeInlined(TermId id) {
       type = kXsdDateTime;
       break;
     default:
-      return std::nullopt;
+      return false;
   }
   if (!lexical) {
+    return false;
+  }
+  // Assigned rather than constructed: a term decoded before leaves its strings' memory.
+  term.kind = rdf::TermKind::kLiteral;
+  term.value.assign(*lexical);
+  term.datatype.assign(type);
+  term.language.clear();
+  return true;
+}
+
+std::optional<rdf::Term> DecodeInlined(TermId id) {
+  rdf::Term term;
+  if (!DecodeInlinedInto(id, term)) {
     return std::nullopt;
   }
-  return rdf::Term(rdf::TermView::Literal(*lexical, type));
+  return term;
 }
 
 std::optional<double> InlinedNumber(TermId id) {

@@ -36,6 +36,10 @@ std::optional<TermId> TryInline(const rdf::TermView& term);
 // The literal an inlined id stands for; nullopt when `id` is not inlined or its payload is not
 // one TryInline() produces (a corrupt id).
 std::optional<rdf::Term> DecodeInlined(TermId id);
+// The same into `term`, reusing its strings' memory (a batch of results decodes its dates and
+// numbers into the last batch's terms); false, `term` as it was or changed, where DecodeInlined
+// gives nullopt.
+bool DecodeInlinedInto(TermId id, rdf::Term& term);
 
 // The dictionary tag of a term that is not inlined: kIri or kLiteral (kBlank for blank nodes).
 // REQUIRES: !term.IsDefaultGraph()

@@ -1,0 +1,43 @@
+// The terms of one batch of output rows, by id, held only until the next batch: a result
+// streamed to the end holds one batch of terms, not every term it wrote.
+//
+// Every cell of every row written is looked up here, so the table is flat (an array of ids
+// and positions, emptied with one fill per batch) rather than a node per term, and the terms
+// live in one array whose strings the next batch's terms reuse.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "engine/query/query_ids.h"
+#include "grammar/rdf/term.h"
+
+namespace silk::query {
+
+class BatchTerms {
+ public:
+  // Forgets the last batch's terms and makes room for `ids` distinct ones.
+  void Reset(std::size_t ids);
+  // The term of `id` in this batch, or null.
+  const rdf::Term* Find(TermId id) const;
+  // The term of `id`, to be assigned, added to the batch. REQUIRES: `id` is not in it, and
+  // fewer than the `ids` of Reset are.
+  rdf::Term& Add(TermId id);
+
+ private:
+  static constexpr std::uint32_t kEmpty = UINT32_MAX;
+  struct Slot {
+    TermId id = 0;
+    std::uint32_t term = kEmpty;  // position in terms_; kEmpty: the slot is free
+  };
+
+  std::size_t Home(TermId id) const;
+
+  std::vector<Slot> slots_;  // a power of two of them, at most half used
+  int shift_ = 64;           // 64 - log2(slots_.size())
+  std::vector<rdf::Term> terms_;
+  std::size_t used_ = 0;  // of terms_, this batch's
+};
+
+}  // namespace silk::query
