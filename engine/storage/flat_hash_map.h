@@ -1,5 +1,6 @@
 // FlatHashMap: an open-addressing hash map for the write path, where a bulk load keeps
-// millions of term keys and a node per entry would cost an allocation and a cache miss each.
+// millions of term keys and a node per entry would cost an allocation and a cache miss each,
+// and for caches that queries read entry by entry (TermCache).
 // Internal to engine/storage/.
 #pragma once
 
@@ -23,10 +24,9 @@ inline std::uint64_t HashMix64(std::uint64_t x) {
 }
 
 // Linear probing over a power-of-two array of slots, each holding the full hash (so probes
-// rarely compare keys) next to the key and value; insert and find only (a transaction's
-// caches are dropped whole with Clear()). Key and Value must be default-constructible and
-// copyable.
-// Pointers to values are invalidated by Insert(). Not thread-safe.
+// rarely compare keys) next to the key and value. Key and Value must be default-constructible
+// and copyable.
+// Pointers to values are invalidated by Insert() and Erase(). Not thread-safe.
 template <typename Key, typename Value, typename Hash = std::hash<Key>,
           typename Equal = std::equal_to<Key>>
 class FlatHashMap {
@@ -71,6 +71,36 @@ class FlatHashMap {
     }
   }
 
+  // Removes `key`, if present: the entries after it move back to close the gap, so that
+  // every entry stays reachable from its home slot without passing an empty one.
+  void Erase(const Key& key) {
+    if (size_ == 0) {
+      return;
+    }
+    const std::uint64_t hash = HashOf(key);
+    std::size_t hole = hash & mask_;
+    for (;; hole = (hole + 1) & mask_) {
+      if (slots_[hole].hash == 0) {
+        return;
+      }
+      if (slots_[hole].hash == hash && equal_(slots_[hole].key, key)) {
+        break;
+      }
+    }
+    slots_[hole] = Slot{};
+    --size_;
+    // An entry moves into the hole unless its home lies after the hole (cyclically, in
+    // (hole, its slot]): probing from its home would never pass the hole then.
+    for (std::size_t i = (hole + 1) & mask_; slots_[i].hash != 0; i = (i + 1) & mask_) {
+      const std::size_t home = slots_[i].hash & mask_;
+      if (((i - home) & mask_) >= ((i - hole) & mask_)) {
+        slots_[hole] = std::move(slots_[i]);
+        slots_[i] = Slot{};
+        hole = i;
+      }
+    }
+  }
+
   // Makes room for `entries` entries in all without growing again.
   void Reserve(std::size_t entries) {
     while (entries * 10 > slots_.size() * 7) Grow();
@@ -100,7 +130,7 @@ class FlatHashMap {
     const std::size_t capacity = old.empty() ? 16 : old.size() * 2;
     slots_.resize(capacity);
     mask_ = capacity - 1;
-    for (const Slot& slot : old) {
+    for (Slot& slot : old) {
       if (slot.hash == 0) {
         continue;
       }
@@ -108,7 +138,7 @@ class FlatHashMap {
       while (slots_[i].hash != 0) {
         i = (i + 1) & mask_;
       }
-      slots_[i] = slot;
+      slots_[i] = std::move(slot);
     }
   }
 

@@ -5,8 +5,10 @@
 namespace silk::storage {
 
 std::size_t TermCache::BytesOf(const rdf::Term& term) {
-  // The strings, the entry and its list and map nodes.
-  return term.value.size() + term.datatype.size() + term.language.size() + sizeof(rdf::Term) + 96;
+  // The strings, and the entry's slot (the table is between a third and two thirds full) and
+  // place in the clock.
+  return term.value.size() + term.datatype.size() + term.language.size() +
+         2 * (sizeof(Entry) + 2 * sizeof(TermId)) + sizeof(TermId);
 }
 
 std::optional<rdf::Term> TermCache::Get(TermId id) {
@@ -67,23 +69,32 @@ void TermCache::GroupByShard(std::span<const TermId> ids, std::vector<std::uint3
 }
 
 const rdf::Term* TermCache::FindLocked(Shard& shard, TermId id) {
-  const auto found = shard.index.find(id);
-  if (found == shard.index.end()) return nullptr;
-  shard.order.splice(shard.order.begin(), shard.order, found->second);
-  return &found->second->second;
+  Entry* entry = shard.entries.Find(id);
+  if (entry == nullptr) return nullptr;
+  entry->read = true;
+  return &entry->term;
 }
 
 void TermCache::PutLocked(Shard& shard, TermId id, const rdf::Term& term) {
   const std::size_t bytes = BytesOf(term);
-  if (bytes > shard_bytes_ || shard.index.contains(id)) return;  // too large to keep, or kept
-  shard.order.emplace_front(id, term);
-  shard.index.emplace(id, shard.order.begin());
+  if (bytes > shard_bytes_) return;  // too large to keep
+  if (!shard.entries.Insert(id, Entry{term, false}).second) return;  // kept already
+  shard.clock.push_back(id);
   shard.bytes += bytes;
-  while (shard.bytes > shard_bytes_) {
-    const auto& [old_id, old_term] = shard.order.back();
-    shard.bytes -= BytesOf(old_term);
-    shard.index.erase(old_id);
-    shard.order.pop_back();
+  // Each entry gets at most one second round: two passes of the hand empty the clock.
+  std::size_t turns = 2 * shard.clock.size();
+  while (shard.bytes > shard_bytes_ && !shard.clock.empty() && turns-- > 0) {
+    const TermId old_id = shard.clock.front();
+    shard.clock.pop_front();
+    Entry* old = shard.entries.Find(old_id);
+    if (old == nullptr) continue;  // (the clock holds only ids kept)
+    if (old->read) {
+      old->read = false;
+      shard.clock.push_back(old_id);
+      continue;
+    }
+    shard.bytes -= BytesOf(old->term);
+    shard.entries.Erase(old_id);
   }
 }
 

@@ -3,19 +3,25 @@
 // than once per query. A committed id names the same term for the store's whole life (ids are
 // never reused), so entries never go stale; only reads of committed snapshots fill it.
 // Internal to engine/storage/. Thread-safe.
+//
+// A query's results look their terms up here one by one, in a cache holding hundreds of
+// thousands once a process has answered a few large queries: each shard is one flat table
+// (a look-up reads a slot, then the term's strings), and evicts by a clock (a hit sets a bit)
+// rather than keeping a list in order of use, whose nodes a hit moved about (four more reads
+// of memory, each a miss).
 #pragma once
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <list>
+#include <deque>
 #include <mutex>
 #include <optional>
 #include <span>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "engine/storage/flat_hash_map.h"
 #include "engine/storage/term_id.h"
 #include "grammar/rdf/term.h"
 
@@ -23,7 +29,8 @@ namespace silk::storage {
 
 class TermCache {
  public:
-  // Holds terms of at most about `max_bytes`, least recently used leaving first.
+  // Holds terms of at most about `max_bytes`; those not read since the clock's hand last
+  // passed them leave first.
   explicit TermCache(std::size_t max_bytes) : shard_bytes_(max_bytes / kShards) {}
   TermCache(const TermCache&) = delete;
   TermCache& operator=(const TermCache&) = delete;
@@ -40,10 +47,16 @@ class TermCache {
 
  private:
   static constexpr std::size_t kShards = 16;  // locks taken by concurrent queries rarely meet
+  struct Entry {
+    rdf::Term term;
+    bool read = false;  // since the clock's hand last passed
+  };
   struct Shard {
     std::mutex mu;
-    std::list<std::pair<TermId, rdf::Term>> order;  // most recently used first
-    std::unordered_map<TermId, std::list<std::pair<TermId, rdf::Term>>::iterator> index;
+    FlatHashMap<TermId, Entry> entries;
+    // The ids in the order they were kept: the hand evicts from the front, giving an entry
+    // read since it last passed a second round at the back.
+    std::deque<TermId> clock;
     std::size_t bytes = 0;
   };
   static std::size_t ShardIndex(TermId id) { return (id ^ (id >> 17)) % kShards; }

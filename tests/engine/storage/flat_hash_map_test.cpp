@@ -1,5 +1,5 @@
-// FlatHashMap against std::unordered_map under random inserts and finds, across growth, with
-// a weak hash to force long runs that wrap around the table.
+// FlatHashMap against std::unordered_map under random inserts, erases and finds, across
+// growth, with a weak hash to force long runs that wrap around the table.
 #include "engine/storage/flat_hash_map.h"
 
 #include <gtest/gtest.h>
@@ -23,12 +23,17 @@ void RunAgainstReference(std::uint64_t key_range, int operations) {
   std::unordered_map<std::uint64_t, int> reference;
   for (int i = 0; i < operations; ++i) {
     const std::uint64_t key = rng() % key_range;
-    switch (rng() % 2) {
+    switch (rng() % 3) {
       case 0: {
         const auto [value, added] = map.Insert(key, i);
         const bool reference_added = reference.emplace(key, i).second;
         ASSERT_EQ(added, reference_added);
         ASSERT_EQ(*value, reference[key]);
+        break;
+      }
+      case 1: {
+        map.Erase(key);
+        reference.erase(key);
         break;
       }
       default: {

@@ -25,8 +25,9 @@ TEST(TermCache, KeepsWhatItIsGiven) {
   EXPECT_EQ(*cache.Get(8), German("acht"));
 }
 
-// Past its budget the least recently used terms leave; one read keeps a term in.
-TEST(TermCache, LetsTheLeastRecentlyUsedGo) {
+// Past its budget the terms not read since the clock's hand last passed leave; a term read
+// between passes stays.
+TEST(TermCache, LetsTheTermsNotReadGo) {
   TermCache cache(16 * 4096);  // 4 KiB per shard
   const std::string long_text(1000, 'x');
   cache.Put(0, Iri("http://e/kept"));
