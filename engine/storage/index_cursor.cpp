@@ -91,7 +91,7 @@ bool IndexCursor::Reseek(const ScanPlan& plan) {
   const KeyBytes lower = plan.LowerKey();
   // Parked past the last range, having read every key before its bound (upper_, until it is
   // replaced below): when `lower` is not below that bound, no key from `lower` on was passed.
-  const bool may_walk = parked_ && lower.view() >= upper_.view();
+  const bool may_walk = parked_ && !KeyLess(lower.view(), upper_.view());
   // The iterator reads the bound through the pointer its options hold, at every seek.
   if (upper) {
     upper_ = *upper;
@@ -135,7 +135,7 @@ bool IndexCursor::SeekInPages(std::string_view lower) {
   if (page_ != nullptr && page_->Holds(lower)) {
     // Probes in key order often land in the page being read, ahead of where it is.
     const bool ahead =
-        page_at_ < page_->keys.size() && KeyPage::View(page_->keys[page_at_]) <= lower;
+        page_at_ < page_->keys.size() && !KeyLess(lower, KeyPage::View(page_->keys[page_at_]));
     EnterPage(page_->LowerBound(lower, ahead ? page_at_ : 0));
     SettleInPage();
     return true;

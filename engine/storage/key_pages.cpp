@@ -16,10 +16,11 @@ constexpr std::size_t kBudgetShareOfOnePage = 8;
 
 std::size_t KeyPage::LowerBound(std::string_view key, std::size_t from) const {
   const auto first = keys.begin() + static_cast<std::ptrdiff_t>(from);
-  return static_cast<std::size_t>(
-      std::lower_bound(first, keys.end(), key,
-                       [](const QuadKey& k, std::string_view target) { return View(k) < target; }) -
-      keys.begin());
+  const auto before = [](const QuadKey& k, std::string_view target) {
+    return KeyLess(View(k), target);
+  };
+  return static_cast<std::size_t>(std::lower_bound(first, keys.end(), key, before) -
+                                  keys.begin());
 }
 
 std::size_t KeyPage::bytes() const {

@@ -49,7 +49,7 @@ struct KeyPage {
   mutable std::atomic<bool> read{true};
 
   bool Holds(std::string_view key) const {
-    return key >= lo.view() && (hi.empty() || key < hi.view());
+    return !KeyLess(key, lo.view()) && (hi.empty() || KeyLess(key, hi.view()));
   }
   // The first position whose key is at or after `key`, searching from `from`.
   std::size_t LowerBound(std::string_view key, std::size_t from = 0) const;

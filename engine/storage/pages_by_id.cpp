@@ -41,7 +41,7 @@ const std::shared_ptr<const KeyPage>* PagesById::Before(std::uint64_t id, std::s
   const Slot* slot = FindSlot(id);
   if (slot == nullptr) return nullptr;
   if (slot->one != nullptr) {
-    if (slot->one->lo.view() <= key) return &slot->one;
+    if (!KeyLess(key, slot->one->lo.view())) return &slot->one;
     if (next_lo != nullptr) *next_lo = slot->one->lo;
     return nullptr;
   }

@@ -22,6 +22,30 @@ TEST(KeyCodecTest, BigEndianRoundTripsAndSortsByValue) {
   }
 }
 
+// KeyLess orders keys as RocksDB's bytewise comparator does: random keys of every length up to
+// a quad key and one more id, sharing prefixes of every length, with bytes that are negative
+// as chars.
+TEST(KeyCodecTest, KeyLessOrdersBytewise) {
+  std::mt19937 rng(11);
+  const std::string alphabet("\x00\x01\x7f\x80\xfe\xff", 6);
+  std::vector<std::string> keys;
+  for (int i = 0; i < 400; ++i) {
+    std::string key(rng() % 41, '\0');
+    for (char& c : key) c = alphabet[rng() % alphabet.size()];
+    keys.push_back(key);
+    // One sharing a prefix of it, then differing or ending.
+    std::string near = key.substr(0, rng() % (key.size() + 1));
+    if (rng() % 2 == 0) near.push_back(alphabet[rng() % alphabet.size()]);
+    keys.push_back(near);
+  }
+  for (const std::string& a : keys) {
+    for (const std::string& b : keys) {
+      ASSERT_EQ(KeyLess(a, b), std::string_view(a) < std::string_view(b))
+          << testing::PrintToString(a) << " vs " << testing::PrintToString(b);
+    }
+  }
+}
+
 TEST(KeyCodecTest, QuadKeysRoundTripAndSortInIndexOrder) {
   std::mt19937_64 rng(5);
   auto id = [&] { return rng() % 4 == 0 ? rng() : rng() % 8; };  // many ties, some huge ids
