@@ -162,7 +162,7 @@ void IndexCursor::SettleInPage() {
   while (page_at_ == page_->keys.size()) {
     // Past the page's last key: on at its end, unless that is past this cursor's keys.
     const KeyBytes hi = page_->hi;
-    if (hi.empty() || hi.view() >= upper_.view()) {
+    if (hi.empty() || !KeyLess(hi.view(), upper_.view())) {
       valid_ = false;
       page_.reset();
       return;

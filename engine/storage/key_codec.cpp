@@ -196,6 +196,17 @@ ScanPlan PlanOn(QuadIndex index, const QuadPattern& pattern) {
   return plan;
 }
 
+void ReplanOn(ScanPlan& plan, const QuadPattern& pattern) {
+  const Order order = OrderOf(plan.index);
+  const std::size_t bound = plan.prefix_size / format::kIdSize;
+  plan.residual = pattern;
+  for (std::size_t k = 0; k < bound; ++k) {
+    PutBigEndian64(*At(pattern, order[k]), plan.prefix.data() + k * format::kIdSize);
+    At(plan.residual, order[k]).reset();
+  }
+  if (plan.range) plan.range = pattern.o_range;
+}
+
 bool KeyBytes::ToPrefixUpperBound() {
   while (size_ > 0) {
     auto& last = reinterpret_cast<unsigned char&>(bytes_[size_ - 1]);

@@ -73,18 +73,21 @@ class RocksQuadIterator final : public QuadIterator {
   bool Seek(const QuadPattern& pattern) override {
     if (!choose_) return false;
     // The probes of a join have one shape: when the last one's plan was unbeatable, so is
-    // this one's, on the same index (a tenth of a probe's time went to choosing it again).
+    // this one's, on the same index, with the same layout (a tenth of a probe's time went
+    // to choosing it, and as much again to making it, anew).
     const PatternShape shape = ShapeOf(pattern);
-    ScanPlan plan;
-    if (unbeatable_ && unbeatable_->first == shape) {
-      plan = PlanOn(unbeatable_->second, pattern);
+    if (unbeatable_ && *unbeatable_ == shape) {
+      ReplanOn(plan_, pattern);
     } else {
-      plan = choose_(pattern);
+      plan_ = choose_(pattern);
       unbeatable_.reset();
-      if (Unbeatable(plan)) unbeatable_.emplace(shape, plan.index);
+      if (Unbeatable(plan_)) unbeatable_ = shape;
     }
-    if (!cursor_.Reseek(plan)) return false;
-    SetResidual(plan.residual);
+    if (!cursor_.Reseek(plan_)) {
+      unbeatable_.reset();  // plan_ is not this cursor's any more
+      return false;
+    }
+    SetResidual(plan_.residual);
     Skip();
     return true;
   }
@@ -129,8 +132,10 @@ class RocksQuadIterator final : public QuadIterator {
   QuadPattern residual_;
   bool residual_checked_ = false;  // the residual constrains something: keys are checked
   std::function<ScanPlan(const QuadPattern&)> choose_;
-  // The shape of the last pattern sought whose plan was unbeatable, and its index.
-  std::optional<std::pair<PatternShape, QuadIndex>> unbeatable_;
+  // The plan of the last pattern sought, and its shape when the plan was unbeatable: a
+  // pattern of that shape is planned by rewriting it (ReplanOn).
+  ScanPlan plan_;
+  std::optional<PatternShape> unbeatable_;
 };
 
 // A plan's keys cut into pieces as they are asked for: piece i runs from cut i - 1 (or the

@@ -122,6 +122,52 @@ TEST(KeyCodecTest, PlansBindTheLongestPrefix) {
   }
 }
 
+void ExpectSamePlan(const ScanPlan& a, const ScanPlan& b) {
+  EXPECT_EQ(a.index, b.index);
+  EXPECT_EQ(a.prefix_view(), b.prefix_view());
+  EXPECT_EQ(a.residual.s, b.residual.s);
+  EXPECT_EQ(a.residual.p, b.residual.p);
+  EXPECT_EQ(a.residual.o, b.residual.o);
+  EXPECT_EQ(a.residual.g, b.residual.g);
+  EXPECT_EQ(a.residual.o_range, b.residual.o_range);
+  EXPECT_EQ(a.residual.held, b.residual.held);
+  EXPECT_EQ(a.range, b.range);
+  EXPECT_EQ(a.first_id_held, b.first_id_held);
+}
+
+// A plan rewritten for another pattern of its shape (ReplanOn) is the plan PlanOn makes for
+// that pattern: every combination of bound positions, with and without an object range and
+// the default graph, on every index that serves it.
+TEST(KeyCodecTest, ARewrittenPlanIsTheOneMadeAnew) {
+  std::mt19937_64 rng(5);
+  for (int mask = 0; mask < 16; ++mask) {
+    for (int variant = 0; variant < 4; ++variant) {
+      const auto pattern = [&] {
+        QuadPattern p = PatternOf({rng() % 1000 + 1, rng() % 1000 + 1, rng() % 1000 + 1,
+                                   variant & 2 ? kDefaultGraphId : rng() % 1000 + 1},
+                                  mask);
+        if ((variant & 1) != 0 && !p.o) {
+          const TermId first = rng() % 1000;
+          p.o_range = std::pair<TermId, TermId>(first, first + rng() % 1000);
+        }
+        p.held = static_cast<std::uint8_t>(mask & 5);
+        return p;
+      };
+      for (const QuadIndex index : kAllIndexes) {
+        QuadPattern first = pattern();
+        if (!IndexServes(index, first)) continue;
+        ScanPlan plan = PlanOn(index, first);
+        for (int probe = 0; probe < 5; ++probe) {
+          QuadPattern next = pattern();
+          if (!IndexServes(index, next)) continue;
+          ReplanOn(plan, next);
+          ExpectSamePlan(plan, PlanOn(index, next));
+        }
+      }
+    }
+  }
+}
+
 // A plan's first id is held when the pattern says its position is (QuadPattern::held), and
 // only then: its seeks skip the bloom filter.
 TEST(KeyCodecTest, APlanKnowsWhetherItsFirstIdIsHeld) {
