@@ -4,6 +4,7 @@
 // Internal to engine/storage/.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -24,8 +25,8 @@ inline std::uint64_t HashMix64(std::uint64_t x) {
 }
 
 // Linear probing over a power-of-two array of slots, each holding the full hash (so probes
-// rarely compare keys) next to the key and value. Key and Value must be default-constructible
-// and copyable.
+// rarely compare keys) next to the key and value. Key must be default-constructible and
+// copyable, Value default-constructible and movable.
 // Pointers to values are invalidated by Insert() and Erase(). Not thread-safe.
 template <typename Key, typename Value, typename Hash = std::hash<Key>,
           typename Equal = std::equal_to<Key>>
@@ -35,13 +36,13 @@ class FlatHashMap {
   bool empty() const { return size_ == 0; }
 
   // The value stored under `key`, or null.
-  Value* Find(const Key& key) {
+  const Value* Find(const Key& key) const {
     if (size_ == 0) {
       return nullptr;
     }
     const std::uint64_t hash = HashOf(key);
     for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
-      Slot& slot = slots_[i];
+      const Slot& slot = slots_[i];
       if (slot.hash == 0) {
         return nullptr;
       }
@@ -50,10 +51,13 @@ class FlatHashMap {
       }
     }
   }
+  Value* Find(const Key& key) {
+    return const_cast<Value*>(std::as_const(*this).Find(key));
+  }
 
   // Adds (key, value) unless `key` is present. Returns the value under `key` and whether it
   // was added.
-  std::pair<Value*, bool> Insert(const Key& key, const Value& value) {
+  std::pair<Value*, bool> Insert(const Key& key, Value value) {
     if ((size_ + 1) * 10 > slots_.size() * 7) {
       Grow();
     }
@@ -61,7 +65,7 @@ class FlatHashMap {
     for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
       Slot& slot = slots_[i];
       if (slot.hash == 0) {
-        slot = Slot{hash, key, value};
+        slot = Slot{hash, key, std::move(value)};
         ++size_;
         return {&slot.value, true};
       }
@@ -103,7 +107,9 @@ class FlatHashMap {
 
   // Makes room for `entries` entries in all without growing again.
   void Reserve(std::size_t entries) {
-    while (entries * 10 > slots_.size() * 7) Grow();
+    std::size_t capacity = std::max<std::size_t>(kFirstSlots, slots_.size());
+    while (entries * 10 > capacity * 7) capacity *= 2;
+    if (capacity > slots_.size()) Rehash(capacity);
   }
 
   // Drops every entry and the memory.
@@ -124,10 +130,14 @@ class FlatHashMap {
     return static_cast<std::uint64_t>(hasher_(key)) | (std::uint64_t{1} << 63);
   }
 
-  void Grow() {
+  static constexpr std::size_t kFirstSlots = 16;
+
+  void Grow() { Rehash(slots_.empty() ? kFirstSlots : 2 * slots_.size()); }
+
+  // Moves the entries into `capacity` slots (a power of two).
+  void Rehash(std::size_t capacity) {
     std::vector<Slot> old;
     old.swap(slots_);
-    const std::size_t capacity = old.empty() ? 16 : old.size() * 2;
     slots_.resize(capacity);
     mask_ = capacity - 1;
     for (Slot& slot : old) {

@@ -2,7 +2,7 @@
 //
 // An index join's probe finds its page here, once per probe: the look-up is a chain of
 // dependent reads, each a cache miss when the probes go to thousands of ids. A node-based map
-// of ids to a std::map of pages took five (bucket, node, map node, page, keys); here the
+// of ids to a std::map of pages took five (bucket, node, map node, page, keys); here a flat
 // table's slot holds the id's page itself when it has one, as a subject's keys mostly are, so
 // a probe reads the slot, the page and its keys. An id with several pages (a predicate's,
 // cut into runs of keys) keeps them in a map by lo.
@@ -14,9 +14,8 @@
 #include <memory>
 #include <optional>
 #include <string_view>
-#include <utility>
-#include <vector>
 
+#include "engine/storage/flat_hash_map.h"
 #include "engine/storage/key_codec.h"
 
 namespace silk::storage {
@@ -25,12 +24,6 @@ struct KeyPage;
 
 class PagesById {
  public:
-  PagesById() = default;
-  PagesById(const PagesById&) = delete;
-  PagesById& operator=(const PagesById&) = delete;
-  PagesById(PagesById&&) = default;
-  PagesById& operator=(PagesById&&) = default;
-
   // The page of `id` whose lo is the greatest at or below `key`, if any; else null. With
   // `next_lo`, also where the page after `key` starts (the first lo above it), if any.
   // REQUIRES: `key` starts with `id` (its first 8 bytes).
@@ -45,7 +38,7 @@ class PagesById {
   // Removes every page, and the table's memory.
   void Clear();
 
-  std::size_t ids() const { return size_; }
+  std::size_t ids() const { return pages_.size(); }
 
  private:
   // Orders bounds by their bytes, and finds them by a key's.
@@ -60,30 +53,18 @@ class PagesById {
   };
   using PageMap = std::map<KeyBytes, std::shared_ptr<const KeyPage>, ByBytes>;
 
-  // Used when `one` or `many` is set (never both).
-  struct Slot {
-    std::uint64_t id = 0;
+  // One id's pages: `one` or `many` is set, never both.
+  struct Pages {
     std::shared_ptr<const KeyPage> one;  // the id's page, when it has one
     std::unique_ptr<PageMap> many;       // its pages by lo, when it has more
-    bool used() const { return one != nullptr || many != nullptr; }
+  };
+  // The table's slot from a hash's high bits: its low bits chose the shard
+  // (KeyPages::ShardOf), and are the same for every id here.
+  struct IdHash {
+    std::size_t operator()(std::uint64_t id) const { return HashMix64(id) >> 8; }
   };
 
-  // Where `id` would start probing. The table takes a hash's high bits: its low bits chose
-  // the shard (KeyPages::ShardOf), and are the same for every id here.
-  std::size_t Home(std::uint64_t id) const;
-  // The slot holding `id`, or null.
-  const Slot* FindSlot(std::uint64_t id) const;
-  Slot* FindSlot(std::uint64_t id) {
-    return const_cast<Slot*>(std::as_const(*this).FindSlot(id));
-  }
-  // Empties slot `at`, moving the slots after it back so that every id stays reachable from
-  // its home without passing an empty slot (linear probing's deletion).
-  void Vacate(std::size_t at);
-  void Grow();
-
-  std::vector<Slot> slots_;  // a power of two of them, or none
-  std::size_t size_ = 0;     // slots used
-  int shift_ = 64;           // 64 - log2(slots_.size())
+  FlatHashMap<std::uint64_t, Pages, IdHash> pages_;
 };
 
 }  // namespace silk::storage
